@@ -1,0 +1,11 @@
+namespace AttendanceGraph.Etl.Model;
+
+/// <summary>The kinds of input file, recognised from the header row (files keep their source systems' names).</summary>
+public enum InputKind
+{
+    Schools,
+    Enrolments,
+    Marks,
+    CohortMemberships,
+    Benchmarks,
+}

@@ -1,0 +1,22 @@
+namespace AttendanceGraph.Etl.Model;
+
+public enum RejectionReason
+{
+    UnreadableFile,
+    UnrecognisedHeader,
+    MissingColumn,
+    WrongFieldCount,
+    MissingValue,
+    BadDate,
+    BadNumber,
+    BadUpn,
+    UnknownCode,
+    BadSession,
+    DuplicateMark,
+    NoEnrolment,
+    DateOutsideEnrolment,
+    UnknownSchool,
+    UnknownCohort,
+    EndBeforeStart,
+    DuplicateRow,
+}

@@ -1,0 +1,11 @@
+namespace AttendanceGraph.Schema.Calendar;
+
+public enum PeriodKind
+{
+    AcademicYear,
+    Term,
+    HalfTerm,
+    Month,
+    Week,
+    DateRange,
+}

@@ -1,0 +1,166 @@
+using System.Text;
+using AttendanceGraph.Schema.Calendar;
+using AttendanceGraph.Schema.Codes;
+using AttendanceGraph.Schema.Measures;
+
+namespace AttendanceGraph.Schema.Warehouse;
+
+/// <summary>
+/// The DuckDB warehouse DDL. Raw marks keep a small-integer code id and category (classified once at load);
+/// the aggregate tables hold one row per enrolment per week-and-month fragment (a week that straddles a
+/// month end is two rows) so weeks, months, half terms, terms and years are all exact sums of rows.
+/// Column lists of the aggregates are generated from the code catalogue, never typed out.
+/// </summary>
+public static class WarehouseSchema
+{
+    public const int Version = 1;
+
+    public static IReadOnlyList<string> Statements { get; } = Build();
+
+    /// <summary>Count columns of the aggregate tables: one per category, then one per code.</summary>
+    public static IReadOnlyList<string> CountColumns { get; } =
+        CategoryColumns.All.Select(CategoryColumns.For)
+            .Concat(CodeCatalogue.Instance.Codes.Select(c => c.Column)).ToList();
+
+    private static List<string> Build()
+    {
+        var counts = string.Join(",\n  ", CountColumns.Select(c => $"{c} UTINYINT NOT NULL"));
+        return
+        [
+            """
+            CREATE TABLE IF NOT EXISTS warehouse_info (
+              key VARCHAR PRIMARY KEY,
+              value VARCHAR NOT NULL)
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS batches (
+              batch_id INTEGER PRIMARY KEY,
+              loaded_at TIMESTAMP NOT NULL,
+              files VARCHAR NOT NULL,
+              content_hash VARCHAR NOT NULL,
+              schools BIGINT NOT NULL,
+              enrolments BIGINT NOT NULL,
+              marks BIGINT NOT NULL,
+              cohort_memberships BIGINT NOT NULL,
+              benchmarks BIGINT NOT NULL,
+              rejected BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS schools (
+              urn INTEGER PRIMARY KEY,
+              laestab INTEGER NOT NULL,
+              la_code SMALLINT NOT NULL,
+              la_name VARCHAR NOT NULL,
+              name VARCHAR NOT NULL,
+              establishment_type VARCHAR NOT NULL,
+              phase_of_education VARCHAR NOT NULL,
+              phase VARCHAR NOT NULL,
+              status VARCHAR NOT NULL,
+              open_date DATE,
+              close_date DATE,
+              statutory_low_age TINYINT,
+              statutory_high_age TINYINT,
+              batch_id INTEGER NOT NULL)
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS pupils (
+              pupil_id INTEGER PRIMARY KEY,
+              upn VARCHAR NOT NULL UNIQUE,
+              date_of_birth DATE NOT NULL,
+              sex VARCHAR NOT NULL)
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS enrolments (
+              pupil_id INTEGER NOT NULL,
+              urn INTEGER NOT NULL,
+              entry_date DATE NOT NULL,
+              leaving_date DATE,
+              nc_year VARCHAR NOT NULL,
+              batch_id INTEGER NOT NULL,
+              PRIMARY KEY (pupil_id, urn, entry_date))
+            """,
+            // No primary key on marks: an index over tens of millions of rows slows every load; the loader
+            // guarantees one mark per enrolment, date and session (later batches replace earlier marks).
+            """
+            CREATE TABLE IF NOT EXISTS marks (
+              urn INTEGER NOT NULL,
+              pupil_id INTEGER NOT NULL,
+              date DATE NOT NULL,
+              session UTINYINT NOT NULL,
+              code_id UTINYINT NOT NULL,
+              category UTINYINT NOT NULL,
+              batch_id INTEGER NOT NULL)
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS cohort_memberships (
+              pupil_id INTEGER NOT NULL,
+              cohort VARCHAR NOT NULL,
+              start_date DATE NOT NULL,
+              end_date DATE,
+              batch_id INTEGER NOT NULL)
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS benchmarks (
+              time_period INTEGER NOT NULL,
+              geographic_level VARCHAR NOT NULL,
+              old_la_code VARCHAR,
+              new_la_code VARCHAR,
+              la_name VARCHAR,
+              education_phase VARCHAR NOT NULL,
+              source VARCHAR,
+              sess_overall_percent DOUBLE,
+              sess_authorised_percent DOUBLE,
+              sess_unauthorised_percent DOUBLE,
+              enrolments_pa_10_exact_percent DOUBLE,
+              enrolments_pa_50_exact_percent DOUBLE)
+            """,
+            $"""
+            CREATE TABLE IF NOT EXISTS agg_enrolment_week (
+              urn INTEGER NOT NULL,
+              pupil_id INTEGER NOT NULL,
+              week_start DATE NOT NULL,
+              month DATE NOT NULL,
+              frag_start DATE NOT NULL,
+              academic_year SMALLINT NOT NULL,
+              compulsory BOOLEAN NOT NULL,
+              {counts})
+            """,
+            $"""
+            CREATE TABLE IF NOT EXISTS agg_cohort_enrolment_week (
+              cohort VARCHAR NOT NULL,
+              urn INTEGER NOT NULL,
+              pupil_id INTEGER NOT NULL,
+              week_start DATE NOT NULL,
+              month DATE NOT NULL,
+              frag_start DATE NOT NULL,
+              academic_year SMALLINT NOT NULL,
+              compulsory BOOLEAN NOT NULL,
+              {counts})
+            """,
+        ];
+    }
+
+    /// <summary>
+    /// The SELECT list that turns marks (alias m, joined to pupils p) into aggregate count columns, grouped by
+    /// enrolment and fragment. Generated from the catalogue so a new code or category needs no SQL edits.
+    /// </summary>
+    public static string AggregateSelectList(string marks = "m", string pupils = "p")
+    {
+        var sb = new StringBuilder();
+        sb.Append($"{marks}.urn, {marks}.pupil_id, date_trunc('week', {marks}.date)::DATE AS week_start, ");
+        sb.Append($"date_trunc('month', {marks}.date)::DATE AS month, ");
+        sb.Append($"greatest(date_trunc('week', {marks}.date), date_trunc('month', {marks}.date))::DATE AS frag_start, ");
+        sb.Append($"{AcademicYearSql($"{marks}.date")} AS academic_year, ");
+        sb.Append($"{CompulsorySchoolAge.Sql($"{pupils}.date_of_birth", AcademicYearSql($"{marks}.date"))} AS compulsory");
+        foreach (var cat in CategoryColumns.All)
+            sb.Append($",\n  COUNT(*) FILTER (WHERE {marks}.category = {(byte)cat})::UTINYINT AS {CategoryColumns.For(cat)}");
+        foreach (var code in CodeCatalogue.Instance.Codes)
+            sb.Append($",\n  COUNT(*) FILTER (WHERE {marks}.code_id = {code.Id})::UTINYINT AS {code.Column}");
+        return sb.ToString();
+    }
+
+    public const string AggregateGroupBy = "1, 2, 3, 4, 5, 6, 7";
+
+    /// <summary>Start year of the academic year (1 August to 31 July) containing a date expression.</summary>
+    public static string AcademicYearSql(string date) => $"(year({date}) - CASE WHEN month({date}) < 8 THEN 1 ELSE 0 END)::SMALLINT";
+}
