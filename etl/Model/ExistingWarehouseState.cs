@@ -1,0 +1,16 @@
+namespace AttendanceGraph.Etl.Model;
+
+/// <summary>
+/// What validation needs to know about the warehouse a batch will be published into: marks may refer to
+/// pupils, schools and enrolments loaded by earlier batches.
+/// </summary>
+public sealed record ExistingWarehouseState(
+    IReadOnlyDictionary<string, int> PupilIdsByUpn,
+    IReadOnlySet<int> SchoolUrns,
+    IReadOnlyList<ExistingEnrolment> Enrolments)
+{
+    public static ExistingWarehouseState Empty { get; } =
+        new(new Dictionary<string, int>(), new HashSet<int>(), []);
+
+    public int NextPupilId => PupilIdsByUpn.Count == 0 ? 1 : PupilIdsByUpn.Values.Max() + 1;
+}
