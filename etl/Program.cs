@@ -1,1 +1,3 @@
-return 0;
+using AttendanceGraph.Etl.Cli;
+
+return EtlProgram.Run(args, Console.Out, Console.Error);

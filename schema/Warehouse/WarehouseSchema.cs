@@ -1,6 +1,7 @@
 using System.Text;
 using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Codes;
+using AttendanceGraph.Schema.Cohorts;
 using AttendanceGraph.Schema.Measures;
 
 namespace AttendanceGraph.Schema.Warehouse;
@@ -114,6 +115,11 @@ public static class WarehouseSchema
               enrolments_pa_10_exact_percent DOUBLE,
               enrolments_pa_50_exact_percent DOUBLE)
             """,
+            """
+            CREATE TABLE IF NOT EXISTS reporting_cohorts (
+              cohort VARCHAR NOT NULL,
+              membership_cohort VARCHAR NOT NULL)
+            """,
             $"""
             CREATE TABLE IF NOT EXISTS agg_enrolment_week (
               urn INTEGER NOT NULL,
@@ -140,6 +146,10 @@ public static class WarehouseSchema
         ];
     }
 
+    /// <summary>Rows of reporting_cohorts: which membership cohorts make up each reporting cohort.</summary>
+    public static IEnumerable<(string Cohort, string MembershipCohort)> ReportingCohortRows =>
+        ReportingCohort.All.SelectMany(c => c.MembershipCohorts.Select(m => (c.Key, m)));
+
     /// <summary>
     /// The SELECT list that turns marks (alias m, joined to pupils p) into aggregate count columns, grouped by
     /// enrolment and fragment. Generated from the catalogue so a new code or category needs no SQL edits.
@@ -159,7 +169,9 @@ public static class WarehouseSchema
         return sb.ToString();
     }
 
-    public const string AggregateGroupBy = "1, 2, 3, 4, 5, 6, 7";
+    /// <summary>GROUP BY positions of the enrolment and fragment keys, after <paramref name="leadingColumns"/> extra keys.</summary>
+    public static string AggregateGroupBy(int leadingColumns = 0) =>
+        string.Join(", ", Enumerable.Range(leadingColumns + 1, 7));
 
     /// <summary>Start year of the academic year (1 August to 31 July) containing a date expression.</summary>
     public static string AcademicYearSql(string date) => $"(year({date}) - CASE WHEN month({date}) < 8 THEN 1 ELSE 0 END)::SMALLINT";

@@ -1,0 +1,49 @@
+using AttendanceGraph.Api.Common;
+using AttendanceGraph.Api.Data;
+using AttendanceGraph.Schema.Measures;
+using GraphQL;
+
+namespace AttendanceGraph.Api.Benchmarks;
+
+/// <summary>A school against the LA for its phase, England for its phase, and its LA peers of the same phase.</summary>
+public sealed record SchoolBenchmark(
+    SchoolInfo School,
+    MeasureValues Measures,
+    MeasureValues LocalAuthorityPhase,
+    NationalFigure? National,
+    IReadOnlyList<PeerPosition> Peers)
+{
+    /// <summary>
+    /// Two queries per phase and request (the phase's schools; the phase as a whole), shared by every school
+    /// of that phase asking in the same request.
+    /// </summary>
+    public static SchoolBenchmark For(IResolveFieldContext c, SchoolInfo school)
+    {
+        var data = c.Data();
+        var shape = c.MeasureRequest() with { IncludeCodes = false, Phase = school.Phase };
+        var peers = data.MeasureOnce(shape with { GroupBy = MeasureGrouping.School })
+            .Where(r => data.Facts.School(r.Urn!.Value)?.Phase == school.Phase).ToList();
+        var phase = data.MeasureOnce(shape).FirstOrDefault()?.Values ?? MeasureValues.Empty;
+        var own = peers.FirstOrDefault(r => r.Urn == school.Urn)?.Values ?? MeasureValues.Empty;
+        var national = NationalFigures.For(data.Facts.Benchmarks, school.Phase, shape.Period.AcademicYear);
+        var positions = MeasureSelector.Headline.Select(m => Position(m, school.Urn, peers, phase, national)).ToList();
+        return new SchoolBenchmark(school, own, phase, national, positions);
+    }
+
+    private static PeerPosition Position(MeasureSelector m, int urn, IReadOnlyList<MeasureRow> peers, MeasureValues phase, NationalFigure? national)
+    {
+        var values = peers.Select(p => (p.Urn, Value: m.Value(p.Values))).Where(p => p.Value is not null).ToList();
+        var own = values.FirstOrDefault(v => v.Urn == urn).Value;
+        int? rank = null;
+        double? percentile = null;
+        int? quartile = null;
+        if (own is { } v)
+        {
+            // Competition ranking: 1 + the number of peers strictly better.
+            rank = 1 + values.Count(p => m.HigherIsWorse ? p.Value < v : p.Value > v);
+            percentile = values.Count == 1 ? 100 : Math.Round(100.0 * (values.Count - rank.Value) / (values.Count - 1), 1);
+            quartile = Math.Clamp((int)Math.Ceiling(4.0 * rank.Value / values.Count), 1, 4);
+        }
+        return new PeerPosition(m, own, rank, values.Count, percentile, quartile, m.Value(phase), NationalFigures.Value(national, m));
+    }
+}

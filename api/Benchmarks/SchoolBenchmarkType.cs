@@ -1,0 +1,17 @@
+using AttendanceGraph.Api.Common;
+using GraphQL.Types;
+
+namespace AttendanceGraph.Api.Benchmarks;
+
+public sealed class SchoolBenchmarkType : ObjectGraphType<SchoolBenchmark>
+{
+    public SchoolBenchmarkType()
+    {
+        Name = "SchoolBenchmark";
+        Field(b => b.Measures, type: typeof(NonNullGraphType<MeasuresType>)).Description("The school's own measures.");
+        Field(b => b.LocalAuthorityPhase, type: typeof(NonNullGraphType<MeasuresType>)).Description("The LA's measures for the school's phase.");
+        Field(b => b.National, nullable: true, type: typeof(NationalFigureType)).Description("England's published figure for the phase.");
+        Field(b => b.Peers, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<PeerPositionType>>>))
+            .Description("Rank, percentile and quartile among the LA's schools of the same phase on each headline measure.");
+    }
+}

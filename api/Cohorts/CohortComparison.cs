@@ -1,0 +1,49 @@
+using AttendanceGraph.Api.Common;
+using AttendanceGraph.Api.Data;
+using AttendanceGraph.Schema.Calendar;
+using AttendanceGraph.Schema.Cohorts;
+using AttendanceGraph.Schema.Measures;
+using GraphQL;
+using GraphQL.DataLoader;
+
+namespace AttendanceGraph.Api.Cohorts;
+
+/// <summary>A cohort's measures against everyone else in the same scope (the cohort gap), optionally for one time bucket.</summary>
+public sealed record CohortComparison(ReportingCohort Cohort, Period? Period, MeasureValues Measures, MeasureValues Rest)
+{
+    /// <summary>Every cohort for one school, batched across schools: two queries (cohorts, rest) per request shape.</summary>
+    public static IDataLoaderResult<IReadOnlyList<CohortComparison>> ForSchool(IResolveFieldContext c, int urn)
+    {
+        var (inCohort, rest) = Shapes(c);
+        var data = c.Data();
+        return data.ForSchool(inCohort, urn).Zip(data.ForSchool(rest, urn), (cohortRows, restRows) => Combine(cohortRows, restRows));
+    }
+
+    /// <summary>Every cohort in a scope (LA, phase, school) with no batching needed: two queries.</summary>
+    public static IReadOnlyList<CohortComparison> ForScope(IResolveFieldContext c, MeasureRequest scope)
+    {
+        var (inCohort, rest) = Shapes(c);
+        var data = c.Data();
+        return Combine(data.Measure(inCohort with { Phase = scope.Phase, Urns = scope.Urns, Grain = scope.Grain }),
+            data.Measure(rest with { Phase = scope.Phase, Urns = scope.Urns, Grain = scope.Grain }), scope.Grain);
+    }
+
+    private static (MeasureRequest InCohort, MeasureRequest Rest) Shapes(IResolveFieldContext c)
+    {
+        var baseRequest = c.MeasureRequest() with { Cohorts = ReportingCohort.All.Select(k => k.Key).ToList() };
+        return (baseRequest with { Population = Population.Cohort }, baseRequest with { Population = Population.RestOfPupils });
+    }
+
+    private static IReadOnlyList<CohortComparison> Combine(IReadOnlyList<MeasureRow> cohortRows, IReadOnlyList<MeasureRow> restRows,
+        TimeGrain grain = TimeGrain.None)
+    {
+        var rest = restRows.ToDictionary(r => (r.Cohort, r.BucketStart));
+        var cohorts = cohortRows.ToDictionary(r => (r.Cohort, r.BucketStart));
+        var keys = rest.Keys.Union(cohorts.Keys).OrderBy(k => k.BucketStart).ThenBy(k => ReportingCohort.All.ToList().FindIndex(rc => rc.Key == k.Cohort));
+        return keys.Select(k => new CohortComparison(
+            ReportingCohort.Find(k.Cohort!)!,
+            k.BucketStart is { } b ? Trends.TrendPeriods.For(grain, b) : null,
+            cohorts.GetValueOrDefault(k)?.Values ?? MeasureValues.Empty,
+            rest.GetValueOrDefault(k)?.Values ?? MeasureValues.Empty)).ToList();
+    }
+}

@@ -1,0 +1,52 @@
+using AttendanceGraph.Api.Data;
+using AttendanceGraph.Schema.Calendar;
+using AttendanceGraph.Schema.Measures;
+using GraphQL;
+using GraphQL.Builders;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AttendanceGraph.Api.Common;
+
+/// <summary>
+/// The arguments every measure takes (period, cohort, includeAllAges) declared and read in one place, so each
+/// field that measures something asks the same way and builds the same <see cref="MeasureRequest"/>.
+/// </summary>
+public static class MeasureArguments
+{
+    public static FieldBuilder<TSource, TReturn> MeasureArgs<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, bool withCohort = true)
+    {
+        field.Argument<PeriodInputType>("period", "The period to measure; omitted, the latest academic year in the data.");
+        if (withCohort)
+            field.Argument<CohortEnum>("cohort", a => { a.DefaultValue = CohortEnum.AllPupils; a.Description = "Whose sessions count."; });
+        field.Argument<GraphQL.Types.BooleanGraphType>("includeAllAges", a =>
+        {
+            a.DefaultValue = false;
+            a.Description = "Official statistics count only pupils of compulsory school age (5–15 on 31 August); true counts every age.";
+        });
+        return field;
+    }
+
+    public static QueryContext Data(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<QueryContext>();
+
+    public static Period Period(this IResolveFieldContext context)
+    {
+        var input = context.GetArgument<PeriodInput?>("period") ?? new PeriodInput();
+        return input.Resolve(context.Data().Facts.LatestAcademicYear);
+    }
+
+    /// <summary>The request the field's arguments describe (no schools, no grouping): its shape.</summary>
+    public static MeasureRequest MeasureRequest(this IResolveFieldContext context)
+    {
+        var cohort = context.HasArgument("cohort") ? context.GetArgument<string>("cohort") : CohortEnum.AllPupils;
+        // The per-code breakdown costs a column per code: compute it only when the query asks for it.
+        var codes = SelectionInspector.Selects(context, "codes");
+        return new MeasureRequest(context.Period())
+        {
+            Population = cohort == CohortEnum.AllPupils ? Population.AllPupils : Population.Cohort,
+            Cohorts = cohort == CohortEnum.AllPupils ? [] : [cohort],
+            IncludeAllAges = context.GetArgument("includeAllAges", false),
+            IncludeCodes = codes,
+        };
+    }
+}

@@ -1,0 +1,9 @@
+using GraphQL;
+
+namespace AttendanceGraph.Api.Common;
+
+/// <summary>A period argument that names no real period; reported as a GraphQL error with code BAD_PERIOD.</summary>
+public sealed class PeriodException(string message) : ExecutionError(message)
+{
+    public override string? Code => "BAD_PERIOD";
+}

@@ -1,0 +1,83 @@
+using AttendanceGraph.Schema.Measures;
+using DuckDB.NET.Data;
+using GraphQL.DataLoader;
+
+namespace AttendanceGraph.Api.Data;
+
+/// <summary>
+/// Everything a GraphQL request reads the warehouse through (scoped to the request): one connection to one
+/// snapshot for the whole request, so every field sees the same data even if the ETL publishes mid-request,
+/// and the batch loaders that turn per-school fields into one query per shape.
+/// </summary>
+public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache factsCache) : IDisposable
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, BatchLoader<int, IReadOnlyList<MeasureRow>>> schoolLoaders = new();
+    private readonly Dictionary<string, object> memo = new();
+    private WarehouseLease? lease;
+
+    public WarehouseLease Lease
+    {
+        get
+        {
+            lock (gate) return lease ??= reader.Acquire();
+        }
+    }
+
+    public SnapshotFacts Facts => factsCache.Get(Lease);
+
+    /// <summary>Warehouse queries this request has run (tests assert it stays small).</summary>
+    public int QueryCount => lease?.QueryCount ?? 0;
+
+    public T Query<T>(Func<DuckDBConnection, T> work) => Lease.Use(work);
+
+    public IReadOnlyList<MeasureRow> Measure(MeasureRequest request) => Query(c => MeasureQuery.Run(c, request));
+
+    /// <summary>Runs a measure once per request however many fields need it (e.g. a phase's peers for every school's benchmark).</summary>
+    public IReadOnlyList<MeasureRow> MeasureOnce(MeasureRequest request)
+    {
+        var key = request.ShapeKey + "|" + string.Join(',', request.Urns ?? []);
+        lock (memo)
+        {
+            if (memo.TryGetValue(key, out var cached)) return (IReadOnlyList<MeasureRow>)cached;
+        }
+        var rows = Measure(request);
+        lock (memo) memo[key] = rows;
+        return rows;
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="shape"/> (a request without schools) for one school, batched with every other
+    /// school asking for the same shape in this request.
+    /// </summary>
+    public IDataLoaderResult<IReadOnlyList<MeasureRow>> ForSchool(MeasureRequest shape, int urn) => LoaderFor(shape).Load(urn);
+
+    /// <summary>Makes rows already measured for many schools available to <see cref="ForSchool"/> without another query.</summary>
+    public void Prime(MeasureRequest shape, IReadOnlyList<MeasureRow> rowsGroupedBySchool)
+    {
+        var loader = LoaderFor(shape);
+        foreach (var g in rowsGroupedBySchool.GroupBy(r => r.Urn!.Value)) loader.Prime(g.Key, g.ToList());
+    }
+
+    private BatchLoader<int, IReadOnlyList<MeasureRow>> LoaderFor(MeasureRequest shape)
+    {
+        var key = shape.ShapeKey;
+        lock (gate)
+        {
+            if (!schoolLoaders.TryGetValue(key, out var loader))
+            {
+                schoolLoaders[key] = loader = new BatchLoader<int, IReadOnlyList<MeasureRow>>(urns =>
+                {
+                    var rows = Measure(shape with { Urns = urns, GroupBy = MeasureGrouping.School });
+                    return rows.GroupBy(r => r.Urn!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<MeasureRow>)g.ToList());
+                }, []);
+            }
+            return loader;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate) lease?.Dispose();
+    }
+}

@@ -1,0 +1,14 @@
+using AttendanceGraph.Api.Schools;
+using GraphQL.Types;
+
+namespace AttendanceGraph.Api.GraphQLSchema;
+
+public sealed class AttendanceSchema : Schema
+{
+    public AttendanceSchema(IServiceProvider services) : base(services)
+    {
+        Query = new QueryType();
+        RegisterType<SchoolType>();
+        Description = "AttendanceGraph: school attendance for a local authority's Attendance Support Team (DfE methodology).";
+    }
+}

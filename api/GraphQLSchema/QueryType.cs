@@ -1,0 +1,26 @@
+using AttendanceGraph.Api.Cohorts;
+using AttendanceGraph.Api.LocalAuthority;
+using AttendanceGraph.Api.Nodes;
+using AttendanceGraph.Api.Periods;
+using AttendanceGraph.Api.Schools;
+using AttendanceGraph.Api.Tables;
+using AttendanceGraph.Api.Trends;
+using GraphQL.Types;
+
+namespace AttendanceGraph.Api.GraphQLSchema;
+
+/// <summary>The root query: each feature folder contributes its own fields.</summary>
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        PeriodQueries.AddTo(this);
+        LocalAuthorityQueries.AddTo(this);
+        SchoolsQuery.AddTo(this);
+        CohortQueries.AddTo(this);
+        TrendQueries.AddTo(this);
+        TableQueries.AddTo(this);
+        NodeQueries.AddTo(this);
+    }
+}

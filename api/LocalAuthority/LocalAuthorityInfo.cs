@@ -1,0 +1,3 @@
+namespace AttendanceGraph.Api.LocalAuthority;
+
+public sealed record LocalAuthorityInfo(int Code, string Name, int Schools);

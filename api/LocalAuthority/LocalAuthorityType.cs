@@ -1,0 +1,61 @@
+using AttendanceGraph.Api.Benchmarks;
+using AttendanceGraph.Api.Cohorts;
+using AttendanceGraph.Api.Common;
+using AttendanceGraph.Api.Trends;
+using AttendanceGraph.Schema.Measures;
+using GraphQL;
+using GraphQL.Types;
+
+namespace AttendanceGraph.Api.LocalAuthority;
+
+/// <summary>The whole area: its measures overall and by phase, against England, its cohort gaps and trends.</summary>
+public sealed class LocalAuthorityType : ObjectGraphType<LocalAuthorityInfo>
+{
+    public LocalAuthorityType()
+    {
+        Name = "LocalAuthority";
+        Field(l => l.Code).Description("DfE 3-digit LA number.");
+        Field(l => l.Name);
+        Field(l => l.Schools).Description("Schools in the warehouse.");
+
+        Field<NonNullGraphType<MeasuresType>>("measures")
+            .Description("All the LA's enrolments: sessions summed over every enrolment.")
+            .MeasureArgs()
+            .Resolve(c => c.Data().Measure(c.MeasureRequest()).FirstOrDefault()?.Values ?? MeasureValues.Empty);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PhaseMeasuresType>>>>("byPhase")
+            .Description("The LA's measures for each phase, with England's published figure beside each.")
+            .MeasureArgs()
+            .Resolve(c =>
+            {
+                var request = c.MeasureRequest() with { GroupBy = MeasureGrouping.Phase };
+                var rows = c.Data().Measure(request).ToDictionary(r => r.Phase!);
+                var published = c.Data().Facts.Benchmarks;
+                return PhaseEnum.Reported.Concat(rows.Keys.Except(PhaseEnum.Reported))
+                    .Select(p => new PhaseMeasures(p, rows.GetValueOrDefault(p)?.Values ?? MeasureValues.Empty,
+                        NationalFigures.For(published, p, request.Period.AcademicYear)))
+                    .ToList();
+            });
+
+        Field<NationalFigureType>("national")
+            .Description("England's published figure for all phases, for the period's academic year or the latest before it.")
+            .Argument<PeriodInputType>("period")
+            .Resolve(c => NationalFigures.For(c.Data().Facts.Benchmarks, "Total", c.Period().AcademicYear));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CohortComparisonType>>>>("cohortGaps")
+            .Description("Each cohort against the rest of the LA's pupils.")
+            .MeasureArgs(withCohort: false)
+            .Argument<PhaseEnum>("phase")
+            .Resolve(c => CohortComparison.ForScope(c, c.MeasureRequest() with { Phase = c.GetArgument<string?>("phase") }));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrendPointType>>>>("trend")
+            .Argument<NonNullGraphType<GrainEnum>>("grain")
+            .MeasureArgs()
+            .Argument<PhaseEnum>("phase")
+            .Resolve(c =>
+            {
+                var grain = c.GetArgument<TimeGrain>("grain");
+                return TrendPoint.From(grain, c.Data().Measure(c.MeasureRequest() with { Grain = grain, Phase = c.GetArgument<string?>("phase") }));
+            });
+    }
+}

@@ -1,0 +1,8 @@
+using AttendanceGraph.Api.Data;
+
+namespace AttendanceGraph.Api.Schools;
+
+public sealed class SchoolConnectionType : NodesConnectionType<SchoolType, SchoolInfo>
+{
+    public SchoolConnectionType() => Name = "SchoolConnection";
+}

@@ -1,0 +1,7 @@
+namespace AttendanceGraph.Api.Schools;
+
+public enum SortDirection
+{
+    Ascending,
+    Descending,
+}

@@ -1,0 +1,15 @@
+using AttendanceGraph.Schema.Measures;
+
+namespace AttendanceGraph.Api.Tables;
+
+/// <summary>A flat row of scalar columns for BI tools.</summary>
+public sealed record MeasureTableRow(
+    int? Urn,
+    string? Laestab,
+    string? SchoolName,
+    string? Phase,
+    string PeriodLabel,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    string Cohort,
+    MeasureValues Values);

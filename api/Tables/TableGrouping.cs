@@ -1,0 +1,8 @@
+namespace AttendanceGraph.Api.Tables;
+
+public enum TableGrouping
+{
+    LocalAuthority,
+    Phase,
+    School,
+}

@@ -1,0 +1,49 @@
+using AttendanceGraph.Api.Common;
+using AttendanceGraph.Api.Trends;
+using AttendanceGraph.Schema.Identifiers;
+using AttendanceGraph.Schema.Measures;
+using GraphQL;
+using GraphQL.Types;
+
+namespace AttendanceGraph.Api.Tables;
+
+public static class TableQueries
+{
+    public const int MaxPageSize = 1000;
+
+    public static void AddTo(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<MeasureTableConnectionType>>("measureTable")
+            .Description("A flat, paged table of measures (rows of scalar columns) for BI tools: point a root selector at data.measureTable.nodes.")
+            .Argument<NonNullGraphType<TableGroupingEnum>>("groupBy")
+            .Argument<GrainEnum>("grain", "Adds a row per time bucket.")
+            .MeasureArgs()
+            .Argument<IntGraphType>("first").Argument<StringGraphType>("after")
+            .Resolve(c =>
+            {
+                var data = c.Data();
+                var grouping = c.GetArgument<TableGrouping>("groupBy");
+                var grain = c.GetArgument("grain", TimeGrain.None);
+                var request = c.MeasureRequest() with
+                {
+                    IncludeCodes = false,
+                    Grain = grain,
+                    GroupBy = grouping switch
+                    {
+                        TableGrouping.School => MeasureGrouping.School,
+                        TableGrouping.Phase => MeasureGrouping.Phase,
+                        _ => MeasureGrouping.None,
+                    },
+                };
+                var cohort = c.GetArgument("cohort", CohortEnum.AllPupils);
+                var rows = data.Measure(request).Select(r =>
+                {
+                    var period = r.BucketStart is { } b ? TrendPeriods.For(grain, b) : request.Period;
+                    var school = r.Urn is { } urn ? data.Facts.School(urn) : null;
+                    return new MeasureTableRow(r.Urn, school is null ? null : Laestab.Format(school.Laestab), school?.Name,
+                        school?.Phase ?? r.Phase, period.Label, period.Start, period.End, cohort, r.Values);
+                }).ToList();
+                return Paging.Page(rows, c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), null, null, MaxPageSize, MaxPageSize);
+            });
+    }
+}

@@ -1,0 +1,38 @@
+namespace AttendanceGraph.Etl.Cli;
+
+/// <summary>Dispatches a verb. Exit codes: 0 success, 1 invalid data (nothing loaded), 2 usage, 3 failure.</summary>
+public static class EtlProgram
+{
+    private static readonly HashSet<string> Flags = ["legacy-codes", "skip-invalid", "force"];
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            output.WriteLine(Usage.Text);
+            return args.Length == 0 ? 2 : 0;
+        }
+        try
+        {
+            var cl = new CommandLine(args.Skip(1), Flags);
+            return args[0] switch
+            {
+                "load" => LoadCommand.Run(cl, output),
+                "validate" => ValidateCommand.Run(cl, output),
+                "generate" => GenerateCommand.Run(cl, output),
+                "status" => StatusCommand.Run(cl, output),
+                _ => throw new UsageException($"unknown verb '{args[0]}'"),
+            };
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"error: {e.Message}\n\n{Usage.Text}");
+            return 2;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 3;
+        }
+    }
+}

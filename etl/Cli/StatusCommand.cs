@@ -1,0 +1,35 @@
+using AttendanceGraph.Schema.Warehouse;
+
+namespace AttendanceGraph.Etl.Cli;
+
+public static class StatusCommand
+{
+    public static int Run(CommandLine cl, TextWriter output)
+    {
+        var paths = WarehousePaths.Resolve(cl.Value("warehouse"));
+        cl.RejectUnknown();
+        using var c = CurrentSnapshot.TryOpenReadOnly(paths);
+        if (c is null)
+        {
+            output.WriteLine($"warehouse {paths.Root} is empty: no batch has been loaded");
+            return 0;
+        }
+        output.WriteLine($"warehouse {paths.Root}, snapshot {SnapshotPointer.Read(paths)}");
+        foreach (var r in c.Rows("""
+            SELECT (SELECT count(*) FROM schools), (SELECT count(*) FROM pupils), (SELECT count(*) FROM enrolments),
+                   (SELECT count(*) FROM marks), (SELECT count(*) FROM cohort_memberships), (SELECT count(*) FROM benchmarks),
+                   (SELECT min(date) FROM marks), (SELECT max(date) FROM marks), (SELECT count(*) FROM agg_enrolment_week)
+            """))
+        {
+            output.WriteLine($"rows: {r.GetInt64(0):N0} schools, {r.GetInt64(1):N0} pupils, {r.GetInt64(2):N0} enrolments, " +
+                             $"{r.GetInt64(3):N0} marks, {r.GetInt64(4):N0} cohort memberships, {r.GetInt64(5):N0} benchmark rows");
+            output.WriteLine(r.IsDBNull(6) ? "marks: none" : $"marks from {r.GetFieldValue<DateOnly>(6):yyyy-MM-dd} to {r.GetFieldValue<DateOnly>(7):yyyy-MM-dd}; " +
+                             $"{r.GetInt64(8):N0} enrolment-week aggregate rows");
+        }
+        output.WriteLine("batches:");
+        foreach (var r in c.Rows("SELECT batch_id, loaded_at, marks, enrolments, schools, cohort_memberships, rejected, files FROM batches ORDER BY batch_id"))
+            output.WriteLine($"  {r.GetInt32(0),4}  {r.GetDateTime(1):yyyy-MM-dd HH:mm:ss} UTC  {r.GetInt64(2),12:N0} marks  {r.GetInt64(3),8:N0} enrolments  " +
+                             $"{r.GetInt64(4),4:N0} schools  {r.GetInt64(5),6:N0} memberships  {r.GetInt64(6),6:N0} rejected  {r.GetString(7)}");
+        return 0;
+    }
+}

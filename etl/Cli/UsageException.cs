@@ -1,0 +1,3 @@
+namespace AttendanceGraph.Etl.Cli;
+
+public sealed class UsageException(string message) : Exception(message);

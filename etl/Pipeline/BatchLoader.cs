@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using AttendanceGraph.Etl.Model;
+using AttendanceGraph.Etl.Publish;
+using AttendanceGraph.Etl.Read;
+using AttendanceGraph.Etl.Stage;
+using AttendanceGraph.Schema.Warehouse;
+using DuckDB.NET.Data;
+
+namespace AttendanceGraph.Etl.Pipeline;
+
+/// <summary>
+/// One batch: read → validate → stage → publish. Everything happens in a new snapshot that readers cannot see;
+/// only a complete, valid batch is published (by switching the CURRENT pointer), so a bad file, an exception
+/// or a killed process leaves the warehouse exactly as it was.
+/// </summary>
+public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progress = null)
+{
+    public LoadResult Load(IReadOnlyList<string> inputs, LoadOptions options, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        using var writerLock = WriterLock.Acquire(paths, TimeSpan.FromMinutes(5));
+        using var snapshot = SnapshotBuilder.Begin(paths, options.MemoryLimit);
+        var c = snapshot.Connection;
+        options.StepReached?.Invoke("begun");
+
+        var existing = ExistingStateLoader.Load(c);
+        var batch = BatchReader.Read(inputs, new ReadOptions(options.LaCode, options.AllowLegacyCodes, options.SkipInvalid,
+            options.SkipInvalid ? RejectsPath() : null, options.Threads), existing);
+        var fingerprint = BatchFingerprint.Of(batch.Files.Select(f => f.Path));
+        var earlier = c.Scalar<int?>("SELECT min(batch_id) FROM batches WHERE content_hash = $h", ("h", fingerprint));
+        if (earlier is not null && !options.Force)
+        {
+            progress?.Report($"these files were already loaded as batch {earlier}; nothing changed");
+            return new LoadResult(earlier, SnapshotPointer.Read(paths), true, 0, 0, 0, 0, 0, batch.Report, clock.Elapsed);
+        }
+
+        var batchId = (c.Scalar<int?>("SELECT max(batch_id) FROM batches") ?? 0) + 1;
+        StagingTables.Create(c);
+        var direct = MarkMerge.CanAppendDirectly(c);
+        var marks = StreamMarks(snapshot, batch, batchId, direct ? "marks" : StagingTables.Marks, options.Threads, ct);
+        options.StepReached?.Invoke("marks-appended");
+
+        if (batch.Report.HasErrors && !options.SkipInvalid) throw new BatchRejectedException(batch.Report);
+
+        var pupilIds = new Dictionary<string, int>(existing.PupilIdsByUpn, StringComparer.Ordinal);
+        foreach (var (upn, id) in batch.NewPupilIds) pupilIds[upn] = id;
+        var dimensions = new DimensionStager(c, batchId);
+        dimensions.Schools(batch.Schools);
+        dimensions.PupilsAndEnrolments(batch.Enrolments, pupilIds);
+        dimensions.CohortMemberships(batch.CohortMemberships, pupilIds);
+        dimensions.Benchmarks(batch.Benchmarks);
+        options.StepReached?.Invoke("dimensions-staged");
+
+        progress?.Report("updating aggregates…");
+        if (direct) MarkMerge.AllWeeksDirty(c);
+        else MarkMerge.MergeStaged(c);
+        AggregateRefresh.Run(c, everything: direct);
+        options.StepReached?.Invoke("aggregates-refreshed");
+
+        c.Execute("""
+            INSERT INTO batches VALUES ($id, now()::TIMESTAMP, $files, $hash, $schools, $enrolments, $marks, $cohorts, $benchmarks, $rejected)
+            """,
+            ("id", batchId), ("files", string.Join("; ", batch.Files.Select(f => Path.GetFileName(f.Path)))), ("hash", fingerprint),
+            ("schools", (long)batch.Schools.Count), ("enrolments", (long)batch.Enrolments.Count), ("marks", marks),
+            ("cohorts", (long)batch.CohortMemberships.Count), ("benchmarks", (long)batch.Benchmarks.Count),
+            ("rejected", batch.Report.TotalRejected));
+        StagingTables.Drop(c);
+        options.StepReached?.Invoke("before-publish");
+        var name = snapshot.Publish(batchId);
+        progress?.Report($"published batch {batchId} as {name}");
+        return new LoadResult(batchId, name, false, marks, batch.Schools.Count, batch.Enrolments.Count,
+            batch.CohortMemberships.Count, batch.Benchmarks.Count, batch.Report, clock.Elapsed) { SchoolRecords = batch.Schools };
+    }
+
+    private string RejectsPath()
+    {
+        Directory.CreateDirectory(paths.RejectsDir);
+        return Path.Combine(paths.RejectsDir, $"rejects-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
+    }
+
+    private long StreamMarks(SnapshotBuilder snapshot, ReadBatch batch, int batchId, string table, int threads, CancellationToken ct)
+    {
+        var sinks = new List<MarkAppenderSink>();
+        var rate = Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        var reporter = new Progress<long>(n =>
+        {
+            if (rate.Elapsed - lastReport < TimeSpan.FromSeconds(2)) return;
+            lastReport = rate.Elapsed;
+            progress?.Report($"marks: {n:N0} read ({n / Math.Max(rate.Elapsed.TotalSeconds, 0.001):N0}/s)");
+        });
+        try
+        {
+            return batch.StreamMarks(() =>
+            {
+                var sink = new MarkAppenderSink(snapshot.OpenAnotherConnection(), batchId, table);
+                lock (sinks) sinks.Add(sink);
+                return sink;
+            }, reporter, ct);
+        }
+        finally
+        {
+            foreach (var s in sinks) s.Dispose();
+        }
+    }
+}

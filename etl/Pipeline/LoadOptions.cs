@@ -1,0 +1,16 @@
+namespace AttendanceGraph.Etl.Pipeline;
+
+public sealed record LoadOptions(
+    int? LaCode = null,
+    bool AllowLegacyCodes = false,
+    bool SkipInvalid = false,
+    bool Force = false,
+    int Threads = 2,
+    string MemoryLimit = "1GB")
+{
+    /// <summary>
+    /// Called at each named step of a load; tests throw from it to prove a failure at that point leaves the
+    /// warehouse unchanged. Never set in production code.
+    /// </summary>
+    public Action<string>? StepReached { get; init; }
+}

@@ -1,0 +1,44 @@
+using AttendanceGraph.Schema.Warehouse;
+using DuckDB.NET.Data;
+
+namespace AttendanceGraph.Etl.Publish;
+
+/// <summary>
+/// Rebuilds the aggregate rows of the dirty enrolment-weeks (from new marks, and every week of pupils whose
+/// date of birth, enrolments or cohort memberships changed). The aggregates are what the API reads; their SQL
+/// is <see cref="AggregateSql"/>, generated from the code catalogue.
+/// </summary>
+public static class AggregateRefresh
+{
+    private const string DirtyWeeksJoin = "JOIN dw ON dw.pupil_id = m.pupil_id AND dw.week_start = date_trunc('week', m.date)::DATE";
+
+    public static void Run(DuckDBConnection c, bool everything)
+    {
+        if (everything)
+        {
+            c.ExecuteAll(
+            [
+                "DELETE FROM agg_enrolment_week",
+                "DELETE FROM agg_cohort_enrolment_week",
+                $"INSERT INTO agg_enrolment_week {AggregateSql.EnrolmentWeeks()} ORDER BY 1, 2, 3, 5",
+                $"INSERT INTO agg_cohort_enrolment_week {AggregateSql.CohortEnrolmentWeeks()} ORDER BY 1, 2, 3, 4, 6",
+            ]);
+            return;
+        }
+
+        c.ExecuteAll(
+        [
+            """
+            INSERT INTO stage_dirty_weeks
+            SELECT DISTINCT a.pupil_id, a.week_start FROM agg_enrolment_week a
+            WHERE a.pupil_id IN (SELECT pupil_id FROM stage_dirty_pupils)
+            """,
+            "CREATE OR REPLACE TEMP TABLE dw AS SELECT DISTINCT pupil_id, week_start FROM stage_dirty_weeks",
+            "DELETE FROM agg_enrolment_week a USING dw WHERE a.pupil_id = dw.pupil_id AND a.week_start = dw.week_start",
+            "DELETE FROM agg_cohort_enrolment_week a USING dw WHERE a.pupil_id = dw.pupil_id AND a.week_start = dw.week_start",
+            $"INSERT INTO agg_enrolment_week {AggregateSql.EnrolmentWeeks(DirtyWeeksJoin)}",
+            $"INSERT INTO agg_cohort_enrolment_week {AggregateSql.CohortEnrolmentWeeks(DirtyWeeksJoin)}",
+            "DROP TABLE dw",
+        ]);
+    }
+}

@@ -1,0 +1,133 @@
+using AttendanceGraph.Etl.Model;
+using AttendanceGraph.Schema.Warehouse;
+using DuckDB.NET.Data;
+
+namespace AttendanceGraph.Etl.Stage;
+
+/// <summary>
+/// Merges the batch's small tables into the working snapshot. Schools, pupils and enrolments are upserted by
+/// their keys (a later batch corrects an earlier one); a cohort file is the source system's full extract of the
+/// cohorts it contains, so it replaces their memberships. Pupils whose dates of birth, enrolments or
+/// memberships changed are recorded as dirty so their aggregates are rebuilt.
+/// </summary>
+public sealed class DimensionStager(DuckDBConnection connection, int batchId)
+{
+    public void Schools(IReadOnlyList<SchoolRecord> schools)
+    {
+        if (schools.Count == 0) return;
+        connection.Execute("CREATE OR REPLACE TEMP TABLE s AS SELECT * FROM schools LIMIT 0");
+        using (var a = connection.CreateAppender("s"))
+        {
+            foreach (var s in schools)
+                a.CreateRow().AppendValue(s.Urn).AppendValue(s.Laestab).AppendValue((short)s.LaCode).AppendValue(s.LaName)
+                    .AppendValue(s.Name).AppendValue(s.EstablishmentType).AppendValue(s.PhaseOfEducation).AppendValue(s.Phase)
+                    .AppendValue(s.Status).AppendValue(s.OpenDate).AppendValue(s.CloseDate)
+                    .AppendValue((sbyte?)s.StatutoryLowAge).AppendValue((sbyte?)s.StatutoryHighAge).AppendValue(batchId).EndRow();
+        }
+        connection.Execute("INSERT OR REPLACE INTO schools SELECT * FROM s");
+        connection.Execute("DROP TABLE s");
+    }
+
+    /// <summary>Upserts each pupil once (by UPN's id) and every enrolment row.</summary>
+    public void PupilsAndEnrolments(IReadOnlyList<EnrolmentRecord> enrolments, IReadOnlyDictionary<string, int> pupilIds)
+    {
+        if (enrolments.Count == 0) return;
+        connection.Execute("CREATE OR REPLACE TEMP TABLE p AS SELECT * FROM pupils LIMIT 0");
+        connection.Execute("CREATE OR REPLACE TEMP TABLE e AS SELECT * FROM enrolments LIMIT 0");
+        var seen = new HashSet<int>();
+        using (var pa = connection.CreateAppender("p"))
+        using (var ea = connection.CreateAppender("e"))
+        {
+            foreach (var r in enrolments)
+            {
+                var id = pupilIds[r.Upn];
+                if (seen.Add(id))
+                    pa.CreateRow().AppendValue(id).AppendValue(r.Upn).AppendValue(r.DateOfBirth).AppendValue(r.Sex).EndRow();
+                ea.CreateRow().AppendValue(id).AppendValue(r.SchoolUrn).AppendValue(r.EntryDate).AppendValue(r.LeavingDate)
+                    .AppendValue(r.NcYear).AppendValue(batchId).EndRow();
+            }
+        }
+        // A pupil is dirty when new, when their date of birth changed (compulsory age), or an enrolment changed.
+        connection.ExecuteAll(
+        [
+            """
+            INSERT INTO stage_dirty_pupils
+            SELECT p.pupil_id FROM p LEFT JOIN pupils old USING (pupil_id)
+            WHERE old.pupil_id IS NULL OR old.date_of_birth <> p.date_of_birth
+            """,
+            """
+            INSERT INTO stage_dirty_pupils
+            SELECT e.pupil_id FROM e LEFT JOIN enrolments old USING (pupil_id, urn, entry_date)
+            WHERE old.pupil_id IS NULL OR old.leaving_date IS DISTINCT FROM e.leaving_date
+            """,
+            "INSERT OR REPLACE INTO pupils SELECT * FROM p",
+            "INSERT OR REPLACE INTO enrolments SELECT * FROM e",
+            "DROP TABLE p",
+            "DROP TABLE e",
+        ]);
+    }
+
+    public void CohortMemberships(IReadOnlyList<CohortMembershipRecord> memberships, IReadOnlyDictionary<string, int> pupilIds)
+    {
+        if (memberships.Count == 0) return;
+        connection.Execute("CREATE OR REPLACE TEMP TABLE cm AS SELECT * FROM cohort_memberships LIMIT 0");
+        using (var a = connection.CreateAppender("cm"))
+        {
+            foreach (var m in memberships)
+            {
+                // A membership for a pupil the warehouse has never seen on roll cannot affect any measure yet,
+                // but is kept: the pupil's enrolment may arrive in a later batch.
+                if (!pupilIds.TryGetValue(m.Upn, out var id)) continue;
+                a.CreateRow().AppendValue(id).AppendValue(m.Cohort).AppendValue(m.StartDate).AppendValue(m.EndDate)
+                    .AppendValue(batchId).EndRow();
+            }
+        }
+        connection.ExecuteAll(
+        [
+            """
+            CREATE OR REPLACE TEMP TABLE replaced AS
+            SELECT * FROM cohort_memberships WHERE cohort IN (SELECT DISTINCT cohort FROM cm)
+            """,
+            // Only pupils whose memberships actually differ need their cohort aggregates rebuilt.
+            """
+            INSERT INTO stage_dirty_pupils
+            SELECT pupil_id FROM (
+              (SELECT pupil_id, cohort, start_date, end_date FROM replaced
+               EXCEPT SELECT pupil_id, cohort, start_date, end_date FROM cm)
+              UNION ALL
+              (SELECT pupil_id, cohort, start_date, end_date FROM cm
+               EXCEPT SELECT pupil_id, cohort, start_date, end_date FROM replaced))
+            """,
+            "DELETE FROM cohort_memberships WHERE cohort IN (SELECT DISTINCT cohort FROM cm)",
+            "INSERT INTO cohort_memberships SELECT DISTINCT * FROM cm",
+            "DROP TABLE cm",
+            "DROP TABLE replaced",
+        ]);
+    }
+
+    public void Benchmarks(IReadOnlyList<BenchmarkRecord> benchmarks)
+    {
+        if (benchmarks.Count == 0) return;
+        connection.Execute("CREATE OR REPLACE TEMP TABLE b AS SELECT * FROM benchmarks LIMIT 0");
+        using (var a = connection.CreateAppender("b"))
+        {
+            foreach (var b in benchmarks)
+                a.CreateRow().AppendValue(b.TimePeriod).AppendValue(b.GeographicLevel).AppendValue(b.OldLaCode)
+                    .AppendValue(b.NewLaCode).AppendValue(b.LaName).AppendValue(b.EducationPhase).AppendValue(b.Source)
+                    .AppendValue(b.OverallPercent).AppendValue(b.AuthorisedPercent).AppendValue(b.UnauthorisedPercent)
+                    .AppendValue(b.PersistentAbsencePercent).AppendValue(b.SevereAbsencePercent).EndRow();
+        }
+        // A published figure is identified by period, level, area, phase and source; a newer file replaces it.
+        connection.ExecuteAll(
+        [
+            """
+            DELETE FROM benchmarks o USING b
+            WHERE o.time_period = b.time_period AND o.geographic_level = b.geographic_level
+              AND o.old_la_code IS NOT DISTINCT FROM b.old_la_code AND o.education_phase = b.education_phase
+              AND o.source IS NOT DISTINCT FROM b.source
+            """,
+            "INSERT INTO benchmarks SELECT DISTINCT * FROM b",
+            "DROP TABLE b",
+        ]);
+    }
+}

@@ -1,0 +1,8 @@
+namespace AttendanceGraph.Schema.Measures;
+
+public enum MeasureGrouping
+{
+    None,
+    School,
+    Phase,
+}

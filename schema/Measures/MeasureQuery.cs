@@ -1,0 +1,193 @@
+using System.Text;
+using AttendanceGraph.Schema.Calendar;
+using AttendanceGraph.Schema.Codes;
+using AttendanceGraph.Schema.Warehouse;
+using DuckDB.NET.Data;
+
+namespace AttendanceGraph.Schema.Measures;
+
+/// <summary>
+/// Generates and runs the SQL for a <see cref="MeasureRequest"/> from <see cref="MeasureDefinitions"/>: sessions
+/// are summed per enrolment (or per pupil), enrolments with no possible sessions are dropped, the PA/SA tests are
+/// applied per enrolment, then everything is summed per group. One query answers every group at once, so a
+/// list of 400 schools costs one query, not 400. Every value is a parameter; only generated names are SQL text.
+/// </summary>
+public static class MeasureQuery
+{
+    private static readonly (string Name, SessionCount Count)[] Sessions =
+    [
+        ("possible", MeasureDefinitions.Possible),
+        ("attendance", MeasureDefinitions.Attendance),
+        ("authorised", MeasureDefinitions.Authorised),
+        ("unauthorised", MeasureDefinitions.Unauthorised),
+        ("overall", MeasureDefinitions.OverallAbsence),
+        ("late", MeasureDefinitions.Late),
+    ];
+
+    public static IReadOnlyList<MeasureRow> Run(DuckDBConnection connection, MeasureRequest request)
+    {
+        var (sql, parameters) = Build(request);
+        var rows = new List<MeasureRow>();
+        foreach (var r in connection.Rows(sql, parameters.ToArray()))
+        {
+            Dictionary<string, long>? codes = null;
+            if (request.IncludeCodes)
+            {
+                codes = new Dictionary<string, long>(StringComparer.Ordinal);
+                foreach (var code in CodeCatalogue.Instance.Codes) codes[code.Code] = r.GetInt64(r.GetOrdinal(code.Column));
+            }
+            var values = new MeasureValues(
+                r.GetInt64(r.GetOrdinal("enrolments")), Long(r, "possible"), Long(r, "attendance"), Long(r, "authorised"),
+                Long(r, "unauthorised"), Long(r, "overall"), Long(r, "late"), Long(r, "pa"), Long(r, "sa"), codes);
+            rows.Add(new MeasureRow(
+                request.GroupBy == MeasureGrouping.School ? r.GetInt32(r.GetOrdinal("g_urn")) : null,
+                request.GroupBy == MeasureGrouping.Phase ? r.GetString(r.GetOrdinal("g_phase")) : null,
+                request.Grain != TimeGrain.None ? r.GetFieldValue<DateOnly>(r.GetOrdinal("g_bucket")) : null,
+                request.Population != Population.AllPupils ? r.GetString(r.GetOrdinal("g_cohort")) : null,
+                values));
+        }
+        return rows;
+    }
+
+    private static long Long(System.Data.Common.DbDataReader r, string column)
+    {
+        var i = r.GetOrdinal(column);
+        return r.IsDBNull(i) ? 0 : r.GetInt64(i);
+    }
+
+    public static (string Sql, List<(string Name, object? Value)> Parameters) Build(MeasureRequest request)
+    {
+        if (request.Population != Population.AllPupils && request.Cohorts.Count == 0)
+            throw new ArgumentException("a cohort measure needs at least one cohort");
+        var p = new List<(string, object?)> { ("from", request.Period.Start), ("to", request.Period.End), ("all_ages", request.IncludeAllAges) };
+        var columns = Sessions.Select(s => s.Name).Concat(request.IncludeCodes ? CodeCatalogue.Instance.Codes.Select(c => c.Column) : []).ToList();
+        var keys = GroupKeys(request, p);
+        var unitKeys = request.Unit == MeasureUnit.Enrolment ? "a.urn, a.pupil_id" : "a.pupil_id";
+        var needsSchools = request.Phase is not null || request.GroupBy == MeasureGrouping.Phase;
+        var filters = Filters(request, p);
+        var cohortValues = "";
+
+        var cohortFilter = "";
+        if (request.Population != Population.AllPupils)
+        {
+            var names = request.Cohorts.Distinct().Select((k, i) => { p.Add(($"k{i}", k)); return $"$k{i}"; }).ToList();
+            cohortFilter = $" AND a.cohort IN ({string.Join(", ", names)})";
+            cohortValues = string.Join(", ", names.Select(n => $"({n}::VARCHAR)"));
+        }
+
+        string PerUnit(string name, bool cohort)
+        {
+            var sb = new StringBuilder($"{name} AS (\n  SELECT ");
+            if (cohort) sb.Append("a.cohort AS g_cohort, ");
+            foreach (var (alias, expr) in keys) sb.Append($"{expr} AS {alias}, ");
+            sb.Append(unitKeys);
+            foreach (var (col, count) in Sessions) sb.Append($",\n    {SessionCountSql.Sum(count, "a")} AS {col}");
+            if (request.IncludeCodes)
+                foreach (var code in CodeCatalogue.Instance.Codes) sb.Append($",\n    SUM(a.{code.Column})::BIGINT AS {code.Column}");
+            sb.Append($"\n  FROM {Source(request, cohort)} a");
+            if (needsSchools) sb.Append(" JOIN schools s ON s.urn = a.urn");
+            sb.Append($"\n  WHERE {filters}{(cohort ? cohortFilter : "")}");
+            sb.Append($"\n  GROUP BY {string.Join(", ", (cohort ? ["g_cohort"] : Array.Empty<string>()).Concat(keys.Select(k => k.Alias)).Append(unitKeys))})");
+            return sb.ToString();
+        }
+
+        var ctes = new List<string>();
+        string target;
+        switch (request.Population)
+        {
+            case Population.AllPupils:
+                ctes.Add(PerUnit("e", cohort: false));
+                target = "e";
+                break;
+            case Population.Cohort:
+                ctes.Add(PerUnit("c", cohort: true));
+                target = "c";
+                break;
+            default:
+                // Everyone else in the same scope: each enrolment's sessions less those it spent in the cohort,
+                // computed per cohort (k), so enrolments never in the cohort count in full.
+                ctes.Add(PerUnit("e", cohort: false));
+                ctes.Add(PerUnit("c", cohort: true));
+                var unitColumns = request.Unit == MeasureUnit.Enrolment ? new[] { "urn", "pupil_id" } : ["pupil_id"];
+                var joinOn = string.Join(" AND ", keys.Select(k => k.Alias).Concat(unitColumns)
+                    .Select(k => $"e.{k} IS NOT DISTINCT FROM c.{k}").Append("c.g_cohort = k.g_cohort"));
+                ctes.Add($"""
+                    r AS (
+                      SELECT {string.Join(", ", new[] { "k.g_cohort" }.Concat(keys.Select(k => "e." + k.Alias)).Concat(columns.Select(col => $"e.{col} - coalesce(c.{col}, 0) AS {col}")))}
+                      FROM e CROSS JOIN (VALUES {cohortValues}) k(g_cohort) LEFT JOIN c ON {joinOn})
+                    """);
+                target = "r";
+                break;
+        }
+
+        var outerKeys = string.Join(", ", (request.Population != Population.AllPupils ? ["g_cohort"] : Array.Empty<string>()).Concat(keys.Select(k => k.Alias)));
+        var select = new StringBuilder("SELECT ");
+        if (outerKeys.Length > 0) select.Append(outerKeys).Append(", ");
+        select.Append("count(*)::BIGINT AS enrolments");
+        foreach (var col in columns) select.Append($", SUM({col})::BIGINT AS {col}");
+        foreach (var (t, alias) in new[] { (MeasureDefinitions.PersistentAbsence, "pa"), (MeasureDefinitions.SevereAbsence, "sa") })
+            select.Append($", count(*) FILTER (WHERE {SessionCountSql.ThresholdTest(t, "overall", "possible")})::BIGINT AS {alias}");
+        select.Append($"\nFROM {target} WHERE possible > 0");
+        if (outerKeys.Length > 0) select.Append($"\nGROUP BY {outerKeys} ORDER BY {outerKeys}");
+        return ($"WITH {string.Join(",\n", ctes)}\n{select}", p);
+    }
+
+    /// <summary>Aligned periods read the materialised aggregates; any other date range aggregates its marks on the fly with the same SQL.</summary>
+    private static string Source(MeasureRequest r, bool cohort)
+    {
+        if (r.Period.IsFragmentAligned) return cohort ? "agg_cohort_enrolment_week" : "agg_enrolment_week";
+        const string inRange = "WHERE m.date BETWEEN $from AND $to";
+        return "(" + (cohort ? AggregateSql.CohortEnrolmentWeeks(inRange) : AggregateSql.EnrolmentWeeks(inRange)) + ")";
+    }
+
+    private static string Filters(MeasureRequest r, List<(string, object?)> p)
+    {
+        var f = new List<string> { "a.frag_start BETWEEN $from AND $to", "(a.compulsory OR $all_ages)" };
+        if (r.Phase is not null)
+        {
+            p.Add(("phase", r.Phase));
+            f.Add("s.phase = $phase");
+        }
+        if (r.Urns is not null)
+        {
+            if (r.Urns.Count == 0) f.Add("FALSE");
+            else
+            {
+                var names = r.Urns.Distinct().Select((urn, i) => { p.Add(($"u{i}", urn)); return $"$u{i}"; });
+                f.Add($"a.urn IN ({string.Join(", ", names)})");
+            }
+        }
+        return string.Join(" AND ", f);
+    }
+
+    private static List<(string Alias, string Expr)> GroupKeys(MeasureRequest r, List<(string, object?)> p)
+    {
+        var keys = new List<(string, string)>();
+        if (r.GroupBy == MeasureGrouping.School) keys.Add(("g_urn", "a.urn"));
+        if (r.GroupBy == MeasureGrouping.Phase) keys.Add(("g_phase", "s.phase"));
+        if (r.Grain != TimeGrain.None) keys.Add(("g_bucket", BucketExpression(r, p)));
+        return keys;
+    }
+
+    /// <summary>The start date of the week, month, half term, term or academic year a fragment falls in.</summary>
+    private static string BucketExpression(MeasureRequest r, List<(string, object?)> p)
+    {
+        switch (r.Grain)
+        {
+            case TimeGrain.Week: return "a.week_start";
+            case TimeGrain.Month: return "a.month";
+            case TimeGrain.AcademicYear: return "make_date(a.academic_year, 8, 1)";
+        }
+        // Half-term boundaries are Mondays, so no fragment straddles one: a CASE over the boundaries is exact.
+        var starts = new List<DateOnly>();
+        for (var y = AcademicYear.Containing(r.Period.Start); y.StartYear <= AcademicYear.Containing(r.Period.End).StartYear; y = new AcademicYear(y.StartYear + 1))
+            starts.AddRange(SchoolCalendar.For(y).HalfTerms.Where(h => r.Grain == TimeGrain.HalfTerm || h.Half == 1).Select(h => h.Start));
+        var sb = new StringBuilder("CASE");
+        foreach (var (start, i) in starts.OrderDescending().Select((s, i) => (s, i)))
+        {
+            p.Add(($"b{i}", start));
+            sb.Append($" WHEN a.frag_start >= $b{i} THEN $b{i}::DATE");
+        }
+        return sb.Append(" END").ToString();
+    }
+}

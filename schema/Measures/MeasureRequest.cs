@@ -1,0 +1,26 @@
+using AttendanceGraph.Schema.Calendar;
+
+namespace AttendanceGraph.Schema.Measures;
+
+/// <summary>What to measure: the period, whose sessions, which schools, and how to group the answer.</summary>
+public sealed record MeasureRequest(Period Period)
+{
+    public Population Population { get; init; } = Population.AllPupils;
+    /// <summary>
+    /// Reporting cohort keys (see ReportingCohort) when Population is Cohort or RestOfPupils; the answer has a
+    /// row per cohort, so a whole cohort breakdown is one query.
+    /// </summary>
+    public IReadOnlyList<string> Cohorts { get; init; } = [];
+    /// <summary>Official statistics count compulsory school age only; true includes every age.</summary>
+    public bool IncludeAllAges { get; init; }
+    public IReadOnlyList<int>? Urns { get; init; }
+    public string? Phase { get; init; }
+    public MeasureGrouping GroupBy { get; init; }
+    public TimeGrain Grain { get; init; }
+    public MeasureUnit Unit { get; init; }
+    public bool IncludeCodes { get; init; }
+
+    /// <summary>Everything but the schools, as a value: requests with the same shape are batched into one query.</summary>
+    public string ShapeKey =>
+        $"{Period.Start:yyyyMMdd}-{Period.End:yyyyMMdd}|{Population}|{string.Join(',', Cohorts)}|{IncludeAllAges}|{Phase}|{GroupBy}|{Grain}|{Unit}|{IncludeCodes}";
+}

@@ -1,0 +1,11 @@
+namespace AttendanceGraph.Schema.Measures;
+
+public enum TimeGrain
+{
+    None,
+    Week,
+    Month,
+    HalfTerm,
+    Term,
+    AcademicYear,
+}
