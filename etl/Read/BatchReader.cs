@@ -1,0 +1,103 @@
+using System.Text;
+using AttendanceGraph.Etl.Model;
+using AttendanceGraph.Etl.Validate;
+
+namespace AttendanceGraph.Etl.Read;
+
+/// <summary>
+/// Entry point of the read → validate stage. Reads every input file (folders expand to their *.csv files),
+/// recognises each file's kind from its header, parses and validates schools, enrolments, cohort memberships
+/// and benchmarks into memory, and checks the marks files' headers and encoding. Marks themselves are
+/// streamed later by <see cref="ReadBatch.StreamMarks"/> because there are tens of millions of them.
+/// </summary>
+public static class BatchReader
+{
+    public static ReadBatch Read(IReadOnlyList<string> filesOrFolders, ReadOptions options, ExistingWarehouseState existing)
+    {
+        ArgumentNullException.ThrowIfNull(filesOrFolders);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(existing);
+        if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), "Threads must be at least 1");
+
+        var report = new ValidationReport(options.RejectsPath);
+        report.EnsureRejectsFile();
+
+        var recognised = new List<(string Path, InputKind Kind, string[] Header)>();
+        foreach (var path in Expand(filesOrFolders, report))
+        {
+            string[]? header;
+            try { header = ReadHeader(path); }
+            catch (IOException e)
+            {
+                report.Add(new Rejection(path, 0, "", RejectionReason.UnreadableFile, $"cannot read file: {e.Message}", ""));
+                continue;
+            }
+            if (header is null)
+            {
+                report.Add(new Rejection(path, 1, "", RejectionReason.UnrecognisedHeader, "file is empty: no header row", ""));
+                continue;
+            }
+            var kind = InputKinds.Recognise(header);
+            if (kind is null)
+            {
+                report.Add(new Rejection(path, 1, "", RejectionReason.UnrecognisedHeader,
+                    InputKinds.DescribeMismatch(header), string.Join(",", header)));
+                continue;
+            }
+            recognised.Add((path, kind.Value, header));
+        }
+
+        var ctx = new SmallFileReaders(options, existing, report);
+        var files = new List<InputFile>();
+        // Order matters: enrolments are checked against schools, marks against enrolments.
+        foreach (var kind in new[] { InputKind.Schools, InputKind.Enrolments, InputKind.CohortMemberships, InputKind.Benchmarks })
+        {
+            foreach (var f in recognised.Where(r => r.Kind == kind))
+            {
+                var rows = ctx.ReadFile(f.Path, f.Kind);
+                if (rows >= 0) files.Add(new InputFile(f.Path, f.Kind, rows));
+            }
+        }
+
+        var marksFiles = new List<MarksFile>();
+        foreach (var f in recognised.Where(r => r.Kind == InputKind.Marks))
+        {
+            var mf = MarksFile.Open(f.Path, f.Header, report);
+            if (mf is null) continue;
+            marksFiles.Add(mf);
+            files.Add(new InputFile(f.Path, InputKind.Marks, mf.Rows));
+        }
+
+        report.Flush();
+        return new ReadBatch(files, ctx, marksFiles, options, existing, report);
+    }
+
+    private static IEnumerable<string> Expand(IReadOnlyList<string> filesOrFolders, ValidationReport report)
+    {
+        foreach (var p in filesOrFolders)
+        {
+            if (Directory.Exists(p))
+            {
+                foreach (var f in Directory.GetFiles(p, "*.csv").Order(StringComparer.Ordinal)) yield return f;
+            }
+            else if (File.Exists(p)) yield return p;
+            else report.Add(new Rejection(p, 0, "", RejectionReason.UnreadableFile, "no such file or folder", ""));
+        }
+    }
+
+    /// <summary>The header row's column names, or null for an empty file. Headers are ASCII in every contract.</summary>
+    internal static string[]? ReadHeader(string path)
+    {
+        using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        var buf = new byte[64 * 1024];
+        var n = fs.ReadAtLeast(buf, buf.Length, throwOnEndOfStream: false);
+        var span = buf.AsSpan(0, n);
+        if (TextDecoding.HasUtf8Bom(span)) span = span[3..];
+        var nl = span.IndexOf((byte)'\n');
+        if (nl >= 0) span = span[..nl];
+        var text = Encoding.Latin1.GetString(span).TrimEnd('\r');
+        if (text.Trim().Length == 0) return null;
+        var csv = new CsvRecordReader(text);
+        return csv.Next() ? csv.AllFields() : null;
+    }
+}

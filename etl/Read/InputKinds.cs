@@ -1,0 +1,60 @@
+using AttendanceGraph.Etl.Model;
+
+namespace AttendanceGraph.Etl.Read;
+
+/// <summary>
+/// Recognises a file's kind from its header row (files keep their source systems' names, so the name says
+/// nothing). A kind matches when every column it needs is present; extra columns and column order don't matter.
+/// Column names compare case-insensitively after trimming.
+/// </summary>
+public static class InputKinds
+{
+    public static IReadOnlyDictionary<InputKind, string[]> RequiredColumns { get; } = new Dictionary<InputKind, string[]>
+    {
+        [InputKind.Schools] =
+        [
+            "URN", "LA (code)", "LA (name)", "EstablishmentNumber", "EstablishmentName", "TypeOfEstablishment (name)",
+            "PhaseOfEducation (name)", "EstablishmentStatus (name)", "OpenDate", "CloseDate", "StatutoryLowAge",
+            "StatutoryHighAge",
+        ],
+        [InputKind.Enrolments] = ["upn", "school_urn", "entry_date", "leaving_date", "date_of_birth", "sex", "nc_year"],
+        [InputKind.Marks] = ["upn", "school_urn", "date", "session", "code"],
+        [InputKind.CohortMemberships] = ["upn", "cohort", "start_date", "end_date"],
+        // EES files: these four identify a benchmark row; the other sess_/enrolments_ columns are read when present.
+        [InputKind.Benchmarks] = ["time_period", "geographic_level", "education_phase", "sess_overall_percent"],
+    };
+
+    /// <summary>Optional benchmark columns (null when absent).</summary>
+    public static string[] OptionalBenchmarkColumns { get; } =
+    [
+        "old_la_code", "new_la_code", "la_name", "source", "sess_authorised_percent", "sess_unauthorised_percent",
+        "enrolments_pa_10_exact_percent", "enrolments_pa_50_exact_percent",
+    ];
+
+    /// <summary>The kind whose columns are all in <paramref name="header"/>, or null.</summary>
+    public static InputKind? Recognise(IReadOnlyList<string> header)
+    {
+        var set = new HashSet<string>(header.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
+        foreach (var (kind, cols) in RequiredColumns)
+            if (cols.All(set.Contains)) return kind;
+        return null;
+    }
+
+    /// <summary>Why a header matched nothing: what each kind needs and what this header lacks.</summary>
+    public static string DescribeMismatch(IReadOnlyList<string> header)
+    {
+        var set = new HashSet<string>(header.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
+        var parts = RequiredColumns.Select(kv =>
+            $"{kv.Key} needs [{string.Join(", ", kv.Value)}] (missing {string.Join(", ", kv.Value.Where(c => !set.Contains(c)))})");
+        var shown = header.Count > 12 ? string.Join(",", header.Take(12)) + ",…" : string.Join(",", header);
+        return $"header '{shown}' matches no input kind: " + string.Join("; ", parts);
+    }
+
+    /// <summary>Index of each column name (case-insensitive); -1 when absent.</summary>
+    internal static int IndexOf(IReadOnlyList<string> header, string column)
+    {
+        for (var i = 0; i < header.Count; i++)
+            if (string.Equals(header[i].Trim(), column, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,323 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using AttendanceGraph.Etl.Model;
+using AttendanceGraph.Etl.Validate;
+using AttendanceGraph.Schema.Codes;
+using AttendanceGraph.Schema.Identifiers;
+
+namespace AttendanceGraph.Etl.Read;
+
+/// <summary>
+/// Register code lookup for the byte parser: a 64K table indexed by the code's one or two bytes gives the
+/// catalogue id (0 = unknown), legacy codes already mapped when allowed (via CodeCatalogue.TryResolve).
+/// </summary>
+internal sealed class CodeTable
+{
+    private readonly byte[] ids = new byte[65536];
+    private readonly byte[] categories = new byte[256];
+    private readonly HashSet<string> legacyOnly = new(StringComparer.Ordinal);
+
+    public CodeTable(bool allowLegacy)
+    {
+        var cat = CodeCatalogue.Instance;
+        foreach (var s in cat.Codes.Select(c => c.Code).Concat(cat.LegacyCodes.Select(l => l.Code)).Distinct())
+        {
+            if (s.Length is < 1 or > 2) continue;
+            if (cat.TryResolve(s, allowLegacy, out var code))
+            {
+                ids[Key(Encoding.ASCII.GetBytes(s))] = code.Id;
+                categories[code.Id] = (byte)code.Category;
+            }
+            else legacyOnly.Add(s);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Key(ReadOnlySpan<byte> code) => code.Length == 1 ? code[0] : code[0] | (code[1] << 8);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public byte Id(ReadOnlySpan<byte> code) => code.Length is 1 or 2 ? ids[Key(code)] : (byte)0;
+
+    public byte Category(byte id) => categories[id];
+
+    public bool IsLegacyOnly(string code) => legacyOnly.Contains(code);
+}
+
+/// <summary>
+/// Parses and validates one byte range of a marks file on one thread, feeding accepted marks to that thread's
+/// sink. Works on raw UTF-8 bytes in a large buffer: no ReadLine, no Split, no string per field; dates parsed
+/// from digits; the last pupil and enrolment slot are cached because files are clustered by pupil, and other
+/// UPNs are looked up through a span-keyed alternate lookup. Line numbers are only worked out for rejections.
+/// </summary>
+internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationReport report, IMarkSink sink,
+    bool allowLegacy, SharedProgress progress)
+{
+    private const int BufferSize = 1 << 20;
+    private const int ProgressEvery = 1 << 16;
+
+    private readonly byte[] lastUpn = new byte[Upn.Length];
+    private int lastUpnLength = -1;
+    private PupilEntry? lastPupil;
+    private EnrolmentSlot? lastSlot;
+    private int lastSlotUrn = -1;
+    private int lastYearMonth = -1, lastMonthStartDay;
+    private readonly int[] fieldStart = new int[5];
+    private readonly int[] fieldLength = new int[5];
+
+    // Error-path state for the current range.
+    private MarksFile file = null!;
+    private long rangeStart, rangeFirstLine = -1;
+
+    public long Accepted { get; private set; }
+
+    public void Parse(MarksFile marksFile, long start, long end, CancellationToken ct)
+    {
+        file = marksFile;
+        rangeStart = start;
+        rangeFirstLine = -1;
+        if (end <= start) return;
+        var roles = marksFile.Roles;
+        var fieldCount = roles.Length;
+        using var handle = File.OpenHandle(marksFile.Path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var buf = new byte[BufferSize];
+        long bufOffset = start; // file offset of buf[0]
+        var have = 0;
+        long localLine = 0;     // lines of this range before the current one
+        var sinceProgress = 0;
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            var toRead = (int)Math.Min(buf.Length - have, end - (bufOffset + have));
+            var eof = false;
+            if (toRead > 0)
+            {
+                var n = RandomAccess.Read(handle, buf.AsSpan(have, toRead), bufOffset + have);
+                eof = n == 0;
+                have += n;
+            }
+            var last = eof || bufOffset + have >= end;
+            var span = new ReadOnlySpan<byte>(buf, 0, have);
+            var pos = 0;
+            while (pos < have)
+            {
+                var nl = span[pos..].IndexOf((byte)'\n');
+                int lineEnd;
+                if (nl < 0)
+                {
+                    if (!last) break;
+                    lineEnd = have;
+                }
+                else lineEnd = pos + nl;
+                var line = span[pos..lineEnd];
+                if (line.Length > 0 && line[^1] == (byte)'\r') line = line[..^1];
+                if (line.Length > 0) ProcessLine(line, roles, fieldCount, localLine);
+                localLine++;
+                pos = nl < 0 ? have : lineEnd + 1;
+                if (++sinceProgress == ProgressEvery) { progress.Add(sinceProgress); sinceProgress = 0; }
+            }
+            if (last && pos >= have) break;
+            if (pos == 0)
+            {
+                if (have == buf.Length) Array.Resize(ref buf, buf.Length * 2); // a line longer than the buffer
+                continue;
+            }
+            buf.AsSpan(pos, have - pos).CopyTo(buf);
+            bufOffset += pos;
+            have -= pos;
+        }
+        progress.Add(sinceProgress);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ReadOnlySpan<byte> Unquote(ReadOnlySpan<byte> f) =>
+        f.Length >= 2 && f[0] == (byte)'"' && f[^1] == (byte)'"' ? f[1..^1] : f;
+
+    private void ProcessLine(ReadOnlySpan<byte> line, int[] roles, int fieldCount, long localLine)
+    {
+        // Split into fields, remembering only the five we use.
+        var col = 0;
+        var p = 0;
+        var starts = fieldStart;
+        var lengths = fieldLength;
+        while (true)
+        {
+            var c = line[p..].IndexOf((byte)',');
+            var fe = c < 0 ? line.Length : p + c;
+            if (col < roles.Length && roles[col] is var role and >= 0) { starts[role] = p; lengths[role] = fe - p; }
+            col++;
+            if (c < 0) break;
+            p = fe + 1;
+        }
+        if (col != fieldCount)
+        {
+            Reject(line, localLine, "", RejectionReason.WrongFieldCount, $"expected {fieldCount} fields, found {col}");
+            return;
+        }
+
+        // UPN: the same pupil as the previous row is the common case.
+        var upn = Unquote(line.Slice(starts[MarksFile.Upn], lengths[MarksFile.Upn]));
+        PupilEntry? pupil;
+        if (upn.Length == lastUpnLength && upn.SequenceEqual(lastUpn.AsSpan(0, lastUpnLength))) pupil = lastPupil;
+        else
+        {
+            pupil = LookUp(upn);
+            if (pupil is null)
+            {
+                if (upn.Length == 0) { Reject(line, localLine, "upn", RejectionReason.MissingValue, "upn is empty"); return; }
+                var why = ValidateUpn(upn);
+                if (why is not null) { Reject(line, localLine, "upn", RejectionReason.BadUpn, $"bad UPN '{Text(upn)}': {why}"); return; }
+            }
+            else
+            {
+                upn.CopyTo(lastUpn);
+                lastUpnLength = upn.Length;
+                lastPupil = pupil;
+                lastSlotUrn = -1;
+            }
+        }
+
+        var urnField = Unquote(line.Slice(starts[MarksFile.Urn], lengths[MarksFile.Urn]));
+        if (!TryDigits(urnField, out var urn))
+        {
+            if (urnField.Length == 0) Reject(line, localLine, "school_urn", RejectionReason.MissingValue, "school_urn is empty");
+            else Reject(line, localLine, "school_urn", RejectionReason.BadNumber, $"'{Text(urnField)}' is not a URN");
+            return;
+        }
+
+        var dateField = Unquote(line.Slice(starts[MarksFile.Date], lengths[MarksFile.Date]));
+        if (!TryDate(dateField, out var day))
+        {
+            if (dateField.Length == 0) Reject(line, localLine, "date", RejectionReason.MissingValue, "date is empty");
+            else Reject(line, localLine, "date", RejectionReason.BadDate, $"'{Text(dateField)}' is not a date (yyyy-mm-dd)");
+            return;
+        }
+
+        var s = Unquote(line.Slice(starts[MarksFile.Session], lengths[MarksFile.Session]));
+        int session;
+        if (s.Length == 2 && (s[1] | 0x20) == 'm' && (s[0] | 0x20) is var s0 && (s0 == 'a' || s0 == 'p')) session = s0 == 'a' ? 0 : 1;
+        else { Reject(line, localLine, "session", RejectionReason.BadSession, $"session '{Text(s)}' is not AM or PM"); return; }
+
+        var codeField = Unquote(line.Slice(starts[MarksFile.Code], lengths[MarksFile.Code]));
+        var codeId = codes.Id(codeField);
+        if (codeId == 0)
+        {
+            var text = Text(codeField);
+            var detail = codes.IsLegacyOnly(text) && !allowLegacy
+                ? $"unknown code '{text}' (a pre-2024 code: load history with legacy codes allowed)"
+                : $"unknown code '{text}'";
+            Reject(line, localLine, "code", RejectionReason.UnknownCode, detail);
+            return;
+        }
+
+        if (pupil is null)
+        {
+            Reject(line, localLine, "upn", RejectionReason.NoEnrolment, $"pupil {Text(upn)} has no enrolment (not in this batch or the warehouse)");
+            return;
+        }
+        EnrolmentSlot? slot;
+        if (urn == lastSlotUrn) slot = lastSlot;
+        else
+        {
+            slot = pupil.Slot(urn);
+            lastSlot = slot;
+            lastSlotUrn = urn;
+        }
+        if (slot is null)
+        {
+            Reject(line, localLine, "school_urn", RejectionReason.NoEnrolment, $"pupil {Text(upn)} has no enrolment at school {urn}");
+            return;
+        }
+        if (!slot.Covers(day))
+        {
+            Reject(line, localLine, "date", RejectionReason.DateOutsideEnrolment,
+                $"{DateOnly.FromDayNumber(day):yyyy-MM-dd} is outside every enrolment of {Text(upn)} at school {urn}");
+            return;
+        }
+        if (!slot.TryMark(day, session))
+        {
+            Reject(line, localLine, "session", RejectionReason.DuplicateMark,
+                $"a second mark for {Text(upn)} at school {urn} on {DateOnly.FromDayNumber(day):yyyy-MM-dd} {(session == 0 ? "AM" : "PM")}");
+            return;
+        }
+        sink.Add(urn, pupil.PupilId, DateOnly.FromDayNumber(day), (byte)session, codeId, codes.Category(codeId));
+        Accepted++;
+    }
+
+    private PupilEntry? LookUp(ReadOnlySpan<byte> upn)
+    {
+        if (upn.Length != Upn.Length) return null;
+        Span<char> chars = stackalloc char[Upn.Length];
+        for (var i = 0; i < chars.Length; i++) chars[i] = (char)upn[i];
+        return index.ByUpnSpan.TryGetValue(chars, out var p) ? p : null;
+    }
+
+    private static string? ValidateUpn(ReadOnlySpan<byte> upn)
+    {
+        if (upn.Length > 64) return $"UPN must be {Upn.Length} characters, got {upn.Length}";
+        Span<char> chars = stackalloc char[upn.Length];
+        for (var i = 0; i < chars.Length; i++) chars[i] = (char)upn[i];
+        return Upn.Validate(chars);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryDigits(ReadOnlySpan<byte> s, out int value)
+    {
+        value = 0;
+        if (s.Length is 0 or > 9) return false;
+        foreach (var b in s)
+        {
+            var d = b - (byte)'0';
+            if ((uint)d > 9) return false;
+            value = value * 10 + d;
+        }
+        return true;
+    }
+
+    /// <summary>yyyy-mm-dd from digits to a DayNumber; the first day of the last month seen is cached.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryDate(ReadOnlySpan<byte> s, out int dayNumber)
+    {
+        dayNumber = 0;
+        if (s.Length != 10 || s[4] != (byte)'-' || s[7] != (byte)'-') return false;
+        uint y0 = (uint)(s[0] - '0'), y1 = (uint)(s[1] - '0'), y2 = (uint)(s[2] - '0'), y3 = (uint)(s[3] - '0');
+        uint m0 = (uint)(s[5] - '0'), m1 = (uint)(s[6] - '0'), d0 = (uint)(s[8] - '0'), d1 = (uint)(s[9] - '0');
+        if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return false;
+        var year = (int)(y0 * 1000 + y1 * 100 + y2 * 10 + y3);
+        var month = (int)(m0 * 10 + m1);
+        var day = (int)(d0 * 10 + d1);
+        var ym = year * 100 + month;
+        if (ym != lastYearMonth)
+        {
+            if (year < 1 || month is < 1 or > 12) return false;
+            lastMonthStartDay = new DateOnly(year, month, 1).DayNumber;
+            lastYearMonth = ym;
+        }
+        if (day < 1 || day > 28 && day > DateTime.DaysInMonth(year, month)) return false;
+        dayNumber = lastMonthStartDay + day - 1;
+        return true;
+    }
+
+    private static string Text(ReadOnlySpan<byte> s) => Encoding.UTF8.GetString(s);
+
+    private void Reject(ReadOnlySpan<byte> line, long localLine, string column, RejectionReason reason, string detail)
+    {
+        // Line numbers come from byte offsets only here: count the newlines before this range once.
+        if (rangeFirstLine < 0) rangeFirstLine = file.LineAt(rangeStart);
+        report.Add(new Rejection(file.Path, rangeFirstLine + localLine, column, reason, detail, Text(line)));
+    }
+}
+
+/// <summary>Marks read so far across all parser threads, reported to an optional IProgress.</summary>
+internal sealed class SharedProgress(IProgress<long>? progress)
+{
+    private long total;
+
+    public long Total => Interlocked.Read(ref total);
+
+    public void Add(long n)
+    {
+        if (n == 0) return;
+        var t = Interlocked.Add(ref total, n);
+        progress?.Report(t);
+    }
+}

@@ -1,0 +1,89 @@
+using AttendanceGraph.Etl.Model;
+using AttendanceGraph.Etl.Validate;
+
+namespace AttendanceGraph.Etl.Read;
+
+/// <summary>
+/// A read and validated batch: the small inputs in memory (valid rows only), the marks files ready to be
+/// streamed, and the validation report. Built by <see cref="BatchReader.Read"/>.
+/// </summary>
+public sealed class ReadBatch
+{
+    private readonly IReadOnlyList<MarksFile> marksFiles;
+    private readonly ReadOptions options;
+    private readonly ExistingWarehouseState existing;
+
+    internal ReadBatch(IReadOnlyList<InputFile> files, SmallFileReaders readers, IReadOnlyList<MarksFile> marksFiles,
+        ReadOptions options, ExistingWarehouseState existing, ValidationReport report)
+    {
+        Files = files;
+        Schools = readers.Schools;
+        Enrolments = readers.Enrolments;
+        CohortMemberships = readers.CohortMemberships;
+        Benchmarks = readers.Benchmarks;
+        NewPupilIds = readers.NewPupilIds;
+        this.marksFiles = marksFiles;
+        this.options = options;
+        this.existing = existing;
+        Report = report;
+    }
+
+    public IReadOnlyList<InputFile> Files { get; }
+    public IReadOnlyList<SchoolRecord> Schools { get; }
+    public IReadOnlyList<EnrolmentRecord> Enrolments { get; }
+    public IReadOnlyList<CohortMembershipRecord> CohortMemberships { get; }
+    public IReadOnlyList<BenchmarkRecord> Benchmarks { get; }
+    /// <summary>UPNs first seen in this batch (enrolments, then cohort memberships) → ids from existing.NextPupilId upward, in file order.</summary>
+    public IReadOnlyDictionary<string, int> NewPupilIds { get; }
+    public ValidationReport Report { get; }
+
+    /// <summary>The marks files of this batch (header recognised, valid UTF-8).</summary>
+    public IReadOnlyList<MarksFile> MarksFiles => marksFiles;
+
+    /// <summary>Marks rows in the batch (known after <see cref="BatchReader.Read"/>, for progress bars).</summary>
+    public long MarksRows => marksFiles.Sum(f => f.Rows);
+
+    /// <summary>
+    /// Streams every marks file through parsing and validation into sinks: each file is split into
+    /// <see cref="ReadOptions.Threads"/> byte ranges at line boundaries, range i parsed by worker thread i
+    /// into the sink the factory created for it. Invalid marks go to the report, never to a sink.
+    /// Each call validates afresh (duplicate detection starts empty). Returns the number of accepted marks.
+    /// </summary>
+    public long StreamMarks(Func<IMarkSink> sinkFactory, IProgress<long>? marksRead = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(sinkFactory);
+        if (marksFiles.Count == 0) return 0;
+        var index = MarksIndex.Build(Enrolments, NewPupilIds, existing);
+        var codes = new CodeTable(options.AllowLegacyCodes);
+        var progress = new SharedProgress(marksRead);
+        var threads = options.Threads;
+        var ranges = marksFiles.Select(f => f.SplitRanges(threads)).ToArray();
+        var workers = new MarksWorker[threads];
+        for (var i = 0; i < threads; i++)
+            workers[i] = new MarksWorker(index, codes, Report, sinkFactory(), options.AllowLegacyCodes, progress);
+
+        var errors = new Exception?[threads];
+        var running = new Thread[threads];
+        for (var t = 0; t < threads; t++)
+        {
+            var me = t;
+            running[t] = new Thread(() =>
+            {
+                try
+                {
+                    for (var f = 0; f < marksFiles.Count; f++)
+                        workers[me].Parse(marksFiles[f], ranges[f][me].Start, ranges[f][me].End, ct);
+                }
+                catch (Exception e) { errors[me] = e; }
+            }) { IsBackground = true, Name = $"marks-parser-{me}" };
+            running[t].Start();
+        }
+        foreach (var th in running) th.Join();
+        Report.Flush();
+        ct.ThrowIfCancellationRequested();
+        var failures = errors.OfType<Exception>().ToList();
+        if (failures.Count == 1) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failures[0]);
+        if (failures.Count > 1) throw new AggregateException(failures);
+        return workers.Sum(w => w.Accepted);
+    }
+}

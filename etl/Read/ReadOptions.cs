@@ -1,0 +1,19 @@
+using AttendanceGraph.Etl.Model;
+
+namespace AttendanceGraph.Etl.Read;
+
+/// <param name="LaCode">Keep only schools of this DfE 3-digit LA code (null = all).</param>
+/// <param name="AllowLegacyCodes">Accept pre-2024 register codes, mapped to their 2024 successors on load.</param>
+/// <param name="SkipInvalid">Keep valid rows and drop invalid ones (invalid rows are never returned either way;
+/// with false the caller rejects the whole batch when <see cref="Validate.ValidationReport.HasErrors"/>).</param>
+/// <param name="RejectsPath">When set, every rejected row is written to this CSV.</param>
+/// <param name="Threads">Byte ranges (and threads, and sinks) each marks file is parsed in.</param>
+public sealed record ReadOptions(
+    int? LaCode = null,
+    bool AllowLegacyCodes = false,
+    bool SkipInvalid = false,
+    string? RejectsPath = null,
+    int Threads = 2);
+
+/// <summary>One input file, its recognised kind and its number of data rows (header excluded).</summary>
+public sealed record InputFile(string Path, InputKind Kind, long Rows);

@@ -1,0 +1,241 @@
+using System.Globalization;
+using AttendanceGraph.Etl.Model;
+using AttendanceGraph.Etl.Validate;
+using AttendanceGraph.Schema.Identifiers;
+
+namespace AttendanceGraph.Etl.Read;
+
+/// <summary>
+/// Reads and validates the inputs that fit in memory: schools (GIAS), enrolments, cohort memberships and
+/// published benchmarks. Only valid rows are kept; every invalid one goes to the report.
+/// </summary>
+internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseState existing, ValidationReport report)
+{
+    public List<SchoolRecord> Schools { get; } = [];
+    public List<EnrolmentRecord> Enrolments { get; } = [];
+    public List<CohortMembershipRecord> CohortMemberships { get; } = [];
+    public List<BenchmarkRecord> Benchmarks { get; } = [];
+    /// <summary>UPNs first seen in this batch, in file order, with ids from existing.NextPupilId upward.</summary>
+    public Dictionary<string, int> NewPupilIds { get; } = new(StringComparer.Ordinal);
+
+    private readonly HashSet<int> schoolUrns = [];
+    private readonly HashSet<(string, int, DateOnly)> enrolmentKeys = [];
+    private readonly HashSet<(string, string, DateOnly)> cohortKeys = [];
+    private int nextPupilId = existing.NextPupilId;
+
+    /// <summary>Data rows read, or -1 when the file was unreadable.</summary>
+    public long ReadFile(string path, InputKind kind)
+    {
+        var bytes = File.ReadAllBytes(path);
+        string text;
+        if (kind == InputKind.Schools) text = TextDecoding.DecodeGias(bytes);
+        else
+        {
+            var decoded = TextDecoding.DecodeUtf8(bytes, out var badLine, out var badOffset);
+            if (decoded is null)
+            {
+                report.Add(new Rejection(path, badLine, "", RejectionReason.UnreadableFile,
+                    $"not valid UTF-8 at line {badLine} (byte offset {badOffset}); the whole file is skipped", ""));
+                return -1;
+            }
+            text = decoded;
+        }
+
+        var csv = new CsvRecordReader(text);
+        if (!csv.Next()) return 0;
+        var header = csv.AllFields();
+        var row = new RowContext(path, header, csv, report);
+        long rows = 0;
+        while (csv.Next())
+        {
+            rows++;
+            if (csv.FieldCount != header.Length)
+            {
+                row.Reject("", RejectionReason.WrongFieldCount, $"expected {header.Length} fields, found {csv.FieldCount}");
+                continue;
+            }
+            switch (kind)
+            {
+                case InputKind.Schools: School(row); break;
+                case InputKind.Enrolments: Enrolment(row); break;
+                case InputKind.CohortMemberships: Cohort(row); break;
+                case InputKind.Benchmarks: Benchmark(row); break;
+            }
+        }
+        return rows;
+    }
+
+    private void School(RowContext r)
+    {
+        var laText = r["LA (code)"];
+        var laOk = int.TryParse(laText, NumberStyles.None, CultureInfo.InvariantCulture, out var la);
+        if (options.LaCode is { } wanted && (!laOk || la != wanted)) return; // another LA's school: not ours
+        if (!laOk) { r.Reject("LA (code)", RejectionReason.BadNumber, $"LA code '{laText}' is not a number"); return; }
+        if (!r.Int("URN", out var urn)) return;
+        if (!r.Int("EstablishmentNumber", out var estab)) return;
+        var name = r["EstablishmentName"];
+        if (name.Length == 0) { r.Missing("EstablishmentName"); return; }
+        if (!r.OptionalDate("OpenDate", TextDecoding.TryUkDate, "dd-mm-yyyy", out var open)) return;
+        if (!r.OptionalDate("CloseDate", TextDecoding.TryUkDate, "dd-mm-yyyy", out var close)) return;
+        if (!r.OptionalInt("StatutoryLowAge", out var low)) return;
+        if (!r.OptionalInt("StatutoryHighAge", out var high)) return;
+        if (!schoolUrns.Add(urn)) { r.Reject("URN", RejectionReason.DuplicateRow, $"school URN {urn} appears more than once"); return; }
+        var type = r["TypeOfEstablishment (name)"];
+        var phaseOfEducation = r["PhaseOfEducation (name)"];
+        Schools.Add(new SchoolRecord(urn, la, r["LA (name)"], estab, name, type, phaseOfEducation,
+            StatisticsPhase.From(type, phaseOfEducation), r["EstablishmentStatus (name)"], open, close, low, high));
+    }
+
+    private void Enrolment(RowContext r)
+    {
+        if (!r.ValidUpn("upn", out var upn)) return;
+        if (!r.Int("school_urn", out var urn)) return;
+        if (!schoolUrns.Contains(urn) && !existing.SchoolUrns.Contains(urn))
+        {
+            r.Reject("school_urn", RejectionReason.UnknownSchool, $"school URN {urn} is neither in this batch's schools nor in the warehouse");
+            return;
+        }
+        if (!r.Date("entry_date", out var entry)) return;
+        if (!r.OptionalDate("leaving_date", TextDecoding.TryIsoDate, "yyyy-mm-dd", out var leaving)) return;
+        if (!r.Date("date_of_birth", out var dob)) return;
+        var sex = r["sex"];
+        if (sex.Length == 0) { r.Missing("sex"); return; }
+        if (leaving < entry)
+        {
+            r.Reject("leaving_date", RejectionReason.EndBeforeStart, $"leaving date {leaving:yyyy-MM-dd} is before entry date {entry:yyyy-MM-dd}");
+            return;
+        }
+        if (!enrolmentKeys.Add((upn, urn, entry)))
+        {
+            r.Reject("upn", RejectionReason.DuplicateRow, $"enrolment of {upn} at {urn} from {entry:yyyy-MM-dd} appears more than once");
+            return;
+        }
+        Enrolments.Add(new EnrolmentRecord(upn, urn, entry, leaving, dob, sex, r["nc_year"]));
+        AssignPupilId(upn);
+    }
+
+    private void Cohort(RowContext r)
+    {
+        if (!r.ValidUpn("upn", out var upn)) return;
+        var cohortText = r["cohort"];
+        var cohort = Model.Cohort.All.FirstOrDefault(c => string.Equals(c, cohortText, StringComparison.OrdinalIgnoreCase));
+        if (cohort is null)
+        {
+            r.Reject("cohort", RejectionReason.UnknownCohort, $"unknown cohort '{cohortText}' (expected one of {string.Join(", ", Model.Cohort.All)})");
+            return;
+        }
+        if (!r.Date("start_date", out var start)) return;
+        if (!r.OptionalDate("end_date", TextDecoding.TryIsoDate, "yyyy-mm-dd", out var end)) return;
+        if (end < start)
+        {
+            r.Reject("end_date", RejectionReason.EndBeforeStart, $"end date {end:yyyy-MM-dd} is before start date {start:yyyy-MM-dd}");
+            return;
+        }
+        if (!cohortKeys.Add((upn, cohort, start)))
+        {
+            r.Reject("upn", RejectionReason.DuplicateRow, $"{cohort} membership of {upn} from {start:yyyy-MM-dd} appears more than once");
+            return;
+        }
+        CohortMemberships.Add(new CohortMembershipRecord(upn, cohort, start, end));
+        AssignPupilId(upn);
+    }
+
+    private void Benchmark(RowContext r)
+    {
+        if (!r.Int("time_period", out var period)) return;
+        var level = r["geographic_level"];
+        if (level.Length == 0) { r.Missing("geographic_level"); return; }
+        var phase = r["education_phase"];
+        if (phase.Length == 0) { r.Missing("education_phase"); return; }
+        if (!r.Percent("sess_overall_percent", out var overall)) return;
+        if (!r.Percent("sess_authorised_percent", out var auth)) return;
+        if (!r.Percent("sess_unauthorised_percent", out var unauth)) return;
+        if (!r.Percent("enrolments_pa_10_exact_percent", out var pa)) return;
+        if (!r.Percent("enrolments_pa_50_exact_percent", out var sa)) return;
+        Benchmarks.Add(new BenchmarkRecord(period, level, r.OrNull("old_la_code"), r.OrNull("new_la_code"), r.OrNull("la_name"),
+            phase, r.OrNull("source"), overall, auth, unauth, pa, sa));
+    }
+
+    private void AssignPupilId(string upn)
+    {
+        if (existing.PupilIdsByUpn.ContainsKey(upn) || NewPupilIds.ContainsKey(upn)) return;
+        NewPupilIds[upn] = nextPupilId++;
+    }
+
+    /// <summary>The current row of one file: named field access and rejections that know file, line and column.</summary>
+    private sealed class RowContext(string path, string[] header, CsvRecordReader csv, ValidationReport report)
+    {
+        private readonly Dictionary<string, int> columns = header
+            .Select((h, i) => (h.Trim(), i)).DistinctBy(x => x.Item1, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(x => x.Item1, x => x.i, StringComparer.OrdinalIgnoreCase);
+
+        public string this[string column] => columns.TryGetValue(column, out var i) ? csv.Field(i) : "";
+
+        public string? OrNull(string column) => this[column] is { Length: > 0 } s ? s : null;
+
+        public void Reject(string column, RejectionReason reason, string detail) =>
+            report.Add(new Rejection(path, csv.Line, column, reason, detail, csv.RawRecord));
+
+        public void Missing(string column) => Reject(column, RejectionReason.MissingValue, $"{column} is empty");
+
+        public bool Int(string column, out int value)
+        {
+            var s = this[column];
+            if (s.Length == 0) { Missing(column); value = 0; return false; }
+            if (TextDecoding.TryInt(s, out value)) return true;
+            Reject(column, RejectionReason.BadNumber, $"'{s}' is not a whole number");
+            return false;
+        }
+
+        public bool OptionalInt(string column, out int? value)
+        {
+            value = null;
+            var s = this[column];
+            if (s.Length == 0) return true;
+            if (TextDecoding.TryInt(s, out var v)) { value = v; return true; }
+            Reject(column, RejectionReason.BadNumber, $"'{s}' is not a whole number");
+            return false;
+        }
+
+        public bool Date(string column, out DateOnly value)
+        {
+            var s = this[column];
+            if (s.Length == 0) { Missing(column); value = default; return false; }
+            if (TextDecoding.TryIsoDate(s, out value)) return true;
+            Reject(column, RejectionReason.BadDate, $"'{s}' is not a date (yyyy-mm-dd)");
+            return false;
+        }
+
+        public delegate bool DateParser(ReadOnlySpan<char> s, out DateOnly d);
+
+        public bool OptionalDate(string column, DateParser parse, string format, out DateOnly? value)
+        {
+            value = null;
+            var s = this[column];
+            if (s.Length == 0) return true;
+            if (parse(s, out var d)) { value = d; return true; }
+            Reject(column, RejectionReason.BadDate, $"'{s}' is not a date ({format})");
+            return false;
+        }
+
+        public bool ValidUpn(string column, out string upn)
+        {
+            upn = this[column];
+            if (upn.Length == 0) { Missing(column); return false; }
+            if (Upn.Validate(upn) is not { } why) return true;
+            Reject(column, RejectionReason.BadUpn, $"bad UPN '{upn}': {why}");
+            return false;
+        }
+
+        /// <summary>A percentage, or null for a GSS symbol (x, c, z, low, u, :) or an absent column.</summary>
+        public bool Percent(string column, out double? value)
+        {
+            value = null;
+            var s = this[column];
+            if (TextDecoding.IsGssSymbol(s)) return true;
+            if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) { value = v; return true; }
+            Reject(column, RejectionReason.BadNumber, $"'{s}' is neither a number nor a GSS symbol (x, c, z, low, u, :)");
+            return false;
+        }
+    }
+}
