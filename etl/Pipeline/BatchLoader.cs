@@ -47,7 +47,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         var dimensions = new DimensionStager(c, batchId);
         dimensions.Schools(batch.Schools);
         dimensions.PupilsAndEnrolments(batch.Enrolments, pupilIds);
-        dimensions.CohortMemberships(batch.CohortMemberships, pupilIds);
+        dimensions.CohortMemberships(batch.CohortMemberships);
         dimensions.Benchmarks(batch.Benchmarks);
         options.StepReached?.Invoke("dimensions-staged");
 

@@ -67,20 +67,15 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
         ]);
     }
 
-    public void CohortMemberships(IReadOnlyList<CohortMembershipRecord> memberships, IReadOnlyDictionary<string, int> pupilIds)
+    public void CohortMemberships(IReadOnlyList<CohortMembershipRecord> memberships)
     {
         if (memberships.Count == 0) return;
         connection.Execute("CREATE OR REPLACE TEMP TABLE cm AS SELECT * FROM cohort_memberships LIMIT 0");
         using (var a = connection.CreateAppender("cm"))
         {
             foreach (var m in memberships)
-            {
-                // A membership for a pupil the warehouse has never seen on roll cannot affect any measure yet,
-                // but is kept: the pupil's enrolment may arrive in a later batch.
-                if (!pupilIds.TryGetValue(m.Upn, out var id)) continue;
-                a.CreateRow().AppendValue(id).AppendValue(m.Cohort).AppendValue(m.StartDate).AppendValue(m.EndDate)
+                a.CreateRow().AppendValue(m.Upn).AppendValue(m.Cohort).AppendValue(m.StartDate).AppendValue(m.EndDate)
                     .AppendValue(batchId).EndRow();
-            }
         }
         connection.ExecuteAll(
         [
@@ -91,12 +86,12 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
             // Only pupils whose memberships actually differ need their cohort aggregates rebuilt.
             """
             INSERT INTO stage_dirty_pupils
-            SELECT pupil_id FROM (
-              (SELECT pupil_id, cohort, start_date, end_date FROM replaced
-               EXCEPT SELECT pupil_id, cohort, start_date, end_date FROM cm)
+            SELECT p.pupil_id FROM pupils p JOIN (
+              (SELECT upn, cohort, start_date, end_date FROM replaced
+               EXCEPT SELECT upn, cohort, start_date, end_date FROM cm)
               UNION ALL
-              (SELECT pupil_id, cohort, start_date, end_date FROM cm
-               EXCEPT SELECT pupil_id, cohort, start_date, end_date FROM replaced))
+              (SELECT upn, cohort, start_date, end_date FROM cm
+               EXCEPT SELECT upn, cohort, start_date, end_date FROM replaced)) changed ON changed.upn = p.upn
             """,
             "DELETE FROM cohort_memberships WHERE cohort IN (SELECT DISTINCT cohort FROM cm)",
             "INSERT INTO cohort_memberships SELECT DISTINCT * FROM cm",

@@ -25,7 +25,8 @@ public static class AggregateSql
         FROM (
           SELECT DISTINCT rc.cohort, m.urn, m.pupil_id, m.date, m.session, m.code_id, m.category
           FROM marks m
-          JOIN cohort_memberships cm ON cm.pupil_id = m.pupil_id
+          JOIN pupils pu ON pu.pupil_id = m.pupil_id
+          JOIN cohort_memberships cm ON cm.upn = pu.upn
            AND m.date >= cm.start_date AND (cm.end_date IS NULL OR m.date <= cm.end_date)
           JOIN reporting_cohorts rc ON rc.membership_cohort = cm.cohort
           {markJoinsAndFilter}

@@ -80,6 +80,8 @@ public static class WarehouseSchema
               batch_id INTEGER NOT NULL,
               PRIMARY KEY (pupil_id, urn, entry_date))
             """,
+            // Memberships are kept by UPN: the LA's cohort systems know pupils the registers may not have sent yet,
+            // and the membership starts counting as soon as the pupil's enrolment and marks arrive.
             // No primary key on marks: an index over tens of millions of rows slows every load; the loader
             // guarantees one mark per enrolment, date and session (later batches replace earlier marks).
             """
@@ -94,7 +96,7 @@ public static class WarehouseSchema
             """,
             """
             CREATE TABLE IF NOT EXISTS cohort_memberships (
-              pupil_id INTEGER NOT NULL,
+              upn VARCHAR NOT NULL,
               cohort VARCHAR NOT NULL,
               start_date DATE NOT NULL,
               end_date DATE,

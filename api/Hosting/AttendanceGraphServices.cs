@@ -1,0 +1,28 @@
+using AttendanceGraph.Api.Data;
+using AttendanceGraph.Api.GraphQLSchema;
+using AttendanceGraph.Api.Http;
+using AttendanceGraph.Api.Schools;
+using AttendanceGraph.Schema.Warehouse;
+using GraphQL;
+
+namespace AttendanceGraph.Api.Hosting;
+
+public static class AttendanceGraphServices
+{
+    /// <summary>The warehouse reader, the per-request query context, the schema and the HTTP transport.</summary>
+    public static IServiceCollection AddAttendanceGraph(this IServiceCollection services, IConfiguration configuration)
+    {
+        var paths = WarehousePaths.Resolve(configuration["Warehouse:Path"]);
+        services.AddSingleton(paths);
+        services.AddSingleton(_ => new WarehouseReader(paths, configuration["Warehouse:MemoryLimit"] ?? "2GB"));
+        services.AddSingleton<SnapshotFactsCache>();
+        services.AddScoped<QueryContext>();
+        services.AddScoped<SchoolContacts>();
+        services.AddGraphQL(b => b
+            .AddSchema<AttendanceSchema>()
+            .AddSystemTextJson()
+            .AddGraphTypes(typeof(AttendanceSchema).Assembly));
+        services.AddGraphQLTransport(o => configuration.GetSection("GraphQL").Bind(o));
+        return services;
+    }
+}

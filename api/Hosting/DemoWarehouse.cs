@@ -1,0 +1,34 @@
+using AttendanceGraph.Etl.Generate;
+using AttendanceGraph.Etl.Pipeline;
+using AttendanceGraph.Etl.Publish;
+using AttendanceGraph.Schema.Operational;
+using AttendanceGraph.Schema.Warehouse;
+
+namespace AttendanceGraph.Api.Hosting;
+
+/// <summary>
+/// A fresh clone has no data: generate the demo local authority (the ETL's own generator, in the published
+/// input formats) and load it through the ETL's own pipeline, so the first run shows what a real LA would see.
+/// </summary>
+public static class DemoWarehouse
+{
+    public static void EnsureLoaded(WarehousePaths paths, ILogger logger)
+    {
+        if (SnapshotPointer.Read(paths) is not null) return;
+        var input = Path.Combine(paths.Root, "demo-input");
+        logger.LogInformation("The warehouse in {Root} is empty: generating and loading the demo local authority (about a minute)…", paths.Root);
+        var progress = new Progress<string>(m => logger.LogInformation("{Message}", m));
+        try
+        {
+            new DemoAuthorityGenerator().Generate(new GeneratorOptions(), input, progress);
+            var result = new BatchLoader(paths, progress).Load([input], new LoadOptions(LaCode: new GeneratorOptions().LaCode));
+            using var ops = OperationalDb.Open(paths.OperationalStore);
+            OperationalStoreSync.UpsertSchools(ops, result.SchoolRecords);
+            logger.LogInformation("Demo loaded: batch {Batch}, {Marks:N0} marks in {Seconds:N1} s", result.BatchId, result.Marks, result.Elapsed.TotalSeconds);
+        }
+        finally
+        {
+            if (Directory.Exists(input)) Directory.Delete(input, recursive: true);
+        }
+    }
+}
