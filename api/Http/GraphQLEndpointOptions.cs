@@ -22,6 +22,12 @@ public sealed class GraphQLEndpointOptions
     /// </summary>
     public double ListImpactMultiplier { get; set; } = 10;
 
+    /// <summary>
+    /// Depth cap for operations made only of introspection fields, which are exempt from the data limits
+    /// above because GraphiQL's schema query alone is 15 levels deep.
+    /// </summary>
+    public int IntrospectionMaxDepth { get; set; } = 20;
+
     /// <summary>Wall-clock budget for one execution; Timeout.InfiniteTimeSpan disables it.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

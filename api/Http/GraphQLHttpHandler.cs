@@ -2,8 +2,6 @@ using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
-using GraphQL.Validation.Complexity;
-using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,6 +13,7 @@ namespace AttendanceGraph.Api.Http;
 internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> options, ILogger<GraphQLHttpHandler> logger)
 {
     private readonly GraphQLEndpointOptions _options = options.Value;
+    private readonly OperationLimitsRule _limits = new(options.Value);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -94,15 +93,7 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
     {
         // Setting ValidationRules replaces the defaults, so the spec's core rules are listed first.
         var rules = new List<IValidationRule>(DocumentValidator.CoreRules);
-        if (_options.MaxDepth is not null || _options.MaxComplexity is not null)
-        {
-            rules.Add(new ComplexityValidationRule(new ComplexityOptions
-            {
-                MaxDepth = _options.MaxDepth,
-                MaxComplexity = _options.MaxComplexity,
-                DefaultListImpactMultiplier = _options.ListImpactMultiplier,
-            }));
-        }
+        rules.Add(_limits);
         if (isGet)
         {
             rules.Add(QueriesOnlyOverGetRule.Instance);

@@ -79,4 +79,32 @@ public sealed class ProtectiveLimitTests(GraphQLServerFixture server) : IClassFi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("TIMEOUT", (await response.ReadJsonAsync()).FirstErrorCode());
     }
+
+    [Fact]
+    public async Task Post_FullIntrospectionQuery_IsExemptFromDataLimits()
+    {
+        using var response = await _client.SendAsync(PostQuery(IntrospectionQueries.Full));
+        var body = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Query", body.GetProperty("data").GetProperty("__schema").GetProperty("queryType").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Post_IntrospectionDeeperThanIntrospectionCap_Returns400()
+    {
+        using var response = await _client.SendAsync(PostQuery(IntrospectionQueries.NestedOfType(40)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("depth", (await response.ReadJsonAsync()).FirstErrorMessage(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Post_IntrospectionMixedWithDataFields_GetsDataLimits()
+    {
+        using var response = await _client.SendAsync(PostQuery("{ __schema { types { name } } nodes { children { name } } }"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("complexity", (await response.ReadJsonAsync()).FirstErrorMessage(), StringComparison.OrdinalIgnoreCase);
+    }
 }
