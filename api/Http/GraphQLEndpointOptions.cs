@@ -1,0 +1,45 @@
+using GraphQL;
+using GraphQL.Validation;
+using Microsoft.AspNetCore.Http;
+
+namespace AttendanceGraph.Api.Http;
+
+/// <summary>
+/// Settings of the GraphQL HTTP transport. The protective limits have safe defaults so an endpoint
+/// mapped without configuration is still guarded against expensive documents.
+/// </summary>
+public sealed class GraphQLEndpointOptions
+{
+    /// <summary>Deepest selection-set nesting accepted; null disables the depth check.</summary>
+    public int? MaxDepth { get; set; } = 15;
+
+    /// <summary>Highest estimated complexity accepted; null disables the complexity check.</summary>
+    public int? MaxComplexity { get; set; } = 2000;
+
+    /// <summary>
+    /// Assumed number of items a list field returns, multiplied into the cost of its children.
+    /// Matches the typical page size so nested lists are priced like the rows they fan out to.
+    /// </summary>
+    public double ListImpactMultiplier { get; set; } = 10;
+
+    /// <summary>
+    /// Depth cap for operations made only of introspection fields, which are exempt from the data limits
+    /// above because GraphiQL's schema query alone is 15 levels deep.
+    /// </summary>
+    public int IntrospectionMaxDepth { get; set; } = 20;
+
+    /// <summary>Wall-clock budget for one execution; Timeout.InfiniteTimeSpan disables it.</summary>
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Serve the offline GraphiQL IDE to browsers asking for text/html.</summary>
+    public bool EnableGraphiQL { get; set; } = true;
+
+    /// <summary>Extra validation rules appended after the spec's core rules and the transport's limits.</summary>
+    public IList<IValidationRule> ValidationRules { get; } = new List<IValidationRule>();
+
+    /// <summary>Builds the per-request user context (claims, scoped services) from the HTTP request.</summary>
+    public Func<HttpContext, IDictionary<string, object?>>? UserContextFactory { get; set; }
+
+    /// <summary>Last-chance hook to adjust execution options (listeners, metrics, etc.) per request.</summary>
+    public Action<ExecutionOptions, HttpContext>? ConfigureExecution { get; set; }
+}

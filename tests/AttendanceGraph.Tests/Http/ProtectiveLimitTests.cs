@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net;
+using AttendanceGraph.Tests.Http.Support;
+using static AttendanceGraph.Tests.Http.Support.GraphQLHttp;
+
+namespace AttendanceGraph.Tests.Http;
+
+public sealed class ProtectiveLimitTests(GraphQLServerFixture server) : IClassFixture<GraphQLServerFixture>
+{
+    private readonly HttpClient _client = server.Client;
+
+    [Fact]
+    public async Task Post_QueryWithinDepthLimit_Executes()
+    {
+        using var response = await _client.SendAsync(PostQuery("{ node { child { child { name } } } }"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_QueryDeeperThanLimit_Returns400WithDepthError()
+    {
+        using var response = await _client.SendAsync(PostQuery("{ node { child { child { child { child { name } } } } } }"));
+        var body = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("depth", body.FirstErrorMessage(), StringComparison.OrdinalIgnoreCase);
+        Assert.False(body.TryGetProperty("data", out _));
+    }
+
+    [Fact]
+    public async Task Post_NestedListsOverComplexityLimit_Returns400WithComplexityError()
+    {
+        // Shallow enough for the depth limit, but each list multiplies its children by 10.
+        using var response = await _client.SendAsync(PostQuery("{ nodes { children { name } } }"));
+        var body = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("complexity", body.FirstErrorMessage(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Post_SameFieldsWithoutLists_PassComplexityLimit()
+    {
+        using var response = await _client.SendAsync(PostQuery("{ node { child { name } } }"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_ComplexityError_WithApplicationJson_Returns200WithError()
+    {
+        using var response = await _client.SendAsync(PostQuery("{ nodes { children { name } } }", Json));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("complexity", (await response.ReadJsonAsync()).FirstErrorMessage(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Post_SlowQuery_IsCancelledAtTimeoutWithTimeoutCode()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var response = await _client.SendAsync(PostQuery("{ slow }"));
+        stopwatch.Stop();
+        var body = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Equal("TIMEOUT", body.FirstErrorCode());
+        Assert.Contains("time", body.FirstErrorMessage(), StringComparison.OrdinalIgnoreCase);
+        // The resolver waits 30 s; finishing well before proves execution was cancelled, not awaited.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Post_SlowQuery_WithApplicationJson_Returns200WithTimeoutError()
+    {
+        using var response = await _client.SendAsync(PostQuery("{ slow }", Json));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("TIMEOUT", (await response.ReadJsonAsync()).FirstErrorCode());
+    }
+
+    [Fact]
+    public async Task Post_FullIntrospectionQuery_IsExemptFromDataLimits()
+    {
+        using var response = await _client.SendAsync(PostQuery(IntrospectionQueries.Full));
+        var body = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Query", body.GetProperty("data").GetProperty("__schema").GetProperty("queryType").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Post_IntrospectionDeeperThanIntrospectionCap_Returns400()
+    {
+        using var response = await _client.SendAsync(PostQuery(IntrospectionQueries.NestedOfType(40)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("depth", (await response.ReadJsonAsync()).FirstErrorMessage(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Post_IntrospectionMixedWithDataFields_GetsDataLimits()
+    {
+        using var response = await _client.SendAsync(PostQuery("{ __schema { types { name } } nodes { children { name } } }"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("complexity", (await response.ReadJsonAsync()).FirstErrorMessage(), StringComparison.OrdinalIgnoreCase);
+    }
+}

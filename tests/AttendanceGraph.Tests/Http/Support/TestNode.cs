@@ -1,0 +1,3 @@
+namespace AttendanceGraph.Tests.Http.Support;
+
+public sealed record TestNode(string Name);
