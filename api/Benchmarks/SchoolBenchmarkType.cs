@@ -10,7 +10,7 @@ public sealed class SchoolBenchmarkType : ObjectGraphType<SchoolBenchmark>
         Name = "SchoolBenchmark";
         Field(b => b.Measures, type: typeof(NonNullGraphType<MeasuresType>)).Description("The school's own measures.");
         Field(b => b.LocalAuthorityPhase, type: typeof(NonNullGraphType<MeasuresType>)).Description("The LA's measures for the school's phase.");
-        Field(b => b.National, nullable: true, type: typeof(NationalFigureType)).Description("England's published figure for the phase.");
+        Field(b => b.National, type: typeof(NationalFigureType)).Description("England's published figure for the phase.");
         Field(b => b.Peers, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<PeerPositionType>>>))
             .Description("Rank, percentile and quartile among the LA's schools of the same phase on each headline measure.");
     }

@@ -28,7 +28,7 @@ public sealed record CohortComparison(ReportingCohort Cohort, Period? Period, Me
             data.Measure(rest with { Phase = scope.Phase, Urns = scope.Urns, Grain = scope.Grain }), scope.Grain);
     }
 
-    private static (MeasureRequest InCohort, MeasureRequest Rest) Shapes(IResolveFieldContext c)
+    private static (MeasureRequest InCohort, MeasureRequest Others) Shapes(IResolveFieldContext c)
     {
         var baseRequest = c.MeasureRequest() with { Cohorts = ReportingCohort.All.Select(k => k.Key).ToList() };
         return (baseRequest with { Population = Population.Cohort }, baseRequest with { Population = Population.RestOfPupils });

@@ -11,7 +11,7 @@ public sealed class CohortComparisonType : ObjectGraphType<CohortComparison>
         Description = "A cohort's measures (only sessions while pupils were in it) against the rest of the pupils in the same scope.";
         Field<NonNullGraphType<CohortEnum>>("cohort").Resolve(c => c.Source.Cohort.Key);
         Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => c.Source.Cohort.Label);
-        Field(c => c.Period, nullable: true, type: typeof(PeriodType)).Description("The time bucket, in a series; null otherwise.");
+        Field(c => c.Period, type: typeof(PeriodType)).Description("The time bucket, in a series; null otherwise.");
         Field(c => c.Measures, type: typeof(NonNullGraphType<MeasuresType>)).Description("The cohort's measures.");
         Field(c => c.Rest, type: typeof(NonNullGraphType<MeasuresType>)).Description("Everyone else's measures (the comparison group).");
         Field<FloatGraphType>("overallAbsenceRateGap").Description("Cohort minus rest, percentage points.")

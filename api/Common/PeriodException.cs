@@ -3,7 +3,7 @@ using GraphQL;
 namespace AttendanceGraph.Api.Common;
 
 /// <summary>A period argument that names no real period; reported as a GraphQL error with code BAD_PERIOD.</summary>
-public sealed class PeriodException(string message) : ExecutionError(message)
+public sealed class PeriodException : ExecutionError
 {
-    public override string? Code => "BAD_PERIOD";
+    public PeriodException(string message) : base(message) => Code = "BAD_PERIOD";
 }

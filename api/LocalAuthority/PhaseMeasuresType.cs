@@ -11,7 +11,7 @@ public sealed class PhaseMeasuresType : ObjectGraphType<PhaseMeasures>
         Name = "PhaseMeasures";
         Field(p => p.Phase, type: typeof(NonNullGraphType<PhaseEnum>));
         Field(p => p.Measures, type: typeof(NonNullGraphType<MeasuresType>));
-        Field(p => p.National, nullable: true, type: typeof(NationalFigureType))
+        Field(p => p.National, type: typeof(NationalFigureType))
             .Description("England's published figure for the phase (the period's academic year or the latest before it).");
     }
 }
