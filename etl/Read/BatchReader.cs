@@ -72,15 +72,21 @@ public static class BatchReader
         return new ReadBatch(files, ctx, marksFiles, options, existing, report);
     }
 
+    /// <summary>Files in the order given, folders expanded to their *.csv files by name; a file named twice is read once.</summary>
     private static IEnumerable<string> Expand(IReadOnlyList<string> filesOrFolders, ValidationReport report)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in filesOrFolders)
         {
             if (Directory.Exists(p))
             {
-                foreach (var f in Directory.GetFiles(p, "*.csv").Order(StringComparer.Ordinal)) yield return f;
+                foreach (var f in Directory.GetFiles(p, "*.csv").Order(StringComparer.Ordinal))
+                    if (seen.Add(Path.GetFullPath(f))) yield return f;
             }
-            else if (File.Exists(p)) yield return p;
+            else if (File.Exists(p))
+            {
+                if (seen.Add(Path.GetFullPath(p))) yield return p;
+            }
             else report.Add(new Rejection(p, 0, "", RejectionReason.UnreadableFile, "no such file or folder", ""));
         }
     }

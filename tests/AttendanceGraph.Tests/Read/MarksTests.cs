@@ -312,3 +312,43 @@ public class MarksTests
         public void Report(long value) => report(value);
     }
 }
+
+public class MarksStreamingTests
+{
+    [Fact]
+    public void StreamMarks_HonoursCancellation()
+    {
+        using var t = new TestBatch();
+        t.WriteSchools();
+        t.WriteEnrolments();
+        t.WriteMarks($"{TestBatch.Pupil1},100001,2024-09-02,AM,/");
+        var batch = t.Read();
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => batch.StreamMarks(new SinkCollector().Create, ct: cts.Token));
+    }
+
+    [Fact]
+    public void AFileNamedTwice_IsReadOnce()
+    {
+        using var t = new TestBatch();
+        var schools = t.WriteSchools();
+
+        var batch = BatchReader.Read([t.Dir, schools], new ReadOptions(LaCode: 319), ExistingWarehouseState.Empty);
+
+        Assert.False(batch.Report.HasErrors, batch.Report.ToSummary());
+        Assert.Single(batch.Files);
+        Assert.Equal(2, batch.Schools.Count);
+    }
+
+    [Fact]
+    public void AMissingPath_IsUnreadableFile()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "ag-no-such-" + Guid.NewGuid().ToString("N") + ".csv");
+
+        var batch = BatchReader.Read([missing], new ReadOptions(), ExistingWarehouseState.Empty);
+
+        Assert.Equal(missing, Assert.Single(batch.Report.Examples(RejectionReason.UnreadableFile)).File);
+    }
+}
