@@ -60,7 +60,7 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
             SELECT e.pupil_id FROM e LEFT JOIN enrolments old USING (pupil_id, urn, entry_date)
             WHERE old.pupil_id IS NULL OR old.leaving_date IS DISTINCT FROM e.leaving_date
             """,
-            "INSERT OR REPLACE INTO pupils SELECT * FROM p",
+            "INSERT INTO pupils SELECT * FROM p ON CONFLICT (pupil_id) DO UPDATE SET date_of_birth = excluded.date_of_birth, sex = excluded.sex",
             "INSERT OR REPLACE INTO enrolments SELECT * FROM e",
             "DROP TABLE p",
             "DROP TABLE e",

@@ -1,36 +1,74 @@
+using System.Text;
+using AttendanceGraph.Schema.Calendar;
+using AttendanceGraph.Schema.Codes;
+using AttendanceGraph.Schema.Measures;
+
 namespace AttendanceGraph.Schema.Warehouse;
 
 /// <summary>
 /// The one definition of how marks become aggregate rows. The ETL materialises it into the aggregate tables;
-/// measure queries over a date range that does not align with the aggregates evaluate the very same SELECT
-/// over just the marks in range, so both paths agree by construction.
+/// measure queries over a date range that does not align with the aggregates evaluate the very same SQL over
+/// just the marks in range, so both paths agree by construction.
+/// Two steps, because a 40-column pivot over every mark is slow: first count marks per enrolment, fragment
+/// and code (one narrow group-by over the marks), then pivot those far fewer rows into the count columns.
 /// </summary>
 public static class AggregateSql
 {
-    /// <summary>Enrolment × week-month fragment rows from marks m (optionally joined/filtered by <paramref name="markJoinsAndFilter"/>).</summary>
-    public static string EnrolmentWeeks(string markJoinsAndFilter = "") => $"""
-        SELECT {WarehouseSchema.AggregateSelectList()}
-        FROM marks m JOIN pupils p ON p.pupil_id = m.pupil_id
+    /// <summary>Enrolment × week-month fragment rows from marks m, joined/filtered by <paramref name="markJoinsAndFilter"/>.</summary>
+    public static string EnrolmentWeeks(string markJoinsAndFilter = "") => Pivot(cohort: false, $"""
+        SELECT m.urn, m.pupil_id, date_trunc('week', m.date)::DATE AS week_start, date_trunc('month', m.date)::DATE AS month,
+               m.code_id, count(*)::INTEGER AS n
+        FROM marks m
         {markJoinsAndFilter}
-        GROUP BY {WarehouseSchema.AggregateGroupBy()}
-        """;
+        GROUP BY ALL
+        """);
 
     /// <summary>
-    /// Cohort × enrolment × fragment rows. A session counts once per reporting cohort even when two of its
-    /// membership cohorts overlap that day (SEN support ending the day an EHC plan starts), hence DISTINCT over
-    /// the mark's identity.
+    /// Cohort × enrolment × fragment rows: only sessions on dates when the pupil was in the cohort. A reporting
+    /// cohort's intervals are merged first (SEN support ending the day an EHC plan starts is one SEND interval),
+    /// so each session counts once per cohort.
     /// </summary>
-    public static string CohortEnrolmentWeeks(string markJoinsAndFilter = "") => $"""
-        SELECT m.cohort, {WarehouseSchema.AggregateSelectList()}
-        FROM (
-          SELECT DISTINCT rc.cohort, m.urn, m.pupil_id, m.date, m.session, m.code_id, m.category
-          FROM marks m
-          JOIN pupils pu ON pu.pupil_id = m.pupil_id
-          JOIN cohort_memberships cm ON cm.upn = pu.upn
-           AND m.date >= cm.start_date AND (cm.end_date IS NULL OR m.date <= cm.end_date)
-          JOIN reporting_cohorts rc ON rc.membership_cohort = cm.cohort
-          {markJoinsAndFilter}
-        ) m JOIN pupils p ON p.pupil_id = m.pupil_id
-        GROUP BY m.cohort, {WarehouseSchema.AggregateGroupBy(leadingColumns: 1)}
+    public static string CohortEnrolmentWeeks(string markJoinsAndFilter = "") => Pivot(cohort: true, $"""
+        SELECT ci.cohort, m.urn, m.pupil_id, date_trunc('week', m.date)::DATE AS week_start, date_trunc('month', m.date)::DATE AS month,
+               m.code_id, count(*)::INTEGER AS n
+        FROM marks m
+        JOIN ({CohortIntervals}) ci ON ci.pupil_id = m.pupil_id AND m.date BETWEEN ci.start_date AND ci.end_date
+        {markJoinsAndFilter}
+        GROUP BY ALL
+        """);
+
+    /// <summary>Each pupil's membership intervals of each reporting cohort, overlaps merged (gaps and islands).</summary>
+    public const string CohortIntervals = """
+        SELECT cohort, pupil_id, min(s) AS start_date, max(e) AS end_date FROM (
+          SELECT *, sum(CASE WHEN prev_e IS NULL OR s > prev_e THEN 1 ELSE 0 END)
+                      OVER (PARTITION BY cohort, pupil_id ORDER BY s, e) AS island
+          FROM (
+            SELECT *, max(e) OVER (PARTITION BY cohort, pupil_id ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_e
+            FROM (
+              SELECT rc.cohort, pu.pupil_id, cm.start_date AS s, coalesce(cm.end_date, DATE '9999-12-31') AS e
+              FROM cohort_memberships cm
+              JOIN pupils pu ON pu.upn = cm.upn
+              JOIN reporting_cohorts rc ON rc.membership_cohort = cm.cohort)))
+        GROUP BY cohort, pupil_id, island
         """;
+
+    private static string Pivot(bool cohort, string counts)
+    {
+        var sb = new StringBuilder("SELECT ");
+        if (cohort) sb.Append("f.cohort, ");
+        sb.Append("f.urn, f.pupil_id, f.week_start, f.month, greatest(f.week_start, f.month) AS frag_start, ");
+        var year = WarehouseSchema.AcademicYearSql("greatest(f.week_start, f.month)");
+        sb.Append($"{year} AS academic_year, {CompulsorySchoolAge.Sql("p.date_of_birth", year)} AS compulsory");
+        foreach (var category in CategoryColumns.All)
+        {
+            var ids = CodeCatalogue.Instance.InCategory(category).Select(c => c.Id.ToString()).ToList();
+            var sum = ids.Count == 0 ? "0" : $"coalesce(SUM(f.n) FILTER (WHERE f.code_id IN ({string.Join(", ", ids)})), 0)";
+            sb.Append($",\n  {sum}::UTINYINT AS {CategoryColumns.For(category)}");
+        }
+        foreach (var code in CodeCatalogue.Instance.Codes)
+            sb.Append($",\n  coalesce(SUM(f.n) FILTER (WHERE f.code_id = {code.Id}), 0)::UTINYINT AS {code.Column}");
+        sb.Append($"\nFROM ({counts}) f JOIN pupils p ON p.pupil_id = f.pupil_id");
+        sb.Append($"\nGROUP BY {(cohort ? "f.cohort, " : "")}f.urn, f.pupil_id, f.week_start, f.month, p.date_of_birth");
+        return sb.ToString();
+    }
 }

@@ -16,12 +16,13 @@ public static class WarehouseSchema
 {
     public const int Version = 1;
 
-    public static IReadOnlyList<string> Statements { get; } = Build();
-
     /// <summary>Count columns of the aggregate tables: one per category, then one per code.</summary>
     public static IReadOnlyList<string> CountColumns { get; } =
         CategoryColumns.All.Select(CategoryColumns.For)
             .Concat(CodeCatalogue.Instance.Codes.Select(c => c.Column)).ToList();
+
+    // Declared after CountColumns: static initialisers run in text order and Build() reads it.
+    public static IReadOnlyList<string> Statements { get; } = Build();
 
     private static List<string> Build()
     {
@@ -151,29 +152,6 @@ public static class WarehouseSchema
     /// <summary>Rows of reporting_cohorts: which membership cohorts make up each reporting cohort.</summary>
     public static IEnumerable<(string Cohort, string MembershipCohort)> ReportingCohortRows =>
         ReportingCohort.All.SelectMany(c => c.MembershipCohorts.Select(m => (c.Key, m)));
-
-    /// <summary>
-    /// The SELECT list that turns marks (alias m, joined to pupils p) into aggregate count columns, grouped by
-    /// enrolment and fragment. Generated from the catalogue so a new code or category needs no SQL edits.
-    /// </summary>
-    public static string AggregateSelectList(string marks = "m", string pupils = "p")
-    {
-        var sb = new StringBuilder();
-        sb.Append($"{marks}.urn, {marks}.pupil_id, date_trunc('week', {marks}.date)::DATE AS week_start, ");
-        sb.Append($"date_trunc('month', {marks}.date)::DATE AS month, ");
-        sb.Append($"greatest(date_trunc('week', {marks}.date), date_trunc('month', {marks}.date))::DATE AS frag_start, ");
-        sb.Append($"{AcademicYearSql($"{marks}.date")} AS academic_year, ");
-        sb.Append($"{CompulsorySchoolAge.Sql($"{pupils}.date_of_birth", AcademicYearSql($"{marks}.date"))} AS compulsory");
-        foreach (var cat in CategoryColumns.All)
-            sb.Append($",\n  COUNT(*) FILTER (WHERE {marks}.category = {(byte)cat})::UTINYINT AS {CategoryColumns.For(cat)}");
-        foreach (var code in CodeCatalogue.Instance.Codes)
-            sb.Append($",\n  COUNT(*) FILTER (WHERE {marks}.code_id = {code.Id})::UTINYINT AS {code.Column}");
-        return sb.ToString();
-    }
-
-    /// <summary>GROUP BY positions of the enrolment and fragment keys, after <paramref name="leadingColumns"/> extra keys.</summary>
-    public static string AggregateGroupBy(int leadingColumns = 0) =>
-        string.Join(", ", Enumerable.Range(leadingColumns + 1, 7));
 
     /// <summary>Start year of the academic year (1 August to 31 July) containing a date expression.</summary>
     public static string AcademicYearSql(string date) => $"(year({date}) - CASE WHEN month({date}) < 8 THEN 1 ELSE 0 END)::SMALLINT";
