@@ -16,7 +16,8 @@ public static class TestGraphQLApp
     public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(500);
 
     /// <param name="kestrelLoopback">True for a real socket on 127.0.0.1 (browser tests), false for TestServer.</param>
-    public static WebApplication Build(bool kestrelLoopback = false)
+    /// <param name="configure">Applied after the test defaults, to exercise the host-facing hooks.</param>
+    public static WebApplication Build(bool kestrelLoopback = false, Action<GraphQLEndpointOptions>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Logging.ClearProviders();
@@ -43,6 +44,7 @@ public static class TestGraphQLApp
             {
                 ["marker"] = http.Request.Headers["X-Test-Marker"].ToString(),
             };
+            configure?.Invoke(options);
         });
 
         var app = builder.Build();
