@@ -13,10 +13,12 @@ public static class TestGraphQLApp
 {
     public const int MaxDepth = 4;
     public const int MaxComplexity = 60;
-    public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(500);
+    // Generous so a cold schema on a busy 2-core runner never times out; TimeoutTests shorten it.
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     /// <param name="kestrelLoopback">True for a real socket on 127.0.0.1 (browser tests), false for TestServer.</param>
-    public static WebApplication Build(bool kestrelLoopback = false)
+    /// <param name="configure">Applied after the test defaults, to exercise the host-facing hooks.</param>
+    public static WebApplication Build(bool kestrelLoopback = false, Action<GraphQLEndpointOptions>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Logging.ClearProviders();
@@ -43,6 +45,7 @@ public static class TestGraphQLApp
             {
                 ["marker"] = http.Request.Headers["X-Test-Marker"].ToString(),
             };
+            configure?.Invoke(options);
         });
 
         var app = builder.Build();
