@@ -142,7 +142,8 @@ public static class MeasureQuery
 
     private static string Filters(MeasureRequest r, List<(string, object?)> p)
     {
-        var f = new List<string> { "a.frag_start BETWEEN $from AND $to", "(a.compulsory OR $all_ages)" };
+        // Aligned periods select whole fragments; otherwise the source already holds only the marks in range.
+        var f = new List<string> { r.Period.IsFragmentAligned ? "a.frag_start BETWEEN $from AND $to" : "TRUE", "(a.compulsory OR $all_ages)" };
         if (r.Phase is not null)
         {
             p.Add(("phase", r.Phase));

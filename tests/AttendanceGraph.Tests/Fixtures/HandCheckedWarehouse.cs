@@ -1,0 +1,26 @@
+using AttendanceGraph.Etl.Pipeline;
+using AttendanceGraph.Schema.Warehouse;
+using DuckDB.NET.Data;
+
+namespace AttendanceGraph.Tests.Fixtures;
+
+/// <summary>The hand-checked LA loaded through the real ETL into a temporary warehouse, shared by a test collection.</summary>
+public sealed class HandCheckedWarehouse : IDisposable
+{
+    private readonly TempDirectory dir = new();
+
+    public HandCheckedWarehouse()
+    {
+        Inputs = HandCheckedAuthority.Write(dir.Sub("input"));
+        Paths = new WarehousePaths(dir.Sub("warehouse"));
+        Result = new BatchLoader(Paths).Load([Inputs], new LoadOptions(LaCode: 319));
+    }
+
+    public string Inputs { get; }
+    public WarehousePaths Paths { get; }
+    public LoadResult Result { get; }
+
+    public DuckDBConnection Open() => CurrentSnapshot.TryOpenReadOnly(Paths) ?? throw new InvalidOperationException("nothing published");
+
+    public void Dispose() => dir.Dispose();
+}
