@@ -21,9 +21,9 @@ public sealed record SchoolBenchmark(
     {
         var data = c.Data();
         var shape = c.MeasureRequest() with { IncludeCodes = false, Phase = school.Phase };
-        var peers = data.MeasureOnce(shape with { GroupBy = MeasureGrouping.School })
+        var peers = data.Measure(shape with { GroupBy = MeasureGrouping.School })
             .Where(r => data.Facts.School(r.Urn!.Value)?.Phase == school.Phase).ToList();
-        var phase = data.MeasureOnce(shape).FirstOrDefault()?.Values ?? MeasureValues.Empty;
+        var phase = data.Measure(shape).FirstOrDefault()?.Values ?? MeasureValues.Empty;
         var own = peers.FirstOrDefault(r => r.Urn == school.Urn)?.Values ?? MeasureValues.Empty;
         var national = NationalFigures.For(data.Facts.Benchmarks, school.Phase, shape.Period.AcademicYear);
         var positions = MeasureSelector.Headline.Select(m => Position(m, school.Urn, peers, phase, national)).ToList();

@@ -9,11 +9,10 @@ namespace AttendanceGraph.Api.Data;
 /// snapshot for the whole request, so every field sees the same data even if the ETL publishes mid-request,
 /// and the batch loaders that turn per-school fields into one query per shape.
 /// </summary>
-public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache factsCache) : IDisposable
+public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache factsCache, MeasureResultCache results) : IDisposable
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, BatchLoader<int, IReadOnlyList<MeasureRow>>> schoolLoaders = new();
-    private readonly Dictionary<string, object> memo = new();
     private WarehouseLease? lease;
 
     public WarehouseLease Lease
@@ -31,20 +30,9 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
 
     public T Query<T>(Func<DuckDBConnection, T> work) => Lease.Use(work);
 
-    public IReadOnlyList<MeasureRow> Measure(MeasureRequest request) => Query(c => MeasureQuery.Run(c, request));
-
-    /// <summary>Runs a measure once per request however many fields need it (e.g. a phase's peers for every school's benchmark).</summary>
-    public IReadOnlyList<MeasureRow> MeasureOnce(MeasureRequest request)
-    {
-        var key = request.ShapeKey + "|" + string.Join(',', request.Urns ?? []);
-        lock (memo)
-        {
-            if (memo.TryGetValue(key, out var cached)) return (IReadOnlyList<MeasureRow>)cached;
-        }
-        var rows = Measure(request);
-        lock (memo) memo[key] = rows;
-        return rows;
-    }
+    /// <summary>The measure's rows, from the snapshot's result cache or one warehouse query.</summary>
+    public IReadOnlyList<MeasureRow> Measure(MeasureRequest request) =>
+        results.GetOrRun(Lease.SnapshotName, request, () => Query(c => MeasureQuery.Run(c, request)));
 
     /// <summary>
     /// The rows of <paramref name="shape"/> (a request without schools) for one school, batched with every other

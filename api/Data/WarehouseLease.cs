@@ -6,13 +6,15 @@ namespace AttendanceGraph.Api.Data;
 public sealed class WarehouseLease : IDisposable
 {
     private readonly WarehouseSnapshotHandle handle;
+    private readonly WarehouseReader reader;
     private readonly Lock gate = new();
     private int queries;
     private bool disposed;
 
-    internal WarehouseLease(DuckDBConnection connection, WarehouseSnapshotHandle handle)
+    internal WarehouseLease(DuckDBConnection connection, WarehouseSnapshotHandle handle, WarehouseReader reader)
     {
         this.handle = handle;
+        this.reader = reader;
         Connection = connection;
     }
 
@@ -28,6 +30,7 @@ public sealed class WarehouseLease : IDisposable
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             Interlocked.Increment(ref queries);
+            reader.CountQuery();
             return work(Connection);
         }
     }

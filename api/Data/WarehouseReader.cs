@@ -14,7 +14,14 @@ public sealed class WarehouseReader(WarehousePaths paths, string memoryLimit = "
     private WarehouseSnapshotHandle? current;
     private long nextCheckTicks;
 
+    private long queriesRun;
+
     public WarehousePaths Paths => paths;
+
+    /// <summary>Warehouse queries run by every lease of this reader (tests prove batching with it).</summary>
+    public long QueriesRun => Interlocked.Read(ref queriesRun);
+
+    internal void CountQuery() => Interlocked.Increment(ref queriesRun);
 
     public string? CurrentSnapshotName => current?.Name;
 
@@ -36,7 +43,7 @@ public sealed class WarehouseReader(WarehousePaths paths, string memoryLimit = "
                 connection.Dispose();
                 throw;
             }
-            return new WarehouseLease(connection, handle);
+            return new WarehouseLease(connection, handle, this);
         }
     }
 

@@ -16,6 +16,7 @@ public static class AttendanceGraphServices
         services.AddSingleton(paths);
         services.AddSingleton(_ => new WarehouseReader(paths, configuration["Warehouse:MemoryLimit"] ?? "2GB"));
         services.AddSingleton<SnapshotFactsCache>();
+        services.AddSingleton<MeasureResultCache>();
         services.AddScoped<QueryContext>();
         services.AddScoped<SchoolContacts>();
         services.AddGraphQL(b => b

@@ -1,0 +1,167 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AttendanceGraph.Api.Schools;
+using Snapshooter.Xunit;
+using static AttendanceGraph.Tests.Fixtures.HandCheckedAuthority;
+
+namespace AttendanceGraph.Tests.Api;
+
+/// <summary>
+/// Representative questions against the hand-checked LA (its numbers are derived in MeasureQueryTests). Each test
+/// asserts the hand-checked figures it depends on and snapshots the whole response a user would see.
+/// </summary>
+[Collection(HandCheckedApiCollection.Name)]
+public sealed class ApiQueryTests(HandCheckedApi api)
+{
+    private const string Autumn1 = "{ academicYear: \"2025/26\", term: AUTUMN, halfTerm: 1 }";
+
+    private static void MatchSnapshot(JsonNode data) =>
+        Snapshot.Match(data.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+
+    [Fact]
+    public async Task LocalAuthority_ByPhase_AgainstEngland()
+    {
+        var data = await api.Factory.Data($$"""
+            { localAuthority { code name schools
+                measures(period: {{Autumn1}}) { enrolments possibleSessions overallAbsenceRate persistentAbsenceRate severeAbsenceRate }
+                byPhase(period: {{Autumn1}}) { phase measures { possibleSessions overallAbsenceSessions overallAbsenceRate }
+                  national { academicYear source overallAbsenceRate persistentAbsenceRate } } } }
+            """);
+        var la = data["localAuthority"]!;
+        Assert.Equal("Sutton", (string?)la["name"]);
+        Assert.Equal(17.7778, (double)la["measures"]!["overallAbsenceRate"]!);
+        Assert.Equal(71.4286, (double)la["measures"]!["persistentAbsenceRate"]!);
+        var primary = la["byPhase"]!.AsArray().Single(p => (string?)p!["phase"] == "PRIMARY")!;
+        Assert.Equal(62, (int)primary["measures"]!["possibleSessions"]!);
+        // England 2025/26 primary (daily data) from the shipped published-benchmarks file.
+        Assert.Equal(5.28, (double)primary["national"]!["overallAbsenceRate"]!);
+        MatchSnapshot(data);
+    }
+
+    [Fact]
+    public async Task Schools_WithHighestPersistentAbsence_ThisHalfTerm()
+    {
+        var data = await api.Factory.Data($$"""
+            { schools(orderBy: PERSISTENT_ABSENCE_RATE, direction: DESCENDING, period: {{Autumn1}}, first: 2) {
+                totalCount pageInfo { hasNextPage endCursor }
+                nodes { urn laestab name phase measures(period: {{Autumn1}}) { enrolments persistentAbsenceRate overallAbsenceRate codes { code sessions rate } } } } }
+            """);
+        var nodes = data["schools"]!["nodes"]!.AsArray();
+        Assert.Equal(Beta, (int)nodes[0]!["urn"]!);               // 3 of 3 enrolments PA
+        Assert.Equal("Béta Primary School, The", (string?)nodes[0]!["name"]); // Latin-1 GIAS name with a quoted comma
+        Assert.Equal(100.0, (double)nodes[0]!["measures"]!["persistentAbsenceRate"]!);
+        Assert.Equal(3, (int)data["schools"]!["totalCount"]!);    // the other LA's school was filtered out by --la 319
+        Assert.True((bool)data["schools"]!["pageInfo"]!["hasNextPage"]!);
+        MatchSnapshot(data);
+    }
+
+    [Fact]
+    public async Task Schools_Paging_FollowsTheCursor()
+    {
+        var first = await api.Factory.Data("{ schools(first: 2) { nodes { urn } pageInfo { endCursor } } }");
+        var cursor = (string)first["schools"]!["pageInfo"]!["endCursor"]!;
+        var next = await api.Factory.Data("query($after: String) { schools(first: 2, after: $after) { nodes { urn } pageInfo { hasNextPage } } }", new { after = cursor });
+        var all = first["schools"]!["nodes"]!.AsArray().Concat(next["schools"]!["nodes"]!.AsArray()).Select(n => (int)n!["urn"]!).ToList();
+        Assert.Equal(3, all.Distinct().Count());
+        Assert.False((bool)next["schools"]!["pageInfo"]!["hasNextPage"]!);
+    }
+
+    [Fact]
+    public async Task Schools_FilteredBelowAThreshold()
+    {
+        var data = await api.Factory.Data($$"""
+            { schools(where: { measure: OVERALL_ABSENCE_RATE, below: 10 }, period: {{Autumn1}}) { nodes { urn } } }
+            """);
+        Assert.Equal([Alpha], data["schools"]!["nodes"]!.AsArray().Select(n => (int)n!["urn"]!));
+    }
+
+    [Fact]
+    public async Task School_ComparedWithTheLaAndEngland()
+    {
+        var data = await api.Factory.Data($$"""
+            { school(urn: {{Alpha}}) { name benchmark(period: {{Autumn1}}) {
+                measures { overallAbsenceRate } localAuthorityPhase { overallAbsenceRate }
+                national { academicYear educationPhase overallAbsenceRate }
+                peers { measure value rank peerCount percentile quartile localAuthorityPhaseValue nationalPhaseValue } } } }
+            """);
+        var b = data["school"]!["benchmark"]!;
+        Assert.Equal(6.25, (double)b["measures"]!["overallAbsenceRate"]!);               // 2 of 32
+        Assert.Equal(19.3548, (double)b["localAuthorityPhase"]!["overallAbsenceRate"]!); // 12 of 62
+        var absence = b["peers"]!.AsArray().Single(p => (string?)p!["measure"] == "OVERALL_ABSENCE_RATE")!;
+        Assert.Equal((1, 2), ((int)absence["rank"]!, (int)absence["peerCount"]!));      // Alpha beats Beta's 33.3%
+        MatchSnapshot(data);
+    }
+
+    [Fact]
+    public async Task LookedAfterChildren_ComparedWithAllOtherPupils_ByWeek()
+    {
+        var data = await api.Factory.Data($$"""
+            { cohortComparison(cohort: LOOKED_AFTER, grain: WEEK, period: {{Autumn1}}) {
+                cohort period { label } measures { enrolments possibleSessions attendanceRate } rest { possibleSessions attendanceRate } attendanceRateGap } }
+            """);
+        var weeks = data["cohortComparison"]!.AsArray();
+        var second = weeks.Single(w => (string?)w!["period"]!["label"] == "w/c 2025-09-08")!;
+        Assert.Equal(10, (int)second["measures"]!["possibleSessions"]!); // P6 entered care on 8 Sep
+        Assert.Equal(90.0, (double)second["measures"]!["attendanceRate"]!);
+        MatchSnapshot(data);
+    }
+
+    [Fact]
+    public async Task School_CohortBreakdown()
+    {
+        var data = await api.Factory.Data($$"""
+            { school(urn: {{Gamma}}) { cohorts(period: {{Autumn1}}) { cohort measures { enrolments possibleSessions overallAbsenceRate } rest { possibleSessions overallAbsenceRate } overallAbsenceRateGap } } }
+            """);
+        var fsm = data["school"]!["cohorts"]!.AsArray().Single(c => (string?)c!["cohort"] == "FSM")!;
+        Assert.Equal(18.75, (double)fsm["measures"]!["overallAbsenceRate"]!); // P7: 3 N of 16
+        Assert.Equal(12, (int)fsm["rest"]!["possibleSessions"]!);           // P6 at Gamma
+        MatchSnapshot(data);
+    }
+
+    [Fact]
+    public async Task MeasureTable_GivesBiToolsFlatRows()
+    {
+        var data = await api.Factory.Data($$"""
+            { measureTable(groupBy: SCHOOL, grain: WEEK, period: {{Autumn1}}) { totalCount nodes {
+                urn laestab schoolName phase periodLabel periodStart periodEnd cohort enrolments possibleSessions overallAbsenceRate persistentAbsenceRate } } }
+            """);
+        Assert.Equal(6, (int)data["measureTable"]!["totalCount"]!); // 3 schools × 2 weeks
+        MatchSnapshot(data);
+    }
+
+    [Fact]
+    public async Task Node_FindsASchoolByItsGlobalId()
+    {
+        var data = await api.Factory.Data("query($id: ID!) { node(id: $id) { id ... on School { urn name } } }", new { id = SchoolNodeId.For(Gamma) });
+        Assert.Equal(Gamma, (int)data["node"]!["urn"]!);
+    }
+
+    [Fact]
+    public async Task Periods_ListWhatTheDataCovers()
+    {
+        var data = await api.Factory.Data("{ periods { firstDate lastDate academicYears { label } halfTerms { label start end } } }");
+        Assert.Equal("2025-09-03", (string?)data["periods"]!["firstDate"]);
+        Assert.Equal("2025/26 Autumn 1", (string?)data["periods"]!["halfTerms"]![0]!["label"]);
+    }
+
+    [Fact]
+    public async Task YearOnYear_AlignsWeeksOfTheAcademicYear()
+    {
+        var data = await api.Factory.Data("{ yearOnYear(measure: OVERALL_ABSENCE_RATE, academicYear: \"2025/26\") { weekOfAcademicYear weekStarting value previousValue change } }");
+        var points = data["yearOnYear"]!.AsArray();
+        Assert.Equal([1, 2], points.Select(p => (int)p!["weekOfAcademicYear"]!));
+        Assert.Null(points[0]!["previousValue"]); // no 2024/25 data loaded
+    }
+
+    [Theory]
+    [InlineData("{ localAuthority { measures(period: { academicYear: \"2025-2027\" }) { enrolments } } }", "BAD_PERIOD")]
+    [InlineData("{ localAuthority { measures(period: { from: \"2025-09-10\", to: \"2025-09-01\" }) { enrolments } } }", "BAD_PERIOD")]
+    [InlineData("{ schools(first: 500) { totalCount } }", "PAGE_TOO_LARGE")]
+    [InlineData("{ schools(after: \"not-a-cursor\") { totalCount } }", "BAD_CURSOR")]
+    public async Task BadArguments_AreAnsweredWithACodedError(string query, string code)
+    {
+        var result = await api.Factory.Query(query);
+        Assert.Equal(code, (string?)result["errors"]![0]!["extensions"]!["code"]);
+    }
+}
