@@ -118,7 +118,8 @@ public sealed class AttendanceSimulator
                     var u = rng.NextDouble();
                     if (u < total)
                     {
-                        var r = PickReason(s == 0 ? st.Am : st.Pm, byKind, di, u);
+                        // Severe absentees can have hazards summing past 1: rescale so every reason keeps its share.
+                        var r = PickReason(s == 0 ? st.Am : st.Pm, byKind, di, u / Math.Min(total, 1.0) * total);
                         var reason = Reasons[r];
                         var daysLeft = pattern.DaysToBreak[di];
                         var length = reason.Sessions(reason.DrawDays(rng), s == 0);

@@ -4,16 +4,17 @@ namespace AttendanceGraph.Etl.Generate;
 
 /// <summary>
 /// How much more a pupil in each cohort is absent than a comparable pupil outside it, and how common each cohort is.
-/// Cohorts are assigned independently, so each multiplier is also the cohort's published gap: FSM 10.0 vs 5.2
+/// Cohorts are assigned independently, so each multiplier is close to the cohort's published gap (set a little
+/// below it, because severe absence grows faster than the multiplier, see PhaseAbsenceProfile.SeverePower): FSM 10.0 vs 5.2
 /// (×1.92); EHC plan 13.1 and SEN support 10.1 vs no SEN 5.8 (×2.26, ×1.74); children in need 17.6 vs 6.9 all
 /// pupils; looked-after children attend better than other children in need (Virtual School support).
 /// </summary>
 public static class CohortEffects
 {
-    public const double Fsm = 1.92;
-    public const double SenSupport = 1.74;
-    public const double EhcPlan = 2.26;
-    public const double ChildInNeed = 2.75;
+    public const double Fsm = 1.85;
+    public const double SenSupport = 1.6;
+    public const double EhcPlan = 2.1;
+    public const double ChildInNeed = 2.5;
     public const double ChildProtectionPlan = 2.6;
     public const double LookedAfter = 1.05;
     public const double PreviouslyLookedAfter = 1.3;

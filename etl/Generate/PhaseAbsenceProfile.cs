@@ -5,7 +5,9 @@ namespace AttendanceGraph.Etl.Generate;
 /// sigma, which sets persistent absence), and the share who are severe absentees (which sets severe absence).
 /// Sigma and severe share were tuned against DfE 2024/25 PA and 2023/24 SA by phase (see CalibrationTests).
 /// </summary>
-public sealed record PhaseAbsenceProfile(double OverallRate, double Sigma, double SevereShare)
+/// <param name="Adjustment">Empirical correction of the base rate for episode dynamics (severe hazards saturate,
+/// cohorts overlap); measured with CalibrationTests.</param>
+public sealed record PhaseAbsenceProfile(double OverallRate, double Sigma, double SevereShare, double Adjustment = 1)
 {
     /// <summary>Severe absentees' rates are drawn from [min, max): at or above the 50% line after session noise.</summary>
     public const double SevereMin = 0.52, SevereMax = 0.95;
@@ -18,9 +20,9 @@ public sealed record PhaseAbsenceProfile(double OverallRate, double Sigma, doubl
 
     public static PhaseAbsenceProfile For(SchoolPhase phase) => phase switch
     {
-        SchoolPhase.Primary => new(0.053, 0.95, 0.005),
-        SchoolPhase.Secondary => new(0.086, 0.95, 0.026),
-        _ => new(0.129, 0.85, 0.045),
+        SchoolPhase.Primary => new(0.053, 1.0, 0.005),
+        SchoolPhase.Secondary => new(0.086, 1.2, 0.021, 0.92),
+        _ => new(0.129, 0.85, 0.036),
     };
 
     /// <summary>
@@ -31,7 +33,7 @@ public sealed record PhaseAbsenceProfile(double OverallRate, double Sigma, doubl
     {
         var severeMean = (SevereMin + SevereMax) / 2;
         var rest = OverallRate - FestivalRate - SevereShare * severeMean;
-        return rest / ((1 - SevereShare) * CohortEffects.ExpectedMultiplier(phase));
+        return Adjustment * rest / ((1 - SevereShare) * CohortEffects.ExpectedMultiplier(phase));
     }
 
     /// <summary>Chance a pupil with cohort multiplier m is a severe absentee (mean over the phase = SevereShare).</summary>

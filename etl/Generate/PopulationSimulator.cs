@@ -161,7 +161,7 @@ public sealed class PopulationSimulator
         if (rng.Chance(profile.SevereChance(phase, m)))
             pupil.SevereRate = PhaseAbsenceProfile.SevereMin + (PhaseAbsenceProfile.SevereMax - PhaseAbsenceProfile.SevereMin) * rng.NextDouble();
         pupil.LatenessRate = Math.Min(0.6, 0.041 * rng.NextLogNormalMeanOne(0.9));
-        pupil.ObservesFestivals = rng.Chance(0.09);
+        pupil.ObservesFestivals = rng.Chance(0.105);
         pupil.PlaysSport = rng.Chance(phase == SchoolPhase.Secondary ? 0.22 : 0.12);
         if (phase != SchoolPhase.Primary && rng.Chance(0.015)) pupil.AlternativeProvisionShare = 0.1 + 0.2 * rng.NextDouble();
         pupil.DualRegistered = phase == SchoolPhase.Secondary && rng.Chance(0.004);
