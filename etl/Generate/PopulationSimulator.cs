@@ -156,9 +156,9 @@ public sealed class PopulationSimulator
     {
         cohorts.Assign(pupil, phase, rng);
         var profile = PhaseAbsenceProfile.For(phase);
-        pupil.Propensity = Math.Min(25, rng.NextLogNormalMeanOne(profile.Sigma));
-        var m = CohortEffects.MultiplierOn(pupil, referenceDate);
-        if (rng.Chance(profile.SevereChance(phase, m)))
+        pupil.ChronicDraw = rng.NextDouble();
+        pupil.PropensityZ = rng.NextGaussian();
+        if (rng.Chance(profile.SevereChance(CohortEffects.On(pupil, referenceDate).Severe)))
             pupil.SevereRate = PhaseAbsenceProfile.SevereMin + (PhaseAbsenceProfile.SevereMax - PhaseAbsenceProfile.SevereMin) * rng.NextDouble();
         pupil.LatenessRate = Math.Min(0.6, 0.041 * rng.NextLogNormalMeanOne(0.9));
         pupil.ObservesFestivals = rng.Chance(0.105);
