@@ -15,7 +15,7 @@ public static class AbsenceReasons
         new("G", 0.46, FactorKind.Holiday, 1.0, false, [3, 4, 5, 6, 7, 8, 10], [0.1, 0.15, 0.3, 0.1, 0.1, 0.1, 0.15]),
         new("C", 0.41, FactorKind.Holiday, 0.9, false, [1, 2, 3, 5], [0.45, 0.25, 0.15, 0.15]),
         new("M", 0.32, FactorKind.Flat, 0.5, true, [1], [1]),
-        new("C2", 0.32, FactorKind.Flat, 1.0, false, [15, 25, 40], [0.4, 0.35, 0.25], AfternoonsOnly: true),
+        new("C2", 0.28, FactorKind.Flat, 1.0, false, [15, 25, 40], [0.4, 0.35, 0.25], AfternoonsOnly: true),
         new("U", 0.22, FactorKind.Disengagement, 1.0, true, [1], [1]),
         new("E", 0.16, FactorKind.Flat, 1.0, false, [1, 2, 3, 5], [0.4, 0.25, 0.2, 0.15]),
         new("N", 0.06, FactorKind.Disengagement, 0.6, true, [1], [1]),

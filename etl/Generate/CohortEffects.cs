@@ -24,10 +24,10 @@ public static class CohortEffects
         public static Effect operator *(Effect a, Effect b) => new(a.Level * b.Level, a.Chronic * b.Chronic, a.Severe * b.Severe);
     }
 
-    public static readonly Effect Fsm = new(1.3, 2.6, 2.5);
-    public static readonly Effect SenSupport = new(1.35, 2.0, 2.0);
-    public static readonly Effect EhcPlan = new(1.75, 1.5, 3.5);
-    public static readonly Effect ChildInNeed = new(1.45, 3.6, 4.0);
+    public static readonly Effect Fsm = new(1.35, 3.2, 2.5);
+    public static readonly Effect SenSupport = new(1.45, 1.5, 2.0);
+    public static readonly Effect EhcPlan = new(1.9, 1.3, 3.5);
+    public static readonly Effect ChildInNeed = new(1.45, 4.0, 4.0);
     public static readonly Effect ChildProtectionPlan = new(1.5, 3.8, 4.5);
     public static readonly Effect LookedAfter = new(1.0, 1.3, 1.0);
     public static readonly Effect PreviouslyLookedAfter = new(1.1, 1.5, 1.3);
