@@ -24,12 +24,12 @@ public static class CohortEffects
         public static Effect operator *(Effect a, Effect b) => new(a.Level * b.Level, a.Chronic * b.Chronic, a.Severe * b.Severe);
     }
 
-    public static readonly Effect Fsm = new(1.3, 2.8, 2.5);
-    public static readonly Effect SenSupport = new(1.45, 1.5, 2.0);
-    public static readonly Effect EhcPlan = new(2.0, 1.0, 3.5);
-    public static readonly Effect ChildInNeed = new(1.45, 4.0, 4.0);
+    public static readonly Effect Fsm = new(1.3, 2.6, 2.5);
+    public static readonly Effect SenSupport = new(1.45, 1.2, 2.0);
+    public static readonly Effect EhcPlan = new(2.1, 1.0, 3.5);
+    public static readonly Effect ChildInNeed = new(1.3, 3.2, 4.0);
     public static readonly Effect ChildProtectionPlan = new(1.5, 3.8, 4.5);
-    public static readonly Effect LookedAfter = new(1.0, 1.3, 1.0);
+    public static readonly Effect LookedAfter = new(1.0, 1.0, 1.0);
     public static readonly Effect PreviouslyLookedAfter = new(1.1, 1.5, 1.3);
 
     // Prevalence among pupils (DfE/ONS): FSM ~25%, SEN support ~14%, EHC ~5% (about 45% of them in special

@@ -25,8 +25,8 @@ public sealed class PhaseAbsenceProfile
     public const double MaxRate = 0.85;
 
     private static readonly PhaseAbsenceProfile PrimaryProfile = new(SchoolPhase.Primary, 0.053, 0.09, 0.145, 0.30, 0.65, 0.0085);
-    private static readonly PhaseAbsenceProfile SecondaryProfile = new(SchoolPhase.Secondary, 0.086, 0.18, 0.165, 0.35, 0.70, 0.033);
-    private static readonly PhaseAbsenceProfile SpecialProfile = new(SchoolPhase.Special, 0.129, 0.19, 0.16, 0.35, 0.65, 0.07);
+    private static readonly PhaseAbsenceProfile SecondaryProfile = new(SchoolPhase.Secondary, 0.086, 0.20, 0.165, 0.35, 0.70, 0.033);
+    private static readonly PhaseAbsenceProfile SpecialProfile = new(SchoolPhase.Special, 0.129, 0.19, 0.16, 0.35, 0.5, 0.06);
 
     private readonly double chronicNorm, severeNorm, levelNorm;
 
