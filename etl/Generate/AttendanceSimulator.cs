@@ -4,8 +4,9 @@ using AttendanceGraph.Schema.Calendar;
 namespace AttendanceGraph.Etl.Generate;
 
 /// <summary>
-/// Writes every session mark of one school's enrolments. Each pupil has an absence rate (phase base × school
-/// effect × cohort multipliers in force that day × personal propensity, or a severe absentee's rate); the rate is
+/// Writes every session mark of one school's enrolments. Each pupil has an absence rate (their place in the phase's
+/// mixture, see <see cref="PhaseAbsenceProfile"/>, under the cohort effects in force that day × school effect, or a
+/// severe absentee's rate); the rate is
 /// split over <see cref="AbsenceReasons"/> and turned into episode start hazards per session, shaped by the
 /// <see cref="SchoolYearPattern"/> day factors and divided by each reason's effective length, so the long-run
 /// share of each code matches its target while absences come in realistic runs. Every pupil draws from their
@@ -72,7 +73,7 @@ public sealed class AttendanceSimulator
         var group = Math.Clamp(pupil.YearGroupIn(pattern.Year.StartYear), 0, 13);
         var trips = events.Trips[group];
         var workExperience = group is 10 or 12 ? events.WorkExperience : null;
-        var baseRate = PhaseAbsenceProfile.For(school.Phase).BaseRate(school.Phase) * school.AbsenceMultiplier;
+        var profile = PhaseAbsenceProfile.For(school.Phase);
         var special = school.Phase == SchoolPhase.Special;
         var staggered = group == 0 && events.StaggeredStart;
         var unresolvedFrom = asOf.AddDays(-2);
@@ -87,7 +88,7 @@ public sealed class AttendanceSimulator
         var nextChange = -1;
         for (var di = from; di <= to; di++)
         {
-            if (di > nextChange) nextChange = SetRates(pupil, pattern, di, to, baseRate, st);
+            if (di > nextChange) nextChange = SetRates(pupil, school, profile, pattern, di, to, st);
             var date = pattern.DateText[di];
             var kind = events.DayKind[di];
             if (kind == SchoolYearEvents.PlannedClosure || kind == SchoolYearEvents.UnexpectedClosure
@@ -118,7 +119,8 @@ public sealed class AttendanceSimulator
                     var u = rng.NextDouble();
                     if (u < total)
                     {
-                        var r = PickReason(s == 0 ? st.Am : st.Pm, byKind, di, u);
+                        // Severe absentees can have hazards summing past 1: rescale so every reason keeps its share.
+                        var r = PickReason(s == 0 ? st.Am : st.Pm, byKind, di, u / Math.Min(total, 1.0) * total);
                         var reason = Reasons[r];
                         var daysLeft = pattern.DaysToBreak[di];
                         var length = reason.Sessions(reason.DrawDays(rng), s == 0);
@@ -173,7 +175,8 @@ public sealed class AttendanceSimulator
     }
 
     /// <summary>Sets the pupil's hazards for the cohort state on day <paramref name="di"/>; returns the last day they hold.</summary>
-    private static int SetRates(DemoPupil pupil, SchoolYearPattern pattern, int di, int to, double baseRate, PupilState st)
+    private static int SetRates(DemoPupil pupil, DemoSchool school, PhaseAbsenceProfile profile, SchoolYearPattern pattern, int di, int to,
+        PupilState st)
     {
         var date = pattern.Days[di];
         var until = to;
@@ -184,8 +187,20 @@ public sealed class AttendanceSimulator
             if (m.EndDate is { } end && end >= date) until = Math.Min(until, pattern.IndexOfLastOnOrBefore(end));
         }
         var p = pupil.SevereRate > 0 ? pupil.SevereRate
-            : Math.Min(0.85, baseRate * CohortEffects.MultiplierOn(pupil, date) * pupil.Propensity);
-        var free = 1 - p;
+            : profile.Rate(pupil.ChronicDraw, pupil.PropensityZ, CohortEffects.On(pupil, date), school.AbsenceMultiplier);
+        // A pupil can only start an episode on a session they are present, and an episode started covers its mean
+        // length L. With start hazards h_r = c·f_r/L_r per session the long-run absent share is c·p / (c·p + 1 − c·S),
+        // S = Σ f_r/L_r (the episode starts per session at c = 1); setting it to p gives c = 1 / (1 − p + S). Dividing by
+        // (1 − p) alone overshoots badly for chronic and severe pupils (a 20% pupil came out at 21.5%, a 75% one at 90%).
+        var starts = 0.0;
+        for (var r = 0; r < Reasons.Count; r++)
+        {
+            var reason = Reasons[r];
+            var am = reason.MorningStartShare;
+            starts += p * ReasonFraction[r] * ((am > 0 ? am / pattern.EffectiveLength(reason, true) : 0)
+                + (am < 1 ? (1 - am) / pattern.EffectiveLength(reason, false) : 0));
+        }
+        var scale = 1 / (1 - p + starts);
         Array.Clear(st.AmByKind);
         Array.Clear(st.PmByKind);
         for (var r = 0; r < Reasons.Count; r++)
@@ -193,8 +208,9 @@ public sealed class AttendanceSimulator
             var reason = Reasons[r];
             var f = p * ReasonFraction[r];
             var am = reason.MorningStartShare;
-            st.Am[r] = am > 0 ? 2 * f * am / pattern.EffectiveLength(reason, true) / free : 0;
-            st.Pm[r] = am < 1 ? 2 * f * (1 - am) / pattern.EffectiveLength(reason, false) / free : 0;
+            // Morning hazards act on mornings only (half the sessions), hence 2·f·am; afternoons likewise.
+            st.Am[r] = am > 0 ? 2 * f * am / pattern.EffectiveLength(reason, true) * scale : 0;
+            st.Pm[r] = am < 1 ? 2 * f * (1 - am) / pattern.EffectiveLength(reason, false) * scale : 0;
             st.AmByKind[ReasonKind[r]] += st.Am[r];
             st.PmByKind[ReasonKind[r]] += st.Pm[r];
         }

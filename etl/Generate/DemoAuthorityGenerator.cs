@@ -84,7 +84,10 @@ public sealed class DemoAuthorityGenerator
                 file.Write(chunk.Bytes);
                 marks += chunk.Rows;
             }
-            progress?.Report($"marks: {start + count}/{ordered.Count} schools");
+            // About one line per 10% of schools, whatever the batch size.
+            var done = start + count;
+            if (done * 10 / ordered.Count > start * 10 / ordered.Count)
+                progress?.Report($"marks: {done}/{ordered.Count} schools ({100 * done / ordered.Count}%)");
         }
         return marks;
     }

@@ -17,8 +17,12 @@ public sealed class DemoPupil
     /// <summary>Start year of the academic year in which the pupil is (or was) in Reception.</summary>
     public required int ReceptionYear { get; init; }
 
-    /// <summary>Heavy-tailed individual factor (log-normal, mean 1) on the phase's typical absence rate.</summary>
-    public double Propensity { get; set; } = 1;
+    /// <summary>Uniform draw deciding membership of the chronic absence component (see <see cref="PhaseAbsenceProfile"/>):
+    /// chronic while it is below the chance the pupil's phase and cohorts give.</summary>
+    public double ChronicDraw { get; set; } = 1;
+
+    /// <summary>Standard normal draw placing the pupil within their absence component's log-normal.</summary>
+    public double PropensityZ { get; set; }
 
     /// <summary>Absence rate of a severe absentee (school refusal, long illness); 0 for everyone else.</summary>
     public double SevereRate { get; set; }

@@ -41,7 +41,7 @@ public sealed class DemoSchool
     public required int CompulsoryRoll { get; init; }
 
     /// <summary>School effect on absence (leadership, catchment): mean 1 across a phase.</summary>
-    public double AbsenceMultiplier { get; init; } = 1;
+    public double AbsenceMultiplier { get; set; } = 1;
 
     /// <summary>Pupils on roll at the census, filled in after the population is simulated.</summary>
     public int NumberOfPupils { get; set; }

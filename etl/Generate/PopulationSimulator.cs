@@ -11,7 +11,9 @@ namespace AttendanceGraph.Etl.Generate;
 public sealed class PopulationSimulator
 {
     private const double MoversPerYear = 0.035, LeaversPerYear = 0.015, JoinersPerYear = 0.015;
-    private static readonly int[] OtherLas = [315, 318, 306, 210, 936, 320, 317];
+    // Pupils joining from elsewhere carry UPNs issued in their first LA: mostly Sutton's neighbours (Merton 315,
+    // Croydon 306, Kingston 314, Surrey 936), some from further across London (Wandsworth 212, Lambeth 208).
+    private static readonly int[] OtherLas = [315, 315, 306, 306, 314, 936, 936, 212, 208];
 
     private readonly IReadOnlyList<DemoSchool> schools;
     private readonly IReadOnlyList<AcademicYear> years;
@@ -21,6 +23,10 @@ public sealed class PopulationSimulator
     private readonly DateOnly referenceDate;
     private readonly List<DemoPupil> pupils = [];
     private readonly List<DemoEnrolment> enrolments = [];
+    private readonly Dictionary<SchoolPhase, (StratifiedUniform Chronic, StratifiedUniform Severe)> draws = new()
+    {
+        [SchoolPhase.Primary] = (new(), new()), [SchoolPhase.Secondary] = (new(), new()), [SchoolPhase.Special] = (new(), new()),
+    };
 
     public PopulationSimulator(IReadOnlyList<DemoSchool> schools, IReadOnlyList<AcademicYear> years, DateOnly asOf, DemoRandom rng)
     {
@@ -156,12 +162,13 @@ public sealed class PopulationSimulator
     {
         cohorts.Assign(pupil, phase, rng);
         var profile = PhaseAbsenceProfile.For(phase);
-        pupil.Propensity = Math.Min(25, rng.NextLogNormalMeanOne(profile.Sigma));
-        var m = CohortEffects.MultiplierOn(pupil, referenceDate);
-        if (rng.Chance(profile.SevereChance(phase, m)))
+        var (chronicDraws, severeDraws) = draws[phase];
+        pupil.ChronicDraw = chronicDraws.Next(rng);
+        pupil.PropensityZ = rng.NextGaussian();
+        if (severeDraws.Next(rng) < profile.SevereChance(CohortEffects.On(pupil, referenceDate).Severe))
             pupil.SevereRate = PhaseAbsenceProfile.SevereMin + (PhaseAbsenceProfile.SevereMax - PhaseAbsenceProfile.SevereMin) * rng.NextDouble();
         pupil.LatenessRate = Math.Min(0.6, 0.041 * rng.NextLogNormalMeanOne(0.9));
-        pupil.ObservesFestivals = rng.Chance(0.09);
+        pupil.ObservesFestivals = rng.Chance(0.105);
         pupil.PlaysSport = rng.Chance(phase == SchoolPhase.Secondary ? 0.22 : 0.12);
         if (phase != SchoolPhase.Primary && rng.Chance(0.015)) pupil.AlternativeProvisionShare = 0.1 + 0.2 * rng.NextDouble();
         pupil.DualRegistered = phase == SchoolPhase.Secondary && rng.Chance(0.004);

@@ -58,6 +58,8 @@ public sealed class SchoolDirectoryPlanner
             schools.Add(Make(options.LaCode, options.LaName, phase, name, compulsory, i == 0, rng, usedUrns, nextEstab));
         }
 
+        NormaliseSchoolEffects(schools);
+
         // A school that closed years ago: still in GIAS, never in the attendance data.
         schools.Add(Make(options.LaCode, options.LaName, SchoolPhase.Primary, "Sutton West Infant School", 0, false, rng, usedUrns, nextEstab,
             closed: true));
@@ -78,6 +80,20 @@ public sealed class SchoolDirectoryPlanner
         SchoolPhase.Secondary => 1 + 0.6 * (0.6 + 0.55) / 5,
         _ => 1 + 1.8 / 11,
     };
+
+    /// <summary>
+    /// School effects average exactly 1 per phase (weighted by roll), so a phase with few schools (special) still
+    /// lands on its published rate instead of on the luck of two or three draws.
+    /// </summary>
+    private static void NormaliseSchoolEffects(List<DemoSchool> schools)
+    {
+        foreach (var phase in schools.Select(s => s.Phase).Distinct().ToList())
+        {
+            var members = schools.Where(s => s.Phase == phase).ToList();
+            var mean = members.Sum(s => s.AbsenceMultiplier * s.CompulsoryRoll) / members.Sum(s => s.CompulsoryRoll);
+            foreach (var s in members) s.AbsenceMultiplier /= mean;
+        }
+    }
 
     private static string UniqueName(SchoolPhase phase, DemoRandom rng, HashSet<string> used, ref int index)
     {
