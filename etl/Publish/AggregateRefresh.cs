@@ -10,7 +10,7 @@ namespace AttendanceGraph.Etl.Publish;
 /// </summary>
 public static class AggregateRefresh
 {
-    private const string DirtyWeeksJoin = "JOIN dw ON dw.pupil_id = m.pupil_id AND dw.week_start = date_trunc('week', m.date)::DATE";
+    private static readonly string DirtyWeeksJoin = $"JOIN dw ON dw.pupil_id = m.pupil_id AND dw.week_start = {WarehouseSchema.WeekStartSql("m.date")}";
 
     public static void Run(DuckDBConnection c, bool everything)
     {

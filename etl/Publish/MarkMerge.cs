@@ -18,7 +18,7 @@ public static class MarkMerge
     {
         c.Execute($"""
             CREATE TABLE stage_dirty_weeks AS
-            SELECT DISTINCT pupil_id, date_trunc('week', date)::DATE AS week_start FROM {StagingTables.Marks}
+            SELECT DISTINCT pupil_id, {WarehouseSchema.WeekStartSql("date")} AS week_start FROM {StagingTables.Marks}
             """);
         var staged = c.Scalar<long>($"SELECT count(*) FROM {StagingTables.Marks}");
         if (staged == 0) return 0;
@@ -34,5 +34,5 @@ public static class MarkMerge
 
     /// <summary>After a direct append every enrolment-week is new.</summary>
     public static void AllWeeksDirty(DuckDBConnection c) =>
-        c.Execute("CREATE TABLE stage_dirty_weeks AS SELECT DISTINCT pupil_id, date_trunc('week', date)::DATE AS week_start FROM marks");
+        c.Execute($"CREATE TABLE stage_dirty_weeks AS SELECT DISTINCT pupil_id, {WarehouseSchema.WeekStartSql("date")} AS week_start FROM marks");
 }

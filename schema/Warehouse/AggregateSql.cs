@@ -16,7 +16,7 @@ public static class AggregateSql
 {
     /// <summary>Enrolment × week-month fragment rows from marks m, joined/filtered by <paramref name="markJoinsAndFilter"/>.</summary>
     public static string EnrolmentWeeks(string markJoinsAndFilter = "") => Pivot(cohort: false, $"""
-        SELECT m.urn, m.pupil_id, date_trunc('week', m.date)::DATE AS week_start, date_trunc('month', m.date)::DATE AS month,
+        SELECT m.urn, m.pupil_id, {WarehouseSchema.WeekStartSql("m.date")} AS week_start, {WarehouseSchema.MonthStartSql("m.date")} AS month,
                m.code_id, count(*)::INTEGER AS n
         FROM marks m
         {markJoinsAndFilter}
@@ -29,7 +29,7 @@ public static class AggregateSql
     /// so each session counts once per cohort.
     /// </summary>
     public static string CohortEnrolmentWeeks(string markJoinsAndFilter = "") => Pivot(cohort: true, $"""
-        SELECT ci.cohort, m.urn, m.pupil_id, date_trunc('week', m.date)::DATE AS week_start, date_trunc('month', m.date)::DATE AS month,
+        SELECT ci.cohort, m.urn, m.pupil_id, {WarehouseSchema.WeekStartSql("m.date")} AS week_start, {WarehouseSchema.MonthStartSql("m.date")} AS month,
                m.code_id, count(*)::INTEGER AS n
         FROM marks m
         JOIN ({CohortIntervals}) ci ON ci.pupil_id = m.pupil_id AND m.date BETWEEN ci.start_date AND ci.end_date

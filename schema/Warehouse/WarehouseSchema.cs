@@ -153,6 +153,15 @@ public static class WarehouseSchema
     public static IEnumerable<(string Cohort, string MembershipCohort)> ReportingCohortRows =>
         ReportingCohort.All.SelectMany(c => c.MembershipCohorts.Select(m => (c.Key, m)));
 
+    /// <summary>
+    /// The Monday of a date's week, in date arithmetic: date_trunc returns a timestamp, and casting it back over
+    /// tens of millions of marks measured ~25% slower on this machine.
+    /// </summary>
+    public static string WeekStartSql(string date) => $"({date} - (isodow({date}) - 1)::INTEGER)";
+
+    /// <summary>The first day of a date's month, in date arithmetic (see <see cref="WeekStartSql"/>).</summary>
+    public static string MonthStartSql(string date) => $"({date} - (day({date}) - 1)::INTEGER)";
+
     /// <summary>Start year of the academic year (1 August to 31 July) containing a date expression.</summary>
     public static string AcademicYearSql(string date) => $"(year({date}) - CASE WHEN month({date}) < 8 THEN 1 ELSE 0 END)::SMALLINT";
 }
