@@ -1,5 +1,6 @@
 using System.Globalization;
 using AttendanceGraph.Etl.Model;
+using AttendanceGraph.Schema.Cohorts;
 using AttendanceGraph.Etl.Validate;
 using AttendanceGraph.Schema.Identifiers;
 
@@ -118,10 +119,10 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
     {
         if (!r.ValidUpn("upn", out var upn)) return;
         var cohortText = r["cohort"];
-        var cohort = Model.Cohort.All.FirstOrDefault(c => string.Equals(c, cohortText, StringComparison.OrdinalIgnoreCase));
+        var cohort = MembershipCohort.All.FirstOrDefault(c => string.Equals(c, cohortText, StringComparison.OrdinalIgnoreCase));
         if (cohort is null)
         {
-            r.Reject("cohort", RejectionReason.UnknownCohort, $"unknown cohort '{cohortText}' (expected one of {string.Join(", ", Model.Cohort.All)})");
+            r.Reject("cohort", RejectionReason.UnknownCohort, $"unknown cohort '{cohortText}' (expected one of {string.Join(", ", MembershipCohort.All)})");
             return;
         }
         if (!r.Date("start_date", out var start)) return;

@@ -1,3 +1,4 @@
+using AttendanceGraph.Schema.Cohorts;
 using AttendanceGraph.Etl.Model;
 using Xunit.Abstractions;
 
@@ -69,19 +70,19 @@ public sealed class CalibrationTests(GeneratedAuthorityFixture fixture, ITestOut
     [Fact]
     public void Cohort_prevalence_matches_national()
     {
-        Near(25, F.Prevalence[Cohort.Fsm], "FSM");
-        Near(14, F.Prevalence[Cohort.SenSupport], "SEN support");
-        Near(5, F.Prevalence[Cohort.EhcPlan], "EHC plan");
-        Near(3, F.Prevalence[Cohort.ChildInNeed], "CIN");
+        Near(25, F.Prevalence[MembershipCohort.Fsm], "FSM");
+        Near(14, F.Prevalence[MembershipCohort.SenSupport], "SEN support");
+        Near(5, F.Prevalence[MembershipCohort.EhcPlan], "EHC plan");
+        Near(3, F.Prevalence[MembershipCohort.ChildInNeed], "CIN");
         // ~50 CPP and ~90 LAC pupils: quota sampling keeps counts tight, but mid-year starts still move them.
-        Near(0.4, F.Prevalence[Cohort.ChildProtectionPlan], "CPP", 0.25);
-        Near(0.7, F.Prevalence[Cohort.LookedAfter], "LAC", 0.2);
+        Near(0.4, F.Prevalence[MembershipCohort.ChildProtectionPlan], "CPP", 0.25);
+        Near(0.7, F.Prevalence[MembershipCohort.LookedAfter], "LAC", 0.2);
     }
 
     [Fact]
     public void Fsm_gap_matches_national_ratio()
     {
-        var fsm = F.ByGroup[Cohort.Fsm];
+        var fsm = F.ByGroup[MembershipCohort.Fsm];
         var not = F.ByGroup[MeasuredFigures.NotFsm];
         Near(10.0 / 5.2, fsm.Overall / not.Overall, "FSM/not FSM absence ratio");
         Near(31.7 / 14.4, fsm.PaRate / not.PaRate, "FSM/not FSM PA ratio");
@@ -91,10 +92,10 @@ public sealed class CalibrationTests(GeneratedAuthorityFixture fixture, ITestOut
     public void Sen_gaps_match_national_ratios()
     {
         var none = F.ByGroup[MeasuredFigures.NoSen];
-        Near(13.1 / 5.8, F.ByGroup[Cohort.EhcPlan].Overall / none.Overall, "EHC/no SEN absence ratio");
-        Near(10.1 / 5.8, F.ByGroup[Cohort.SenSupport].Overall / none.Overall, "SEN support/no SEN absence ratio");
-        Near(35.0 / 17, F.ByGroup[Cohort.EhcPlan].PaRate / none.PaRate, "EHC/no SEN PA ratio");
-        Near(29.0 / 17, F.ByGroup[Cohort.SenSupport].PaRate / none.PaRate, "SEN support/no SEN PA ratio");
+        Near(13.1 / 5.8, F.ByGroup[MembershipCohort.EhcPlan].Overall / none.Overall, "EHC/no SEN absence ratio");
+        Near(10.1 / 5.8, F.ByGroup[MembershipCohort.SenSupport].Overall / none.Overall, "SEN support/no SEN absence ratio");
+        Near(35.0 / 17, F.ByGroup[MembershipCohort.EhcPlan].PaRate / none.PaRate, "EHC/no SEN PA ratio");
+        Near(29.0 / 17, F.ByGroup[MembershipCohort.SenSupport].PaRate / none.PaRate, "SEN support/no SEN PA ratio");
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public sealed class CalibrationTests(GeneratedAuthorityFixture fixture, ITestOut
     public void Looked_after_children_attend_better_than_children_in_need()
     {
         // ~170 LAC enrolments: a PA of 19% has a standard error of 3 points (16% relative); allow two SEs.
-        var lac = F.ByGroup[Cohort.LookedAfter];
+        var lac = F.ByGroup[MembershipCohort.LookedAfter];
         Near(19, lac.PaRate, "LAC PA", 0.35);
         Assert.True(lac.PaRate < F.ByGroup[MeasuredFigures.CinOnly].PaRate, "LAC PA must be lower than CIN PA");
     }

@@ -1,3 +1,4 @@
+using AttendanceGraph.Schema.Cohorts;
 using System.Globalization;
 using System.Text;
 using AttendanceGraph.Etl.Model;
@@ -39,7 +40,7 @@ public sealed class MeasuredFigures
 
     private static readonly CodeCatalogue Catalogue = CodeCatalogue.Instance;
     private static readonly string[] Groups =
-        [All, Primary, Secondary, Special, Cohort.Fsm, NotFsm, Cohort.EhcPlan, Cohort.SenSupport, NoSen, CinOnly, Cohort.LookedAfter, Cohort.ChildProtectionPlan];
+        [All, Primary, Secondary, Special, MembershipCohort.Fsm, NotFsm, MembershipCohort.EhcPlan, MembershipCohort.SenSupport, NoSen, CinOnly, MembershipCohort.LookedAfter, MembershipCohort.ChildProtectionPlan];
 
     public static MeasuredFigures FromFiles(string dir, AcademicYear year, DateOnly asOf)
     {
@@ -96,8 +97,8 @@ public sealed class MeasuredFigures
 
             var ms = memberships.GetValueOrDefault(upn);
             bool In(string c) => ms is not null && ms.Any(m => m.Cohort == c && m.Start <= date && (m.End is null || m.End >= date));
-            bool fsm = In(Cohort.Fsm), ehc = In(Cohort.EhcPlan), support = In(Cohort.SenSupport),
-                cin = In(Cohort.ChildInNeed), cpp = In(Cohort.ChildProtectionPlan), lac = In(Cohort.LookedAfter);
+            bool fsm = In(MembershipCohort.Fsm), ehc = In(MembershipCohort.EhcPlan), support = In(MembershipCohort.SenSupport),
+                cin = In(MembershipCohort.ChildInNeed), cpp = In(MembershipCohort.ChildProtectionPlan), lac = In(MembershipCohort.LookedAfter);
             Span<bool> member =
             [
                 true, enrolmentPhase[e] == Primary, enrolmentPhase[e] == Secondary, enrolmentPhase[e] == Special,
@@ -133,7 +134,7 @@ public sealed class MeasuredFigures
         foreach (var (code, count) in codeCounts) figures.CodeShare[code] = 100.0 * count / allPossible;
         figures.AeaShare = 100.0 * aea / allPossible;
 
-        foreach (var cohort in Cohort.All)
+        foreach (var cohort in MembershipCohort.All)
         {
             var members = pupilsSeen.Count(upn => memberships.TryGetValue(upn, out var ms)
                 && ms.Any(m => m.Cohort == cohort && m.Start <= periodEnd && (m.End is null || m.End >= year.Start)));

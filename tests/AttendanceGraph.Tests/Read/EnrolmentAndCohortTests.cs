@@ -1,3 +1,4 @@
+using AttendanceGraph.Schema.Cohorts;
 using AttendanceGraph.Etl.Model;
 using AttendanceGraph.Etl.Read;
 using static AttendanceGraph.Tests.Read.TestBatch;
@@ -129,7 +130,7 @@ public class EnrolmentAndCohortTests
             """);
 
         Assert.Equal((path, 3L, "cohort"), Where(batch, RejectionReason.UnknownCohort));
-        Assert.Equal(new CohortMembershipRecord(Pupil1, Cohort.EhcPlan, new DateOnly(2024, 9, 1), null), Assert.Single(batch.CohortMemberships));
+        Assert.Equal(new CohortMembershipRecord(Pupil1, MembershipCohort.EhcPlan, new DateOnly(2024, 9, 1), null), Assert.Single(batch.CohortMemberships));
     }
 
     [Fact]
