@@ -10,7 +10,7 @@ public sealed class PupilMarkType : ObjectGraphType<PupilMark>
         Name = "PupilMark";
         Description = "One register mark.";
         Field<NonNullGraphType<IntGraphType>>("urn").Resolve(c => c.Source.Urn);
-        Field<NonNullGraphType<DateGraphType>>("date").Resolve(c => c.Source.Date);
+        Field<NonNullGraphType<DateOnlyGraphType>>("date").Resolve(c => c.Source.Date);
         Field<NonNullGraphType<StringGraphType>>("session").Resolve(c => c.Source.Session == 0 ? "AM" : "PM");
         Field<NonNullGraphType<StringGraphType>>("code").Resolve(c => c.Source.Code.Code);
         Field<NonNullGraphType<StringGraphType>>("meaning").Resolve(c => c.Source.Code.Meaning);

@@ -16,7 +16,7 @@ public static class PupilPatternArguments
     {
         field.Argument<PeriodInputType>("period", "The period (e.g. the half term before the meeting); omitted, the latest academic year in the data.");
         field.Argument<PeriodInputType>("previousPeriod", "The period to compare with (e.g. the last TSM period); omitted, the term before the period's end.");
-        field.Argument<DateGraphType>("asOf", "Read registers as of this date (N-code ageing, cohort flags); omitted, the latest mark date in the warehouse.");
+        field.Argument<DateOnlyGraphType>("asOf", "Read registers as of this date (N-code ageing, cohort flags); omitted, the latest mark date in the warehouse.");
         field.Argument<FloatGraphType>("fallingMargin", a =>
         {
             a.DefaultValue = PupilPatternOptions.DefaultFallingMargin;

@@ -14,7 +14,7 @@ public sealed class PupilRecordType : ObjectGraphType<PupilRecord>
         Name = "Pupil";
         Description = "One pupil's record. Every part is pupil-level data, read through the pupil-access chokepoint.";
         Field<NonNullGraphType<StringGraphType>>("upn").Resolve(c => c.Source.Identity.Upn);
-        Field<NonNullGraphType<DateGraphType>>("dateOfBirth").Resolve(c => c.Source.Identity.DateOfBirth);
+        Field<NonNullGraphType<DateOnlyGraphType>>("dateOfBirth").Resolve(c => c.Source.Identity.DateOfBirth);
         Field<NonNullGraphType<StringGraphType>>("sex").Resolve(c => c.Source.Identity.Sex);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PupilEnrolmentType>>>>("enrolments")
@@ -34,8 +34,8 @@ public sealed class PupilRecordType : ObjectGraphType<PupilRecord>
 
         Field<NonNullGraphType<PupilMarkConnectionType>>("marks")
             .Description($"Register marks from 'from' to 'to' inclusive, in date order (at most {MaxMarksPage} a page).")
-            .Argument<NonNullGraphType<DateGraphType>>("from")
-            .Argument<NonNullGraphType<DateGraphType>>("to")
+            .Argument<NonNullGraphType<DateOnlyGraphType>>("from")
+            .Argument<NonNullGraphType<DateOnlyGraphType>>("to")
             .Argument<IntGraphType>("first").Argument<StringGraphType>("after")
             .Resolve(c =>
             {

@@ -16,7 +16,7 @@ public sealed class TsmPackType : ObjectGraphType<TsmPack>
         Field<NonNullGraphType<SchoolType>>("school").Resolve(c => c.Source.School);
         Field<NonNullGraphType<PeriodType>>("period").Resolve(c => c.Source.Options.Period);
         Field<NonNullGraphType<PeriodType>>("previousPeriod").Resolve(c => c.Source.Options.PreviousPeriod);
-        Field<NonNullGraphType<DateGraphType>>("asOf").Description("The date registers were read as of.").Resolve(c => c.Source.Options.AsOf);
+        Field<NonNullGraphType<DateOnlyGraphType>>("asOf").Description("The date registers were read as of.").Resolve(c => c.Source.Options.AsOf);
         Field<NonNullGraphType<FloatGraphType>>("fallingMargin").Resolve(c => c.Source.Options.FallingMargin);
         Field<NonNullGraphType<IntGraphType>>("pupilsMeasured").Description("Pupils with a possible session at the school in the period.")
             .Resolve(c => c.Source.Measured.Count(r => r.Patterns.Measures.PossibleSessions > 0));

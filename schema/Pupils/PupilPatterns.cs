@@ -20,7 +20,7 @@ public sealed record WeekdayProfile(int Monday, int Tuesday, int Wednesday, int 
 /// <summary>The penalty-notice check: unauthorised sessions (G, N, O, U) in rolling windows of 10 school weeks.</summary>
 /// <param name="SessionsInLatestWindow">In the 10 school weeks ending with the last school week of the period.</param>
 /// <param name="MaxSessionsInWindow">The most in any window ending in a school week of the period.</param>
-/// <param name="MaxWindowEndWeek">The Monday of the last week of the (first) window with that maximum.</param>
+/// <param name="MaxWindowEndWeek">The Monday of the last week of the (first) window with that maximum; null when no window has any.</param>
 public sealed record PenaltyNoticeCheck(int SessionsInLatestWindow, int MaxSessionsInWindow, DateOnly? MaxWindowEndWeek, DateOnly? MaxWindowStartWeek)
 {
     public bool ThresholdMet => MaxSessionsInWindow >= PupilPatternOptions.PenaltyThresholdSessions;
@@ -152,7 +152,7 @@ public sealed record PupilPatterns(
             var sum = 0;
             for (var j = from; j <= i; j++) sum += perWeek.GetValueOrDefault(weeks[j]);
             latest = sum;
-            if (sum > max || maxEnd is null) { max = sum; maxEnd = weeks[i]; maxStart = weeks[from]; }
+            if (sum > max) { max = sum; maxEnd = weeks[i]; maxStart = weeks[from]; }
         }
         return new PenaltyNoticeCheck(latest, max, maxEnd, maxStart);
     }
