@@ -2,9 +2,11 @@ using AttendanceGraph.Api.Cohorts;
 using AttendanceGraph.Api.LocalAuthority;
 using AttendanceGraph.Api.Nodes;
 using AttendanceGraph.Api.Periods;
+using AttendanceGraph.Api.Pupils;
 using AttendanceGraph.Api.Schools;
 using AttendanceGraph.Api.Tables;
 using AttendanceGraph.Api.Trends;
+using AttendanceGraph.Api.VirtualSchool;
 using GraphQL.Types;
 
 namespace AttendanceGraph.Api.GraphQLSchema;
@@ -21,6 +23,8 @@ public sealed class QueryType : ObjectGraphType
         CohortQueries.AddTo(this);
         TrendQueries.AddTo(this);
         TableQueries.AddTo(this);
+        PupilQueries.AddTo(this);
+        VirtualSchoolQueries.AddTo(this);
         NodeQueries.AddTo(this);
     }
 }

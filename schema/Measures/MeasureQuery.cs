@@ -60,6 +60,7 @@ public static class MeasureQuery
         if (request.Population != Population.AllPupils && request.Cohorts.Count == 0)
             throw new ArgumentException("a cohort measure needs at least one cohort");
         var p = new List<(string, object?)> { ("from", request.Period.Start), ("to", request.Period.End), ("all_ages", request.IncludeAllAges) };
+        if (request.WithinCohort is not null) p.Add(("within", request.WithinCohort));
         var columns = Sessions.Select(s => s.Name).Concat(request.IncludeCodes ? CodeCatalogue.Instance.Codes.Select(c => c.Column) : []).ToList();
         var keys = GroupKeys(request, p);
         var unitKeys = request.Unit == MeasureUnit.Enrolment ? "a.urn, a.pupil_id" : "a.pupil_id";
@@ -135,15 +136,19 @@ public static class MeasureQuery
     /// <summary>Aligned periods read the materialised aggregates; any other date range aggregates its marks on the fly with the same SQL.</summary>
     private static string Source(MeasureRequest r, bool cohort)
     {
-        if (r.Period.IsFragmentAligned) return cohort ? "agg_cohort_enrolment_week" : "agg_enrolment_week";
-        const string inRange = "WHERE m.date BETWEEN $from AND $to";
+        if (UsesAggregates(r)) return cohort ? "agg_cohort_enrolment_week" : "agg_enrolment_week";
+        var inRange = r.WithinCohort is null
+            ? "WHERE m.date BETWEEN $from AND $to"
+            : $"JOIN ({AggregateSql.CohortIntervals}) wc ON wc.pupil_id = m.pupil_id AND m.date BETWEEN wc.start_date AND wc.end_date AND wc.cohort = $within\nWHERE m.date BETWEEN $from AND $to";
         return "(" + (cohort ? AggregateSql.CohortEnrolmentWeeks(inRange) : AggregateSql.EnrolmentWeeks(inRange)) + ")";
     }
+
+    private static bool UsesAggregates(MeasureRequest r) => r.Period.IsFragmentAligned && r.WithinCohort is null;
 
     private static string Filters(MeasureRequest r, List<(string, object?)> p)
     {
         // Aligned periods select whole fragments; otherwise the source already holds only the marks in range.
-        var f = new List<string> { r.Period.IsFragmentAligned ? "a.frag_start BETWEEN $from AND $to" : "TRUE", "(a.compulsory OR $all_ages)" };
+        var f = new List<string> { UsesAggregates(r) ? "a.frag_start BETWEEN $from AND $to" : "TRUE", "(a.compulsory OR $all_ages)" };
         if (r.Phase is not null)
         {
             p.Add(("phase", r.Phase));

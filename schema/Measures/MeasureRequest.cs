@@ -19,8 +19,14 @@ public sealed record MeasureRequest(Period Period)
     public TimeGrain Grain { get; init; }
     public MeasureUnit Unit { get; init; }
     public bool IncludeCodes { get; init; }
+    /// <summary>
+    /// A reporting cohort key: count only sessions while the pupil was in this cohort too (a virtual school's cohort
+    /// breakdown: e.g. looked-after children with an EHC plan). Evaluated over the marks, since the aggregates hold
+    /// one cohort at a time.
+    /// </summary>
+    public string? WithinCohort { get; init; }
 
     /// <summary>Everything but the schools, as a value: requests with the same shape are batched into one query.</summary>
     public string ShapeKey =>
-        $"{Period.Start:yyyyMMdd}-{Period.End:yyyyMMdd}|{Population}|{string.Join(',', Cohorts)}|{IncludeAllAges}|{Phase}|{GroupBy}|{Grain}|{Unit}|{IncludeCodes}";
+        $"{Period.Start:yyyyMMdd}-{Period.End:yyyyMMdd}|{Population}|{string.Join(',', Cohorts)}|{IncludeAllAges}|{Phase}|{GroupBy}|{Grain}|{Unit}|{IncludeCodes}|{WithinCohort}";
 }

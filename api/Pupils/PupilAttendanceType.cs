@@ -1,0 +1,55 @@
+using AttendanceGraph.Api.Common;
+using AttendanceGraph.Api.Schools;
+using AttendanceGraph.Schema.Pupils;
+using GraphQL.Types;
+
+namespace AttendanceGraph.Api.Pupils;
+
+/// <summary>One pupil in a TSM pack or a virtual school's list: rates, reasons, cohorts, change and patterns.</summary>
+public sealed class PupilAttendanceType : ObjectGraphType<PupilAttendanceRow>
+{
+    public const int TopCodes = 3;
+
+    public PupilAttendanceType()
+    {
+        Name = "PupilAttendance";
+        Description = "One pupil's attendance over the period: at the school for a TSM pack (the enrolment), across all their schools for a virtual school.";
+        Field(r => r.Upn).Description("Unique pupil number.");
+        Field<StringGraphType>("ncYear").Description("National curriculum year of the enrolment reported on.").Resolve(c => c.Source.NcYear);
+        Field<SchoolType>("currentSchool").Description("The school of the enrolment open on the as-at date (else the latest).")
+            .Resolve(c => c.Source.CurrentEnrolment is { } e ? c.Data().Facts.School(e.Urn) : null);
+        Field<NonNullGraphType<TsmBandEnum>>("band").Resolve(c => c.Source.Patterns.Band);
+        Field<NonNullGraphType<MeasuresType>>("measures").Description("The pupil's measures for the period (enrolments is 1).")
+            .Resolve(c => c.Source.Patterns.Measures);
+        Field<FloatGraphType>("attendanceRate").Resolve(c => c.Source.Patterns.Measures.AttendanceRate);
+        Field<FloatGraphType>("overallAbsenceRate").Resolve(c => c.Source.Patterns.Measures.OverallAbsenceRate);
+        Field<FloatGraphType>("authorisedAbsenceRate").Resolve(c => c.Source.Patterns.Measures.AuthorisedAbsenceRate);
+        Field<FloatGraphType>("unauthorisedAbsenceRate").Resolve(c => c.Source.Patterns.Measures.UnauthorisedAbsenceRate);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CodeMeasureType>>>>("mainAbsenceReasons")
+            .Description($"The (up to {TopCodes}) absence codes with most sessions in the period.")
+            .Resolve(c => c.Source.Patterns.TopAbsenceCodes(TopCodes)
+                .Select(x => new CodeMeasure(x.Code, x.Sessions, c.Source.Patterns.Measures.CodeRate(x.Code.Code))).ToList());
+        Field<NonNullGraphType<CohortFlagsType>>("cohortFlags").Resolve(c => c.Source);
+        Field<FloatGraphType>("previousAttendanceRate").Description("Attendance rate in the comparison period (the previous term, or previousPeriod).")
+            .Resolve(c => c.Source.Patterns.PreviousMeasures.AttendanceRate);
+        Field<FloatGraphType>("attendanceRateChange").Description("Attendance rate now minus in the comparison period, percentage points.")
+            .Resolve(c => c.Source.Patterns.AttendanceRateChange);
+        Field<FloatGraphType>("yearToDateAttendanceRate").Description("From 1 August to the end of the period.")
+            .Resolve(c => c.Source.Patterns.YearToDateAttendanceRate);
+        Field<FloatGraphType>("recentAttendanceRate").Description("In the last 4 school weeks up to the end of the period.")
+            .Resolve(c => c.Source.Patterns.RecentAttendanceRate);
+        Field<NonNullGraphType<BooleanGraphType>>("falling")
+            .Description("The last 4 school weeks' attendance is below the year to date by at least the falling margin.")
+            .Resolve(c => c.Source.Patterns.Falling);
+        Field<NonNullGraphType<IntGraphType>>("absenceSpells")
+            .Description("Runs of consecutive absence sessions in the period; weekends and holidays do not break a run, a session attended does.")
+            .Resolve(c => c.Source.Patterns.AbsenceSpells);
+        Field<NonNullGraphType<IntGraphType>>("longestAbsenceSpell").Description("Sessions in the longest run.")
+            .Resolve(c => c.Source.Patterns.LongestAbsenceSpell);
+        Field<NonNullGraphType<WeekdayProfileType>>("weekdays").Resolve(c => c.Source.Patterns.Weekdays);
+        Field<NonNullGraphType<PenaltyNoticeCheckType>>("penaltyNotice").Resolve(c => c.Source.Patterns.PenaltyNotice);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OverdueUnexplainedAbsenceType>>>>("overdueUnexplainedAbsences")
+            .Description("Sessions in the period still coded N more than 2 school days after the session.")
+            .Resolve(c => c.Source.Patterns.OverdueUnexplained);
+    }
+}

@@ -1,0 +1,40 @@
+using AttendanceGraph.Api.Common;
+using AttendanceGraph.Schema.Calendar;
+using AttendanceGraph.Schema.Pupils;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+
+namespace AttendanceGraph.Api.Pupils;
+
+/// <summary>The arguments of every pupil-pattern list (period, previousPeriod, asOf, fallingMargin), declared and read in one place.</summary>
+public static class PupilPatternArguments
+{
+    public const int DefaultPageSize = 50, MaxPageSize = 200;
+
+    public static FieldBuilder<TSource, TReturn> PatternArgs<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field)
+    {
+        field.Argument<PeriodInputType>("period", "The period (e.g. the half term before the meeting); omitted, the latest academic year in the data.");
+        field.Argument<PeriodInputType>("previousPeriod", "The period to compare with (e.g. the last TSM period); omitted, the term before the period's end.");
+        field.Argument<DateOnlyGraphType>("asOf", "Read registers as of this date (N-code ageing, cohort flags); omitted, the latest mark date in the warehouse.");
+        field.Argument<FloatGraphType>("fallingMargin", a =>
+        {
+            a.DefaultValue = PupilPatternOptions.DefaultFallingMargin;
+            a.Description = "Percentage points by which the last 4 school weeks' attendance must be below the year to date to count as falling.";
+        });
+        return field;
+    }
+
+    public static PupilPatternOptions PatternOptions(this IResolveFieldContext c)
+    {
+        var facts = c.Data().Facts;
+        var period = c.Period();
+        var asOf = c.GetArgument<DateOnly?>("asOf") ?? facts.LastMark ?? period.End;
+        var end = period.End < asOf ? period.End : asOf;
+        var previous = c.GetArgument<PeriodInput?>("previousPeriod") is { } p ? p.Resolve(facts.LatestAcademicYear) : PupilPatternOptions.PreviousTerm(end);
+        var margin = c.GetArgument("fallingMargin", PupilPatternOptions.DefaultFallingMargin);
+        if (margin < 0) throw new ExecutionError("fallingMargin must not be negative") { Code = "BAD_ARGUMENT" };
+        if (asOf < period.Start) throw new PeriodException($"asOf ({asOf:yyyy-MM-dd}) is before the period starts ({period.Start:yyyy-MM-dd})");
+        return new PupilPatternOptions(period, asOf, previous, margin);
+    }
+}

@@ -1,0 +1,39 @@
+using AttendanceGraph.Api.Common;
+using AttendanceGraph.Schema.Pupils;
+using GraphQL;
+using GraphQL.Types;
+
+namespace AttendanceGraph.Api.Pupils;
+
+/// <summary>Root fields for pupil-level data: a school's TSM pack and one pupil's record.</summary>
+public static class PupilQueries
+{
+    public static void AddTo(ObjectGraphType query)
+    {
+        query.Field<TsmPackType>("tsmPack")
+            .Description("A school's Targeting Support Meeting pack for a period: pupils severely absent (≥50%), persistently absent (≥10%) " +
+                         "or at risk (attendance 90% to under 95%, or falling), with reasons, cohorts, change and patterns. Null for an unknown school.")
+            .Argument<NonNullGraphType<IntGraphType>>("urn")
+            .PatternArgs()
+            .Resolve(c =>
+            {
+                var urn = c.GetArgument<int>("urn");
+                if (c.Data().Facts.School(urn) is not { } school) return null;
+                var options = c.PatternOptions();
+                var rows = PupilAccess.Read(c, new PupilRead(PupilReadKind.TsmPack, Urn: urn),
+                    db => PupilAttendanceQuery.Run(db, new PupilScope.School(urn), options), r => r.Select(x => x.PupilId));
+                return new TsmPack(school, options, rows);
+            });
+
+        query.Field<PupilRecordType>("pupil")
+            .Description("One pupil's record by UPN: enrolments, cohort memberships, weekly attendance and marks. Null when not known.")
+            .Argument<NonNullGraphType<StringGraphType>>("upn")
+            .Resolve(c =>
+            {
+                var upn = c.GetArgument<string>("upn").Trim().ToUpperInvariant();
+                var identity = PupilAccess.Read(c, new PupilRead(PupilReadKind.PupilIdentity, Upn: upn),
+                    db => PupilRecordQuery.Find(db, upn), p => p is null ? [] : [p.PupilId]);
+                return identity is null ? null : new PupilRecord(identity);
+            });
+    }
+}

@@ -1,0 +1,52 @@
+using AttendanceGraph.Api.Common;
+using AttendanceGraph.Schema.Pupils;
+using GraphQL;
+using GraphQL.Types;
+
+namespace AttendanceGraph.Api.Pupils;
+
+public sealed class PupilRecordType : ObjectGraphType<PupilRecord>
+{
+    public const int MaxMarksPage = 500;
+
+    public PupilRecordType()
+    {
+        Name = "Pupil";
+        Description = "One pupil's record. Every part is pupil-level data, read through the pupil-access chokepoint.";
+        Field<NonNullGraphType<StringGraphType>>("upn").Resolve(c => c.Source.Identity.Upn);
+        Field<NonNullGraphType<DateOnlyGraphType>>("dateOfBirth").Resolve(c => c.Source.Identity.DateOfBirth);
+        Field<NonNullGraphType<StringGraphType>>("sex").Resolve(c => c.Source.Identity.Sex);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PupilEnrolmentType>>>>("enrolments")
+            .Resolve(c => Read(c, PupilReadKind.PupilEnrolments, db => PupilRecordQuery.Enrolments(db, c.Source.Identity.PupilId)));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PupilCohortMembershipType>>>>("cohortMemberships")
+            .Resolve(c => Read(c, PupilReadKind.PupilCohortMemberships, db => PupilRecordQuery.Memberships(db, c.Source.Identity.Upn)));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PupilWeekType>>>>("weeklyAttendance")
+            .Description("Week by week at each school (from the weekly aggregates).")
+            .Argument<PeriodInputType>("period", "Omitted, the latest academic year in the data.")
+            .Resolve(c =>
+            {
+                var period = c.Period();
+                return Read(c, PupilReadKind.PupilWeeklyAttendance, db => PupilRecordQuery.Weeks(db, c.Source.Identity.PupilId, period.Start, period.End));
+            });
+
+        Field<NonNullGraphType<PupilMarkConnectionType>>("marks")
+            .Description($"Register marks from 'from' to 'to' inclusive, in date order (at most {MaxMarksPage} a page).")
+            .Argument<NonNullGraphType<DateOnlyGraphType>>("from")
+            .Argument<NonNullGraphType<DateOnlyGraphType>>("to")
+            .Argument<IntGraphType>("first").Argument<StringGraphType>("after")
+            .Resolve(c =>
+            {
+                var from = c.GetArgument<DateOnly>("from");
+                var to = c.GetArgument<DateOnly>("to");
+                if (to < from) throw new PeriodException($"the range ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd})");
+                var marks = Read(c, PupilReadKind.PupilMarks, db => PupilRecordQuery.Marks(db, c.Source.Identity.PupilId, from, to));
+                return Paging.Page(marks, c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), null, null, MaxMarksPage, MaxMarksPage);
+            });
+    }
+
+    private static T Read<T>(IResolveFieldContext<PupilRecord> c, PupilReadKind kind, Func<DuckDB.NET.Data.DuckDBConnection, T> query) =>
+        PupilAccess.Read(c, new PupilRead(kind, Upn: c.Source.Identity.Upn), query, _ => [c.Source.Identity.PupilId]);
+}

@@ -1,0 +1,83 @@
+using AttendanceGraph.Api.Cohorts;
+using AttendanceGraph.Api.Common;
+using AttendanceGraph.Api.Pupils;
+using AttendanceGraph.Api.Trends;
+using AttendanceGraph.Schema.Cohorts;
+using AttendanceGraph.Schema.Measures;
+using AttendanceGraph.Schema.Pupils;
+using GraphQL;
+using GraphQL.Types;
+
+namespace AttendanceGraph.Api.VirtualSchool;
+
+/// <summary>
+/// The Virtual School: the same measures, trends and cohort breakdowns as any school, from <see cref="MeasureQuery"/> with
+/// <see cref="MeasureUnit.Pupil"/> and <see cref="Population.Cohort"/>, so a pupil who moved school counts once and only
+/// sessions while in the cohort count.
+/// </summary>
+public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
+{
+    public VirtualSchoolType()
+    {
+        Name = "VirtualSchool";
+        Field<NonNullGraphType<VirtualSchoolCohortEnum>>("cohort").Resolve(c => c.Source.Cohort.Key);
+        Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => c.Source.Cohort.Label);
+
+        Field<NonNullGraphType<MeasuresType>>("measures")
+            .Description("Pupil-based measures: each pupil's sessions at all schools while in the cohort; enrolments counts pupils.")
+            .MeasureArgs(withCohort: false)
+            .Resolve(c => c.Data().Measure(Shape(c)).FirstOrDefault()?.Values ?? MeasureValues.Empty);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrendPointType>>>>("trend")
+            .Argument<NonNullGraphType<GrainEnum>>("grain")
+            .MeasureArgs(withCohort: false)
+            .Resolve(c =>
+            {
+                var grain = c.GetArgument<TimeGrain>("grain");
+                return TrendPoint.From(grain, c.Data().Measure(Shape(c) with { Grain = grain }));
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CohortComparisonType>>>>("cohortBreakdown")
+            .Description("Each other cohort within the virtual school (e.g. looked-after children with an EHC plan) against the rest of the " +
+                         "virtual school, pupil-based; only sessions while the pupil was in both cohorts count for the cohort.")
+            .MeasureArgs(withCohort: false)
+            .Resolve(c => Breakdown(c));
+
+        Field<NonNullGraphType<PupilAttendanceConnectionType>>("pupils")
+            .Description("The pupils in the cohort at any time in the period, with their attendance across all their schools in the period, " +
+                         "patterns and current school; lowest attendance first.")
+            .PatternArgs()
+            .Argument<TsmBandEnum>("band", "Only pupils in this band.")
+            .Argument<IntGraphType>("first").Argument<StringGraphType>("after")
+            .Resolve(c =>
+            {
+                var options = c.PatternOptions();
+                var key = c.Source.Cohort.Key;
+                var rows = PupilAccess.Read(c, new PupilRead(PupilReadKind.VirtualSchoolPupils, Cohort: key),
+                    db => PupilAttendanceQuery.Run(db, new PupilScope.Cohort(key), options), r => r.Select(x => x.PupilId));
+                IEnumerable<PupilAttendanceRow> list = rows.OrderBy(r => r.Patterns.Measures.PossibleSessions == 0)
+                    .ThenBy(r => r.Patterns.Measures.AttendanceRate ?? 0).ThenBy(r => r.Upn, StringComparer.Ordinal);
+                if (c.GetArgument<TsmBand?>("band") is { } band) list = list.Where(r => r.Patterns.Band == band);
+                return Paging.Page(list.ToList(), c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), null, null,
+                    PupilPatternArguments.DefaultPageSize, PupilPatternArguments.MaxPageSize);
+            });
+    }
+
+    private static MeasureRequest Shape(IResolveFieldContext<VirtualSchool> c) => c.MeasureRequest() with
+    {
+        Population = Population.Cohort,
+        Cohorts = [c.Source.Cohort.Key],
+        Unit = MeasureUnit.Pupil,
+    };
+
+    private static IReadOnlyList<CohortComparison> Breakdown(IResolveFieldContext<VirtualSchool> c)
+    {
+        var others = ReportingCohort.All.Where(k => k.Key != c.Source.Cohort.Key).ToList();
+        var shape = c.MeasureRequest() with { Cohorts = others.Select(k => k.Key).ToList(), Unit = MeasureUnit.Pupil, WithinCohort = c.Source.Cohort.Key };
+        var data = c.Data();
+        var inCohort = data.Measure(shape with { Population = Population.Cohort }).ToDictionary(r => r.Cohort!);
+        var rest = data.Measure(shape with { Population = Population.RestOfPupils }).ToDictionary(r => r.Cohort!);
+        return others.Select(k => new CohortComparison(k, null,
+            inCohort.GetValueOrDefault(k.Key)?.Values ?? MeasureValues.Empty, rest.GetValueOrDefault(k.Key)?.Values ?? MeasureValues.Empty)).ToList();
+    }
+}

@@ -1,0 +1,159 @@
+using AttendanceGraph.Schema.Calendar;
+using AttendanceGraph.Schema.Codes;
+using AttendanceGraph.Schema.Measures;
+
+namespace AttendanceGraph.Schema.Pupils;
+
+/// <summary>An N (no reason yet) mark still unexplained more than the grace period after its session.</summary>
+public sealed record OverdueUnexplainedAbsence(int Urn, DateOnly Date, byte Session, int SchoolDaysOpen);
+
+/// <summary>Absence sessions per weekday; Monday and Friday are flagged when they stand out (see <see cref="PupilPatterns"/>).</summary>
+public sealed record WeekdayProfile(int Monday, int Tuesday, int Wednesday, int Thursday, int Friday)
+{
+    /// <summary>At least 2 absence sessions on Mondays and more than on any of Tuesday–Thursday.</summary>
+    public bool MondayFlag => Monday >= 2 && Monday > Midweek;
+    /// <summary>At least 2 absence sessions on Fridays and more than on any of Tuesday–Thursday.</summary>
+    public bool FridayFlag => Friday >= 2 && Friday > Midweek;
+    private int Midweek => Math.Max(Tuesday, Math.Max(Wednesday, Thursday));
+}
+
+/// <summary>The penalty-notice check: unauthorised sessions (G, N, O, U) in rolling windows of 10 school weeks.</summary>
+/// <param name="SessionsInLatestWindow">In the 10 school weeks ending with the last school week of the period.</param>
+/// <param name="MaxSessionsInWindow">The most in any window ending in a school week of the period.</param>
+/// <param name="MaxWindowEndWeek">The Monday of the last week of the (first) window with that maximum; null when no window has any.</param>
+public sealed record PenaltyNoticeCheck(int SessionsInLatestWindow, int MaxSessionsInWindow, DateOnly? MaxWindowEndWeek, DateOnly? MaxWindowStartWeek)
+{
+    public bool ThresholdMet => MaxSessionsInWindow >= PupilPatternOptions.PenaltyThresholdSessions;
+}
+
+/// <summary>One pupil's attendance and absence patterns over a period (at one school, or across all schools for a virtual school).</summary>
+public sealed record PupilPatterns(
+    MeasureValues Measures,
+    MeasureValues PreviousMeasures,
+    double? YearToDateAttendanceRate,
+    double? RecentAttendanceRate,
+    bool Falling,
+    TsmBand Band,
+    int AbsenceSpells,
+    int LongestAbsenceSpell,
+    WeekdayProfile Weekdays,
+    PenaltyNoticeCheck PenaltyNotice,
+    IReadOnlyList<OverdueUnexplainedAbsence> OverdueUnexplained)
+{
+    public double? AttendanceRateChange =>
+        Measures.AttendanceRate is { } now && PreviousMeasures.AttendanceRate is { } before ? Math.Round(now - before, 4) : null;
+
+    /// <summary>The absence codes with most sessions in the period (ties by catalogue order).</summary>
+    public IReadOnlyList<(AttendanceCode Code, long Sessions)> TopAbsenceCodes(int count) =>
+        CodeCatalogue.Instance.Codes.Where(c => c.IsAbsence && Measures.CodeSessions!.GetValueOrDefault(c.Code) > 0)
+            .Select(c => (c, Measures.CodeSessions![c.Code]))
+            .OrderByDescending(x => x.Item2).Take(count).ToList();
+
+    /// <summary>
+    /// Computes everything from one pupil's marks (any order; any schools) and the schools' open days.
+    /// Rules: session counts use <see cref="MeasureDefinitions"/>; a spell is a run of consecutive absence sessions
+    /// in register order, so weekends and holidays (no sessions) never break it, a session attended does, and a
+    /// session that is not a possible session (X, Y, #, …) neither breaks nor extends it. Penalty-notice windows are
+    /// the 10 school weeks ending with each school week that overlaps the period. N codes age in school days.
+    /// </summary>
+    public static PupilPatterns Compute(IEnumerable<PupilMark> pupilMarks, SchoolDays schoolDays, PupilPatternOptions o)
+    {
+        var marks = pupilMarks.OrderBy(m => m.Ordinal).ToList();
+        var end = o.End;
+        var inPeriod = marks.Where(m => m.Date >= o.Period.Start && m.Date <= end).ToList();
+        var measures = Measure(inPeriod);
+        var previousEnd = o.PreviousPeriod.End < end ? o.PreviousPeriod.End : end;
+        var previous = Measure(marks.Where(m => m.Date >= o.PreviousPeriod.Start && m.Date <= previousEnd));
+
+        var urns = marks.Select(m => m.Urn).Distinct().ToList();
+        var weeks = schoolDays.WeekStarts(urns, end);
+        var yearToDate = Measure(marks.Where(m => m.Date >= o.YearStart && m.Date <= end)).AttendanceRate;
+        var recentWeeks = weeks.TakeLast(PupilPatternOptions.RecentSchoolWeeks).ToHashSet();
+        var recent = Measure(marks.Where(m => m.Date <= end && recentWeeks.Contains(SchoolCalendar.MondayOf(m.Date)))).AttendanceRate;
+        var falling = yearToDate is { } ytd && recent is { } r && ytd - r >= o.FallingMargin - 1e-9;
+
+        var (spells, longest) = Spells(inPeriod);
+        var weekdays = WeekdayCounts(inPeriod);
+        var penalty = Penalty(marks.Where(m => m.Date <= end), weeks, o.Period.Start);
+        var overdue = marks
+            .Where(m => m.Code.Code == "N" && m.Date >= o.Period.Start && m.Date <= end)
+            .Select(m => new OverdueUnexplainedAbsence(m.Urn, m.Date, m.Session, schoolDays.CountAfter(m.Urn, m.Date, o.AsOf)))
+            .Where(x => x.SchoolDaysOpen > PupilPatternOptions.UnexplainedGraceSchoolDays)
+            .ToList();
+
+        var band = Classify(measures, falling);
+        return new PupilPatterns(measures, previous, yearToDate, recent, falling, band, spells, longest, weekdays, penalty, overdue);
+    }
+
+    public static TsmBand Classify(MeasureValues m, bool falling)
+    {
+        if (m.PossibleSessions == 0) return TsmBand.NotInPack;
+        if (m.SevereAbsenceEnrolments > 0) return TsmBand.SevereAbsence;
+        if (m.PersistentAbsenceEnrolments > 0) return TsmBand.PersistentAbsence;
+        // Not PA means attendance above 90%; at risk below 95%, compared in integers like the thresholds.
+        if (m.AttendanceSessions * 100 < m.PossibleSessions * 95 || falling) return TsmBand.AtRisk;
+        return TsmBand.NotInPack;
+    }
+
+    /// <summary>The DfE measures of one pupil's marks (Enrolments 1 when there is a possible session).</summary>
+    public static MeasureValues Measure(IEnumerable<PupilMark> marks)
+    {
+        long possible = 0, attendance = 0, authorised = 0, unauthorised = 0, overall = 0, late = 0;
+        var codes = CodeCatalogue.Instance.Codes.ToDictionary(c => c.Code, _ => 0L, StringComparer.Ordinal);
+        foreach (var m in marks)
+        {
+            codes[m.Code.Code]++;
+            if (MeasureDefinitions.Possible.Includes(m.Code)) possible++;
+            if (MeasureDefinitions.Attendance.Includes(m.Code)) attendance++;
+            if (MeasureDefinitions.Authorised.Includes(m.Code)) authorised++;
+            if (MeasureDefinitions.Unauthorised.Includes(m.Code)) unauthorised++;
+            if (MeasureDefinitions.OverallAbsence.Includes(m.Code)) overall++;
+            if (MeasureDefinitions.Late.Includes(m.Code)) late++;
+        }
+        var pa = MeasureDefinitions.PersistentAbsence.IsMet(overall, possible) ? 1 : 0;
+        var sa = MeasureDefinitions.SevereAbsence.IsMet(overall, possible) ? 1 : 0;
+        return new MeasureValues(possible > 0 ? 1 : 0, possible, attendance, authorised, unauthorised, overall, late, pa, sa, codes);
+    }
+
+    public static (int Spells, int Longest) Spells(IEnumerable<PupilMark> ordered)
+    {
+        int spells = 0, longest = 0, current = 0;
+        foreach (var m in ordered)
+        {
+            if (MeasureDefinitions.OverallAbsence.Includes(m.Code))
+            {
+                if (current == 0) spells++;
+                current++;
+                longest = Math.Max(longest, current);
+            }
+            else if (MeasureDefinitions.Attendance.Includes(m.Code)) current = 0;
+        }
+        return (spells, longest);
+    }
+
+    private static WeekdayProfile WeekdayCounts(IEnumerable<PupilMark> marks)
+    {
+        var n = new int[7];
+        foreach (var m in marks)
+            if (MeasureDefinitions.OverallAbsence.Includes(m.Code)) n[(int)m.Date.DayOfWeek]++;
+        return new WeekdayProfile(n[1], n[2], n[3], n[4], n[5]);
+    }
+
+    private static PenaltyNoticeCheck Penalty(IEnumerable<PupilMark> marks, IReadOnlyList<DateOnly> weeks, DateOnly periodStart)
+    {
+        var perWeek = marks.Where(m => m.Code.CountsForPenaltyNotice)
+            .GroupBy(m => SchoolCalendar.MondayOf(m.Date)).ToDictionary(g => g.Key, g => g.Count());
+        int latest = 0, max = 0;
+        DateOnly? maxEnd = null, maxStart = null;
+        for (var i = 0; i < weeks.Count; i++)
+        {
+            if (weeks[i].AddDays(6) < periodStart) continue; // the window must end in a week of the period
+            var from = Math.Max(0, i - PupilPatternOptions.PenaltyWindowSchoolWeeks + 1);
+            var sum = 0;
+            for (var j = from; j <= i; j++) sum += perWeek.GetValueOrDefault(weeks[j]);
+            latest = sum;
+            if (sum > max) { max = sum; maxEnd = weeks[i]; maxStart = weeks[from]; }
+        }
+        return new PenaltyNoticeCheck(latest, max, maxEnd, maxStart);
+    }
+}
