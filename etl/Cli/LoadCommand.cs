@@ -7,10 +7,30 @@ namespace AttendanceGraph.Etl.Cli;
 
 public static class LoadCommand
 {
+    /// <summary>
+    /// TEST HOOK, never set in production: when this environment variable names a load step (see
+    /// <see cref="LoadOptions.StepReached"/>, e.g. "before-publish"), the load prints "paused at STEP" and waits
+    /// there until the process is killed. Tests use it to kill a real ETL process at a chosen moment.
+    /// </summary>
+    public const string TestPauseVariable = "ATTENDANCEGRAPH_TEST_PAUSE_AT";
+
     public static int Run(CommandLine cl, TextWriter output)
     {
         var paths = WarehousePaths.Resolve(cl.Value("warehouse"));
         var options = new LoadOptions(cl.Int("la"), cl.Flag("legacy-codes"), cl.Flag("skip-invalid"), cl.Flag("force"), cl.Int("threads") ?? 2);
+        if (Environment.GetEnvironmentVariable(TestPauseVariable) is { Length: > 0 } pauseAt)
+        {
+            options = options with
+            {
+                StepReached = step =>
+                {
+                    if (step != pauseAt) return;
+                    output.WriteLine($"paused at {step}");
+                    output.Flush();
+                    Thread.Sleep(Timeout.Infinite);
+                },
+            };
+        }
         cl.RejectUnknown();
         if (cl.Positional.Count == 0) throw new UsageException("load needs at least one file or folder");
 

@@ -22,6 +22,7 @@ public sealed class ReadBatch
         CohortMemberships = readers.CohortMemberships;
         Benchmarks = readers.Benchmarks;
         NewPupilIds = readers.NewPupilIds;
+        OtherLaSchools = readers.OtherLaSchools;
         this.marksFiles = marksFiles;
         this.options = options;
         this.existing = existing;
@@ -36,6 +37,9 @@ public sealed class ReadBatch
     /// <summary>UPNs first seen in this batch (enrolments, then cohort memberships) → ids from existing.NextPupilId upward, in file order.</summary>
     public IReadOnlyDictionary<string, int> NewPupilIds { get; }
     public ValidationReport Report { get; }
+
+    /// <summary>Schools of other LAs that --la left out (URN → LA code).</summary>
+    public IReadOnlyDictionary<int, int> OtherLaSchools { get; }
 
     /// <summary>The marks files of this batch (header recognised, valid UTF-8).</summary>
     public IReadOnlyList<MarksFile> MarksFiles => marksFiles;
@@ -54,6 +58,8 @@ public sealed class ReadBatch
         ArgumentNullException.ThrowIfNull(sinkFactory);
         if (marksFiles.Count == 0) return 0;
         var index = MarksIndex.Build(Enrolments, NewPupilIds, existing);
+        index.OtherLaSchools = OtherLaSchools;
+        index.LaCode = options.LaCode;
         var codes = new CodeTable(options.AllowLegacyCodes);
         var progress = new SharedProgress(marksRead);
         var threads = options.Threads;

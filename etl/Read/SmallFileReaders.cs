@@ -20,6 +20,9 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
     public Dictionary<string, int> NewPupilIds { get; } = new(StringComparer.Ordinal);
 
     private readonly HashSet<int> schoolUrns = [];
+
+    /// <summary>Schools in this batch's GIAS extract left out because they belong to another LA than --la: URN → LA code.</summary>
+    public Dictionary<int, int> OtherLaSchools { get; } = [];
     private readonly HashSet<(string, int, DateOnly)> enrolmentKeys = [];
     private readonly HashSet<(string, string, DateOnly)> cohortKeys = [];
     private int nextPupilId = existing.NextPupilId;
@@ -70,7 +73,12 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
     {
         var laText = r["LA (code)"];
         var laOk = int.TryParse(laText, NumberStyles.None, CultureInfo.InvariantCulture, out var la);
-        if (options.LaCode is { } wanted && (!laOk || la != wanted)) return; // another LA's school: not ours
+        if (options.LaCode is { } wanted && (!laOk || la != wanted))
+        {
+            // Another LA's school: not ours. Remembered so its enrolments and marks are rejected with that reason.
+            if (laOk && int.TryParse(r["URN"], NumberStyles.None, CultureInfo.InvariantCulture, out var otherUrn)) OtherLaSchools[otherUrn] = la;
+            return;
+        }
         if (!laOk) { r.Reject("LA (code)", RejectionReason.BadNumber, $"LA code '{laText}' is not a number"); return; }
         if (!r.Int("URN", out var urn)) return;
         if (!r.Int("EstablishmentNumber", out var estab)) return;
@@ -87,12 +95,20 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
             StatisticsPhase.From(type, phaseOfEducation), r["EstablishmentStatus (name)"], open, close, low, high));
     }
 
+    internal static string OtherLaDetail(int urn, int la, int? loading) =>
+        $"school URN {urn} belongs to LA {la}, not LA {loading} being loaded (--la {loading}): its rows are not loaded";
+
     private void Enrolment(RowContext r)
     {
         if (!r.ValidUpn("upn", out var upn)) return;
         if (!r.Int("school_urn", out var urn)) return;
         if (!schoolUrns.Contains(urn) && !existing.SchoolUrns.Contains(urn))
         {
+            if (OtherLaSchools.TryGetValue(urn, out var otherLa))
+            {
+                r.Reject("school_urn", RejectionReason.UnknownSchool, OtherLaDetail(urn, otherLa, options.LaCode));
+                return;
+            }
             r.Reject("school_urn", RejectionReason.UnknownSchool, $"school URN {urn} is neither in this batch's schools nor in the warehouse");
             return;
         }

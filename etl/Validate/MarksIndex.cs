@@ -15,6 +15,10 @@ internal sealed class MarksIndex
 
     public int PupilCount => byUpn.Count;
 
+    /// <summary>Schools of other LAs left out by --la (URN → LA code): their marks are rejected as UnknownSchool.</summary>
+    public IReadOnlyDictionary<int, int> OtherLaSchools { get; set; } = new Dictionary<int, int>();
+    public int? LaCode { get; set; }
+
     private MarksIndex(Dictionary<string, PupilEntry> byUpn)
     {
         this.byUpn = byUpn;

@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Text;
+using AttendanceGraph.Etl.Cli;
+using AttendanceGraph.Etl.Pipeline;
+using AttendanceGraph.Schema.Warehouse;
+using DuckDB.NET.Data;
+
+namespace AttendanceGraph.Tests.Fixtures;
+
+/// <summary>
+/// A private temporary warehouse per test (the ETL tests change it, so they cannot share
+/// <see cref="HandCheckedWarehouse"/>), with helpers to load, snapshot every table's content and compare the
+/// incrementally maintained aggregates with a from-scratch rebuild.
+/// </summary>
+public sealed class EtlWarehouse : IDisposable
+{
+    /// <summary>Tables whose content a load must either change completely or not at all.</summary>
+    public static readonly string[] Tables =
+        ["schools", "pupils", "enrolments", "marks", "cohort_memberships", "benchmarks", "batches", "agg_enrolment_week", "agg_cohort_enrolment_week"];
+
+    private readonly TempDirectory dir = new("attendancegraph-etl-test-");
+
+    public EtlWarehouse()
+    {
+        Paths = new WarehousePaths(dir.Sub("warehouse"));
+        HandChecked = HandCheckedAuthority.Write(dir.Sub("hand-checked"));
+    }
+
+    public WarehousePaths Paths { get; }
+
+    /// <summary>The hand-checked LA's input folder (written, not loaded).</summary>
+    public string HandChecked { get; }
+
+    /// <summary>A new empty folder under this warehouse's temporary directory.</summary>
+    public string NewFolder(string name) => Directory.CreateDirectory(dir.Sub(name)).FullName;
+
+    public LoadResult Load(params string[] inputs) => Load(new LoadOptions(LaCode: 319), inputs);
+
+    public LoadResult Load(LoadOptions options, params string[] inputs) => new BatchLoader(Paths).Load(inputs, options);
+
+    public DuckDBConnection Open() => CurrentSnapshot.TryOpenReadOnly(Paths) ?? throw new InvalidOperationException("nothing published");
+
+    public string? Current => SnapshotPointer.Read(Paths);
+
+    public string[] SnapshotFiles() =>
+        Directory.Exists(Paths.SnapshotsDir) ? Directory.GetFiles(Paths.SnapshotsDir).Select(Path.GetFileName).Order().ToArray()! : [];
+
+    /// <summary>Every row of every table of the published snapshot, sorted, as text: equal dumps mean equal content.</summary>
+    public Dictionary<string, List<string>> Dump()
+    {
+        using var c = Open();
+        return Tables.ToDictionary(t => t, t => Rows(c, $"SELECT * FROM {t} ORDER BY ALL"));
+    }
+
+    public static List<string> Rows(DuckDBConnection c, string sql)
+    {
+        var rows = new List<string>();
+        foreach (var r in c.Rows(sql))
+        {
+            var fields = new string[r.FieldCount];
+            for (var i = 0; i < r.FieldCount; i++) fields[i] = r.IsDBNull(i) ? "∅" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!;
+            rows.Add(string.Join("|", fields));
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// Rows in the aggregate table but not in a full rebuild from the same snapshot's marks, plus rows in the
+    /// rebuild but not in the table (EXCEPT ALL both ways, so duplicates count too). 0 = the incremental refresh
+    /// is exactly what a from-scratch rebuild would give.
+    /// </summary>
+    public static (long Extra, long Missing) DifferenceFromFullRebuild(DuckDBConnection c, string table)
+    {
+        var full = table switch
+        {
+            "agg_enrolment_week" => AggregateSql.EnrolmentWeeks(),
+            "agg_cohort_enrolment_week" => AggregateSql.CohortEnrolmentWeeks(),
+            _ => throw new ArgumentOutOfRangeException(nameof(table)),
+        };
+        var extra = c.Scalar<long>($"SELECT count(*) FROM (SELECT * FROM {table} EXCEPT ALL SELECT * FROM ({full}))");
+        var missing = c.Scalar<long>($"SELECT count(*) FROM (SELECT * FROM ({full}) EXCEPT ALL SELECT * FROM {table})");
+        return (extra, missing);
+    }
+
+    public static void AssertAggregatesEqualFullRebuild(DuckDBConnection c)
+    {
+        Assert.Equal((0L, 0L), DifferenceFromFullRebuild(c, "agg_enrolment_week"));
+        Assert.Equal((0L, 0L), DifferenceFromFullRebuild(c, "agg_cohort_enrolment_week"));
+        Assert.True(c.Scalar<long>("SELECT count(*) FROM agg_enrolment_week") > 0);
+        Assert.True(c.Scalar<long>("SELECT count(*) FROM agg_cohort_enrolment_week") > 0);
+    }
+
+    /// <summary>Writes a marks file (upn,school_urn,date,session,code).</summary>
+    public string WriteMarks(string path, IEnumerable<(string Upn, int Urn, DateOnly Date, string Session, string Code)> marks)
+    {
+        var sb = new StringBuilder("upn,school_urn,date,session,code\n");
+        foreach (var m in marks) sb.Append($"{m.Upn},{m.Urn},{m.Date:yyyy-MM-dd},{m.Session},{m.Code}\n");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, sb.ToString());
+        return path;
+    }
+
+    /// <summary>Runs the CLI in this process, capturing its output.</summary>
+    public static (int ExitCode, string Output, string Error) Cli(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = EtlProgram.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    public void Dispose() => dir.Dispose();
+}
+
+/// <summary>
+/// The ETL as a separate OS process (`dotnet attendancegraph-etl.dll …`), as it runs in production: the etl
+/// assembly is copied next to the tests because the test project references it. It runs with the test
+/// assembly's runtimeconfig and deps file: the etl's own deps file names package assemblies (e.g.
+/// Microsoft.Extensions.DependencyInjection.Abstractions) that the test output takes from the ASP.NET Core
+/// shared framework instead of copying them, so `dotnet attendancegraph-etl.dll` alone cannot start there.
+/// </summary>
+public static class EtlProcess
+{
+    public static string Dll => typeof(EtlProgram).Assembly.Location;
+
+    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var bin = Path.GetDirectoryName(Dll)!;
+        var tests = Path.GetFileNameWithoutExtension(typeof(EtlProcess).Assembly.Location);
+        psi.ArgumentList.Add("exec");
+        psi.ArgumentList.Add("--runtimeconfig");
+        psi.ArgumentList.Add(Path.Combine(bin, tests + ".runtimeconfig.json"));
+        psi.ArgumentList.Add("--depsfile");
+        psi.ArgumentList.Add(Path.Combine(bin, tests + ".deps.json"));
+        psi.ArgumentList.Add(Dll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
+        return Process.Start(psi) ?? throw new InvalidOperationException("could not start the ETL process");
+    }
+
+    /// <summary>Runs to completion (or fails the test after the timeout, killing the process).</summary>
+    public static (int ExitCode, string Output, string Error) Run(IEnumerable<string> args, TimeSpan timeout)
+    {
+        using var p = Start(args);
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(timeout))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the ETL process did not finish in {timeout}");
+        }
+        p.WaitForExit();
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+}
