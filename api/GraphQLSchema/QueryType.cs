@@ -22,5 +22,6 @@ public sealed class QueryType : ObjectGraphType
         TrendQueries.AddTo(this);
         TableQueries.AddTo(this);
         NodeQueries.AddTo(this);
+        Audit.AccessAuditQueries.AddTo(this);
     }
 }

@@ -22,6 +22,9 @@ public static class AttendanceGraphServices
         services.AddScoped<SchoolContacts>();
         services.AddHttpContextAccessor();
         services.AddScoped<AccessContext>();
+        services.AddScoped<PupilAccessPolicy>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AttendanceGraph.Api.Audit.IPupilAccessAudit, AttendanceGraph.Api.Audit.OperationalStorePupilAccessAudit>();
         services.AddScoped<AttendanceGraph.Api.Disclosure.DisclosedAggregates>();
         services.AddGraphQL(b => b
             .AddSchema<AttendanceSchema>()
