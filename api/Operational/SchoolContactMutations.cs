@@ -1,3 +1,4 @@
+using AttendanceGraph.Api.Common;
 using AttendanceGraph.Api.Schools;
 using AttendanceGraph.Api.Security;
 using AttendanceGraph.Schema.Operational;
@@ -39,7 +40,15 @@ public static class SchoolContactMutations
     {
         var urn = c.GetArgument<int>("urn");
         using var db = OperationalDb.Open(c.RequestServices!.GetRequiredService<WarehousePaths>().OperationalStore);
-        var entry = db.Schools.Find(urn) ?? throw new ExecutionError($"no school with URN {urn} in the directory") { Code = "NOT_FOUND" };
+        var entry = db.Schools.Find(urn);
+        if (entry is null)
+        {
+            // A warehouse loaded without the directory sync still knows its schools: start the entry from GIAS.
+            var school = c.Data().Facts.School(urn) ?? throw new ExecutionError($"no school with URN {urn}") { Code = "NOT_FOUND" };
+            entry = new SchoolDirectoryEntry { Urn = urn, Laestab = school.Laestab, Name = school.Name, Phase = school.Phase,
+                EstablishmentType = school.EstablishmentType, Status = school.Status };
+            db.Schools.Add(entry);
+        }
         change(entry);
         entry.UpdatedAt = DateTime.UtcNow;
         db.SaveChanges();
