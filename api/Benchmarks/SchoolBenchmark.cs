@@ -1,5 +1,6 @@
 using AttendanceGraph.Api.Common;
 using AttendanceGraph.Api.Data;
+using AttendanceGraph.Api.Disclosure;
 using AttendanceGraph.Schema.Measures;
 using GraphQL;
 
@@ -8,8 +9,8 @@ namespace AttendanceGraph.Api.Benchmarks;
 /// <summary>A school against the LA for its phase, England for its phase, and its LA peers of the same phase.</summary>
 public sealed record SchoolBenchmark(
     SchoolInfo School,
-    MeasureValues Measures,
-    MeasureValues LocalAuthorityPhase,
+    DisclosedMeasures Measures,
+    DisclosedMeasures LocalAuthorityPhase,
     NationalFigure? National,
     IReadOnlyList<PeerPosition> Peers)
 {
@@ -27,7 +28,20 @@ public sealed record SchoolBenchmark(
         var own = peers.FirstOrDefault(r => r.Urn == school.Urn)?.Values ?? MeasureValues.Empty;
         var national = NationalFigures.For(data.Facts.Benchmarks, school.Phase, shape.Period.AcademicYear);
         var positions = MeasureSelector.Headline.Select(m => Position(m, school.Urn, peers, phase, national)).ToList();
-        return new SchoolBenchmark(school, own, phase, national, positions);
+        if (!c.UnderDisclosureControl()) return new SchoolBenchmark(school, DisclosedMeasures.Open(own), DisclosedMeasures.Open(phase), national, positions);
+        // Under disclosure control the school and its phase are published as the LA hierarchy publishes them, and a
+        // withheld school figure takes its position with it (a rank would narrow the withheld value down).
+        var publishedOwn = c.Disclosed().School(shape, school.Urn);
+        var publishedPhase = c.Disclosed().Phase(shape, school.Phase);
+        positions = positions.Select(p => p with
+        {
+            Value = publishedOwn.AnySuppressed ? null : p.Value,
+            Rank = publishedOwn.AnySuppressed ? null : p.Rank,
+            Percentile = publishedOwn.AnySuppressed ? null : p.Percentile,
+            Quartile = publishedOwn.AnySuppressed ? null : p.Quartile,
+            LocalAuthorityPhaseValue = publishedPhase.AnySuppressed ? null : p.LocalAuthorityPhaseValue,
+        }).ToList();
+        return new SchoolBenchmark(school, publishedOwn, publishedPhase, national, positions);
     }
 
     private static PeerPosition Position(MeasureSelector m, int urn, IReadOnlyList<MeasureRow> peers, MeasureValues phase, NationalFigure? national)

@@ -1,4 +1,7 @@
 using AttendanceGraph.Api.Common;
+using AttendanceGraph.Api.Disclosure;
+using GraphQL;
+using AttendanceGraph.Schema.Measures;
 using GraphQL.Types;
 
 namespace AttendanceGraph.Api.Cohorts;
@@ -12,15 +15,33 @@ public sealed class CohortComparisonType : ObjectGraphType<CohortComparison>
         Field<NonNullGraphType<CohortEnum>>("cohort").Resolve(c => c.Source.Cohort.Key);
         Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => c.Source.Cohort.Label);
         Field(c => c.Period, type: typeof(PeriodType)).Description("The time bucket, in a series; null otherwise.");
-        Field(c => c.Measures, type: typeof(NonNullGraphType<MeasuresType>)).Description("The cohort's measures.");
-        Field(c => c.Rest, type: typeof(NonNullGraphType<MeasuresType>)).Description("Everyone else's measures (the comparison group).");
+        Field<NonNullGraphType<MeasuresType>>("measures").Description("The cohort's measures.").Resolve(c => Published(c).Cohort);
+        Field<NonNullGraphType<MeasuresType>>("rest").Description("Everyone else's measures (the comparison group).").Resolve(c => Published(c).Others);
         Field<FloatGraphType>("overallAbsenceRateGap").Description("Cohort minus rest, percentage points.")
-            .Resolve(c => Gap(c.Source.Measures.OverallAbsenceRate, c.Source.Rest.OverallAbsenceRate));
+            .Resolve(c => Published(c) is var p ? Gap(p.Cohort.OverallAbsenceRate, p.Others.OverallAbsenceRate) : null);
         Field<FloatGraphType>("attendanceRateGap").Description("Cohort minus rest, percentage points.")
-            .Resolve(c => Gap(c.Source.Measures.AttendanceRate, c.Source.Rest.AttendanceRate));
+            .Resolve(c => Published(c) is var p ? Gap(p.Cohort.AttendanceRate, p.Others.AttendanceRate) : null);
         Field<FloatGraphType>("persistentAbsenceRateGap").Description("Cohort minus rest, percentage points.")
-            .Resolve(c => Gap(c.Source.Measures.PersistentAbsenceRate, c.Source.Rest.PersistentAbsenceRate));
+            .Resolve(c => Published(c) is var p ? Gap(p.Cohort.PersistentAbsenceRate, p.Others.PersistentAbsenceRate) : null);
     }
+
+    /// <summary>
+    /// Cohort and rest add up to the scope's published total, so under disclosure control they are one group: a
+    /// withheld cohort withholds the rest too (else total − rest = cohort).
+    /// </summary>
+    private static (DisclosedMeasures Cohort, DisclosedMeasures Others) Published(IResolveFieldContext<CohortComparison> c)
+    {
+        if (!c.UnderDisclosureControl()) return (DisclosedMeasures.Open(c.Source.Measures), DisclosedMeasures.Open(c.Source.Rest));
+        var table = new SuppressionTable<string>()
+            .Add("cohort", c.Source.Measures).Add("rest", c.Source.Rest).Add("total", Sum(c.Source.Measures, c.Source.Rest))
+            .Group("total", ["cohort", "rest"]);
+        return (table["cohort"], table["rest"]);
+    }
+
+    private static MeasureValues Sum(MeasureValues a, MeasureValues b) => new(a.Enrolments + b.Enrolments, a.PossibleSessions + b.PossibleSessions,
+        a.AttendanceSessions + b.AttendanceSessions, a.AuthorisedAbsenceSessions + b.AuthorisedAbsenceSessions,
+        a.UnauthorisedAbsenceSessions + b.UnauthorisedAbsenceSessions, a.OverallAbsenceSessions + b.OverallAbsenceSessions,
+        a.LateSessions + b.LateSessions, a.PersistentAbsenceEnrolments + b.PersistentAbsenceEnrolments, a.SevereAbsenceEnrolments + b.SevereAbsenceEnrolments);
 
     private static double? Gap(double? cohort, double? rest) => cohort is { } a && rest is { } b ? Math.Round(a - b, 4) : null;
 }

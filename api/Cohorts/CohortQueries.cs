@@ -1,4 +1,5 @@
 using AttendanceGraph.Api.Common;
+using AttendanceGraph.Api.Security;
 using AttendanceGraph.Api.Trends;
 using AttendanceGraph.Schema.Cohorts;
 using AttendanceGraph.Schema.Measures;
@@ -22,6 +23,7 @@ public static class CohortQueries
             .MeasureArgs(withCohort: false)
             .Argument<PhaseEnum>("phase")
             .Argument<IntGraphType>("urn")
+            .ScopedToSchoolArgument("urn")
             .Resolve(c =>
             {
                 var scope = TrendScope.Apply(c, c.MeasureRequest() with { Grain = c.GetArgument("grain", TimeGrain.None) });

@@ -1,33 +1,61 @@
+using AttendanceGraph.Api.Disclosure;
+using AttendanceGraph.Api.Security;
 using AttendanceGraph.Schema.Measures;
+using GraphQL;
 using GraphQL.Types;
 
 namespace AttendanceGraph.Api.Common;
 
-/// <summary>The one measures type used everywhere (DfE methodology; rates are percentages).</summary>
-public sealed class MeasuresType : ObjectGraphType<MeasureValues>
+/// <summary>
+/// The one measures type used everywhere (DfE methodology; rates are percentages). Its source is a MeasureValues or
+/// a <see cref="DisclosedMeasures"/> decided by a group; under disclosure control a bare MeasureValues still gets
+/// primary suppression here, so no field can publish a small count unprotected.
+/// </summary>
+public sealed class MeasuresType : ObjectGraphType<object>
 {
     public MeasuresType()
     {
         Name = "Measures";
-        Description = "DfE absence measures. Rates are percentages of possible sessions (PA and SA: of enrolments); null with no denominator.";
-        Field(m => m.Enrolments).Description("Enrolments with at least one possible session (pupils, for pupil-based views).");
-        Field(m => m.PossibleSessions).Description(MeasureDefinitions.Possible.Description);
-        Field(m => m.AttendanceSessions).Description(MeasureDefinitions.Attendance.Description);
-        Field(m => m.AttendanceRate, nullable: true);
-        Field(m => m.AuthorisedAbsenceSessions).Description(MeasureDefinitions.Authorised.Description);
-        Field(m => m.AuthorisedAbsenceRate, nullable: true);
-        Field(m => m.UnauthorisedAbsenceSessions).Description(MeasureDefinitions.Unauthorised.Description);
-        Field(m => m.UnauthorisedAbsenceRate, nullable: true);
-        Field(m => m.OverallAbsenceSessions).Description(MeasureDefinitions.OverallAbsence.Description);
-        Field(m => m.OverallAbsenceRate, nullable: true);
-        Field(m => m.PersistentAbsenceEnrolments).Description(MeasureDefinitions.PersistentAbsence.Description);
-        Field(m => m.PersistentAbsenceRate, nullable: true);
-        Field(m => m.SevereAbsenceEnrolments).Description(MeasureDefinitions.SevereAbsence.Description);
-        Field(m => m.SevereAbsenceRate, nullable: true);
-        Field(m => m.LateSessions).Description(MeasureDefinitions.Late.Description);
-        Field(m => m.LateRate, nullable: true);
+        Description = "DfE absence measures. Rates are percentages of possible sessions (PA and SA: of enrolments); null with no denominator. "
+            + "Under disclosure control a withheld figure is null and listed in suppressedFields.";
+        Count("enrolments", MeasureField.Enrolments, "Enrolments with at least one possible session (pupils, for pupil-based views).");
+        Count("possibleSessions", MeasureField.PossibleSessions, MeasureDefinitions.Possible.Description);
+        Count("attendanceSessions", MeasureField.AttendanceSessions, MeasureDefinitions.Attendance.Description);
+        Rate("attendanceRate", d => d.AttendanceRate);
+        Count("authorisedAbsenceSessions", MeasureField.AuthorisedAbsenceSessions, MeasureDefinitions.Authorised.Description);
+        Rate("authorisedAbsenceRate", d => d.AuthorisedAbsenceRate);
+        Count("unauthorisedAbsenceSessions", MeasureField.UnauthorisedAbsenceSessions, MeasureDefinitions.Unauthorised.Description);
+        Rate("unauthorisedAbsenceRate", d => d.UnauthorisedAbsenceRate);
+        Count("overallAbsenceSessions", MeasureField.OverallAbsenceSessions, MeasureDefinitions.OverallAbsence.Description);
+        Rate("overallAbsenceRate", d => d.OverallAbsenceRate);
+        Count("persistentAbsenceEnrolments", MeasureField.PersistentAbsenceEnrolments, MeasureDefinitions.PersistentAbsence.Description);
+        Rate("persistentAbsenceRate", d => d.PersistentAbsenceRate);
+        Count("severeAbsenceEnrolments", MeasureField.SevereAbsenceEnrolments, MeasureDefinitions.SevereAbsence.Description);
+        Rate("severeAbsenceRate", d => d.SevereAbsenceRate);
+        Count("lateSessions", MeasureField.LateSessions, MeasureDefinitions.Late.Description);
+        Rate("lateRate", d => d.LateRate);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CodeMeasureType>>>>("codes")
-            .Description("Sessions by register code, with each as % of possible sessions. Only codes with sessions are listed.")
-            .Resolve(c => CodeMeasure.From(c.Source));
+            .Description("Sessions by register code, with each as % of possible sessions. Only codes with sessions are listed (none when withheld).")
+            .Resolve(c => Published(c) is var d && d.IsSuppressed(MeasureField.CodeSessions) ? [] : CodeMeasure.From(d.Values));
+        Field<NonNullGraphType<BooleanGraphType>>("suppressed")
+            .Description("True when disclosure control withheld any figure here (small counts of 1–5, or to stop recovery by subtraction).")
+            .Resolve(c => Published(c).AnySuppressed);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("suppressedFields")
+            .Description("The counts withheld (rates computed from them are null too).")
+            .Resolve(c => Published(c).SuppressedNames);
     }
+
+    private void Count(string name, MeasureField field, string description) =>
+        Field<LongGraphType>(name).Description(description).Resolve(c => Published(c).Count(field));
+
+    private void Rate(string name, Func<DisclosedMeasures, double?> rate) =>
+        Field<FloatGraphType>(name).Resolve(c => rate(Published(c)));
+
+    /// <summary>The figures as this request may see them.</summary>
+    public static DisclosedMeasures Published(IResolveFieldContext c) => c.Source switch
+    {
+        DisclosedMeasures d => d,
+        MeasureValues v => c.Access().DisclosureControl ? DisclosureRules.Cell(v) : DisclosedMeasures.Open(v),
+        _ => throw new InvalidOperationException($"Measures resolved from {c.Source?.GetType().Name ?? "null"}"),
+    };
 }

@@ -8,6 +8,7 @@ public sealed class AttendanceSchema : GraphQL.Types.Schema
     public AttendanceSchema(IServiceProvider services) : base(services)
     {
         Query = new QueryType();
+        Mutation = new MutationType();
         RegisterType(typeof(SchoolType));
         Description = "AttendanceGraph: school attendance for a local authority's Attendance Support Team (DfE methodology).";
     }

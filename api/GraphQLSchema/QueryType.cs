@@ -26,5 +26,6 @@ public sealed class QueryType : ObjectGraphType
         PupilQueries.AddTo(this);
         VirtualSchoolQueries.AddTo(this);
         NodeQueries.AddTo(this);
+        Audit.AccessAuditQueries.AddTo(this);
     }
 }

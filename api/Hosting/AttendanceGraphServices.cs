@@ -2,6 +2,7 @@ using AttendanceGraph.Api.Data;
 using AttendanceGraph.Api.GraphQLSchema;
 using AttendanceGraph.Api.Http;
 using AttendanceGraph.Api.Schools;
+using AttendanceGraph.Api.Security;
 using AttendanceGraph.Schema.Warehouse;
 using GraphQL;
 
@@ -19,8 +20,15 @@ public static class AttendanceGraphServices
         services.AddSingleton<MeasureResultCache>();
         services.AddScoped<QueryContext>();
         services.AddScoped<SchoolContacts>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AccessContext>();
+        services.AddScoped<PupilAccessPolicy>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AttendanceGraph.Api.Audit.IPupilAccessAudit, AttendanceGraph.Api.Audit.OperationalStorePupilAccessAudit>();
+        services.AddScoped<AttendanceGraph.Api.Disclosure.DisclosedAggregates>();
         services.AddGraphQL(b => b
             .AddSchema<AttendanceSchema>()
+            .UseMiddleware<AccessControlMiddleware>()
             .AddSystemTextJson()
             .AddGraphTypes(typeof(AttendanceSchema).Assembly));
         services.AddGraphQLTransport(o => configuration.GetSection("GraphQL").Bind(o));

@@ -1,6 +1,7 @@
 using AttendanceGraph.Api.Benchmarks;
 using AttendanceGraph.Api.Cohorts;
 using AttendanceGraph.Api.Common;
+using AttendanceGraph.Api.Disclosure;
 using AttendanceGraph.Api.Trends;
 using AttendanceGraph.Schema.Measures;
 using GraphQL;
@@ -21,7 +22,9 @@ public sealed class LocalAuthorityType : ObjectGraphType<LocalAuthorityInfo>
         Field<NonNullGraphType<MeasuresType>>("measures")
             .Description("All the LA's enrolments: sessions summed over every enrolment.")
             .MeasureArgs()
-            .Resolve(c => c.Data().Measure(c.MeasureRequest()).FirstOrDefault()?.Values ?? MeasureValues.Empty);
+            .Resolve(c => c.UnderDisclosureControl()
+                ? c.Disclosed().LocalAuthority(c.MeasureRequest())
+                : c.Data().Measure(c.MeasureRequest()).FirstOrDefault()?.Values ?? MeasureValues.Empty);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PhaseMeasuresType>>>>("byPhase")
             .Description("The LA's measures for each phase, with England's published figure beside each.")
@@ -32,7 +35,9 @@ public sealed class LocalAuthorityType : ObjectGraphType<LocalAuthorityInfo>
                 var rows = c.Data().Measure(request).ToDictionary(r => r.Phase!);
                 var published = c.Data().Facts.Benchmarks;
                 return PhaseEnum.Reported.Concat(rows.Keys.Except(PhaseEnum.Reported))
-                    .Select(p => new PhaseMeasures(p, rows.GetValueOrDefault(p)?.Values ?? MeasureValues.Empty,
+                    .Select(p => new PhaseMeasures(p, c.UnderDisclosureControl()
+                            ? c.Disclosed().Phase(request, p)
+                            : rows.GetValueOrDefault(p)?.Values ?? MeasureValues.Empty,
                         NationalFigures.For(published, p, request.Period.AcademicYear)))
                     .ToList();
             });

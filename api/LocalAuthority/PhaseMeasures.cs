@@ -3,4 +3,5 @@ using AttendanceGraph.Schema.Measures;
 
 namespace AttendanceGraph.Api.LocalAuthority;
 
-public sealed record PhaseMeasures(string Phase, MeasureValues Measures, NationalFigure? National);
+/// <param name="Measures">A MeasureValues, or DisclosedMeasures under disclosure control.</param>
+public sealed record PhaseMeasures(string Phase, object Measures, NationalFigure? National);

@@ -2,7 +2,9 @@ using AttendanceGraph.Api.Benchmarks;
 using AttendanceGraph.Api.Cohorts;
 using AttendanceGraph.Api.Common;
 using AttendanceGraph.Api.Data;
+using AttendanceGraph.Api.Disclosure;
 using AttendanceGraph.Api.Nodes;
+using AttendanceGraph.Api.Security;
 using AttendanceGraph.Api.Trends;
 using AttendanceGraph.Schema.Identifiers;
 using AttendanceGraph.Schema.Measures;
@@ -18,6 +20,8 @@ public sealed class SchoolType : ObjectGraphType<SchoolInfo>
     public SchoolType()
     {
         Name = "School";
+        // The school role sees only its own School object; other schools reach it only as anonymous peer positions.
+        this.ScopedToSchool(source => (source as SchoolInfo)?.Urn);
         Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => SchoolNodeId.For(c.Source.Urn));
         Field(s => s.Urn).Description("Unique reference number (GIAS).");
@@ -30,11 +34,14 @@ public sealed class SchoolType : ObjectGraphType<SchoolInfo>
         Field(s => s.OpenDate, nullable: true);
         Field(s => s.CloseDate, nullable: true);
         Field<SchoolContactType>("contact")
+            .RequiresRole(Roles.LaLead, Roles.VirtualSchool, Roles.School)
             .Resolve(c => c.RequestServices!.GetRequiredService<SchoolContacts>().For(c.Source.Urn));
 
         Field<NonNullGraphType<MeasuresType>>("measures")
             .MeasureArgs()
-            .Resolve(c => c.Data().ForSchool(c.MeasureRequest(), c.Source.Urn).Then(rows => rows.FirstOrDefault()?.Values ?? MeasureValues.Empty));
+            .Resolve(c => c.UnderDisclosureControl()
+                ? c.Disclosed().School(c.MeasureRequest(), c.Source.Urn)
+                : c.Data().ForSchool(c.MeasureRequest(), c.Source.Urn).Then(rows => (object)(rows.FirstOrDefault()?.Values ?? MeasureValues.Empty)));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrendPointType>>>>("trend")
             .Argument<NonNullGraphType<GrainEnum>>("grain")

@@ -1,5 +1,6 @@
 using AttendanceGraph.Api.Common;
 using AttendanceGraph.Api.Data;
+using AttendanceGraph.Api.Security;
 using AttendanceGraph.Schema.Measures;
 using GraphQL;
 using GraphQL.Types;
@@ -35,6 +36,7 @@ public static class SchoolsQuery
         query.Field<SchoolType>("school")
             .Description("One school by its URN.")
             .Argument<NonNullGraphType<IntGraphType>>("urn")
+            .ScopedToSchoolArgument("urn")
             .Resolve(c => c.Data().Facts.School(c.GetArgument<int>("urn")));
     }
 
@@ -42,6 +44,9 @@ public static class SchoolsQuery
     {
         var data = c.Data();
         IEnumerable<SchoolInfo> schools = data.Facts.Schools;
+        // The school role's list holds only its own school.
+        var user = c.Access().User;
+        if (user.IsSchool) schools = schools.Where(s => s.Urn == user.Urn);
         if (c.GetArgument<string?>("phase") is { } phase) schools = schools.Where(s => s.Phase == phase);
         if (c.GetArgument<string?>("establishmentType") is { } type) schools = schools.Where(s => s.EstablishmentType == type);
         if (c.GetArgument<string?>("nameContains") is { Length: > 0 } name)

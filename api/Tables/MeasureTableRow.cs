@@ -1,4 +1,4 @@
-using AttendanceGraph.Schema.Measures;
+using AttendanceGraph.Api.Disclosure;
 
 namespace AttendanceGraph.Api.Tables;
 
@@ -12,4 +12,4 @@ public sealed record MeasureTableRow(
     DateOnly PeriodStart,
     DateOnly PeriodEnd,
     string Cohort,
-    MeasureValues Values);
+    DisclosedMeasures Values);

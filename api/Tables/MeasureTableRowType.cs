@@ -1,3 +1,4 @@
+using AttendanceGraph.Api.Disclosure;
 using GraphQL.Types;
 
 namespace AttendanceGraph.Api.Tables;
@@ -16,21 +17,23 @@ public sealed class MeasureTableRowType : ObjectGraphType<MeasureTableRow>
         Field(r => r.PeriodStart);
         Field(r => r.PeriodEnd);
         Field(r => r.Cohort);
-        Field<NonNullGraphType<LongGraphType>>("enrolments").Resolve(c => c.Source.Values.Enrolments);
-        Field<NonNullGraphType<LongGraphType>>("possibleSessions").Resolve(c => c.Source.Values.PossibleSessions);
-        Field<NonNullGraphType<LongGraphType>>("attendanceSessions").Resolve(c => c.Source.Values.AttendanceSessions);
+        Field<LongGraphType>("enrolments").Resolve(c => c.Source.Values.Count(MeasureField.Enrolments));
+        Field<LongGraphType>("possibleSessions").Resolve(c => c.Source.Values.Count(MeasureField.PossibleSessions));
+        Field<LongGraphType>("attendanceSessions").Resolve(c => c.Source.Values.Count(MeasureField.AttendanceSessions));
         Field<FloatGraphType>("attendanceRate").Resolve(c => c.Source.Values.AttendanceRate);
-        Field<NonNullGraphType<LongGraphType>>("authorisedAbsenceSessions").Resolve(c => c.Source.Values.AuthorisedAbsenceSessions);
+        Field<LongGraphType>("authorisedAbsenceSessions").Resolve(c => c.Source.Values.Count(MeasureField.AuthorisedAbsenceSessions));
         Field<FloatGraphType>("authorisedAbsenceRate").Resolve(c => c.Source.Values.AuthorisedAbsenceRate);
-        Field<NonNullGraphType<LongGraphType>>("unauthorisedAbsenceSessions").Resolve(c => c.Source.Values.UnauthorisedAbsenceSessions);
+        Field<LongGraphType>("unauthorisedAbsenceSessions").Resolve(c => c.Source.Values.Count(MeasureField.UnauthorisedAbsenceSessions));
         Field<FloatGraphType>("unauthorisedAbsenceRate").Resolve(c => c.Source.Values.UnauthorisedAbsenceRate);
-        Field<NonNullGraphType<LongGraphType>>("overallAbsenceSessions").Resolve(c => c.Source.Values.OverallAbsenceSessions);
+        Field<LongGraphType>("overallAbsenceSessions").Resolve(c => c.Source.Values.Count(MeasureField.OverallAbsenceSessions));
         Field<FloatGraphType>("overallAbsenceRate").Resolve(c => c.Source.Values.OverallAbsenceRate);
-        Field<NonNullGraphType<LongGraphType>>("persistentAbsenceEnrolments").Resolve(c => c.Source.Values.PersistentAbsenceEnrolments);
+        Field<LongGraphType>("persistentAbsenceEnrolments").Resolve(c => c.Source.Values.Count(MeasureField.PersistentAbsenceEnrolments));
         Field<FloatGraphType>("persistentAbsenceRate").Resolve(c => c.Source.Values.PersistentAbsenceRate);
-        Field<NonNullGraphType<LongGraphType>>("severeAbsenceEnrolments").Resolve(c => c.Source.Values.SevereAbsenceEnrolments);
+        Field<LongGraphType>("severeAbsenceEnrolments").Resolve(c => c.Source.Values.Count(MeasureField.SevereAbsenceEnrolments));
         Field<FloatGraphType>("severeAbsenceRate").Resolve(c => c.Source.Values.SevereAbsenceRate);
-        Field<NonNullGraphType<LongGraphType>>("lateSessions").Resolve(c => c.Source.Values.LateSessions);
+        Field<LongGraphType>("lateSessions").Resolve(c => c.Source.Values.Count(MeasureField.LateSessions));
         Field<FloatGraphType>("lateRate").Resolve(c => c.Source.Values.LateRate);
+        Field<NonNullGraphType<BooleanGraphType>>("suppressed").Description("True when disclosure control withheld any figure in the row.")
+            .Resolve(c => c.Source.Values.AnySuppressed);
     }
 }

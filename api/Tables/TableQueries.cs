@@ -1,4 +1,6 @@
 using AttendanceGraph.Api.Common;
+using AttendanceGraph.Api.Disclosure;
+using AttendanceGraph.Api.Security;
 using AttendanceGraph.Api.Trends;
 using AttendanceGraph.Schema.Identifiers;
 using AttendanceGraph.Schema.Measures;
@@ -36,12 +38,30 @@ public static class TableQueries
                     },
                 };
                 var cohort = c.GetArgument("cohort", CohortEnum.AllPupils);
-                var rows = data.Measure(request).Select(r =>
+                var disclosed = c.UnderDisclosureControl();
+                var user = c.Access().User;
+                var ownPhase = user.IsSchool ? data.Facts.School(user.Urn!.Value)?.Phase : null;
+                var rows = data.Measure(request)
+                    // The school role's table: its own rows, its own phase, and the LA totals.
+                    .Where(r => !user.IsSchool || grouping switch
+                    {
+                        TableGrouping.School => r.Urn == user.Urn,
+                        TableGrouping.Phase => r.Phase == ownPhase,
+                        _ => true,
+                    })
+                    .Select(r =>
                 {
                     var period = r.BucketStart is { } b ? TrendPeriods.For(grain, b) : request.Period;
                     var school = r.Urn is { } urn ? data.Facts.School(urn) : null;
                     return new MeasureTableRow(r.Urn, school is null ? null : Laestab.Format(school.Laestab), school?.Name,
-                        school?.Phase ?? r.Phase, period.Label, period.Start, period.End, cohort, r.Values);
+                        school?.Phase ?? r.Phase, period.Label, period.Start, period.End, cohort, !disclosed
+                            ? DisclosedMeasures.Open(r.Values)
+                            : grouping switch
+                            {
+                                TableGrouping.School => c.Disclosed().School(request, r.Urn!.Value, r.BucketStart),
+                                TableGrouping.Phase => c.Disclosed().Phase(request, r.Phase!, r.BucketStart),
+                                _ => c.Disclosed().LocalAuthority(request, r.BucketStart),
+                            });
                 }).ToList();
                 return Paging.Page(rows, c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), null, null, MaxPageSize, MaxPageSize);
             });

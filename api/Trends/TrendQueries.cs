@@ -1,4 +1,6 @@
 using AttendanceGraph.Api.Common;
+using AttendanceGraph.Api.Disclosure;
+using AttendanceGraph.Api.Security;
 using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Measures;
 using GraphQL;
@@ -17,6 +19,7 @@ public static class TrendQueries
             .MeasureArgs()
             .Argument<PhaseEnum>("phase")
             .Argument<IntGraphType>("urn")
+            .ScopedToSchoolArgument("urn")
             .Resolve(c =>
             {
                 var grain = c.GetArgument<TimeGrain>("grain");
@@ -32,6 +35,7 @@ public static class TrendQueries
             .Argument<BooleanGraphType>("includeAllAges", a => a.DefaultValue = false)
             .Argument<PhaseEnum>("phase")
             .Argument<IntGraphType>("urn")
+            .ScopedToSchoolArgument("urn")
             .Resolve(c =>
             {
                 var measure = c.GetArgument<MeasureSelector>("measure");
@@ -51,9 +55,12 @@ public static class TrendQueries
                 var points = TrendPoint.From(TimeGrain.Week, c.Data().Measure(shape));
                 var current = points.Where(p => year.Contains(p.Period.Start)).ToDictionary(p => p.WeekOfAcademicYear);
                 var before = points.Where(p => previous.Contains(p.Period.Start)).ToDictionary(p => p.WeekOfAcademicYear);
+                // Under disclosure control a week with any withheld figure publishes no value for it.
+                var disclosed = c.Access().DisclosureControl;
+                double? Value(MeasureValues v) => disclosed && DisclosureRules.Primary(v) != MeasureField.None ? null : measure.Value(v);
                 return current.Keys.Union(before.Keys).Order().Select(w => new YearOnYearPoint(w,
-                    current.GetValueOrDefault(w)?.Period.Start, current.GetValueOrDefault(w) is { } cp ? measure.Value(cp.Measures) : null,
-                    before.GetValueOrDefault(w)?.Period.Start, before.GetValueOrDefault(w) is { } bp ? measure.Value(bp.Measures) : null)).ToList();
+                    current.GetValueOrDefault(w)?.Period.Start, current.GetValueOrDefault(w) is { } cp ? Value(cp.Measures) : null,
+                    before.GetValueOrDefault(w)?.Period.Start, before.GetValueOrDefault(w) is { } bp ? Value(bp.Measures) : null)).ToList();
             });
     }
 }

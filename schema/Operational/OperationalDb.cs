@@ -1,4 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace AttendanceGraph.Schema.Operational;
 
@@ -7,6 +11,7 @@ public sealed class OperationalDb(DbContextOptions<OperationalDb> options) : DbC
 {
     public DbSet<SchoolDirectoryEntry> Schools => Set<SchoolDirectoryEntry>();
     public DbSet<EtlRun> EtlRuns => Set<EtlRun>();
+    public DbSet<PupilAccessAuditEntry> PupilAccessAudit => Set<PupilAccessAuditEntry>();
 
     public static OperationalDb Open(string path)
     {
@@ -14,8 +19,29 @@ public sealed class OperationalDb(DbContextOptions<OperationalDb> options) : DbC
             .UseSqlite($"Data Source={path};Pooling=False")
             .Options;
         var db = new OperationalDb(options);
-        db.Database.EnsureCreated();
+        if (!db.Database.EnsureCreated()) db.CreateMissingTables();
         return db;
+    }
+
+    /// <summary>
+    /// Schema evolution for an existing file (EnsureCreated only creates a whole new database): the tables, and their
+    /// indexes, that the model has and the file lacks are created from EF's own create operations. Only additive
+    /// changes (new entities) are handled this way; changing an existing table needs a real migration.
+    /// </summary>
+    public void CreateMissingTables()
+    {
+        var existing = Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'table'").ToHashSet();
+        var model = this.GetService<IDesignTimeModel>().Model.GetRelationalModel();
+        var operations = this.GetService<IMigrationsModelDiffer>().GetDifferences(null, model)
+            .Where(o => o switch
+            {
+                CreateTableOperation t => !existing.Contains(t.Name),
+                CreateIndexOperation i => !existing.Contains(i.Table),
+                _ => false,
+            }).ToList();
+        if (operations.Count == 0) return;
+        foreach (var command in this.GetService<IMigrationsSqlGenerator>().Generate(operations, this.GetService<IDesignTimeModel>().Model))
+            Database.ExecuteSqlRaw(command.CommandText);
     }
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -24,6 +50,11 @@ public sealed class OperationalDb(DbContextOptions<OperationalDb> options) : DbC
         {
             e.HasKey(s => s.Urn);
             e.Property(s => s.Urn).ValueGeneratedNever();
+        });
+        model.Entity<PupilAccessAuditEntry>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => a.At);
         });
         model.Entity<EtlRun>(e =>
         {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AttendanceGraph.Api.Data;
+using AttendanceGraph.Api.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,14 +19,45 @@ public sealed class ApiFactory(string warehouse) : WebApplicationFactory<Program
         builder.UseSetting("Warehouse:GenerateDemoWhenEmpty", "false");
         builder.UseSetting("Warehouse:MemoryLimit", "512MB");
         builder.UseEnvironment("Development");
+        builder.UseSetting("Authentication:Jwt:Issuer", Settings.Issuer);
+        builder.UseSetting("Authentication:Jwt:Audience", Settings.Audience);
+        builder.UseSetting("Authentication:Jwt:SigningKey", Settings.SigningKey);
+        builder.UseSetting("Authentication:Jwt:PrintDevTokens", "false");
+    }
+
+    /// <summary>The test issuer's settings (not the development key, so a test never depends on appsettings.Development.json).</summary>
+    public static JwtSettings Settings { get; } = new()
+    {
+        Issuer = "attendancegraph-tests",
+        Audience = "attendancegraph",
+        SigningKey = "tests-only-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    };
+
+    /// <summary>A token for <paramref name="role"/> signed with the test key (null role: a token with no role claim).</summary>
+    public static string Token(string? role, int? urn = null, TimeSpan? lifetime = null, DateTime? now = null, string? signingKey = null) =>
+        TokenIssuer.Create(Settings, $"test-{role ?? "none"}", role, urn, lifetime, now, signingKey);
+
+    public static string LaLeadToken { get; } = Token(Roles.LaLead);
+
+    /// <summary>A client sending <paramref name="token"/> (la-lead's unless given; pass "" for no Authorization header).</summary>
+    public HttpClient CreateClient(string? token)
+    {
+        var client = CreateClient();
+        token ??= LaLeadToken;
+        if (token.Length > 0) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public long QueriesRun => Services.GetRequiredService<WarehouseReader>().QueriesRun;
 
     /// <summary>POSTs a query and returns the parsed response body (status asserted by the caller when it matters).</summary>
-    public async Task<JsonObject> Query(string query, object? variables = null)
+    public Task<JsonObject> Query(string query, object? variables = null) => QueryAs(LaLeadToken, query, variables);
+
+    /// <summary>POSTs a query with <paramref name="token"/> and returns the parsed response body.</summary>
+    public async Task<JsonObject> QueryAs(string token, string query, object? variables = null, IDictionary<string, string>? headers = null)
     {
-        using var client = CreateClient();
+        using var client = CreateClient(token);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) client.DefaultRequestHeaders.Add(name, value);
         using var response = await client.PostAsJsonAsync("/graphql", new { query, variables });
         var body = await response.Content.ReadAsStringAsync();
         return JsonNode.Parse(body)!.AsObject();

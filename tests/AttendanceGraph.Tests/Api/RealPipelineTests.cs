@@ -10,7 +10,7 @@ public sealed class RealPipelineTests(HandCheckedApi api)
     [Fact]
     public async Task Get_Query_IsAnsweredWithGraphQLResponseJson()
     {
-        using var client = api.Factory.CreateClient();
+        using var client = api.Factory.CreateClient(ApiFactory.LaLeadToken);
         using var response = await client.GetAsync("/graphql?query=" + Uri.EscapeDataString("{ localAuthority { name } }"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/graphql-response+json", response.Content.Headers.ContentType!.MediaType);

@@ -1,0 +1,84 @@
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AttendanceGraph.Api.Security;
+
+public static class AuthenticationSetup
+{
+    /// <summary>
+    /// JWT bearer authentication from Authentication:Jwt. Outside Development a missing issuer, audience or key
+    /// source stops the start: there is no fallback key, so only the configured issuer's tokens are ever valid.
+    /// </summary>
+    public static IServiceCollection AddAttendanceGraphAuthentication(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var settings = configuration.GetSection(JwtSettings.Section).Get<JwtSettings>() ?? new JwtSettings();
+        Validate(settings, environment);
+        services.Configure<JwtSettings>(configuration.GetSection(JwtSettings.Section));
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            o.MapInboundClaims = false;
+            if (!string.IsNullOrEmpty(settings.Authority)) o.Authority = settings.Authority;
+            o.RequireHttpsMetadata = !environment.IsDevelopment();
+            o.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidateIssuer = true,
+                ValidIssuer = settings.Issuer,
+                ValidateAudience = true,
+                ValidAudience = settings.Audience,
+                ValidateLifetime = true,
+                RequireExpirationTime = true,
+                ValidateIssuerSigningKey = true,
+                IssuerSigningKey = string.IsNullOrEmpty(settings.SigningKey) ? null : TokenIssuer.SigningKeyOf(settings.SigningKey),
+                ClockSkew = TimeSpan.FromSeconds(30),
+                RoleClaimType = settings.RoleClaim,
+                NameClaimType = "sub",
+            };
+            o.Events = new JwtBearerEvents
+            {
+                OnChallenge = async context =>
+                {
+                    context.HandleResponse();
+                    context.Response.Headers.WWWAuthenticate = context.AuthenticateFailure is null
+                        ? "Bearer" : "Bearer error=\"invalid_token\"";
+                    var failure = context.AuthenticateFailure switch
+                    {
+                        null => null,
+                        SecurityTokenExpiredException => "the token has expired",
+                        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "its signature does not match the configured key",
+                        SecurityTokenInvalidIssuerException => "it was not issued by the configured issuer",
+                        SecurityTokenInvalidAudienceException => "it is not for this audience",
+                        _ => "it is not a valid token",
+                    };
+                    await GraphQLAuthErrors.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED",
+                        GraphQLAuthErrors.HowToAuthenticate(settings, failure));
+                },
+                OnForbidden = context => GraphQLAuthErrors.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "FORBIDDEN",
+                    $"The token is valid but carries no usable role: it needs a '{settings.RoleClaim}' claim of {string.Join(", ", Roles.All)} "
+                    + $"(and a '{settings.UrnClaim}' claim for the school role)."),
+            };
+        });
+        services.AddSingleton<IAuthorizationHandler, GraphQLCallerHandler>();
+        services.AddAuthorization(o => o.AddPolicy(GraphQLCallerRequirement.Policy, p => p.AddRequirements(new GraphQLCallerRequirement())));
+        return services;
+    }
+
+    private static void Validate(JwtSettings s, IHostEnvironment environment)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(s.Issuer)) problems.Add("Issuer");
+        if (string.IsNullOrWhiteSpace(s.Audience)) problems.Add("Audience");
+        if (string.IsNullOrWhiteSpace(s.SigningKey) && string.IsNullOrWhiteSpace(s.Authority)) problems.Add("SigningKey or Authority");
+        if (problems.Count > 0)
+            throw new InvalidOperationException(
+                $"Authentication is not configured for the {environment.EnvironmentName} environment: set {string.Join(", ", problems)} under "
+                + $"{JwtSettings.Section} (environment variables Authentication__Jwt__Issuer etc.). There is no default key outside Development.");
+        if (!string.IsNullOrEmpty(s.SigningKey) && Encoding.UTF8.GetByteCount(s.SigningKey) < 32)
+            throw new InvalidOperationException($"{JwtSettings.Section}:SigningKey must be at least 32 bytes (256 bits) for HS256.");
+        if (s.PrintDevTokens && !environment.IsDevelopment())
+            throw new InvalidOperationException($"{JwtSettings.Section}:PrintDevTokens is only allowed in Development.");
+    }
+}

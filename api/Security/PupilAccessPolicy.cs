@@ -1,0 +1,60 @@
+using AttendanceGraph.Api.Data;
+using AttendanceGraph.Schema.Calendar;
+using AttendanceGraph.Schema.Cohorts;
+using AttendanceGraph.Schema.Warehouse;
+
+namespace AttendanceGraph.Api.Security;
+
+/// <summary>
+/// Answers "may this user see pupil X / school Y's pupils for this period". la-lead: everyone. school: pupils
+/// with an enrolment at its URN overlapping the period. virtual-school: pupils who were looked-after, previously
+/// looked-after or had a social worker at any time in the period, wherever on roll. bi-reader: no one.
+/// Lookups run once per request and period on the request's warehouse snapshot.
+/// </summary>
+public sealed class PupilAccessPolicy(QueryContext data)
+{
+    public static IReadOnlyList<string> VirtualSchoolCohorts { get; } =
+    [
+        MembershipCohort.LookedAfter, MembershipCohort.PreviouslyLookedAfter,
+        MembershipCohort.ChildInNeed, MembershipCohort.ChildProtectionPlan,
+    ];
+
+    private readonly Dictionary<string, IReadOnlySet<string>> cache = new();
+
+    /// <summary>Whether the user may list school <paramref name="urn"/>'s pupils at all (virtual-school: only its cohorts among them).</summary>
+    public bool MaySeeSchoolPupils(AttendanceUser user, int urn) =>
+        user.IsLaLead || user.IsVirtualSchool || (user.IsSchool && user.Urn == urn);
+
+    public bool MaySeePupil(AttendanceUser user, string upn, Period period) => Visible(user, [upn], period).Count == 1;
+
+    /// <summary>The subset of <paramref name="upns"/> the user may see for <paramref name="period"/>.</summary>
+    public IReadOnlyList<string> Visible(AttendanceUser user, IEnumerable<string> upns, Period period)
+    {
+        if (user.IsLaLead) return upns.ToList();
+        IReadOnlySet<string>? allowed = user.Role switch
+        {
+            Roles.School => Lookup($"school:{user.Urn}:{period.Start}:{period.End}", """
+                SELECT DISTINCT p.upn FROM enrolments e JOIN pupils p ON p.pupil_id = e.pupil_id
+                WHERE e.urn = $urn AND e.entry_date <= $end AND (e.leaving_date IS NULL OR e.leaving_date >= $start)
+                """, period, ("urn", user.Urn)),
+            Roles.VirtualSchool => Lookup($"vs:{period.Start}:{period.End}", $"""
+                SELECT DISTINCT upn FROM cohort_memberships
+                WHERE cohort IN ({string.Join(", ", VirtualSchoolCohorts.Select(c => $"'{c}'"))})
+                  AND start_date <= $end AND (end_date IS NULL OR end_date >= $start)
+                """, period),
+            _ => null,
+        };
+        return allowed is null ? [] : upns.Where(allowed.Contains).ToList();
+    }
+
+    private IReadOnlySet<string> Lookup(string key, string sql, Period period, params (string, object?)[] extra)
+    {
+        lock (cache)
+        {
+            if (cache.TryGetValue(key, out var hit)) return hit;
+            var parameters = extra.Append(("start", period.Start)).Append(("end", period.End)).ToArray();
+            var set = data.Query(c => c.Rows(sql, parameters).Select(r => r.GetString(0)).ToHashSet(StringComparer.Ordinal));
+            return cache[key] = set;
+        }
+    }
+}
