@@ -17,7 +17,7 @@ public static class DemoWarehouse
         if (SnapshotPointer.Read(paths) is not null) return;
         var input = Path.Combine(paths.Root, "demo-input");
         logger.LogInformation("The warehouse in {Root} is empty: generating and loading the demo local authority (about a minute)…", paths.Root);
-        var progress = new Progress<string>(m => logger.LogInformation("{Message}", m));
+        var progress = new ImmediateProgress<string>(m => logger.LogInformation("{Message}", m));
         try
         {
             new DemoAuthorityGenerator().Generate(new GeneratorOptions(), input, progress);

@@ -1,4 +1,5 @@
 using AttendanceGraph.Etl.Generate;
+using AttendanceGraph.Etl.Pipeline;
 
 namespace AttendanceGraph.Etl.Cli;
 
@@ -17,8 +18,11 @@ public static class GenerateCommand
         };
         var outDir = cl.Value("out") ?? throw new UsageException("generate needs --out DIR");
         cl.RejectUnknown();
-        var result = new DemoAuthorityGenerator().Generate(options, outDir, new Progress<string>(output.WriteLine));
-        output.WriteLine(result.ToString());
+        var result = new DemoAuthorityGenerator().Generate(options, outDir, new ImmediateProgress<string>(output.WriteLine));
+        output.WriteLine($"wrote {result.Schools:N0} schools, {result.Pupils:N0} pupils, {result.Enrolments:N0} enrolments, " +
+                         $"{result.Marks:N0} marks and {result.Memberships:N0} cohort memberships to {Path.GetFullPath(outDir)} " +
+                         $"in {result.Elapsed.TotalSeconds:N1} s:");
+        foreach (var file in result.Files) output.WriteLine($"  {Path.GetFileName(file)}");
         return 0;
     }
 }

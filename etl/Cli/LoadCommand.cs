@@ -39,7 +39,7 @@ public static class LoadCommand
         var run = EtlRunLog.Start(ops, "load", cl.Positional);
         try
         {
-            var result = new BatchLoader(paths, new Progress<string>(output.WriteLine)).Load(cl.Positional, options);
+            var result = new BatchLoader(paths, new ImmediateProgress<string>(output.WriteLine)).Load(cl.Positional, options);
             if (!result.AlreadyLoaded) OperationalStoreSync.UpsertSchools(ops, result.SchoolRecords);
             EtlRunLog.Finish(ops, run, "loaded", result.BatchId, result.Marks + result.Enrolments, result.Report.TotalRejected,
                 result.AlreadyLoaded ? "already loaded" : null);

@@ -62,8 +62,8 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         options.StepReached?.Invoke("dimensions-staged");
 
         Done("staged schools, pupils, enrolments, cohorts and benchmarks");
-        if (direct) MarkMerge.AllWeeksDirty(c);
-        else MarkMerge.MergeStaged(c);
+        // After a direct append into an empty warehouse the aggregates are built whole; nothing is dirty.
+        if (!direct) MarkMerge.MergeStaged(c);
         Done("merged marks");
         AggregateRefresh.Run(c, everything: direct);
         Done("refreshed aggregates");
@@ -96,7 +96,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         var sinks = new List<MarkAppenderSink>();
         var rate = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
-        var reporter = new Progress<long>(n =>
+        var reporter = new ImmediateProgress<long>(n =>
         {
             if (rate.Elapsed - lastReport < TimeSpan.FromSeconds(2)) return;
             lastReport = rate.Elapsed;

@@ -31,8 +31,4 @@ public static class MarkMerge
         c.Execute($"INSERT INTO marks SELECT * FROM {StagingTables.Marks}");
         return staged;
     }
-
-    /// <summary>After a direct append every enrolment-week is new.</summary>
-    public static void AllWeeksDirty(DuckDBConnection c) =>
-        c.Execute($"CREATE TABLE stage_dirty_weeks AS SELECT DISTINCT pupil_id, {WarehouseSchema.WeekStartSql("date")} AS week_start FROM marks");
 }
