@@ -19,6 +19,8 @@ public static class DevTokenBanner
                 var label = urn is null ? role : $"{role} (URN {urn})";
                 Console.WriteLine($"  {label}: {TokenIssuer.Create(settings, $"dev-{role}", role, urn)}");
             }
+            // Ready to paste, so the banner's curl example works as printed.
+            Console.WriteLine($"export TOKEN={TokenIssuer.Create(settings, $"dev-{Roles.LaLead}", Roles.LaLead, null)}");
         });
     }
 
