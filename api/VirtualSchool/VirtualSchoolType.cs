@@ -1,6 +1,7 @@
 using AttendanceGraph.Api.Cohorts;
 using AttendanceGraph.Api.Common;
 using AttendanceGraph.Api.Pupils;
+using AttendanceGraph.Api.Security;
 using AttendanceGraph.Api.Trends;
 using AttendanceGraph.Schema.Cohorts;
 using AttendanceGraph.Schema.Measures;
@@ -49,12 +50,13 @@ public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
             .PatternArgs()
             .Argument<TsmBandEnum>("band", "Only pupils in this band.")
             .Argument<IntGraphType>("first").Argument<StringGraphType>("after")
+            .RequiresPupilAccess()
             .Resolve(c =>
             {
                 var options = c.PatternOptions();
                 var key = c.Source.Cohort.Key;
-                var rows = PupilAccess.Read(c, new PupilRead(PupilReadKind.VirtualSchoolPupils, Cohort: key),
-                    db => PupilAttendanceQuery.Run(db, new PupilScope.Cohort(key), options), r => r.Select(x => x.PupilId));
+                var rows = PupilAccess.Read(c, new PupilRead(PupilReadKind.VirtualSchoolPupils, Cohort: key, Period: options.Period),
+                    db => PupilAttendanceQuery.Run(db, new PupilScope.Cohort(key), options), r => r.Select(x => x.Upn));
                 IEnumerable<PupilAttendanceRow> list = rows.OrderBy(r => r.Patterns.Measures.PossibleSessions == 0)
                     .ThenBy(r => r.Patterns.Measures.AttendanceRate ?? 0).ThenBy(r => r.Upn, StringComparer.Ordinal);
                 if (c.GetArgument<TsmBand?>("band") is { } band) list = list.Where(r => r.Patterns.Band == band);
