@@ -1,5 +1,8 @@
 using AttendanceGraph.Api.Common;
 using AttendanceGraph.Api.Security;
+using AttendanceGraph.Api.Tsm;
+using AttendanceGraph.Schema.Warehouse;
+using Microsoft.Extensions.DependencyInjection;
 using AttendanceGraph.Schema.Pupils;
 using GraphQL;
 using GraphQL.Types;
@@ -22,9 +25,13 @@ public static class PupilQueries
                 var urn = c.GetArgument<int>("urn");
                 if (c.Data().Facts.School(urn) is not { } school) return null;
                 var options = c.PatternOptions();
-                var rows = PupilAccess.Read(c, new PupilRead(PupilReadKind.TsmPack, Urn: urn, Period: options.Period),
-                    db => PupilAttendanceQuery.Run(db, new PupilScope.School(urn), options), r => r.Select(x => x.Upn));
-                return new TsmPack(school, options, rows);
+                var store = c.RequestServices!.GetRequiredService<WarehousePaths>().OperationalStore;
+                return PupilAccess.Read(c, new PupilRead(PupilReadKind.TsmPack, Urn: urn, Period: options.Period),
+                    db => new TsmPack(school, options, PupilAttendanceQuery.Run(db, new PupilScope.School(urn), options))
+                    {
+                        FollowUps = AgreedActionFollowUps.Load(db, store, urn, options.End),
+                    },
+                    p => p.Measured.Select(x => x.Upn));
             });
 
         query.Field<PupilRecordType>("pupil")

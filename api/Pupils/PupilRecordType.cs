@@ -25,8 +25,8 @@ public sealed class PupilRecordType : ObjectGraphType<PupilRecord>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PupilCohortMembershipType>>>>("cohortMemberships")
             .Resolve(c => Read(c, PupilReadKind.PupilCohortMemberships, null, db => PupilRecordQuery.Memberships(db, c.Source.Identity.Upn)));
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PupilWeekType>>>>("weeklyAttendance")
-            .Description("Week by week at each school (from the weekly aggregates).")
+        Field<ListGraphType<NonNullGraphType<PupilWeekType>>>("weeklyAttendance")
+            .Description("Week by week at each school (from the weekly aggregates). Null with a FORBIDDEN error when the role may not see the pupil in that period.")
             .Argument<PeriodInputType>("period", "Omitted, the latest academic year in the data.")
             .Resolve(c =>
             {
@@ -34,8 +34,8 @@ public sealed class PupilRecordType : ObjectGraphType<PupilRecord>
                 return Read(c, PupilReadKind.PupilWeeklyAttendance, period, db => PupilRecordQuery.Weeks(db, c.Source.Identity.PupilId, period.Start, period.End));
             });
 
-        Field<NonNullGraphType<PupilMarkConnectionType>>("marks")
-            .Description($"Register marks from 'from' to 'to' inclusive, in date order (at most {MaxMarksPage} a page).")
+        Field<PupilMarkConnectionType>("marks")
+            .Description($"Register marks from 'from' to 'to' inclusive, in date order (at most {MaxMarksPage} a page). Null with a FORBIDDEN error when the role may not see the pupil in that range.")
             .Argument<NonNullGraphType<DateOnlyGraphType>>("from")
             .Argument<NonNullGraphType<DateOnlyGraphType>>("to")
             .Argument<IntGraphType>("first").Argument<StringGraphType>("after")

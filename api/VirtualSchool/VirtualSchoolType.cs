@@ -44,8 +44,8 @@ public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
             .MeasureArgs(withCohort: false)
             .Resolve(c => Breakdown(c));
 
-        Field<NonNullGraphType<PupilAttendanceConnectionType>>("pupils")
-            .Description("The pupils in the cohort at any time in the period, with their attendance across all their schools in the period, " +
+        Field<PupilAttendanceConnectionType>("pupils")
+            .Description("Pupil-level (la-lead and virtual-school; null with a FORBIDDEN error otherwise, the measures still answer). The pupils in the cohort at any time in the period, with their attendance across all their schools in the period, " +
                          "patterns and current school; lowest attendance first.")
             .PatternArgs()
             .Argument<TsmBandEnum>("band", "Only pupils in this band.")
