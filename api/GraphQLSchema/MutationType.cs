@@ -10,5 +10,6 @@ public sealed class MutationType : ObjectGraphType
     {
         Name = "Mutation";
         SchoolContactMutations.AddTo(this);
+        Tsm.TsmMutations.AddTo(this);
     }
 }

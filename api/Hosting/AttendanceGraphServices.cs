@@ -25,6 +25,7 @@ public static class AttendanceGraphServices
         services.AddScoped<PupilAccessPolicy>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AttendanceGraph.Api.Audit.IPupilAccessAudit, AttendanceGraph.Api.Audit.OperationalStorePupilAccessAudit>();
+        services.AddScoped<AttendanceGraph.Api.Pupils.IPupilReadGuard, PupilAccessGuard>();
         services.AddScoped<AttendanceGraph.Api.Disclosure.DisclosedAggregates>();
         services.AddGraphQL(b => b
             .AddSchema<AttendanceSchema>()

@@ -8,17 +8,18 @@ namespace AttendanceGraph.Api.Pupils;
 /// <summary>
 /// The single chokepoint for pupil-level data: every resolver that returns data about identifiable pupils (TSM pack,
 /// virtual-school pupil lists, one pupil's record) reads the warehouse through <see cref="Read{T}"/>, which asks the
-/// registered <see cref="IPupilReadGuard"/> (if any) to authorise the read first and to audit it after. Nothing here
-/// logs pupil data.
+/// registered <see cref="IPupilReadGuard"/> to authorise the read first and to audit it after. Without a guard the read is
+/// refused: pupil data is never served unguarded. Nothing here logs pupil data.
 /// </summary>
 public static class PupilAccess
 {
-    public static T Read<T>(IResolveFieldContext context, PupilRead read, Func<DuckDBConnection, T> query, Func<T, IEnumerable<int>> pupilIds)
+    public static T Read<T>(IResolveFieldContext context, PupilRead read, Func<DuckDBConnection, T> query, Func<T, IEnumerable<string>> upns)
     {
-        var guard = context.RequestServices?.GetService<IPupilReadGuard>();
-        guard?.Authorize(context, read);
+        var guard = context.RequestServices?.GetService<IPupilReadGuard>()
+            ?? throw new InvalidOperationException("no IPupilReadGuard is registered: pupil-level data is not served unguarded");
+        guard.Authorize(context, read);
         var result = context.Data().Query(query);
-        guard?.Audit(context, read, pupilIds(result).Distinct().ToList());
+        guard.Audit(context, read, upns(result).Distinct(StringComparer.Ordinal).ToList());
         return result;
     }
 }

@@ -1,6 +1,8 @@
 using AttendanceGraph.Api.Common;
 using AttendanceGraph.Api.Schools;
 using AttendanceGraph.Schema.Pupils;
+using AttendanceGraph.Api.Tsm;
+using GraphQL;
 using GraphQL.Types;
 
 namespace AttendanceGraph.Api.Pupils;
@@ -51,5 +53,17 @@ public sealed class PupilAttendanceType : ObjectGraphType<PupilAttendanceRow>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OverdueUnexplainedAbsenceType>>>>("overdueUnexplainedAbsences")
             .Description("Sessions in the period still coded N more than 2 school days after the session.")
             .Resolve(c => c.Source.Patterns.OverdueUnexplained);
+        Field<LastAgreedActionType>("lastAgreedAction")
+            .Description("In a TSM pack: the last action agreed for this pupil at this school's Targeting Support Meetings held on or before " +
+                         "the period end, with attendance since. Null when none, and in a virtual school's list.")
+            .Resolve(c => PackOf(c)?.FollowUps.GetValueOrDefault(c.Source.Upn));
+    }
+
+    /// <summary>The TSM pack this row belongs to (the nearest ancestor field whose source is a pack), if any.</summary>
+    private static TsmPack? PackOf(IResolveFieldContext context)
+    {
+        for (var c = context.Parent; c is not null; c = c.Parent)
+            if (c.Source is TsmPack pack) return pack;
+        return null;
     }
 }

@@ -1,4 +1,8 @@
 using AttendanceGraph.Api.Common;
+using AttendanceGraph.Api.Security;
+using AttendanceGraph.Api.Tsm;
+using AttendanceGraph.Schema.Warehouse;
+using Microsoft.Extensions.DependencyInjection;
 using AttendanceGraph.Schema.Pupils;
 using GraphQL;
 using GraphQL.Types;
@@ -15,24 +19,30 @@ public static class PupilQueries
                          "or at risk (attendance 90% to under 95%, or falling), with reasons, cohorts, change and patterns. Null for an unknown school.")
             .Argument<NonNullGraphType<IntGraphType>>("urn")
             .PatternArgs()
+            .RequiresPupilAccess(schoolArgument: "urn")
             .Resolve(c =>
             {
                 var urn = c.GetArgument<int>("urn");
                 if (c.Data().Facts.School(urn) is not { } school) return null;
                 var options = c.PatternOptions();
-                var rows = PupilAccess.Read(c, new PupilRead(PupilReadKind.TsmPack, Urn: urn),
-                    db => PupilAttendanceQuery.Run(db, new PupilScope.School(urn), options), r => r.Select(x => x.PupilId));
-                return new TsmPack(school, options, rows);
+                var store = c.RequestServices!.GetRequiredService<WarehousePaths>().OperationalStore;
+                return PupilAccess.Read(c, new PupilRead(PupilReadKind.TsmPack, Urn: urn, Period: options.Period),
+                    db => new TsmPack(school, options, PupilAttendanceQuery.Run(db, new PupilScope.School(urn), options))
+                    {
+                        FollowUps = AgreedActionFollowUps.Load(db, store, urn, options.End),
+                    },
+                    p => p.Measured.Select(x => x.Upn));
             });
 
         query.Field<PupilRecordType>("pupil")
             .Description("One pupil's record by UPN: enrolments, cohort memberships, weekly attendance and marks. Null when not known.")
             .Argument<NonNullGraphType<StringGraphType>>("upn")
+            .RequiresPupilAccess()
             .Resolve(c =>
             {
                 var upn = c.GetArgument<string>("upn").Trim().ToUpperInvariant();
                 var identity = PupilAccess.Read(c, new PupilRead(PupilReadKind.PupilIdentity, Upn: upn),
-                    db => PupilRecordQuery.Find(db, upn), p => p is null ? [] : [p.PupilId]);
+                    db => PupilRecordQuery.Find(db, upn), p => p is null ? [] : [p.Upn]);
                 return identity is null ? null : new PupilRecord(identity);
             });
     }

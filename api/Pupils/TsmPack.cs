@@ -1,4 +1,5 @@
 using AttendanceGraph.Api.Data;
+using AttendanceGraph.Api.Tsm;
 using AttendanceGraph.Schema.Pupils;
 
 namespace AttendanceGraph.Api.Pupils;
@@ -13,6 +14,9 @@ public sealed record TsmPack(SchoolInfo School, PupilPatternOptions Options, IRe
         .ThenBy(r => r.Patterns.Measures.AttendanceRate ?? 0)
         .ThenBy(r => r.Upn, StringComparer.Ordinal)
         .ToList();
+
+    /// <summary>Each pupil's last agreed action at this school's meetings up to the period end, by UPN.</summary>
+    public IReadOnlyDictionary<string, AgreedActionFollowUp> FollowUps { get; init; } = new Dictionary<string, AgreedActionFollowUp>();
 
     public int Count(TsmBand band) => Pupils.Count(p => p.Patterns.Band == band);
 }

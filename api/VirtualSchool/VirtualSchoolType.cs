@@ -1,6 +1,7 @@
 using AttendanceGraph.Api.Cohorts;
 using AttendanceGraph.Api.Common;
 using AttendanceGraph.Api.Pupils;
+using AttendanceGraph.Api.Security;
 using AttendanceGraph.Api.Trends;
 using AttendanceGraph.Schema.Cohorts;
 using AttendanceGraph.Schema.Measures;
@@ -43,18 +44,19 @@ public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
             .MeasureArgs(withCohort: false)
             .Resolve(c => Breakdown(c));
 
-        Field<NonNullGraphType<PupilAttendanceConnectionType>>("pupils")
-            .Description("The pupils in the cohort at any time in the period, with their attendance across all their schools in the period, " +
+        Field<PupilAttendanceConnectionType>("pupils")
+            .Description("Pupil-level (la-lead and virtual-school; null with a FORBIDDEN error otherwise, the measures still answer). The pupils in the cohort at any time in the period, with their attendance across all their schools in the period, " +
                          "patterns and current school; lowest attendance first.")
             .PatternArgs()
             .Argument<TsmBandEnum>("band", "Only pupils in this band.")
             .Argument<IntGraphType>("first").Argument<StringGraphType>("after")
+            .RequiresPupilAccess()
             .Resolve(c =>
             {
                 var options = c.PatternOptions();
                 var key = c.Source.Cohort.Key;
-                var rows = PupilAccess.Read(c, new PupilRead(PupilReadKind.VirtualSchoolPupils, Cohort: key),
-                    db => PupilAttendanceQuery.Run(db, new PupilScope.Cohort(key), options), r => r.Select(x => x.PupilId));
+                var rows = PupilAccess.Read(c, new PupilRead(PupilReadKind.VirtualSchoolPupils, Cohort: key, Period: options.Period),
+                    db => PupilAttendanceQuery.Run(db, new PupilScope.Cohort(key), options), r => r.Select(x => x.Upn));
                 IEnumerable<PupilAttendanceRow> list = rows.OrderBy(r => r.Patterns.Measures.PossibleSessions == 0)
                     .ThenBy(r => r.Patterns.Measures.AttendanceRate ?? 0).ThenBy(r => r.Upn, StringComparer.Ordinal);
                 if (c.GetArgument<TsmBand?>("band") is { } band) list = list.Where(r => r.Patterns.Band == band);

@@ -6,12 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace AttendanceGraph.Schema.Operational;
 
-/// <summary>The small operational store (SQLite): the school directory with contacts, and the ETL run log.</summary>
+/// <summary>
+/// The small operational store (SQLite): the school directory with contacts, the ETL run log, the pupil access audit,
+/// and Targeting Support Meetings with the actions agreed for each pupil.
+/// </summary>
 public sealed class OperationalDb(DbContextOptions<OperationalDb> options) : DbContext(options)
 {
     public DbSet<SchoolDirectoryEntry> Schools => Set<SchoolDirectoryEntry>();
     public DbSet<EtlRun> EtlRuns => Set<EtlRun>();
     public DbSet<PupilAccessAuditEntry> PupilAccessAudit => Set<PupilAccessAuditEntry>();
+    public DbSet<TargetingSupportMeeting> TargetingSupportMeetings => Set<TargetingSupportMeeting>();
+    public DbSet<TsmPupilAction> TsmPupilActions => Set<TsmPupilAction>();
 
     public static OperationalDb Open(string path)
     {
@@ -55,6 +60,18 @@ public sealed class OperationalDb(DbContextOptions<OperationalDb> options) : DbC
         {
             e.HasKey(a => a.Id);
             e.HasIndex(a => a.At);
+        });
+        model.Entity<TargetingSupportMeeting>(e =>
+        {
+            e.HasKey(m => m.Id);
+            e.HasIndex(m => new { m.Urn, m.Date });
+            e.HasMany(m => m.Actions).WithOne(a => a.Meeting).HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<TsmPupilAction>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => a.Upn);
+            e.Property(a => a.SupportLevel).HasConversion<string>();
         });
         model.Entity<EtlRun>(e =>
         {

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AttendanceGraph.Api.Pupils;
+using AttendanceGraph.Tests.Api;
 using GraphQL;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -157,7 +158,9 @@ public sealed class PupilApiTests(PupilPatternsWarehouse warehouse)
     {
         var guard = new RecordingGuard();
         using var factory = warehouse.Api.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPupilReadGuard>(guard)));
+        // The derived factory's plain CreateClient sends no token: the endpoint answers 401 before any resolver runs.
         using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiFactory.LaLeadToken);
         async Task<JsonObject> Post(string query)
         {
             using var response = await client.PostAsJsonAsync("/graphql", new { query });
@@ -188,9 +191,9 @@ public sealed class PupilApiTests(PupilPatternsWarehouse warehouse)
             if (Refuse) throw new ExecutionError("not allowed") { Code = "PUPIL_ACCESS_DENIED" };
         }
 
-        public void Audit(IResolveFieldContext context, PupilRead read, IReadOnlyCollection<int> pupilIds)
+        public void Audit(IResolveFieldContext context, PupilRead read, IReadOnlyCollection<string> upns)
         {
-            lock (Audited) Audited.Add((read, pupilIds.Count));
+            lock (Audited) Audited.Add((read, upns.Count));
         }
     }
 }
