@@ -30,6 +30,7 @@ public static class BenchmarkRunner
             return 2;
         }
         if (options.CacheDir.Length == 0) options = options with { CacheDir = DefaultCacheDir() };
+        if (options.OutPath.Length == 0) options = options with { OutPath = Path.Combine(options.CacheDir, "benchmark-results.json") };
         var machine = MachineInfo.Detect(args);
         var context = new BenchmarkContext(options, machine, new DatasetCache(options.CacheDir, options.Seed));
         Console.WriteLine($"# AttendanceGraph benchmark{(options.Smoke ? " (smoke)" : "")}");

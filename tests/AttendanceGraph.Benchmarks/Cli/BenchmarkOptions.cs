@@ -17,7 +17,8 @@ public sealed record BenchmarkOptions
     public IReadOnlyList<double> ScaleMultiples { get; init; } = [0.25, 0.5, 1, 2];
     public bool Smoke { get; init; }
     public string? Peer { get; init; }
-    public string OutPath { get; init; } = "benchmark-results.json";
+    /// <summary>Empty = benchmark-results.json in the cache folder (gitignored).</summary>
+    public string OutPath { get; init; } = "";
     public string CacheDir { get; init; } = "";
     /// <summary>Bound on one concurrency level of one query, so a slow API cannot hang the run.</summary>
     public TimeSpan LevelTimeBudget { get; init; } = TimeSpan.FromSeconds(60);
@@ -33,7 +34,7 @@ public sealed record BenchmarkOptions
           --requests N      requests per query per concurrency level (default 200)
           --smoke           tiny run of every section (3 schools, 300 pupils, 1 run, few requests)
           --peer postgres   run the PostgreSQL 15 peer section (installs postgresql-15 with apt-get if missing)
-          --out PATH        JSON file of every figure (default benchmark-results.json)
+          --out PATH        JSON file of every figure (default CACHE/benchmark-results.json)
           --cache DIR       generated data cache (default tests/AttendanceGraph.Benchmarks/cache)
         """;
 
