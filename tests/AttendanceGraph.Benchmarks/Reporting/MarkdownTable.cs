@@ -14,6 +14,8 @@ public sealed class MarkdownTable(params string[] columns)
             null => "—",
             double d when double.IsNaN(d) => "—",
             double d => Format(d),
+            int i => i.ToString("N0"),
+            long l => l.ToString("N0"),
             _ => c.ToString()!.Replace("|", "\\|"),
         }).ToArray());
         return this;
