@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using AttendanceGraph.Benchmarks.Measurement;
+
+namespace AttendanceGraph.Benchmarks.Api;
+
+/// <summary>
+/// The real API (AttendanceGraph.Api.dll, built by `dotnet run` through the project reference) in a child process on
+/// a free loopback port, serving an existing warehouse with demo generation off. Stopped (by its own id) on dispose.
+/// </summary>
+public sealed class ApiServer : IDisposable
+{
+    private readonly Process process;
+    private readonly System.Text.StringBuilder log = new();
+
+    private ApiServer(Process process, Uri endpoint)
+    {
+        this.process = process;
+        Endpoint = endpoint;
+    }
+
+    public Uri Endpoint { get; }
+    public int ProcessId => process.Id;
+
+    public static ApiServer Start(string warehouse, TimeSpan startupTimeout)
+    {
+        var dll = ApiAssembly();
+        var port = FreePort();
+        var start = new ProcessStartInfo(DotnetHost.Path)
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var a in new[] { $"--Warehouse:Path={warehouse}", "--Warehouse:GenerateDemoWhenEmpty=false", $"--Urls=http://127.0.0.1:{port}",
+                     "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore=Warning" })
+            start.ArgumentList.Add(a);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var p = Process.Start(start) ?? throw new InvalidOperationException("could not start the API");
+        var server = new ApiServer(p, new Uri($"http://127.0.0.1:{port}/graphql"));
+        p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (server.log) server.log.AppendLine(e.Data); };
+        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (server.log) server.log.AppendLine(e.Data); };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        server.WaitUntilReady(startupTimeout);
+        return server;
+    }
+
+    private void WaitUntilReady(TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"the API exited with {process.ExitCode}: {Log()}");
+            try
+            {
+                using var content = new StringContent("{\"query\":\"{ __typename }\"}", System.Text.Encoding.UTF8, "application/json");
+                using var response = http.PostAsync(Endpoint, content).GetAwaiter().GetResult();
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            Thread.Sleep(200);
+        }
+        Dispose();
+        throw new TimeoutException($"the API did not answer within {timeout.TotalSeconds:N0} s: {Log()}");
+    }
+
+    public string Log()
+    {
+        lock (log) return log.Length <= 3000 ? log.ToString() : "…" + log.ToString()[^3000..];
+    }
+
+    public long? PeakRssKiB => ProcStatus.ReadKiB(process.Id, "VmHWM");
+
+    /// <summary>The API's entry assembly: copied beside this one by the project reference, else the api project's own output.</summary>
+    private static string ApiAssembly()
+    {
+        var here = AppContext.BaseDirectory;
+        var beside = Path.Combine(here, "AttendanceGraph.Api.dll");
+        if (File.Exists(beside) && File.Exists(Path.Combine(here, "AttendanceGraph.Api.runtimeconfig.json"))) return beside;
+        var config = here.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var dir = new DirectoryInfo(here);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AttendanceGraph.sln"))) dir = dir.Parent;
+        var built = dir is null ? null : Path.Combine(dir.FullName, "api", "bin", config, "net10.0", "AttendanceGraph.Api.dll");
+        return built is not null && File.Exists(built) ? built : throw new FileNotFoundException("AttendanceGraph.Api.dll not found; build the api project");
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(10_000);
+            }
+        }
+        catch (InvalidOperationException) { }
+        process.Dispose();
+    }
+}

@@ -1,0 +1,81 @@
+namespace AttendanceGraph.Benchmarks.Cli;
+
+/// <summary>What to run, parsed from the command line. Defaults are the issue's full-size authority.</summary>
+public sealed record BenchmarkOptions
+{
+    public static readonly string[] AllSections = ["load", "api", "overhead", "peer", "scale"];
+
+    public int Pupils { get; init; } = 100_000;
+    public int Schools { get; init; } = 400;
+    public int Years { get; init; } = 1;
+    public int Seed { get; init; } = 42;
+    public int Runs { get; init; } = 3;
+    /// <summary>Requests per query per concurrency level in the api section (and per query in overhead/scale).</summary>
+    public int Requests { get; init; } = 200;
+    public IReadOnlyList<string> Sections { get; init; } = AllSections;
+    public IReadOnlyList<int> Concurrency { get; init; } = [1, 8, 32];
+    public IReadOnlyList<double> ScaleMultiples { get; init; } = [0.25, 0.5, 1, 2];
+    public bool Smoke { get; init; }
+    public string? Peer { get; init; }
+    /// <summary>Empty = benchmark-results.json in the cache folder (gitignored).</summary>
+    public string OutPath { get; init; } = "";
+    public string CacheDir { get; init; } = "";
+    /// <summary>Bound on one concurrency level of one query, so a slow API cannot hang the run.</summary>
+    public TimeSpan LevelTimeBudget { get; init; } = TimeSpan.FromSeconds(60);
+
+    public static string Usage => """
+        dotnet run -c Release --project tests/AttendanceGraph.Benchmarks -- [options]
+          --pupils N        pupils in the generated authority (default 100000)
+          --schools N       schools with pupils (default 400)
+          --years N         academic years of marks (default 1)
+          --seed N          generator seed (default 42)
+          --sections LIST   comma list of load,api,overhead,peer,scale (default all; peer needs --peer postgres)
+          --runs N          repetitions per measurement (default 3)
+          --requests N      requests per query per concurrency level (default 200)
+          --smoke           tiny run of every section (3 schools, 300 pupils, 1 run, few requests)
+          --peer postgres   run the PostgreSQL 15 peer section (installs postgresql-15 with apt-get if missing)
+          --out PATH        JSON file of every figure (default CACHE/benchmark-results.json)
+          --cache DIR       generated data cache (default tests/AttendanceGraph.Benchmarks/cache)
+        """;
+
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var o = new BenchmarkOptions();
+        var smoke = args.Contains("--smoke");
+        if (smoke)
+            o = o with
+            {
+                Smoke = true, Pupils = 300, Schools = 3, Years = 1, Runs = 1, Requests = 10,
+                LevelTimeBudget = TimeSpan.FromSeconds(15),
+            };
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int NextInt() => int.TryParse(Next(), out var n) && n > 0 ? n : throw new ArgumentException($"{args[i - 1]} needs a positive integer");
+            o = args[i] switch
+            {
+                "--smoke" => o,
+                "--pupils" => o with { Pupils = NextInt() },
+                "--schools" => o with { Schools = Math.Max(3, NextInt()) },
+                "--years" => o with { Years = NextInt() },
+                "--seed" => o with { Seed = NextInt() },
+                "--runs" => o with { Runs = NextInt() },
+                "--requests" => o with { Requests = NextInt() },
+                "--sections" => o with { Sections = ParseSections(Next()) },
+                "--peer" => o with { Peer = Next().ToLowerInvariant() is "postgres" or "postgresql" ? "postgres" : throw new ArgumentException("--peer supports only postgres") },
+                "--out" => o with { OutPath = Next() },
+                "--cache" => o with { CacheDir = Next() },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+        return o;
+    }
+
+    private static IReadOnlyList<string> ParseSections(string list)
+    {
+        var sections = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToLowerInvariant()).ToList();
+        foreach (var s in sections)
+            if (!AllSections.Contains(s)) throw new ArgumentException($"unknown section '{s}' (known: {string.Join(", ", AllSections)})");
+        return sections;
+    }
+}

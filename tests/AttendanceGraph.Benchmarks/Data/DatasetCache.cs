@@ -1,0 +1,56 @@
+using System.Text.Json;
+using AttendanceGraph.Etl.Generate;
+using AttendanceGraph.Etl.Pipeline;
+using AttendanceGraph.Schema.Warehouse;
+
+namespace AttendanceGraph.Benchmarks.Data;
+
+/// <summary>
+/// Generated authorities, cached by seed and size under the cache folder (gitignored): generated once with the
+/// ETL's own <see cref="DemoAuthorityGenerator"/>, and a loaded warehouse of each kept beside it for the query sections.
+/// </summary>
+public sealed class DatasetCache(string root, int seed)
+{
+    private const string Manifest = "dataset.json";
+
+    public string Root { get; } = root;
+
+    public Dataset Get(int pupils, int schools, int years)
+    {
+        var key = $"seed{seed}-p{pupils}-s{schools}-y{years}-{BenchmarkCalendar.AsOf:yyyyMMdd}";
+        var folder = Path.Combine(Root, key);
+        var manifest = Path.Combine(folder, Manifest);
+        if (File.Exists(manifest))
+            return JsonSerializer.Deserialize<Dataset>(File.ReadAllText(manifest))! with { Folder = folder };
+
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        var options = new GeneratorOptions { Pupils = pupils, Schools = schools, Years = years, Seed = seed, AsOf = BenchmarkCalendar.AsOf };
+        Console.Error.WriteLine($"[cache] generating {key} …");
+        var result = new DemoAuthorityGenerator().Generate(options, Path.Combine(folder, "input"));
+        var dataset = new Dataset(key, folder, result.Pupils, result.Schools, years, result.Marks,
+            new FileInfo(Path.Combine(folder, "input", DemoAuthorityGenerator.MarksFileName)).Length, result.Elapsed.TotalSeconds);
+        File.WriteAllText(manifest, JsonSerializer.Serialize(dataset));
+        return dataset;
+    }
+
+    /// <summary>The dataset loaded once into its own warehouse (in process), for the API, overhead and peer sections.</summary>
+    public WarehousePaths Warehouse(Dataset dataset)
+    {
+        var paths = new WarehousePaths(dataset.WarehouseDir);
+        if (SnapshotPointer.Read(paths) is not null) return paths;
+        if (Directory.Exists(paths.Root)) Directory.Delete(paths.Root, recursive: true);
+        paths.EnsureCreated();
+        Console.Error.WriteLine($"[cache] loading {dataset.Key} into its query warehouse …");
+        new BatchLoader(paths).Load([dataset.InputDir], new LoadOptions(LaCode: new GeneratorOptions().LaCode));
+        return paths;
+    }
+
+    /// <summary>A fresh scratch folder under the dataset, for measured loads; deleted by the caller.</summary>
+    public string Scratch(Dataset dataset, string name)
+    {
+        var dir = Path.Combine(dataset.Folder, "scratch", name);
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using AttendanceGraph.Benchmarks.Cli;
+
+namespace AttendanceGraph.Benchmarks.Measurement;
+
+/// <summary>
+/// Runs <see cref="ChildLoadCommand"/> in a child `dotnet` process and polls its /proc VmHWM every 50 ms as a
+/// cross-check of the figure the child reports about itself just before exiting.
+/// </summary>
+public static class ChildLoadRunner
+{
+    public static ChildLoadResult Run(string warehouse, IReadOnlyList<string> inputs, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(DotnetHost.Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(typeof(ChildLoadRunner).Assembly.Location);
+        start.ArgumentList.Add(ChildLoadCommand.Verb);
+        start.ArgumentList.Add(warehouse);
+        foreach (var i in inputs) start.ArgumentList.Add(i);
+        var wall = Stopwatch.StartNew();
+        using var p = Process.Start(start) ?? throw new InvalidOperationException("could not start the child load");
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        long polled = 0;
+        while (!p.WaitForExit(50))
+        {
+            if (ProcStatus.ReadKiB(p.Id, "VmHWM") is { } kib) polled = Math.Max(polled, kib);
+            if (wall.Elapsed > timeout)
+            {
+                p.Kill(entireProcessTree: true);
+                throw new TimeoutException($"child load exceeded {timeout.TotalSeconds:N0} s");
+            }
+        }
+        wall.Stop();
+        var output = stdout.Result;
+        var line = output.Split('\n').LastOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
+        if (p.ExitCode != 0 || line is null)
+            throw new InvalidOperationException($"child load failed (exit {p.ExitCode}): {Tail(stderr.Result + output)}");
+        var f = line.Split(' ');
+        return new ChildLoadResult(double.Parse(f[1]), long.Parse(f[2]), long.Parse(f[4]), long.Parse(f[3]), polled, wall.Elapsed.TotalMilliseconds);
+    }
+
+    private static string Tail(string s) => s.Length <= 2000 ? s.Trim() : "…" + s[^2000..].Trim();
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+
+namespace AttendanceGraph.Benchmarks.Reporting;
+
+/// <summary>Every figure of the run as one JSON document.</summary>
+public static class ResultsFile
+{
+    public static void Write(string path, MachineInfo machine, object options, IEnumerable<SectionReport> sections)
+    {
+        var doc = new
+        {
+            startedUtc = DateTime.UtcNow,
+            machine = new { cores = machine.Cores, memoryBytes = machine.MemoryBytes, cpu = machine.Cpu, os = machine.Os, runtime = machine.Runtime },
+            command = machine.Command,
+            options,
+            sections = sections.ToDictionary(s => s.Name, s => s.ToJson()),
+        };
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, JsonSerializer.Serialize(doc, new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        }));
+    }
+}

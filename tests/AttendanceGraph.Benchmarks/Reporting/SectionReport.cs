@@ -1,0 +1,23 @@
+namespace AttendanceGraph.Benchmarks.Reporting;
+
+/// <summary>One section's output: its tables (printed) and every figure (JSON), or why it failed or was skipped.</summary>
+public sealed class SectionReport(string name)
+{
+    public string Name { get; } = name;
+    public string Status { get; set; } = "ok";
+    public string? Message { get; set; }
+    public string? DataDescription { get; set; }
+    public double Seconds { get; set; }
+    public List<(string Title, MarkdownTable Table)> Tables { get; } = [];
+    public Dictionary<string, object?> Figures { get; } = [];
+    public List<string> Notes { get; } = [];
+
+    public MarkdownTable Table(string title, params string[] columns)
+    {
+        var t = new MarkdownTable(columns);
+        Tables.Add((title, t));
+        return t;
+    }
+
+    public object ToJson() => new { status = Status, message = Message, data = DataDescription, seconds = Seconds, notes = Notes, figures = Figures };
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using AttendanceGraph.Benchmarks.Data;
+using AttendanceGraph.Benchmarks.Measurement;
+using AttendanceGraph.Benchmarks.Reporting;
+using AttendanceGraph.Schema.Warehouse;
+using DuckDB.NET.Data;
+
+namespace AttendanceGraph.Benchmarks.Sections;
+
+/// <summary>
+/// Full-batch ETL (BatchLoader in a child process, validation included) against DuckDB's own COPY of the same
+/// marks.csv into a plain table in a fresh file, measured side by side in each run; the ETL's peak RSS; and a
+/// one-day incremental load into the warehouse each full load produced.
+/// </summary>
+public sealed class LoadSection : ISection
+{
+    public string Name => "load";
+
+    public void Run(BenchmarkContext context, SectionReport report)
+    {
+        var dataset = context.MainDataset();
+        report.DataDescription = dataset.Describe();
+        var timeout = TimeSpan.FromMinutes(30);
+        var etl = new List<ChildLoadResult>();
+        var copies = new List<double>();
+        var incremental = new List<ChildLoadResult>();
+        var ratios = new List<double>();
+        long incrementalMarks = 0;
+        for (var run = 0; run < context.Options.Runs; run++)
+        {
+            var scratch = context.Cache.Scratch(dataset, $"load-{run}");
+            try
+            {
+                var full = ChildLoadRunner.Run(Path.Combine(scratch, "warehouse"), [dataset.InputDir], timeout);
+                if (full.Marks != dataset.Marks) throw new InvalidOperationException($"ETL loaded {full.Marks:N0} marks, the generator wrote {dataset.Marks:N0}");
+                etl.Add(full);
+                var copyMs = CopyMilliseconds(dataset.MarksCsv, Path.Combine(scratch, "copy.duckdb"), dataset.Marks);
+                copies.Add(copyMs);
+                ratios.Add(full.RowsPerSecond / (dataset.Marks / (copyMs / 1000)));
+
+                var (dayFolder, marks) = IncrementalDayWriter.Write(dataset, BenchmarkCalendar.IncrementalDay, Path.Combine(scratch, "next-day"));
+                incrementalMarks = marks;
+                var day = ChildLoadRunner.Run(Path.Combine(scratch, "warehouse"), [dayFolder], timeout);
+                if (day.Marks != marks) throw new InvalidOperationException($"incremental load took {day.Marks:N0} of {marks:N0} marks");
+                incremental.Add(day);
+                Console.Error.WriteLine($"[load] run {run + 1}: ETL {full.ElapsedMs / 1000:N1} s, COPY {copyMs / 1000:N1} s, one day {day.ElapsedMs / 1000:N2} s, peak RSS {full.PeakRssKiB / 1024.0:N0} MiB");
+            }
+            finally
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+
+        var etlRate = Summary.Of(etl.Select(e => e.RowsPerSecond));
+        var etlSeconds = Summary.Of(etl.Select(e => e.ElapsedMs / 1000));
+        var copyRate = Summary.Of(copies.Select(ms => dataset.Marks / (ms / 1000)));
+        var copySeconds = Summary.Of(copies.Select(ms => ms / 1000));
+        var ratio = Summary.Of(ratios);
+        var rss = Summary.Of(etl.Select(e => e.PeakRssKiB / 1048576.0));
+        var dayDuration = Summary.Of(incremental.Select(e => e.ElapsedMs / 1000));
+        var dayWall = Summary.Of(incremental.Select(e => e.WallMs / 1000));
+
+        var t = report.Table($"Load: {dataset.Marks:N0} marks, {context.Options.Runs} run(s), medians with min–max", "measure", "median", "min", "max", "target", "met");
+        t.Add("ETL full batch (BatchLoader, validation included), s", etlSeconds.Median, etlSeconds.Min, etlSeconds.Max, null, null);
+        t.Add("ETL rows/s", etlRate.Median, etlRate.Min, etlRate.Max, null, null);
+        t.Add("DuckDB COPY of marks.csv into a plain table, s", copySeconds.Median, copySeconds.Min, copySeconds.Max, null, null);
+        t.Add("DuckDB COPY rows/s", copyRate.Median, copyRate.Min, copyRate.Max, null, null);
+        t.Add("ratio ETL / COPY (per run, side by side)", ratio.Median, ratio.Min, ratio.Max, "≥ 0.5 (stretch ≥ 1.0)", Met(ratio.Median >= 0.5) + (ratio.Median >= 1.0 ? " (stretch met)" : ""));
+        t.Add("ETL peak RSS, GiB (VmHWM)", rss.Median, rss.Min, rss.Max, "< 2 GiB", Met(rss.Max < 2));
+        t.Add($"one-day incremental load ({incrementalMarks:N0} marks), s", dayDuration.Median, dayDuration.Min, dayDuration.Max, "< 5 s", Met(dayDuration.Max < 5));
+        t.Add("one-day incremental, child process wall time incl. .NET start, s", dayWall.Median, dayWall.Min, dayWall.Max, null, null);
+
+        report.Figures["dataset"] = dataset.ToJson();
+        report.Figures["etlSeconds"] = etlSeconds.ToJson();
+        report.Figures["etlRowsPerSecond"] = etlRate.ToJson();
+        report.Figures["copySeconds"] = copySeconds.ToJson();
+        report.Figures["copyRowsPerSecond"] = copyRate.ToJson();
+        report.Figures["etlOverCopy"] = ratio.ToJson();
+        report.Figures["etlPeakRssGiB"] = rss.ToJson();
+        report.Figures["etlPeakRssKiBPolled"] = etl.Select(e => e.PeakRssKiBPolled).ToList();
+        report.Figures["etlPeakRssKiBSelf"] = etl.Select(e => e.PeakRssKiBSelf).ToList();
+        report.Figures["incrementalMarks"] = incrementalMarks;
+        report.Figures["incrementalSeconds"] = dayDuration.ToJson();
+        report.Figures["incrementalWallSeconds"] = dayWall.ToJson();
+        report.Notes.Add($"ETL runs `BatchLoader.Load` (LoadOptions defaults: 2 threads, 1GB DuckDB memory limit) in a child `dotnet` process; peak RSS is the child's VmHWM (self-reported at exit and polled every 50 ms; the larger is shown).");
+        report.Notes.Add("COPY uses the same DuckDB session settings (memory_limit 1GB) with default threads, into `CREATE TABLE marks(upn VARCHAR, school_urn INTEGER, date DATE, session VARCHAR, code VARCHAR)` in a new file, then CHECKPOINT.");
+        report.Notes.Add($"Incremental: AM+PM marks for every enrolment on roll on {BenchmarkCalendar.IncrementalDay:yyyy-MM-dd} (the next school day), loaded as a second batch into the warehouse of the same run.");
+    }
+
+    public static double CopyMilliseconds(string csv, string dbPath, long expectedRows)
+    {
+        var clock = Stopwatch.StartNew();
+        double elapsed;
+        using (var c = new DuckDBConnection(DuckDbSettings.ReadWrite(dbPath)))
+        {
+            c.Open();
+            foreach (var s in DuckDbSettings.SessionStatements("1GB")) Exec(c, s);
+            Exec(c, "CREATE TABLE marks(upn VARCHAR, school_urn INTEGER, date DATE, session VARCHAR, code VARCHAR)");
+            Exec(c, $"COPY marks FROM '{csv.Replace("'", "''")}' (HEADER)");
+            Exec(c, "CHECKPOINT");
+            elapsed = clock.Elapsed.TotalMilliseconds;
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT count(*) FROM marks";
+            var rows = Convert.ToInt64(cmd.ExecuteScalar());
+            if (rows != expectedRows) throw new InvalidOperationException($"COPY loaded {rows:N0} rows, expected {expectedRows:N0}");
+        }
+        return elapsed;
+    }
+
+    private static void Exec(DuckDBConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public static string Met(bool ok) => ok ? "yes" : "**no**";
+}
