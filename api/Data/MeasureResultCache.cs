@@ -16,6 +16,8 @@ public sealed class MeasureResultCache(int capacity = 4096)
 
     public IReadOnlyList<MeasureRow> GetOrRun(string snapshotName, MeasureRequest request, Func<IReadOnlyList<MeasureRow>> run)
     {
+        if (capacity <= 0) return run(); // disabled (Warehouse:ResultCacheEntries = 0), e.g. to measure query cost
+
         if (!string.Equals(Volatile.Read(ref snapshot), snapshotName, StringComparison.Ordinal))
         {
             lock (entries)

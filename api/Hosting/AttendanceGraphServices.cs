@@ -17,7 +17,7 @@ public static class AttendanceGraphServices
         services.AddSingleton(paths);
         services.AddSingleton(_ => new WarehouseReader(paths, configuration["Warehouse:MemoryLimit"] ?? "2GB"));
         services.AddSingleton<SnapshotFactsCache>();
-        services.AddSingleton<MeasureResultCache>();
+        services.AddSingleton(_ => new MeasureResultCache(configuration.GetValue("Warehouse:ResultCacheEntries", 4096)));
         services.AddScoped<QueryContext>();
         services.AddScoped<SchoolContacts>();
         services.AddHttpContextAccessor();

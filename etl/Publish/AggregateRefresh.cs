@@ -16,13 +16,15 @@ public static class AggregateRefresh
     {
         if (everything)
         {
-            c.ExecuteAll(
-            [
-                "DELETE FROM agg_enrolment_week",
-                "DELETE FROM agg_cohort_enrolment_week",
-                $"INSERT INTO agg_enrolment_week {AggregateSql.EnrolmentWeeks()} ORDER BY 1, 2, 3, 5",
-                $"INSERT INTO agg_cohort_enrolment_week {AggregateSql.CohortEnrolmentWeeks()} ORDER BY 1, 2, 3, 4, 6",
-            ]);
+            c.ExecuteAll(["DELETE FROM agg_enrolment_week", "DELETE FROM agg_cohort_enrolment_week"]);
+            // In ranges of pupils: one pivot over 38 million marks ran DuckDB out of memory at the ETL's 1 GB limit.
+            // Each range holds a pupil's every mark, so the rows are the same as one pass would give.
+            foreach (var (lo, hi) in PupilRanges(c))
+            {
+                const string inRange = "WHERE m.pupil_id BETWEEN $lo AND $hi";
+                c.Execute($"INSERT INTO agg_enrolment_week {AggregateSql.EnrolmentWeeks(inRange)} ORDER BY 1, 2, 3, 5", ("lo", lo), ("hi", hi));
+                c.Execute($"INSERT INTO agg_cohort_enrolment_week {AggregateSql.CohortEnrolmentWeeks(inRange)} ORDER BY 1, 2, 3, 4, 6", ("lo", lo), ("hi", hi));
+            }
             return;
         }
 
@@ -51,5 +53,16 @@ public static class AggregateRefresh
             ]);
         }
         c.Execute("DROP TABLE dw");
+    }
+
+    private const long MarksPerRange = 4_000_000;
+
+    private static IEnumerable<(int Lo, int Hi)> PupilRanges(DuckDBConnection c)
+    {
+        var marks = c.Scalar<long>("SELECT count(*) FROM marks");
+        var maxId = c.Scalar<int?>("SELECT max(pupil_id) FROM marks") ?? 0;
+        var ranges = (int)Math.Max(1, (marks + MarksPerRange - 1) / MarksPerRange);
+        var width = maxId / ranges + 1;
+        for (var lo = 0; lo <= maxId; lo += width) yield return (lo, Math.Min(maxId, lo + width - 1));
     }
 }

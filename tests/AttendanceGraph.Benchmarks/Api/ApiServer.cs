@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using AttendanceGraph.Api.Security;
 using AttendanceGraph.Benchmarks.Measurement;
 
 namespace AttendanceGraph.Benchmarks.Api;
@@ -14,17 +15,25 @@ public sealed class ApiServer : IDisposable
     private readonly Process process;
     private readonly System.Text.StringBuilder log = new();
 
-    private ApiServer(Process process, Uri endpoint)
+    private ApiServer(Process process, Uri endpoint, string token)
     {
         this.process = process;
         Endpoint = endpoint;
+        Token = token;
     }
 
     public Uri Endpoint { get; }
+
+    /// <summary>An la-lead bearer token signed with this run's throwaway key.</summary>
+    public string Token { get; }
     public int ProcessId => process.Id;
 
-    public static ApiServer Start(string warehouse, TimeSpan startupTimeout)
+    /// <param name="resultCache">False serves every request from the warehouse (Warehouse:ResultCacheEntries=0).</param>
+    public static ApiServer Start(string warehouse, TimeSpan startupTimeout, bool resultCache = true)
     {
+        // The API runs as in production, so it needs JWT settings: a random key per run, never written anywhere.
+        var jwt = new JwtSettings { Issuer = "attendancegraph-benchmark", Audience = "attendancegraph",
+            SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)) };
         var dll = ApiAssembly();
         var port = FreePort();
         var start = new ProcessStartInfo(DotnetHost.Path)
@@ -36,11 +45,13 @@ public sealed class ApiServer : IDisposable
         };
         start.ArgumentList.Add(dll);
         foreach (var a in new[] { $"--Warehouse:Path={warehouse}", "--Warehouse:GenerateDemoWhenEmpty=false", $"--Urls=http://127.0.0.1:{port}",
-                     "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore=Warning" })
+                     "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
+                     $"--Authentication:Jwt:Issuer={jwt.Issuer}", $"--Authentication:Jwt:Audience={jwt.Audience}",
+                     $"--Authentication:Jwt:SigningKey={jwt.SigningKey}", $"--Warehouse:ResultCacheEntries={(resultCache ? 4096 : 0)}" })
             start.ArgumentList.Add(a);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var p = Process.Start(start) ?? throw new InvalidOperationException("could not start the API");
-        var server = new ApiServer(p, new Uri($"http://127.0.0.1:{port}/graphql"));
+        var server = new ApiServer(p, new Uri($"http://127.0.0.1:{port}/graphql"), TokenIssuer.Create(jwt, "benchmark", Roles.LaLead));
         p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (server.log) server.log.AppendLine(e.Data); };
         p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (server.log) server.log.AppendLine(e.Data); };
         p.BeginOutputReadLine();
@@ -52,6 +63,7 @@ public sealed class ApiServer : IDisposable
     private void WaitUntilReady(TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {

@@ -10,12 +10,19 @@ namespace AttendanceGraph.Benchmarks.Api;
 /// timing each request to the end of its body. A request is an error when the status is not 200 or the body has
 /// "errors". Stops early (and says so in the request count) when the level's time budget runs out.
 /// </summary>
-public sealed class LoadDriver(Uri endpoint) : IDisposable
+public sealed class LoadDriver : IDisposable
 {
+    private readonly Uri endpoint;
     private readonly HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
     {
         Timeout = TimeSpan.FromSeconds(60),
     };
+
+    public LoadDriver(ApiServer server)
+    {
+        endpoint = server.Endpoint;
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", server.Token);
+    }
 
     public async Task<(bool Ok, double Ms, string? Error)> SendAsync(DashboardQuery query)
     {
