@@ -23,7 +23,8 @@ public static class AggregateRefresh
             {
                 const string inRange = "WHERE m.pupil_id BETWEEN $lo AND $hi";
                 c.Execute($"INSERT INTO agg_enrolment_week {AggregateSql.EnrolmentWeeks(inRange)} ORDER BY 1, 2, 3, 5", ("lo", lo), ("hi", hi));
-                c.Execute($"INSERT INTO agg_cohort_enrolment_week {AggregateSql.CohortEnrolmentWeeks(inRange)} ORDER BY 1, 2, 3, 4, 6", ("lo", lo), ("hi", hi));
+                c.Execute($"INSERT INTO agg_cohort_enrolment_week {AggregateSql.CohortEnrolmentWeeksFromAggregates(
+                    "WHERE a.pupil_id BETWEEN $lo AND $hi", "m.pupil_id BETWEEN $lo AND $hi")} ORDER BY 1, 2, 3, 4, 6", ("lo", lo), ("hi", hi));
             }
             return;
         }

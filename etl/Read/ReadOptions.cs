@@ -14,6 +14,3 @@ public sealed record ReadOptions(
     bool SkipInvalid = false,
     string? RejectsPath = null,
     int Threads = 2);
-
-/// <summary>One input file, its recognised kind and its number of data rows (header excluded).</summary>
-public sealed record InputFile(string Path, InputKind Kind, long Rows);

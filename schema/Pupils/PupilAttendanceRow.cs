@@ -1,17 +1,5 @@
 namespace AttendanceGraph.Schema.Pupils;
 
-/// <summary>A pupil's enrolment at a school.</summary>
-public sealed record PupilEnrolment(int Urn, DateOnly EntryDate, DateOnly? LeavingDate, string NcYear)
-{
-    public bool IsOpenOn(DateOnly date) => EntryDate <= date && (LeavingDate is null || LeavingDate >= date);
-}
-
-/// <summary>A pupil's membership of a cohort (from the LA's cohort files), with its dates.</summary>
-public sealed record PupilCohortMembership(string Cohort, DateOnly StartDate, DateOnly? EndDate)
-{
-    public bool IsOpenOn(DateOnly date) => StartDate <= date && (EndDate is null || EndDate >= date);
-}
-
 /// <summary>One pupil in a pupil-level list (TSM pack, virtual school): who, where, and their patterns.</summary>
 public sealed record PupilAttendanceRow(
     int PupilId,

@@ -4,28 +4,6 @@ using AttendanceGraph.Schema.Measures;
 
 namespace AttendanceGraph.Schema.Pupils;
 
-/// <summary>An N (no reason yet) mark still unexplained more than the grace period after its session.</summary>
-public sealed record OverdueUnexplainedAbsence(int Urn, DateOnly Date, byte Session, int SchoolDaysOpen);
-
-/// <summary>Absence sessions per weekday; Monday and Friday are flagged when they stand out (see <see cref="PupilPatterns"/>).</summary>
-public sealed record WeekdayProfile(int Monday, int Tuesday, int Wednesday, int Thursday, int Friday)
-{
-    /// <summary>At least 2 absence sessions on Mondays and more than on any of Tuesday–Thursday.</summary>
-    public bool MondayFlag => Monday >= 2 && Monday > Midweek;
-    /// <summary>At least 2 absence sessions on Fridays and more than on any of Tuesday–Thursday.</summary>
-    public bool FridayFlag => Friday >= 2 && Friday > Midweek;
-    private int Midweek => Math.Max(Tuesday, Math.Max(Wednesday, Thursday));
-}
-
-/// <summary>The penalty-notice check: unauthorised sessions (G, N, O, U) in rolling windows of 10 school weeks.</summary>
-/// <param name="SessionsInLatestWindow">In the 10 school weeks ending with the last school week of the period.</param>
-/// <param name="MaxSessionsInWindow">The most in any window ending in a school week of the period.</param>
-/// <param name="MaxWindowEndWeek">The Monday of the last week of the (first) window with that maximum; null when no window has any.</param>
-public sealed record PenaltyNoticeCheck(int SessionsInLatestWindow, int MaxSessionsInWindow, DateOnly? MaxWindowEndWeek, DateOnly? MaxWindowStartWeek)
-{
-    public bool ThresholdMet => MaxSessionsInWindow >= PupilPatternOptions.PenaltyThresholdSessions;
-}
-
 /// <summary>One pupil's attendance and absence patterns over a period (at one school, or across all schools for a virtual school).</summary>
 public sealed record PupilPatterns(
     MeasureValues Measures,

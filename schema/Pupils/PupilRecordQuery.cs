@@ -5,12 +5,6 @@ using DuckDB.NET.Data;
 
 namespace AttendanceGraph.Schema.Pupils;
 
-/// <summary>A pupil as the warehouse knows them.</summary>
-public sealed record PupilIdentity(int PupilId, string Upn, DateOnly DateOfBirth, string Sex);
-
-/// <summary>One week of one enrolment (weeks straddling a month end are summed back together).</summary>
-public sealed record PupilWeek(int Urn, DateOnly WeekStart, MeasureValues Measures);
-
 /// <summary>One pupil's record, each part one parameterised query: identity, enrolments, memberships, weekly attendance, marks.</summary>
 public static class PupilRecordQuery
 {

@@ -51,7 +51,7 @@ public sealed class AccessMatrixTests(HandCheckedApi api)
         }
         else
         {
-            var error = Assert.Single(errors.Where(e => (string?)e!["extensions"]?["code"] == ForbiddenError.ErrorCode))!;
+            var error = Assert.Single(errors, e => (string?)e!["extensions"]?["code"] == ForbiddenError.ErrorCode)!;
             Assert.Contains(field, error["path"]!.AsArray().Select(p => p!.ToString()));
         }
     }

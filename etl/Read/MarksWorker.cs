@@ -8,42 +8,6 @@ using AttendanceGraph.Schema.Identifiers;
 namespace AttendanceGraph.Etl.Read;
 
 /// <summary>
-/// Register code lookup for the byte parser: a 64K table indexed by the code's one or two bytes gives the
-/// catalogue id (0 = unknown), legacy codes already mapped when allowed (via CodeCatalogue.TryResolve).
-/// </summary>
-internal sealed class CodeTable
-{
-    private readonly byte[] ids = new byte[65536];
-    private readonly byte[] categories = new byte[256];
-    private readonly HashSet<string> legacyOnly = new(StringComparer.Ordinal);
-
-    public CodeTable(bool allowLegacy)
-    {
-        var cat = CodeCatalogue.Instance;
-        foreach (var s in cat.Codes.Select(c => c.Code).Concat(cat.LegacyCodes.Select(l => l.Code)).Distinct())
-        {
-            if (s.Length is < 1 or > 2) continue;
-            if (cat.TryResolve(s, allowLegacy, out var code))
-            {
-                ids[Key(Encoding.ASCII.GetBytes(s))] = code.Id;
-                categories[code.Id] = (byte)code.Category;
-            }
-            else legacyOnly.Add(s);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Key(ReadOnlySpan<byte> code) => code.Length == 1 ? code[0] : code[0] | (code[1] << 8);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public byte Id(ReadOnlySpan<byte> code) => code.Length is 1 or 2 ? ids[Key(code)] : (byte)0;
-
-    public byte Category(byte id) => categories[id];
-
-    public bool IsLegacyOnly(string code) => legacyOnly.Contains(code);
-}
-
-/// <summary>
 /// Parses and validates one byte range of a marks file on one thread, feeding accepted marks to that thread's
 /// sink. Works on raw UTF-8 bytes in a large buffer: no ReadLine, no Split, no string per field; dates parsed
 /// from digits; the last pupil and enrolment slot are cached because files are clustered by pupil, and other
@@ -314,20 +278,5 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
         // Line numbers come from byte offsets only here: count the newlines before this range once.
         if (rangeFirstLine < 0) rangeFirstLine = file.LineAt(rangeStart);
         report.Add(new Rejection(file.Path, rangeFirstLine + localLine, column, reason, detail, Text(line)));
-    }
-}
-
-/// <summary>Marks read so far across all parser threads, reported to an optional IProgress.</summary>
-internal sealed class SharedProgress(IProgress<long>? progress)
-{
-    private long total;
-
-    public long Total => Interlocked.Read(ref total);
-
-    public void Add(long n)
-    {
-        if (n == 0) return;
-        var t = Interlocked.Add(ref total, n);
-        progress?.Report(t);
     }
 }

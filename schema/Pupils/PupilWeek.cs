@@ -1,0 +1,9 @@
+using AttendanceGraph.Schema.Codes;
+using AttendanceGraph.Schema.Measures;
+using AttendanceGraph.Schema.Warehouse;
+using DuckDB.NET.Data;
+
+namespace AttendanceGraph.Schema.Pupils;
+
+/// <summary>One week of one enrolment (weeks straddling a month end are summed back together).</summary>
+public sealed record PupilWeek(int Urn, DateOnly WeekStart, MeasureValues Measures);
