@@ -61,7 +61,7 @@ public sealed class AtomicityTests
     }
 
     [Fact]
-    public void AKilledEtlProcess_LeavesTheWarehouseUnchanged_AndTheNextLoadSucceeds()
+    public async Task AKilledEtlProcess_LeavesTheWarehouseUnchanged_AndTheNextLoadSucceeds()
     {
         using var w = new EtlWarehouse();
         w.Load(w.HandChecked);
@@ -81,7 +81,7 @@ public sealed class AtomicityTests
                 seen.Add(line);
                 Assert.True(DateTime.UtcNow < deadline, "the ETL never reached before-publish");
             }
-            if (line is null) Assert.Fail($"the ETL exited before pausing:\n{string.Join("\n", seen)}\n{stderr.Result}");
+            if (line is null) Assert.Fail($"the ETL exited before pausing:\n{string.Join("\n", seen)}\n{await stderr}");
             // Paused with the whole batch in its building snapshot, one step from publishing.
             Assert.Contains(w.SnapshotFiles(), f => f.StartsWith("building-", StringComparison.Ordinal));
             etl.Kill();

@@ -13,7 +13,7 @@ public sealed class ConcurrencyTests
         w.WriteMarks(Path.Combine(w.NewFolder(name), "marks.csv"), [(P1, Alpha, day, "AM", "/"), (P1, Alpha, day, "PM", "\\")]);
 
     [Fact]
-    public void AReaderProcessesOpenSnapshot_NeitherBlocksALoadInAnotherProcess_NorSeesIt()
+    public async Task AReaderProcessesOpenSnapshot_NeitherBlocksALoadInAnotherProcess_NorSeesIt()
     {
         using var w = new EtlWarehouse();
         w.Load(w.HandChecked);
@@ -33,8 +33,9 @@ public sealed class ConcurrencyTests
             Thread.Sleep(50);
         }
         Assert.True(etl.WaitForExit(TimeSpan.FromSeconds(60)));
-        Assert.True(etl.ExitCode == 0, $"load failed: {stdout.Result}\n{stderr.Result}");
-        Assert.Contains("published batch 2", stdout.Result);
+        var output = await stdout;
+        Assert.True(etl.ExitCode == 0, $"load failed: {output}\n{await stderr}");
+        Assert.Contains("published batch 2", output);
 
         // The old connection still answers from the old snapshot …
         Assert.Equal(128, reader.Scalar<long>("SELECT count(*) FROM marks"));

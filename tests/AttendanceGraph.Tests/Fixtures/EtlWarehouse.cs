@@ -43,7 +43,7 @@ public sealed class EtlWarehouse : IDisposable
     public string? Current => SnapshotPointer.Read(Paths);
 
     public string[] SnapshotFiles() =>
-        Directory.Exists(Paths.SnapshotsDir) ? Directory.GetFiles(Paths.SnapshotsDir).Select(Path.GetFileName).Order().ToArray()! : [];
+        Directory.Exists(Paths.SnapshotsDir) ? Directory.GetFiles(Paths.SnapshotsDir).Select(f => Path.GetFileName(f)).Order().ToArray() : [];
 
     /// <summary>Every row of every table of the published snapshot, sorted, as text: equal dumps mean equal content.</summary>
     public Dictionary<string, List<string>> Dump()
