@@ -13,11 +13,9 @@ namespace AttendanceGraph.Api.Security;
 /// </summary>
 public sealed class PupilAccessPolicy(QueryContext data)
 {
+    /// <summary>The membership cohorts behind the virtual schools: the virtual-school role's pupils.</summary>
     public static IReadOnlyList<string> VirtualSchoolCohorts { get; } =
-    [
-        MembershipCohort.LookedAfter, MembershipCohort.PreviouslyLookedAfter,
-        MembershipCohort.ChildInNeed, MembershipCohort.ChildProtectionPlan,
-    ];
+        ReportingCohort.VirtualSchools.SelectMany(c => c.MembershipCohorts).Distinct().ToList();
 
     private readonly Dictionary<string, IReadOnlySet<string>> cache = new();
 
@@ -39,9 +37,9 @@ public sealed class PupilAccessPolicy(QueryContext data)
                 """, period, ("urn", user.Urn)),
             Roles.VirtualSchool => Lookup($"vs:{period.Start}:{period.End}", $"""
                 SELECT DISTINCT upn FROM cohort_memberships
-                WHERE cohort IN ({string.Join(", ", VirtualSchoolCohorts.Select(c => $"'{c}'"))})
+                WHERE cohort IN ({string.Join(", ", VirtualSchoolCohorts.Select((_, i) => $"$c{i}"))})
                   AND start_date <= $end AND (end_date IS NULL OR end_date >= $start)
-                """, period),
+                """, period, VirtualSchoolCohorts.Select((c, i) => ($"c{i}", (object?)c)).ToArray()),
             _ => null,
         };
         return allowed is null ? [] : upns.Where(allowed.Contains).ToList();

@@ -25,5 +25,11 @@ public sealed record ReportingCohort(string Key, string Label, IReadOnlyList<str
     public static IReadOnlyList<ReportingCohort> All { get; } =
         [SenSupport, EhcPlan, Send, ChildInNeed, ChildProtectionPlan, SocialWorker, LookedAfter, PreviouslyLookedAfter, Fsm];
 
+    /// <summary>
+    /// The cohorts the LA runs as a virtual school (the Virtual School Head's looked-after children, and the same
+    /// view for children with a social worker and previously looked-after children).
+    /// </summary>
+    public static IReadOnlyList<ReportingCohort> VirtualSchools { get; } = [LookedAfter, SocialWorker, PreviouslyLookedAfter];
+
     public static ReportingCohort? Find(string key) => All.FirstOrDefault(c => c.Key == key);
 }
