@@ -20,8 +20,8 @@ public static class AccessAuditQueries
             {
                 var paths = c.RequestServices!.GetRequiredService<WarehousePaths>();
                 using var db = OperationalDb.Open(paths.OperationalStore);
-                var entries = db.PupilAccessAudit.OrderByDescending(a => a.Id).ToList();
-                return Paging.Page(entries, c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), null, null, 50, 500);
+                return Paging.Page(db.PupilAccessAudit.OrderByDescending(a => a.Id), c.GetArgument<int?>("first"),
+                    c.GetArgument<string?>("after"), 50, 500);
             });
     }
 }

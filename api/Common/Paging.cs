@@ -7,30 +7,39 @@ namespace AttendanceGraph.Api.Common;
 /// <summary>Relay cursor paging over an ordered list; cursors are opaque offsets.</summary>
 public static class Paging
 {
-    public static Connection<T> Page<T>(IReadOnlyList<T> items, int? first, string? after, int? last, string? before, int defaultSize, int maxSize)
+    public static Connection<T> Page<T>(IReadOnlyList<T> items, int? first, string? after, int? last, string? before, int defaultSize, int maxSize) =>
+        Page(items.Count, (from, to) => Enumerable.Range(from, to - from).Select(i => items[i]).ToList(),
+            first, after, last, before, defaultSize, maxSize);
+
+    /// <summary>The same paging done by the database: one count and one Skip/Take, never the whole table in memory.</summary>
+    public static Connection<T> Page<T>(IQueryable<T> ordered, int? first, string? after, int defaultSize, int maxSize) =>
+        Page(ordered.Count(), (from, to) => ordered.Skip(from).Take(to - from).ToList(), first, after, null, null, defaultSize, maxSize);
+
+    private static Connection<T> Page<T>(int count, Func<int, int, IReadOnlyList<T>> slice,
+        int? first, string? after, int? last, string? before, int defaultSize, int maxSize)
     {
         if (first is < 0 || last is < 0) throw new ExecutionError("first and last must not be negative") { Code = "BAD_PAGE" };
         if (first > maxSize || last > maxSize)
             throw new ExecutionError($"a page holds at most {maxSize} items; ask for fewer with first/last and page with cursors") { Code = "PAGE_TOO_LARGE" };
         var start = after is null ? 0 : Decode(after) + 1;
-        var end = before is null ? items.Count : Math.Min(Decode(before), items.Count);
-        start = Math.Clamp(start, 0, items.Count);
-        end = Math.Clamp(end, start, items.Count);
+        var end = before is null ? count : Math.Min(Decode(before), count);
+        start = Math.Clamp(start, 0, count);
+        end = Math.Clamp(end, start, count);
         if (first is null && last is null) first = defaultSize;
         if (first is { } f) end = Math.Min(end, start + f);
         if (last is { } l) start = Math.Max(start, end - l);
-        var edges = new List<Edge<T>>();
-        for (var i = start; i < end; i++) edges.Add(new Edge<T> { Cursor = Encode(i), Node = items[i] });
+        var items = start < end ? slice(start, end) : [];
+        var edges = items.Select((item, i) => new Edge<T> { Cursor = Encode(start + i), Node = item }).ToList();
         return new Connection<T>
         {
-            TotalCount = items.Count,
+            TotalCount = count,
             Edges = edges,
             PageInfo = new PageInfo
             {
                 StartCursor = edges.FirstOrDefault()?.Cursor,
                 EndCursor = edges.LastOrDefault()?.Cursor,
                 HasPreviousPage = start > 0,
-                HasNextPage = end < items.Count,
+                HasNextPage = end < count,
             },
         };
     }
