@@ -12,23 +12,8 @@ public static class AggregateRefresh
 {
     private static readonly string DirtyWeeksJoin = $"JOIN dw ON dw.pupil_id = m.pupil_id AND dw.week_start = {WarehouseSchema.WeekStartSql("m.date")}";
 
-    public static void Run(DuckDBConnection c, bool everything)
+    public static void Run(DuckDBConnection c)
     {
-        if (everything)
-        {
-            c.ExecuteAll(["DELETE FROM agg_enrolment_week", "DELETE FROM agg_cohort_enrolment_week"]);
-            // In ranges of pupils: one pivot over 38 million marks ran DuckDB out of memory at the ETL's 1 GB limit.
-            // Each range holds a pupil's every mark, so the rows are the same as one pass would give.
-            foreach (var (lo, hi) in PupilRanges(c))
-            {
-                const string inRange = "WHERE m.pupil_id BETWEEN $lo AND $hi";
-                c.Execute($"INSERT INTO agg_enrolment_week {AggregateSql.EnrolmentWeeks(inRange)} ORDER BY 1, 2, 3, 5", ("lo", lo), ("hi", hi));
-                c.Execute($"INSERT INTO agg_cohort_enrolment_week {AggregateSql.CohortEnrolmentWeeksFromAggregates(
-                    "WHERE a.pupil_id BETWEEN $lo AND $hi", "m.pupil_id BETWEEN $lo AND $hi")} ORDER BY 1, 2, 3, 4, 6", ("lo", lo), ("hi", hi));
-            }
-            return;
-        }
-
         c.ExecuteAll(
         [
             """
@@ -54,16 +39,5 @@ public static class AggregateRefresh
             ]);
         }
         c.Execute("DROP TABLE dw");
-    }
-
-    private const long MarksPerRange = 4_000_000;
-
-    private static IEnumerable<(int Lo, int Hi)> PupilRanges(DuckDBConnection c)
-    {
-        var marks = c.Scalar<long>("SELECT count(*) FROM marks");
-        var maxId = c.Scalar<int?>("SELECT max(pupil_id) FROM marks") ?? 0;
-        var ranges = (int)Math.Max(1, (marks + MarksPerRange - 1) / MarksPerRange);
-        var width = maxId / ranges + 1;
-        for (var lo = 0; lo <= maxId; lo += width) yield return (lo, Math.Min(maxId, lo + width - 1));
     }
 }

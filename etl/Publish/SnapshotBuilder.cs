@@ -39,6 +39,9 @@ public sealed class SnapshotBuilder : IDisposable
         var connection = new DuckDBConnection(DuckDbSettings.ReadWrite(working));
         connection.Open();
         connection.ExecuteAll(DuckDbSettings.SessionStatements(memoryLimit));
+        // Nobody reads the working snapshot before Publish checkpoints it once. DuckDB's default automatic
+        // checkpoint every 16 MB of WAL would instead checkpoint dozens of times during a big load.
+        connection.Execute("SET checkpoint_threshold = '1TB'");
         connection.ExecuteAll(WarehouseSchema.Statements);
         if (parent is null) SeedReferenceRows(connection);
         return new SnapshotBuilder(paths, working, connection, parent);

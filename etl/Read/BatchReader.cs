@@ -73,7 +73,10 @@ public static class BatchReader
     }
 
     /// <summary>Files in the order given, folders expanded to their *.csv files by name; a file named twice is read once.</summary>
-    private static IEnumerable<string> Expand(IReadOnlyList<string> filesOrFolders, ValidationReport report)
+    /// <summary>The files a batch is made of: folders expanded to their *.csv files, each file once.</summary>
+    public static IReadOnlyList<string> InputFiles(IReadOnlyList<string> filesOrFolders) => Expand(filesOrFolders, null).ToList();
+
+    private static IEnumerable<string> Expand(IReadOnlyList<string> filesOrFolders, ValidationReport? report)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in filesOrFolders)
@@ -87,7 +90,7 @@ public static class BatchReader
             {
                 if (seen.Add(Path.GetFullPath(p))) yield return p;
             }
-            else report.Add(new Rejection(p, 0, "", RejectionReason.UnreadableFile, "no such file or folder", ""));
+            else report?.Add(new Rejection(p, 0, "", RejectionReason.UnreadableFile, "no such file or folder", ""));
         }
     }
 

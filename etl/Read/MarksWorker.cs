@@ -199,7 +199,7 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
                 $"{DateOnly.FromDayNumber(day):yyyy-MM-dd} is outside every enrolment of {Text(upn)} at school {urn}");
             return;
         }
-        if (!slot.TryMark(day, session))
+        if (!slot.TryMark(day, session, codeId))
         {
             Reject(line, localLine, "session", RejectionReason.DuplicateMark,
                 $"a second mark for {Text(upn)} at school {urn} on {DateOnly.FromDayNumber(day):yyyy-MM-dd} {(session == 0 ? "AM" : "PM")}");

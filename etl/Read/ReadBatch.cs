@@ -53,11 +53,19 @@ public sealed class ReadBatch
     /// into the sink the factory created for it. Invalid marks go to the report, never to a sink.
     /// Each call validates afresh (duplicate detection starts empty). Returns the number of accepted marks.
     /// </summary>
-    public long StreamMarks(Func<IMarkSink> sinkFactory, IProgress<long>? marksRead = null, CancellationToken ct = default)
+    public long StreamMarks(Func<IMarkSink> sinkFactory, IProgress<long>? marksRead = null, CancellationToken ct = default) =>
+        StreamMarks(sinkFactory, out _, marksRead, ct);
+
+    /// <summary>
+    /// <see cref="StreamMarks(Func{IMarkSink}, IProgress{long}?, CancellationToken)"/>, also handing back the
+    /// registers the accepted marks were recorded in (every enrolment's code per session).
+    /// </summary>
+    internal long StreamMarks(Func<IMarkSink> sinkFactory, out MarksIndex registers, IProgress<long>? marksRead = null,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(sinkFactory);
+        var index = registers = MarksIndex.Build(Enrolments, NewPupilIds, existing);
         if (marksFiles.Count == 0) return 0;
-        var index = MarksIndex.Build(Enrolments, NewPupilIds, existing);
         index.OtherLaSchools = OtherLaSchools;
         index.LaCode = options.LaCode;
         var codes = new CodeTable(options.AllowLegacyCodes);

@@ -1,45 +1,56 @@
 using AttendanceGraph.Etl.Model;
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 
 namespace AttendanceGraph.Etl.Stage;
 
 /// <summary>
-/// Appends validated marks to the staging table through DuckDB's appender (the bulk path; batched INSERT is
-/// ~75× slower). One per parsing thread, each with its own connection, because connections are not thread-safe.
+/// Appends validated marks to the marks (or staging) table through a <see cref="ColumnarAppender"/>: the bulk
+/// path (batched INSERT is ~75× slower). One per parsing thread, each with its own connection, because
+/// connections are not thread-safe.
 /// </summary>
 public sealed class MarkAppenderSink : IMarkSink, IDisposable
 {
+    private const int Urn = 0, PupilId = 1, Date = 2, Session = 3, CodeId = 4, Category = 5, BatchId = 6;
+    // DuckDB stores a DATE as days since 1970-01-01.
+    private static readonly int UnixEpochDay = new DateOnly(1970, 1, 1).DayNumber;
+
     private readonly DuckDBConnection connection;
-    private readonly DuckDBAppender appender;
+    private readonly ColumnarAppender appender;
     private readonly int batchId;
 
     public MarkAppenderSink(DuckDBConnection connection, int batchId, string table)
     {
         this.connection = connection;
         this.batchId = batchId;
-        appender = connection.CreateAppender(table);
+        appender = new ColumnarAppender(connection, table,
+            DuckDBType.Integer, DuckDBType.Integer, DuckDBType.Date, DuckDBType.UnsignedTinyInt,
+            DuckDBType.UnsignedTinyInt, DuckDBType.UnsignedTinyInt, DuckDBType.Integer);
     }
 
     public long Count { get; private set; }
 
     public void Add(int urn, int pupilId, DateOnly date, byte session, byte codeId, byte category)
     {
-        appender.CreateRow()
-            .AppendValue(urn)
-            .AppendValue(pupilId)
-            .AppendValue(date)
-            .AppendValue(session)
-            .AppendValue(codeId)
-            .AppendValue(category)
-            .AppendValue(batchId)
-            .EndRow();
+        var row = appender.Row;
+        appender.Column<int>(Urn)[row] = urn;
+        appender.Column<int>(PupilId)[row] = pupilId;
+        appender.Column<int>(Date)[row] = date.DayNumber - UnixEpochDay;
+        appender.Column<byte>(Session)[row] = session;
+        appender.Column<byte>(CodeId)[row] = codeId;
+        appender.Column<byte>(Category)[row] = category;
+        appender.Column<int>(BatchId)[row] = batchId;
+        appender.EndRow();
         Count++;
     }
 
     public void Dispose()
     {
-        appender.Close();
-        appender.Dispose();
-        connection.Dispose();
+        try { appender.Close(); }
+        finally
+        {
+            appender.Dispose();
+            connection.Dispose();
+        }
     }
 }

@@ -1,31 +1,34 @@
-using AttendanceGraph.Etl.Model;
-
 namespace AttendanceGraph.Etl.Validate;
 
 /// <summary>
-/// A pupil's enrolments at one school and the sessions marked so far. The bitmap (bit = day × 2 + session,
-/// from the earliest entry date) is split into lazily allocated blocks of 1,024 bits so an open-ended
-/// enrolment costs nothing until marked; bits are set with Interlocked.Or so duplicate detection is exact
-/// across parser threads. Blocks are only created or the block table grown under a lock (once per block).
+/// A pupil's enrolments at one school and this batch's register for them: the code id of each session marked
+/// so far (0 = not marked), one byte per day × session from the earliest entry date. It both detects a second
+/// mark for a session (exactly, across parser threads: the code is set with a compare-and-swap) and, after a
+/// load into an empty warehouse, is what the aggregates are counted from without reading the marks back.
+/// Stored in lazily allocated blocks of 512 days so an open-ended enrolment costs nothing until marked;
+/// blocks are only created or the block table grown under a lock (once per block).
 /// </summary>
 internal sealed class EnrolmentSlot
 {
-    private const int BlockBits = 1024, BlockShift = 10, BlockLongs = BlockBits / 64;
+    public const int BlockDays = 512;
+    private const int BlockBytes = BlockDays * 2;
 
     private readonly int[] starts;
     private readonly int[] ends;
-    private readonly int baseDay;
-    private long[]?[] blocks = [];
+    private byte[]?[] blocks = [];
 
     public EnrolmentSlot(int urn, List<(int Start, int End)> intervals)
     {
         Urn = urn;
         starts = intervals.Select(i => i.Start).ToArray();
         ends = intervals.Select(i => i.End).ToArray();
-        baseDay = starts.Min();
+        BaseDay = starts.Min();
     }
 
     public int Urn { get; }
+
+    /// <summary>Day number of the first day of block 0.</summary>
+    public int BaseDay { get; }
 
     public bool Covers(int dayNumber)
     {
@@ -34,32 +37,36 @@ internal sealed class EnrolmentSlot
         return false;
     }
 
-    /// <summary>Sets the bit for (day, session); false when it was already set (a duplicate mark). Day must be covered.</summary>
-    public bool TryMark(int dayNumber, int session)
+    /// <summary>Records the session's code; false when it already had one (a duplicate mark). Day must be covered.</summary>
+    public bool TryMark(int dayNumber, int session, byte codeId)
     {
-        var bit = (long)(dayNumber - baseDay) * 2 + session;
-        var blockIndex = (int)(bit >> BlockShift);
+        var index = (long)(dayNumber - BaseDay) * 2 + session;
+        var blockIndex = (int)(index / BlockBytes);
         var table = Volatile.Read(ref blocks);
         var block = blockIndex < table.Length ? table[blockIndex] : null;
         block ??= GetOrCreateBlock(blockIndex);
-        var inBlock = (int)(bit & (BlockBits - 1));
-        var mask = 1L << (inBlock & 63);
-        return (Interlocked.Or(ref block[inBlock >> 6], mask) & mask) == 0;
+        return Interlocked.CompareExchange(ref block[(int)(index % BlockBytes)], codeId, 0) == 0;
     }
 
-    private long[] GetOrCreateBlock(int blockIndex)
+    /// <summary>
+    /// The register in day order, block by block: block i covers days BaseDay + i × 512 onwards, two bytes a
+    /// day (AM, PM). Null for blocks with no marks. Read only after every parser thread has finished.
+    /// </summary>
+    public IReadOnlyList<byte[]?> Blocks => blocks;
+
+    private byte[] GetOrCreateBlock(int blockIndex)
     {
         lock (this)
         {
             var table = blocks;
             if (blockIndex >= table.Length)
             {
-                var grown = new long[]?[Math.Max(blockIndex + 1, table.Length * 2)];
+                var grown = new byte[]?[Math.Max(blockIndex + 1, table.Length * 2)];
                 Array.Copy(table, grown, table.Length);
                 table = grown;
                 Volatile.Write(ref blocks, table);
             }
-            return table[blockIndex] ??= new long[BlockLongs];
+            return table[blockIndex] ??= new byte[BlockBytes];
         }
     }
 }

@@ -15,6 +15,9 @@ internal sealed class MarksIndex
 
     public int PupilCount => byUpn.Count;
 
+    /// <summary>Every known pupil with their enrolment slots (and, after streaming, their registers).</summary>
+    public IEnumerable<PupilEntry> Pupils => byUpn.Values;
+
     /// <summary>Schools of other LAs left out by --la (URN → LA code): their marks are rejected as UnknownSchool.</summary>
     public IReadOnlyDictionary<int, int> OtherLaSchools { get; set; } = new Dictionary<int, int>();
     public int? LaCode { get; set; }

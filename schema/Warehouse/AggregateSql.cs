@@ -37,29 +37,6 @@ public static class AggregateSql
         GROUP BY ALL
         """);
 
-    /// <summary>
-    /// The same rows as <see cref="CohortEnrolmentWeeks"/>, built from the enrolment aggregate where it can be:
-    /// a fragment wholly inside a cohort interval is that enrolment's aggregate row as it stands, so only fragments
-    /// an interval starts or ends in are counted from the marks (on 38M marks: 3.5 s instead of 10.7 s, rows
-    /// identical). Needs agg_enrolment_week to be up to date for the same pupils and weeks.
-    /// </summary>
-    /// <param name="aggregateFilter">Joins/WHERE on the enrolment aggregate a (e.g. the dirty weeks).</param>
-    /// <param name="markFilter">The same restriction on marks m, as a condition to AND in.</param>
-    public static string CohortEnrolmentWeeksFromAggregates(string aggregateFilter, string markFilter) => $"""
-        SELECT ci.cohort, a.*
-        FROM agg_enrolment_week a
-        JOIN ({CohortIntervals}) ci ON ci.pupil_id = a.pupil_id
-         AND a.frag_start >= ci.start_date AND {WarehouseSchema.FragmentEndSql("a.week_start", "a.month")} <= ci.end_date
-        {aggregateFilter}
-        UNION ALL
-        {CohortEnrolmentWeeks($"WHERE ({markFilter}) AND NOT ({FragmentStart("m.date")} >= ci.start_date AND {FragmentEnd("m.date")} <= ci.end_date)")}
-        """;
-
-    private static string FragmentStart(string date) => $"greatest({WarehouseSchema.WeekStartSql(date)}, {WarehouseSchema.MonthStartSql(date)})";
-
-    private static string FragmentEnd(string date) =>
-        WarehouseSchema.FragmentEndSql(WarehouseSchema.WeekStartSql(date), WarehouseSchema.MonthStartSql(date));
-
     /// <summary>Each pupil's membership intervals of each reporting cohort, overlaps merged (gaps and islands).</summary>
     public const string CohortIntervals = """
         SELECT cohort, pupil_id, min(s) AS start_date, max(e) AS end_date FROM (

@@ -1,0 +1,56 @@
+using AttendanceGraph.Etl.Validate;
+
+namespace AttendanceGraph.Etl.Publish;
+
+/// <summary>
+/// Counts one enrolment slot's register into aggregate fragments (a week, split where a month ends: the grain
+/// of the aggregate tables, see WarehouseSchema), in date order, optionally only on days inside some intervals
+/// (a pupil's merged membership of a cohort). The counts buffer is indexed by code id and cleared before each
+/// fragment; only fragments with at least one counted session are reported, as grouping the marks would.
+/// </summary>
+internal static class RegisterFragments
+{
+    /// <param name="within">Sorted, non-overlapping inclusive day-number intervals, or null for every day.</param>
+    /// <param name="fragment">Called with (week start, month start) day numbers once the fragment's counts are complete.</param>
+    public static void Count(EnrolmentSlot slot, IReadOnlyList<(int Start, int End)>? within, byte[] counts,
+        Action<int, int> fragment)
+    {
+        var blocks = slot.Blocks;
+        int week = int.MinValue, month = int.MinValue;
+        var any = false;
+        var interval = 0;
+        for (var b = 0; b < blocks.Count && !(within is not null && interval == within.Count); b++)
+        {
+            if (blocks[b] is not { } block) continue;
+            var firstDay = slot.BaseDay + b * EnrolmentSlot.BlockDays;
+            for (var k = 0; k < EnrolmentSlot.BlockDays; k++)
+            {
+                var am = block[2 * k];
+                var pm = block[2 * k + 1];
+                if ((am | pm) == 0) continue;
+                var day = firstDay + k;
+                if (within is not null)
+                {
+                    while (interval < within.Count && within[interval].End < day) interval++;
+                    if (interval == within.Count) break; // no later day can count
+                    if (within[interval].Start > day) continue;
+                }
+                var date = DateOnly.FromDayNumber(day);
+                var weekStart = day - ((int)date.DayOfWeek + 6) % 7;
+                var monthStart = day - (date.Day - 1);
+                if (weekStart != week || monthStart != month)
+                {
+                    if (any) fragment(week, month);
+                    Array.Clear(counts);
+                    week = weekStart;
+                    month = monthStart;
+                    any = false;
+                }
+                if (am != 0) counts[am]++;
+                if (pm != 0) counts[pm]++;
+                any = true;
+            }
+        }
+        if (any) fragment(week, month);
+    }
+}
