@@ -65,7 +65,8 @@ public sealed class LoadSection : ISection
         t.Add("ETL rows/s", etlRate.Median, etlRate.Min, etlRate.Max, null, null);
         t.Add("DuckDB COPY of marks.csv into a plain table, s", copySeconds.Median, copySeconds.Min, copySeconds.Max, null, null);
         t.Add("DuckDB COPY rows/s", copyRate.Median, copyRate.Min, copyRate.Max, null, null);
-        t.Add("ratio ETL / COPY (per run, side by side)", ratio.Median, ratio.Min, ratio.Max, "≥ 0.5 (stretch ≥ 1.0)", Met(ratio.Median >= 0.5) + (ratio.Median >= 1.0 ? " (stretch met)" : ""));
+        t.Add("ratio ETL / COPY (per run, side by side)", ratio.Median, ratio.Min, ratio.Max, "≥ 1.0, never < 0.5",
+            ratio.Median >= 1.0 && ratio.Min >= 0.5 ? Met(true) : ratio.Min >= 0.5 ? "floor only (< 1.0)" : Met(false));
         t.Add("ETL peak RSS, GiB (VmHWM)", rss.Median, rss.Min, rss.Max, "< 2 GiB", Met(rss.Max < 2));
         t.Add($"one-day incremental load ({incrementalMarks:N0} marks), s", dayDuration.Median, dayDuration.Min, dayDuration.Max, "< 5 s", Met(dayDuration.Max < 5));
         t.Add("one-day incremental, child process wall time incl. .NET start, s", dayWall.Median, dayWall.Min, dayWall.Max, null, null);
