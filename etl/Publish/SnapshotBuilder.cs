@@ -1,3 +1,4 @@
+using AttendanceGraph.Schema.Codes;
 using AttendanceGraph.Schema.Warehouse;
 using DuckDB.NET.Data;
 
@@ -44,6 +45,7 @@ public sealed class SnapshotBuilder : IDisposable
         connection.Execute("SET checkpoint_threshold = '1TB'");
         connection.ExecuteAll(WarehouseSchema.Statements);
         if (parent is null) SeedReferenceRows(connection);
+        SeedCodesIfMissing(connection);
         return new SnapshotBuilder(paths, working, connection, parent);
     }
 
@@ -78,6 +80,18 @@ public sealed class SnapshotBuilder : IDisposable
             TryDelete(workingPath);
             TryDelete(workingPath + ".wal");
         }
+    }
+
+    /// <summary>The code catalogue; also added to a warehouse built before the table existed.</summary>
+    private static void SeedCodesIfMissing(DuckDBConnection connection)
+    {
+        if (connection.Scalar<long>("SELECT count(*) FROM attendance_codes") > 0) return;
+        using var appender = connection.CreateAppender("attendance_codes");
+        foreach (var code in CodeCatalogue.Instance.Codes)
+            appender.CreateRow().AppendValue(code.Id).AppendValue(code.Code).AppendValue(code.Meaning)
+                .AppendValue(CodeCatalogue.CategoryName(code.Category)).AppendValue(code.IsPossibleSession)
+                .AppendValue(code.CountsForPenaltyNotice).AppendValue(code.Column).EndRow();
+        appender.Close();
     }
 
     private static void SeedReferenceRows(DuckDBConnection connection)

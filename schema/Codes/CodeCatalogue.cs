@@ -76,16 +76,22 @@ public sealed class CodeCatalogue
         _ => "n_" + code.ToLowerInvariant(),
     };
 
-    private static AttendanceCategory ParseCategory(string s) => s switch
+    /// <summary>The category as the domain code list spells it (e.g. <c>authorised_absence</c>); inverse of parsing it.</summary>
+    public static string CategoryName(AttendanceCategory category) => category switch
     {
-        "present" => AttendanceCategory.Present,
-        "approved_educational_activity" => AttendanceCategory.ApprovedEducationalActivity,
-        "authorised_absence" => AttendanceCategory.AuthorisedAbsence,
-        "unauthorised_absence" => AttendanceCategory.UnauthorisedAbsence,
-        "not_counted" => AttendanceCategory.NotCounted,
-        "administrative" => AttendanceCategory.Administrative,
-        _ => throw new InvalidDataException($"unknown code category '{s}'"),
+        AttendanceCategory.Present => "present",
+        AttendanceCategory.ApprovedEducationalActivity => "approved_educational_activity",
+        AttendanceCategory.AuthorisedAbsence => "authorised_absence",
+        AttendanceCategory.UnauthorisedAbsence => "unauthorised_absence",
+        AttendanceCategory.NotCounted => "not_counted",
+        AttendanceCategory.Administrative => "administrative",
+        _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };
+
+    private static AttendanceCategory ParseCategory(string s) =>
+        Enum.GetValues<AttendanceCategory>().FirstOrDefault(c => CategoryName(c) == s) is var c && c != default
+            ? c
+            : throw new InvalidDataException($"unknown code category '{s}'");
 
     private static IEnumerable<Dictionary<string, string>> ReadCsv(string resource)
     {

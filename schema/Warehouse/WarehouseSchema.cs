@@ -118,6 +118,17 @@ public static class WarehouseSchema
               enrolments_pa_10_exact_percent DOUBLE,
               enrolments_pa_50_exact_percent DOUBLE)
             """,
+            // Decodes marks.code_id for anyone querying the raw marks (BI tools, analysts' SQL).
+            """
+            CREATE TABLE IF NOT EXISTS attendance_codes (
+              code_id UTINYINT PRIMARY KEY,
+              code VARCHAR NOT NULL,
+              meaning VARCHAR NOT NULL,
+              category VARCHAR NOT NULL,
+              possible_session BOOLEAN NOT NULL,
+              penalty_notice_threshold BOOLEAN NOT NULL,
+              count_column VARCHAR NOT NULL)
+            """,
             """
             CREATE TABLE IF NOT EXISTS reporting_cohorts (
               cohort VARCHAR NOT NULL,
