@@ -30,15 +30,13 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             step.Restart();
         }
 
-        // Hashing every byte of the input overlaps reading and checking it (a second core, ~1 s on 1.3 GB).
-        var fingerprinting = Task.Run(() => BatchFingerprint.Of(BatchReader.InputFiles(inputs)), ct);
+        // Hashing every byte of the input overlaps reading and checking it (a second core, ~1 s on 1.3 GB); the
+        // fingerprint is then made of the files the reader accepted into the batch.
+        var hashing = Task.Run(() => BatchFingerprint.HashEach(BatchReader.InputFiles(inputs)), ct);
         var existing = ExistingStateLoader.Load(c);
         var batch = BatchReader.Read(inputs, new ReadOptions(options.LaCode, options.AllowLegacyCodes, options.SkipInvalid,
             options.SkipInvalid ? RejectsPath() : null, options.Threads), existing);
-        string fingerprint;
-        try { fingerprint = fingerprinting.GetAwaiter().GetResult(); }
-        // An input that cannot be read is already in the report; the batch is the files that could be.
-        catch (IOException) { fingerprint = BatchFingerprint.Of(batch.Files.Select(f => f.Path)); }
+        var fingerprint = BatchFingerprint.Of(batch.Files.Select(f => f.Path), hashing.GetAwaiter().GetResult());
         Done($"read and checked {batch.Files.Count} files");
         var earlier = c.Scalar<int?>("SELECT min(batch_id) FROM batches WHERE content_hash = $h", ("h", fingerprint));
         if (earlier is not null && !options.Force)
@@ -72,11 +70,13 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         {
             // The marks went straight into an empty warehouse: nothing to merge, and the aggregates are
             // counted from the registers validation built, not from the marks again.
-            FirstLoadAggregates.Build(snapshot, registers);
+            FirstLoadAggregates.Build(snapshot, registers, ct);
+            registers = null!; // ~100 MB for a year of a large LA: free before the checkpoint
             Done("built aggregates");
         }
         else
         {
+            registers = null!;
             MarkMerge.MergeStaged(c);
             Done("merged marks");
             AggregateRefresh.Run(c);
@@ -120,12 +120,15 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         });
         try
         {
-            return batch.StreamMarks(() =>
+            var accepted = batch.StreamMarks(() =>
             {
                 var sink = new MarkAppenderSink(snapshot.OpenAnotherConnection(), batchId, table);
                 lock (sinks) sinks.Add(sink);
                 return sink;
             }, out registers, reporter, ct);
+            // Only a complete stream is flushed: after a failure, closing could throw again and hide the cause.
+            foreach (var s in sinks) s.Close();
+            return accepted;
         }
         finally
         {

@@ -19,13 +19,13 @@ internal sealed class AggregateRowWriter : IDisposable
     private static readonly AttendanceCode[] Codes = CodeCatalogue.Instance.Codes.ToArray();
 
     private readonly ColumnarAppender appender;
-    private readonly int first; // index of urn: 1 in the cohort table, whose first column is the cohort
+    private readonly int urnColumn; // 1 in the cohort table, whose first column is the cohort
     private readonly int[] codeColumn;
     private readonly int[] categoryColumn;
 
     public AggregateRowWriter(DuckDBConnection connection, string table, bool cohort)
     {
-        first = cohort ? 1 : 0;
+        urnColumn = cohort ? 1 : 0;
         var keys = new List<DuckDBType>();
         if (cohort) keys.Add(DuckDBType.Varchar);
         keys.AddRange([DuckDBType.Integer, DuckDBType.Integer, DuckDBType.Date, DuckDBType.Date, DuckDBType.Date,
@@ -33,7 +33,9 @@ internal sealed class AggregateRowWriter : IDisposable
         var countsAt = keys.Count;
         var columns = keys.Concat(WarehouseSchema.CountColumns.Select(_ => DuckDBType.UnsignedTinyInt)).ToArray();
         appender = new ColumnarAppender(connection, table, columns);
-        int At(string name) => countsAt + WarehouseSchema.CountColumns.ToList().IndexOf(name);
+        int At(string name) => WarehouseSchema.CountColumns.ToList().IndexOf(name) is var i and >= 0
+            ? countsAt + i
+            : throw new InvalidOperationException($"{table} has no count column {name}");
         codeColumn = new int[Codes.Max(c => c.Id) + 1];
         categoryColumn = new int[Codes.Max(c => c.Id) + 1];
         foreach (var code in Codes)
@@ -51,16 +53,16 @@ internal sealed class AggregateRowWriter : IDisposable
     public void Write(string? cohort, int urn, int pupilId, DateOnly dateOfBirth, int weekStart, int monthStart, byte[] counts)
     {
         var row = appender.Row;
-        if (cohort is not null) appender.String(0, cohort);
+        if (urnColumn == 1) appender.String(0, cohort ?? throw new ArgumentNullException(nameof(cohort), "a cohort row needs its cohort"));
         var fragStart = Math.Max(weekStart, monthStart);
-        appender.Column<int>(first)[row] = urn;
-        appender.Column<int>(first + 1)[row] = pupilId;
-        appender.Column<int>(first + 2)[row] = weekStart - UnixEpochDay;
-        appender.Column<int>(first + 3)[row] = monthStart - UnixEpochDay;
-        appender.Column<int>(first + 4)[row] = fragStart - UnixEpochDay;
+        appender.Column<int>(urnColumn)[row] = urn;
+        appender.Column<int>(urnColumn + 1)[row] = pupilId;
+        appender.Column<int>(urnColumn + 2)[row] = weekStart - UnixEpochDay;
+        appender.Column<int>(urnColumn + 3)[row] = monthStart - UnixEpochDay;
+        appender.Column<int>(urnColumn + 4)[row] = fragStart - UnixEpochDay;
         var year = AcademicYear.Containing(DateOnly.FromDayNumber(fragStart));
-        appender.Column<short>(first + 5)[row] = (short)year.StartYear;
-        appender.Column<byte>(first + 6)[row] = year.IsCompulsorySchoolAge(dateOfBirth) ? (byte)1 : (byte)0;
+        appender.Column<short>(urnColumn + 5)[row] = (short)year.StartYear;
+        appender.Column<byte>(urnColumn + 6)[row] = year.IsCompulsorySchoolAge(dateOfBirth) ? (byte)1 : (byte)0;
         for (var col = CountsFrom; col < CountsFrom + WarehouseSchema.CountColumns.Count; col++) appender.Column<byte>(col)[row] = 0;
         foreach (var code in Codes)
         {

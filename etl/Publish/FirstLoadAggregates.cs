@@ -10,13 +10,15 @@ namespace AttendanceGraph.Etl.Publish;
 /// that was most of the load. The rows are the ones <see cref="AggregateSql"/> defines, which stays the one
 /// definition: later loads refresh their dirty weeks with it, and tests compare this build with it row for row
 /// (generated LAs and hand-made edge cases). Enrolment and cohort aggregates are written on two threads, each
-/// in table order (school, pupil, week) so that one-school queries touch few row groups.
+/// in the order of its table's key (cohort, then school, pupil, week) so that one-school queries touch few row groups.
 /// </summary>
 internal static class FirstLoadAggregates
 {
-    public static void Build(SnapshotBuilder snapshot, MarksIndex registers)
+    public static void Build(SnapshotBuilder snapshot, MarksIndex registers, CancellationToken ct)
     {
         var c = snapshot.Connection;
+        // Empty in a warehouse without marks; cleared anyway so the build can never add to stale rows.
+        c.ExecuteAll(["DELETE FROM agg_enrolment_week", "DELETE FROM agg_cohort_enrolment_week"]);
         var dateOfBirth = new Dictionary<int, DateOnly>();
         foreach (var r in c.Rows("SELECT pupil_id, date_of_birth FROM pupils"))
             dateOfBirth[r.GetInt32(0)] = DateOnly.FromDateTime(r.GetDateTime(1));
@@ -39,6 +41,7 @@ internal static class FirstLoadAggregates
             var counts = new byte[256];
             foreach (var (pupilId, slot) in slots)
             {
+                ct.ThrowIfCancellationRequested();
                 var dob = dateOfBirth[pupilId];
                 RegisterFragments.Count(slot, null, counts,
                     (week, month) => writer.Write(null, slot.Urn, pupilId, dob, week, month, counts));
@@ -51,12 +54,14 @@ internal static class FirstLoadAggregates
                 foreach (var (pupilId, slot) in slots)
                 {
                     if (!byPupil.TryGetValue(pupilId, out var within)) continue;
+                    ct.ThrowIfCancellationRequested();
                     var dob = dateOfBirth[pupilId];
                     RegisterFragments.Count(slot, within, counts,
                         (week, month) => writer.Write(cohort, slot.Urn, pupilId, dob, week, month, counts));
                 }
         }));
-        Task.WaitAll(enrolments, cohorts);
+        // WhenAll rethrows the first failure itself rather than wrapped in an AggregateException.
+        Task.WhenAll(enrolments, cohorts).GetAwaiter().GetResult();
 
         void Write(string table, bool cohort, Action<AggregateRowWriter> rows)
         {

@@ -45,7 +45,7 @@ public sealed class SnapshotBuilder : IDisposable
         connection.Execute("SET checkpoint_threshold = '1TB'");
         connection.ExecuteAll(WarehouseSchema.Statements);
         if (parent is null) SeedReferenceRows(connection);
-        SeedCodesIfMissing(connection);
+        WriteAttendanceCodes(connection);
         return new SnapshotBuilder(paths, working, connection, parent);
     }
 
@@ -82,10 +82,10 @@ public sealed class SnapshotBuilder : IDisposable
         }
     }
 
-    /// <summary>The code catalogue; also added to a warehouse built before the table existed.</summary>
-    private static void SeedCodesIfMissing(DuckDBConnection connection)
+    /// <summary>The code catalogue, rewritten in every snapshot so it always matches the code that wrote the marks.</summary>
+    private static void WriteAttendanceCodes(DuckDBConnection connection)
     {
-        if (connection.Scalar<long>("SELECT count(*) FROM attendance_codes") > 0) return;
+        connection.Execute("DELETE FROM attendance_codes");
         using var appender = connection.CreateAppender("attendance_codes");
         foreach (var code in CodeCatalogue.Instance.Codes)
             appender.CreateRow().AppendValue(code.Id).AppendValue(code.Code).AppendValue(code.Meaning)

@@ -72,9 +72,10 @@ public static class BatchReader
         return new ReadBatch(files, ctx, marksFiles, options, existing, report);
     }
 
-    /// <summary>Files in the order given, folders expanded to their *.csv files by name; a file named twice is read once.</summary>
-    /// <summary>The files a batch is made of: folders expanded to their *.csv files, each file once.</summary>
+    /// <summary>The files named: folders expanded to their *.csv files, each file once (before any is recognised).</summary>
     public static IReadOnlyList<string> InputFiles(IReadOnlyList<string> filesOrFolders) => Expand(filesOrFolders, null).ToList();
+
+    /// <summary>Files in the order given, folders expanded to their *.csv files by name; a file named twice is read once.</summary>
 
     private static IEnumerable<string> Expand(IReadOnlyList<string> filesOrFolders, ValidationReport? report)
     {

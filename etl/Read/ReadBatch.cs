@@ -64,8 +64,12 @@ public sealed class ReadBatch
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(sinkFactory);
+        if (marksFiles.Count == 0)
+        {
+            registers = MarksIndex.Empty;
+            return 0;
+        }
         var index = registers = MarksIndex.Build(Enrolments, NewPupilIds, existing);
-        if (marksFiles.Count == 0) return 0;
         index.OtherLaSchools = OtherLaSchools;
         index.LaCode = options.LaCode;
         var codes = new CodeTable(options.AllowLegacyCodes);

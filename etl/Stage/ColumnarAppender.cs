@@ -16,6 +16,8 @@ public sealed unsafe class ColumnarAppender : IDisposable
     private readonly DuckDB.NET.Native.DuckDBAppender appender;
     private readonly DuckDBDataChunk chunk;
     private readonly DuckDBType[] types;
+    private readonly int[] widths;
+    private bool disposed;
     private readonly IntPtr[] vectors;
     private readonly void*[] data;
     private readonly string table;
@@ -25,13 +27,17 @@ public sealed unsafe class ColumnarAppender : IDisposable
     {
         this.table = table;
         if (NativeMethods.Appender.DuckDBAppenderCreate(connection.NativeConnection, null!, table, out appender) != DuckDBState.Success)
-            throw new InvalidOperationException($"Cannot append to {table}: {Error()}");
+        {
+            var why = Error();
+            appender.Dispose();
+            throw new InvalidOperationException($"Cannot append to {table}: {why}");
+        }
         var count = (int)NativeMethods.Appender.DuckDBAppenderColumnCount(appender);
-        if (count != columns.Length)
-            throw new InvalidOperationException($"{table} has {count} columns; the appender was given {columns.Length}");
         var logical = new DuckDBLogicalType[count];
         try
         {
+            if (count != columns.Length)
+                throw new InvalidOperationException($"{table} has {count} columns; the appender was given {columns.Length}");
             for (var i = 0; i < count; i++)
             {
                 logical[i] = NativeMethods.Appender.DuckDBAppenderColumnType(appender, (ulong)i);
@@ -41,11 +47,17 @@ public sealed unsafe class ColumnarAppender : IDisposable
             }
             chunk = NativeMethods.DataChunks.DuckDBCreateDataChunk(logical.Select(l => l.DangerousGetHandle()).ToArray(), (ulong)count);
         }
+        catch
+        {
+            appender.Dispose();
+            throw;
+        }
         finally
         {
             foreach (var l in logical) l?.Dispose();
         }
         types = columns;
+        widths = columns.Select(Width).ToArray();
         Capacity = (int)NativeMethods.Helpers.DuckDBVectorSize();
         vectors = new IntPtr[count];
         data = new void*[count];
@@ -65,10 +77,27 @@ public sealed unsafe class ColumnarAppender : IDisposable
     public long RowsAppended { get; private set; }
 
     /// <summary>The whole column vector of the current chunk; write index <see cref="Row"/>.</summary>
-    public Span<T> Column<T>(int column) where T : unmanaged => new(data[column], Capacity);
+    public Span<T> Column<T>(int column) where T : unmanaged
+    {
+        // A wrong T would write past the end of DuckDB's buffer: refuse it.
+        if (sizeof(T) != widths[column]) throw new InvalidOperationException($"{table} column {column + 1} is {types[column]}, not {typeof(T).Name}");
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return new(data[column], Capacity);
+    }
+
+    private static int Width(DuckDBType type) => type switch
+    {
+        DuckDBType.Boolean or DuckDBType.TinyInt or DuckDBType.UnsignedTinyInt => 1,
+        DuckDBType.SmallInt or DuckDBType.UnsignedSmallInt => 2,
+        DuckDBType.Integer or DuckDBType.UnsignedInteger or DuckDBType.Date or DuckDBType.Float => 4,
+        DuckDBType.BigInt or DuckDBType.UnsignedBigInt or DuckDBType.Double or DuckDBType.Timestamp => 8,
+        DuckDBType.Varchar => 0, // written with String()
+        _ => throw new NotSupportedException($"ColumnarAppender does not write {type} columns"),
+    };
 
     public void String(int column, string value)
     {
+        ObjectDisposedException.ThrowIf(disposed, this);
         if (types[column] != DuckDBType.Varchar) throw new InvalidOperationException($"{table} column {column + 1} is not VARCHAR");
         NativeMethods.Vectors.DuckDBVectorAssignStringElement(vectors[column], (ulong)Row, value);
     }
@@ -110,6 +139,7 @@ public sealed unsafe class ColumnarAppender : IDisposable
 
     public void Dispose()
     {
+        disposed = true;
         chunk?.Dispose();
         appender?.Dispose();
     }

@@ -23,9 +23,17 @@ public sealed class MarkAppenderSink : IMarkSink, IDisposable
     {
         this.connection = connection;
         this.batchId = batchId;
-        appender = new ColumnarAppender(connection, table,
-            DuckDBType.Integer, DuckDBType.Integer, DuckDBType.Date, DuckDBType.UnsignedTinyInt,
-            DuckDBType.UnsignedTinyInt, DuckDBType.UnsignedTinyInt, DuckDBType.Integer);
+        try
+        {
+            appender = new ColumnarAppender(connection, table,
+                DuckDBType.Integer, DuckDBType.Integer, DuckDBType.Date, DuckDBType.UnsignedTinyInt,
+                DuckDBType.UnsignedTinyInt, DuckDBType.UnsignedTinyInt, DuckDBType.Integer);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     public long Count { get; private set; }
@@ -44,13 +52,13 @@ public sealed class MarkAppenderSink : IMarkSink, IDisposable
         Count++;
     }
 
+    /// <summary>Appends the marks still buffered; call once the stream has succeeded.</summary>
+    public void Close() => appender.Close();
+
+    /// <summary>Frees the appender and its connection without flushing (a failed load's snapshot is deleted).</summary>
     public void Dispose()
     {
-        try { appender.Close(); }
-        finally
-        {
-            appender.Dispose();
-            connection.Dispose();
-        }
+        appender.Dispose();
+        connection.Dispose();
     }
 }

@@ -5,12 +5,13 @@ namespace AttendanceGraph.Etl.Validate;
 /// so far (0 = not marked), one byte per day × session from the earliest entry date. It both detects a second
 /// mark for a session (exactly, across parser threads: the code is set with a compare-and-swap) and, after a
 /// load into an empty warehouse, is what the aggregates are counted from without reading the marks back.
-/// Stored in lazily allocated blocks of 512 days so an open-ended enrolment costs nothing until marked;
-/// blocks are only created or the block table grown under a lock (once per block).
+/// Stored in lazily allocated blocks of 64 days (128 bytes) so an open-ended enrolment costs nothing until marked
+/// and a daily load costs one small block per enrolment; blocks are only created or the block table grown under a
+/// lock (once per block).
 /// </summary>
 internal sealed class EnrolmentSlot
 {
-    public const int BlockDays = 512;
+    public const int BlockDays = 64;
     private const int BlockBytes = BlockDays * 2;
 
     private readonly int[] starts;
@@ -49,7 +50,7 @@ internal sealed class EnrolmentSlot
     }
 
     /// <summary>
-    /// The register in day order, block by block: block i covers days BaseDay + i × 512 onwards, two bytes a
+    /// The register in day order, block by block: block i covers days BaseDay + i × BlockDays onwards, two bytes a
     /// day (AM, PM). Null for blocks with no marks. Read only after every parser thread has finished.
     /// </summary>
     public IReadOnlyList<byte[]?> Blocks => blocks;

@@ -4,7 +4,8 @@ namespace AttendanceGraph.Etl.Validate;
 
 /// <summary>
 /// What marks are validated against: every known pupil (this batch's enrolments plus the warehouse's) and,
-/// per (pupil, school), the enrolment intervals and a bitmap of day × session already marked in this batch.
+/// per (pupil, school), the enrolment intervals and the register of sessions marked so far in this batch
+/// (<see cref="EnrolmentSlot"/>).
 /// Looked up by UPN without allocating through an alternate lookup on ReadOnlySpan&lt;char&gt;.
 /// </summary>
 internal sealed class MarksIndex
@@ -27,6 +28,9 @@ internal sealed class MarksIndex
         this.byUpn = byUpn;
         ByUpnSpan = byUpn.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>No pupils: what a batch without marks files validates against.</summary>
+    public static MarksIndex Empty => new(new Dictionary<string, PupilEntry>(StringComparer.Ordinal));
 
     public static MarksIndex Build(IReadOnlyList<EnrolmentRecord> enrolments, IReadOnlyDictionary<string, int> newPupilIds,
         ExistingWarehouseState existing)

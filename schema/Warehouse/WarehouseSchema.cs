@@ -173,10 +173,6 @@ public static class WarehouseSchema
     /// <summary>The first day of a date's month, in date arithmetic (see <see cref="WeekStartSql"/>).</summary>
     public static string MonthStartSql(string date) => $"({date} - (day({date}) - 1)::INTEGER)";
 
-    /// <summary>Last day of the fragment of a week and a month: the Sunday, or the month's last day if sooner.</summary>
-    public static string FragmentEndSql(string weekStart, string month) =>
-        $"least({weekStart} + 6, ({month} + INTERVAL 1 MONTH)::DATE - 1)";
-
     /// <summary>Start year of the academic year (1 August to 31 July) containing a date expression.</summary>
     public static string AcademicYearSql(string date) => $"(year({date}) - CASE WHEN month({date}) < 8 THEN 1 ELSE 0 END)::SMALLINT";
 }

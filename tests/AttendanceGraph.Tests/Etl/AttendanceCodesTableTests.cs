@@ -24,12 +24,13 @@ public sealed class AttendanceCodesTableTests
         Assert.Equal(11, c.Scalar<long>("SELECT sum(c_authorised)::BIGINT FROM agg_enrolment_week"));
     }
 
-    [Fact]
-    public void CategoryName_IsHowTheDomainCodeListSpellsIt()
-    {
-        foreach (var code in CodeCatalogue.Instance.Codes)
-            Assert.Contains(CodeCatalogue.CategoryName(code.Category),
-                new[] { "present", "approved_educational_activity", "authorised_absence", "unauthorised_absence", "not_counted", "administrative" });
-        Assert.Equal("not_counted", CodeCatalogue.CategoryName(CodeCatalogue.Instance["Y2"].Category));
-    }
+    [Theory]
+    [InlineData("/", "present")]
+    [InlineData("K", "approved_educational_activity")]
+    [InlineData("I", "authorised_absence")]
+    [InlineData("O", "unauthorised_absence")]
+    [InlineData("Y2", "not_counted")]
+    [InlineData("#", "administrative")]
+    public void CategoryName_IsHowTheDomainCodeListSpellsIt(string code, string category) =>
+        Assert.Equal(category, CodeCatalogue.CategoryName(CodeCatalogue.Instance[code].Category));
 }

@@ -8,7 +8,7 @@ namespace AttendanceGraph.Tests.Etl;
 /// <summary>
 /// A first load counts its aggregates from the registers in memory, not with <see cref="AggregateSql"/>. These
 /// pupils are the awkward cases for that counting, in the week of Mon 29 Sep 2025, which straddles a month end:
-/// A (born 31 Aug 2020: compulsory age) has a Saturday mark and child-in-need with a one-day gap, bridged by a
+/// A (born 31 Aug 2020: compulsory age) has Saturday and Sunday marks and child-in-need with a one-day gap, bridged by a
 /// protection plan; B (born 1 Sep 2020: not yet compulsory) leaves Alpha on Tuesday and re-enrols on Thursday;
 /// C moves from Alpha to Beta on Thursday, SEN support turning into an EHC plan on Wednesday, in care from Friday.
 /// Key rows are checked by hand; every row must be what the SQL definition gives.
@@ -39,7 +39,7 @@ public sealed class FirstLoadAggregateEdgeCaseTests
             if (pm != "") marks.Add((upn, urn, Monday.AddDays(offset), "PM", pm));
         }
         Day(A, Alpha, 0, "/", "\\"); Day(A, Alpha, 1, "I", "I"); Day(A, Alpha, 2, "/", "\\");
-        Day(A, Alpha, 3, "G", "N"); Day(A, Alpha, 4, "#", "#"); Day(A, Alpha, 5, "/", "");
+        Day(A, Alpha, 3, "G", "N"); Day(A, Alpha, 4, "#", "#"); Day(A, Alpha, 5, "/", ""); Day(A, Alpha, 6, "/", "");
         Day(B, Alpha, 0, "/", "\\"); Day(B, Alpha, 1, "/", "\\"); Day(B, Alpha, 3, "/", "\\"); Day(B, Alpha, 4, "O", "O");
         Day(C, Alpha, 0, "/", "\\"); Day(C, Alpha, 1, "/", "\\"); Day(C, Alpha, 2, "L", "\\");
         Day(C, Beta, 3, "/", "\\"); Day(C, Beta, 4, "U", "\\");
@@ -79,12 +79,12 @@ public sealed class FirstLoadAggregateEdgeCaseTests
     }
 
     [Fact]
-    public void FirstLoad_SplitsTheWeekAtTheMonthEnd_AndCountsTheSaturday()
+    public void FirstLoad_SplitsTheWeekAtTheMonthEnd_AndCountsTheWeekend()
     {
         using var w = LoadEdgeCases();
-        // Mon–Tue (September): 2 present, 2 I. Wed–Sat (October): 3 present (Wed, Sat AM), G and N, two #.
+        // Mon–Tue (September): 2 present, 2 I. Wed–Sun (October): 4 present (Wed, Sat AM, Sun AM), G and N, two #.
         Assert.Equal("100001|2025-09-01|True|2|2|0|0", Row(w, A, "agg_enrolment_week", "a.month = DATE '2025-09-01'"));
-        Assert.Equal("100001|2025-10-01|True|3|0|2|2", Row(w, A, "agg_enrolment_week", "a.month = DATE '2025-10-01'"));
+        Assert.Equal("100001|2025-10-01|True|4|0|2|2", Row(w, A, "agg_enrolment_week", "a.month = DATE '2025-10-01'"));
     }
 
     [Fact]
@@ -99,11 +99,11 @@ public sealed class FirstLoadAggregateEdgeCaseTests
     public void FirstLoad_CohortRowsCountOnlyDaysInTheCohort_WithMergedIntervals()
     {
         using var w = LoadEdgeCases();
-        // Child in need: Mon–Tue, then from Thursday (Wednesday is the gap): October fragment is Thu–Sat, 5 marks.
-        Assert.Equal("100001|2025-10-01|True|1|0|2|2",
+        // Child in need: Mon–Tue, then from Thursday (Wednesday is the gap): October fragment is Thu–Sun, 6 marks.
+        Assert.Equal("100001|2025-10-01|True|2|0|2|2",
             Row(w, A, "agg_cohort_enrolment_week", "a.cohort = 'CHILD_IN_NEED' AND a.month = DATE '2025-10-01'"));
         // With a social worker: the protection plan bridges the gap, so Wednesday counts as well.
-        Assert.Equal("100001|2025-10-01|True|3|0|2|2",
+        Assert.Equal("100001|2025-10-01|True|4|0|2|2",
             Row(w, A, "agg_cohort_enrolment_week", "a.cohort = 'SOCIAL_WORKER' AND a.month = DATE '2025-10-01'"));
         // SEND follows C across the move: SEN support to Tuesday, EHC plan from Wednesday, at both schools.
         using (var c = w.Open())

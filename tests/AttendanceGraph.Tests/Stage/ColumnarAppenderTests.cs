@@ -1,0 +1,60 @@
+using AttendanceGraph.Etl.Stage;
+using AttendanceGraph.Schema.Warehouse;
+using AttendanceGraph.Tests.Fixtures;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
+
+namespace AttendanceGraph.Tests.Stage;
+
+/// <summary>The chunk appender writes DuckDB's column vectors directly, so it must refuse anything that does not fit them.</summary>
+public sealed class ColumnarAppenderTests
+{
+    private static DuckDBConnection Database()
+    {
+        var c = new DuckDBConnection("Data Source=:memory:");
+        c.Open();
+        c.Execute("CREATE TABLE t (cohort VARCHAR NOT NULL, urn INTEGER NOT NULL, day DATE NOT NULL, n UTINYINT NOT NULL)");
+        return c;
+    }
+
+    private static readonly DuckDBType[] Columns = [DuckDBType.Varchar, DuckDBType.Integer, DuckDBType.Date, DuckDBType.UnsignedTinyInt];
+
+    [Fact]
+    public void Append_WritesRowsAcrossSeveralChunks_IncludingThePartialLastOne()
+    {
+        using var c = Database();
+        using (var a = new ColumnarAppender(c, "t", Columns))
+        {
+            for (var i = 0; i < a.Capacity * 2 + 5; i++)
+            {
+                a.String(0, i % 2 == 0 ? "FSM" : "SEND");
+                a.Column<int>(1)[a.Row] = 100000 + i;
+                a.Column<int>(2)[a.Row] = 20000 + i % 7; // days since 1970-01-01
+                a.Column<byte>(3)[a.Row] = (byte)(i % 15);
+                a.EndRow();
+            }
+            a.Close();
+        }
+        Assert.Equal(2 * 2048 + 5, c.Scalar<long>("SELECT count(*) FROM t"));
+        Assert.Equal("SEND|100003|2024-10-07|3", Assert.Single(EtlWarehouse.Rows(c, "SELECT cohort, urn, day::VARCHAR, n FROM t WHERE urn = 100003")));
+    }
+
+    [Fact]
+    public void Create_RefusesColumnTypesThatDoNotMatchTheTable()
+    {
+        using var c = Database();
+        var e = Assert.Throws<InvalidOperationException>(() =>
+            new ColumnarAppender(c, "t", DuckDBType.Varchar, DuckDBType.BigInt, DuckDBType.Date, DuckDBType.UnsignedTinyInt));
+        Assert.Equal("t column 2 is Integer; the appender expected BigInt", e.Message);
+        Assert.Throws<InvalidOperationException>(() => new ColumnarAppender(c, "t", DuckDBType.Varchar, DuckDBType.Integer));
+    }
+
+    [Fact]
+    public void Column_RefusesAnElementTypeOfTheWrongWidth()
+    {
+        using var c = Database();
+        using var a = new ColumnarAppender(c, "t", Columns);
+        var e = Assert.Throws<InvalidOperationException>(() => a.Column<int>(3));
+        Assert.Equal("t column 4 is UnsignedTinyInt, not Int32", e.Message);
+    }
+}
