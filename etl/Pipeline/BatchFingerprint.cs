@@ -10,8 +10,6 @@ namespace AttendanceGraph.Etl.Pipeline;
 /// </summary>
 public static class BatchFingerprint
 {
-    public static string Of(IEnumerable<string> files) => Combine(files.Select(HashFile));
-
     /// <summary>Each readable file's hash by full path; files that cannot be read are left out.</summary>
     public static IReadOnlyDictionary<string, string> HashEach(IEnumerable<string> files)
     {

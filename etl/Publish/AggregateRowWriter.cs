@@ -15,13 +15,13 @@ namespace AttendanceGraph.Etl.Publish;
 /// </summary>
 internal sealed class AggregateRowWriter : IDisposable
 {
-    private static readonly int UnixEpochDay = new DateOnly(1970, 1, 1).DayNumber;
     private static readonly AttendanceCode[] Codes = CodeCatalogue.Instance.Codes.ToArray();
 
     private readonly ColumnarAppender appender;
     private readonly int urnColumn; // 1 in the cohort table, whose first column is the cohort
     private readonly int[] codeColumn;
     private readonly int[] categoryColumn;
+    private readonly int countsFrom; // index of the first count column
 
     public AggregateRowWriter(DuckDBConnection connection, string table, bool cohort)
     {
@@ -43,11 +43,8 @@ internal sealed class AggregateRowWriter : IDisposable
             codeColumn[code.Id] = At(code.Column);
             categoryColumn[code.Id] = At(CategoryColumns.For(code.Category));
         }
-        CountsFrom = countsAt;
+        countsFrom = countsAt;
     }
-
-    /// <summary>Index of the first count column.</summary>
-    private int CountsFrom { get; }
 
     /// <param name="counts">Sessions per code id in the fragment.</param>
     public void Write(string? cohort, int urn, int pupilId, DateOnly dateOfBirth, int weekStart, int monthStart, byte[] counts)
@@ -57,13 +54,13 @@ internal sealed class AggregateRowWriter : IDisposable
         var fragStart = Math.Max(weekStart, monthStart);
         appender.Column<int>(urnColumn)[row] = urn;
         appender.Column<int>(urnColumn + 1)[row] = pupilId;
-        appender.Column<int>(urnColumn + 2)[row] = weekStart - UnixEpochDay;
-        appender.Column<int>(urnColumn + 3)[row] = monthStart - UnixEpochDay;
-        appender.Column<int>(urnColumn + 4)[row] = fragStart - UnixEpochDay;
+        appender.Column<int>(urnColumn + 2)[row] = ColumnarAppender.Date(weekStart);
+        appender.Column<int>(urnColumn + 3)[row] = ColumnarAppender.Date(monthStart);
+        appender.Column<int>(urnColumn + 4)[row] = ColumnarAppender.Date(fragStart);
         var year = AcademicYear.Containing(DateOnly.FromDayNumber(fragStart));
         appender.Column<short>(urnColumn + 5)[row] = (short)year.StartYear;
         appender.Column<byte>(urnColumn + 6)[row] = year.IsCompulsorySchoolAge(dateOfBirth) ? (byte)1 : (byte)0;
-        for (var col = CountsFrom; col < CountsFrom + WarehouseSchema.CountColumns.Count; col++) appender.Column<byte>(col)[row] = 0;
+        for (var col = countsFrom; col < countsFrom + WarehouseSchema.CountColumns.Count; col++) appender.Column<byte>(col)[row] = 0;
         foreach (var code in Codes)
         {
             var n = counts[code.Id];

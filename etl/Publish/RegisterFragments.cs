@@ -1,4 +1,5 @@
 using AttendanceGraph.Etl.Validate;
+using AttendanceGraph.Schema.Calendar;
 
 namespace AttendanceGraph.Etl.Publish;
 
@@ -19,7 +20,7 @@ internal static class RegisterFragments
         int week = int.MinValue, month = int.MinValue;
         var any = false;
         var interval = 0;
-        for (var b = 0; b < blocks.Count && !(within is not null && interval == within.Count); b++)
+        for (var b = 0; b < blocks.Count; b++)
         {
             if (blocks[b] is not { } block) continue;
             var firstDay = slot.BaseDay + b * EnrolmentSlot.BlockDays;
@@ -32,11 +33,11 @@ internal static class RegisterFragments
                 if (within is not null)
                 {
                     while (interval < within.Count && within[interval].End < day) interval++;
-                    if (interval == within.Count) break; // no later day can count
+                    if (interval == within.Count) break; // no later day of this block (or any later one) counts
                     if (within[interval].Start > day) continue;
                 }
                 var date = DateOnly.FromDayNumber(day);
-                var weekStart = day - ((int)date.DayOfWeek + 6) % 7;
+                var weekStart = SchoolCalendar.MondayOf(date).DayNumber;
                 var monthStart = day - (date.Day - 1);
                 if (weekStart != week || monthStart != month)
                 {

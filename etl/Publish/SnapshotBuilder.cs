@@ -40,8 +40,8 @@ public sealed class SnapshotBuilder : IDisposable
         var connection = new DuckDBConnection(DuckDbSettings.ReadWrite(working));
         connection.Open();
         connection.ExecuteAll(DuckDbSettings.SessionStatements(memoryLimit));
-        // Nobody reads the working snapshot before Publish checkpoints it once. DuckDB's default automatic
-        // checkpoint every 16 MB of WAL would instead checkpoint dozens of times during a big load.
+        // Nobody reads the working snapshot before Publish checkpoints it once; DuckDB's default is to checkpoint
+        // whenever the WAL passes 16 MB, i.e. repeatedly during a big load (one 38M-mark load: 21.9 → 18.8 s).
         connection.Execute("SET checkpoint_threshold = '1TB'");
         connection.ExecuteAll(WarehouseSchema.Statements);
         if (parent is null) SeedReferenceRows(connection);

@@ -12,8 +12,6 @@ namespace AttendanceGraph.Etl.Stage;
 public sealed class MarkAppenderSink : IMarkSink, IDisposable
 {
     private const int Urn = 0, PupilId = 1, Date = 2, Session = 3, CodeId = 4, Category = 5, BatchId = 6;
-    // DuckDB stores a DATE as days since 1970-01-01.
-    private static readonly int UnixEpochDay = new DateOnly(1970, 1, 1).DayNumber;
 
     private readonly DuckDBConnection connection;
     private readonly ColumnarAppender appender;
@@ -43,7 +41,7 @@ public sealed class MarkAppenderSink : IMarkSink, IDisposable
         var row = appender.Row;
         appender.Column<int>(Urn)[row] = urn;
         appender.Column<int>(PupilId)[row] = pupilId;
-        appender.Column<int>(Date)[row] = date.DayNumber - UnixEpochDay;
+        appender.Column<int>(Date)[row] = ColumnarAppender.Date(date.DayNumber);
         appender.Column<byte>(Session)[row] = session;
         appender.Column<byte>(CodeId)[row] = codeId;
         appender.Column<byte>(Category)[row] = category;

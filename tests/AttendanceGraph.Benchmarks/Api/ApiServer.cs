@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using AttendanceGraph.Api.Security;
 using AttendanceGraph.Benchmarks.Measurement;
 
@@ -35,7 +33,7 @@ public sealed class ApiServer : IDisposable
         var jwt = new JwtSettings { Issuer = "attendancegraph-benchmark", Audience = "attendancegraph",
             SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)) };
         var dll = ApiAssembly();
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo(DotnetHost.Path)
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -100,15 +98,6 @@ public sealed class ApiServer : IDisposable
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AttendanceGraph.sln"))) dir = dir.Parent;
         var built = dir is null ? null : Path.Combine(dir.FullName, "api", "bin", config, "net10.0", "AttendanceGraph.Api.dll");
         return built is not null && File.Exists(built) ? built : throw new FileNotFoundException("AttendanceGraph.Api.dll not found; build the api project");
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     public void Dispose()

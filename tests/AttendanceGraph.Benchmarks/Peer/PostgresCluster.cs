@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace AttendanceGraph.Benchmarks.Peer;
@@ -47,7 +45,7 @@ public sealed class PostgresCluster : IDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), $"ag-bench-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         Directory.CreateDirectory(folder);
-        var cluster = new PostgresCluster(folder, FreePort());
+        var cluster = new PostgresCluster(folder, LoopbackPort.Free());
         try
         {
             ProcessRunner.Run("chown", ["postgres:postgres", folder], TimeSpan.FromSeconds(10));
@@ -67,15 +65,6 @@ public sealed class PostgresCluster : IDisposable
 
     private static string AsPostgres(string tool, IEnumerable<string> args, TimeSpan timeout) =>
         ProcessRunner.Run("runuser", new[] { "-u", "postgres", "--", Path.Combine(BinDir, tool) }.Concat(args), timeout);
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     public void Dispose()
     {
