@@ -7,5 +7,5 @@ public sealed class NullMarkSink : IMarkSink
 {
     public static NullMarkSink Instance { get; } = new();
 
-    public void Add(int urn, int pupilId, DateOnly date, byte session, byte codeId, byte category) { }
+    public void Add(int urn, int pupilId, DateOnly date, byte session, byte codeId) { }
 }

@@ -8,5 +8,5 @@ public interface IMarkSink
 {
     /// <param name="session">0 = AM, 1 = PM.</param>
     /// <param name="codeId">Id from the code catalogue (legacy codes already mapped).</param>
-    void Add(int urn, int pupilId, DateOnly date, byte session, byte codeId, byte category);
+    void Add(int urn, int pupilId, DateOnly date, byte session, byte codeId);
 }

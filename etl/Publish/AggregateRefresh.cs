@@ -22,8 +22,8 @@ public static class AggregateRefresh
             WHERE a.pupil_id IN (SELECT pupil_id FROM stage_dirty_pupils)
             """,
             "CREATE OR REPLACE TEMP TABLE dw AS SELECT DISTINCT pupil_id, week_start FROM stage_dirty_weeks",
-            "DELETE FROM agg_enrolment_week a USING dw WHERE a.pupil_id = dw.pupil_id AND a.week_start = dw.week_start",
-            "DELETE FROM agg_cohort_enrolment_week a USING dw WHERE a.pupil_id = dw.pupil_id AND a.week_start = dw.week_start",
+            .. AggregateTable.All.Select(t =>
+                $"DELETE FROM {t.Table} a USING dw WHERE a.pupil_id = dw.pupil_id AND a.frag_start BETWEEN dw.week_start AND dw.week_start + 6"),
         ]);
         // Literal date bounds of the dirty weeks let the scan of marks skip and cheaply drop rows outside them
         // before the join (a daily load dirties one week; scanning every mark through the join cost seconds).
@@ -34,8 +34,8 @@ public static class AggregateRefresh
             var join = $"{DirtyWeeksJoin}\nWHERE m.date BETWEEN DATE '{from}' AND DATE '{to}'";
             c.ExecuteAll(
             [
-                $"INSERT INTO agg_enrolment_week {AggregateSql.EnrolmentWeeks(join)}",
-                $"INSERT INTO agg_cohort_enrolment_week {AggregateSql.CohortEnrolmentWeeks(join)}",
+                AggregateTable.Enrolments.InsertSql(AggregateSql.EnrolmentWeeks(join)),
+                AggregateTable.Cohorts.InsertSql(AggregateSql.CohortEnrolmentWeeks(join)),
             ]);
         }
         c.Execute("DROP TABLE dw");

@@ -1,7 +1,6 @@
 using AttendanceGraph.Etl.Stage;
 using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Codes;
-using AttendanceGraph.Schema.Measures;
 using AttendanceGraph.Schema.Warehouse;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
@@ -9,9 +8,9 @@ using DuckDB.NET.Native;
 namespace AttendanceGraph.Etl.Publish;
 
 /// <summary>
-/// Appends rows to agg_enrolment_week or agg_cohort_enrolment_week from one fragment's per-code counts:
-/// the key columns, then each category's count (the sum of its codes) and each code's count, in the
-/// column order <see cref="WarehouseSchema.CountColumns"/> gives.
+/// Appends rows to an aggregate table (<see cref="AggregateTable.StoredColumns"/>) from one fragment's per-code
+/// counts: each category's count (the sum of its codes) and each code's count packed into the count words as
+/// <see cref="PackedCounts"/> lays them out.
 /// </summary>
 internal sealed class AggregateRowWriter : IDisposable
 {
@@ -19,31 +18,29 @@ internal sealed class AggregateRowWriter : IDisposable
 
     private readonly ColumnarAppender appender;
     private readonly int urnColumn; // 1 in the cohort table, whose first column is the cohort
-    private readonly int[] codeColumn;
-    private readonly int[] categoryColumn;
-    private readonly int countsFrom; // index of the first count column
+    private readonly (int Word, int Shift)[] codeField;
+    private readonly (int Word, int Shift)[] categoryField;
+    private readonly ulong[] words = new ulong[PackedCounts.Words.Count];
 
-    public AggregateRowWriter(DuckDBConnection connection, string table, bool cohort)
+    public AggregateRowWriter(DuckDBConnection connection, AggregateTable table)
     {
-        urnColumn = cohort ? 1 : 0;
-        var keys = new List<DuckDBType>();
-        if (cohort) keys.Add(DuckDBType.Varchar);
-        keys.AddRange([DuckDBType.Integer, DuckDBType.Integer, DuckDBType.Date, DuckDBType.Date, DuckDBType.Date,
-            DuckDBType.SmallInt, DuckDBType.Boolean]);
-        var countsAt = keys.Count;
-        var columns = keys.Concat(WarehouseSchema.CountColumns.Select(_ => DuckDBType.UnsignedTinyInt)).ToArray();
-        appender = new ColumnarAppender(connection, table, columns);
-        int At(string name) => WarehouseSchema.CountColumns.ToList().IndexOf(name) is var i and >= 0
-            ? countsAt + i
-            : throw new InvalidOperationException($"{table} has no count column {name}");
-        codeColumn = new int[Codes.Max(c => c.Id) + 1];
-        categoryColumn = new int[Codes.Max(c => c.Id) + 1];
+        urnColumn = table.HasCohort ? 1 : 0;
+        var columns = new List<DuckDBType>();
+        if (table.HasCohort) columns.Add(DuckDBType.Varchar);
+        columns.AddRange([DuckDBType.Integer, DuckDBType.Integer, DuckDBType.Date, DuckDBType.Boolean]);
+        columns.AddRange(PackedCounts.Words.Select(_ => DuckDBType.UnsignedBigInt));
+        appender = new ColumnarAppender(connection, table.Table, columns.ToArray());
+        var countColumns = WarehouseSchema.CountColumns.ToList();
+        (int, int) Field(string name) => countColumns.IndexOf(name) is var i and >= 0
+            ? PackedCounts.Field(i)
+            : throw new InvalidOperationException($"{table.Table} has no count column {name}");
+        codeField = new (int, int)[Codes.Max(c => c.Id) + 1];
+        categoryField = new (int, int)[Codes.Max(c => c.Id) + 1];
         foreach (var code in Codes)
         {
-            codeColumn[code.Id] = At(code.Column);
-            categoryColumn[code.Id] = At(CategoryColumns.For(code.Category));
+            codeField[code.Id] = Field(code.Column);
+            categoryField[code.Id] = Field(Schema.Measures.CategoryColumns.For(code.Category));
         }
-        countsFrom = countsAt;
     }
 
     /// <param name="counts">Sessions per code id in the fragment.</param>
@@ -54,20 +51,25 @@ internal sealed class AggregateRowWriter : IDisposable
         var fragStart = Math.Max(weekStart, monthStart);
         appender.Column<int>(urnColumn)[row] = urn;
         appender.Column<int>(urnColumn + 1)[row] = pupilId;
-        appender.Column<int>(urnColumn + 2)[row] = ColumnarAppender.Date(weekStart);
-        appender.Column<int>(urnColumn + 3)[row] = ColumnarAppender.Date(monthStart);
-        appender.Column<int>(urnColumn + 4)[row] = ColumnarAppender.Date(fragStart);
+        appender.Column<int>(urnColumn + 2)[row] = ColumnarAppender.Date(fragStart);
         var year = AcademicYear.Containing(DateOnly.FromDayNumber(fragStart));
-        appender.Column<short>(urnColumn + 5)[row] = (short)year.StartYear;
-        appender.Column<byte>(urnColumn + 6)[row] = year.IsCompulsorySchoolAge(dateOfBirth) ? (byte)1 : (byte)0;
-        for (var col = countsFrom; col < countsFrom + WarehouseSchema.CountColumns.Count; col++) appender.Column<byte>(col)[row] = 0;
+        appender.Column<byte>(urnColumn + 3)[row] = year.IsCompulsorySchoolAge(dateOfBirth) ? (byte)1 : (byte)0;
+        Array.Clear(words);
+        var sessions = 0;
         foreach (var code in Codes)
         {
             var n = counts[code.Id];
             if (n == 0) continue;
-            appender.Column<byte>(codeColumn[code.Id])[row] = n;
-            appender.Column<byte>(categoryColumn[code.Id])[row] += n;
+            sessions += n;
+            var (word, shift) = codeField[code.Id];
+            words[word] |= (ulong)n << shift;
+            (word, shift) = categoryField[code.Id];
+            words[word] += (ulong)n << shift;
         }
+        // Each session has one code, so no count (category sums included) exceeds the fragment's sessions.
+        if (sessions > PackedCounts.MaxCount)
+            throw new InvalidOperationException($"pupil {pupilId} at {urn} has {sessions} sessions in the fragment from {DateOnly.FromDayNumber(fragStart):yyyy-MM-dd}; at most {PackedCounts.MaxCount} fit");
+        for (var w = 0; w < words.Length; w++) appender.Column<ulong>(urnColumn + 4 + w)[row] = words[w];
         appender.EndRow();
     }
 

@@ -18,7 +18,7 @@ internal static class FirstLoadAggregates
     {
         var c = snapshot.Connection;
         // Empty in a warehouse without marks; cleared anyway so the build can never add to stale rows.
-        c.ExecuteAll(["DELETE FROM agg_enrolment_week", "DELETE FROM agg_cohort_enrolment_week"]);
+        c.ExecuteAll(AggregateTable.All.Select(t => $"DELETE FROM {t.Table}"));
         var dateOfBirth = new Dictionary<int, DateOnly>();
         foreach (var r in c.Rows("SELECT pupil_id, date_of_birth FROM pupils"))
             dateOfBirth[r.GetInt32(0)] = DateOnly.FromDateTime(r.GetDateTime(1));
@@ -36,7 +36,7 @@ internal static class FirstLoadAggregates
             .OrderBy(s => s.Slot.Urn).ThenBy(s => s.PupilId)
             .ToList();
 
-        var enrolments = Task.Run(() => Write("agg_enrolment_week", cohort: false, writer =>
+        var enrolments = Task.Run(() => Write(AggregateTable.Enrolments, writer =>
         {
             var counts = new byte[256];
             foreach (var (pupilId, slot) in slots)
@@ -47,7 +47,7 @@ internal static class FirstLoadAggregates
                     (week, month) => writer.Write(null, slot.Urn, pupilId, dob, week, month, counts));
             }
         }));
-        var cohorts = Task.Run(() => Write("agg_cohort_enrolment_week", cohort: true, writer =>
+        var cohorts = Task.Run(() => Write(AggregateTable.Cohorts, writer =>
         {
             var counts = new byte[256];
             foreach (var (cohort, byPupil) in intervals)
@@ -63,11 +63,11 @@ internal static class FirstLoadAggregates
         // WhenAll rethrows the first failure itself rather than wrapped in an AggregateException.
         Task.WhenAll(enrolments, cohorts).GetAwaiter().GetResult();
 
-        void Write(string table, bool cohort, Action<AggregateRowWriter> rows)
+        void Write(AggregateTable table, Action<AggregateRowWriter> rows)
         {
             // Appended directly: appending to a temp table and INSERT … SELECT from it measured slower.
             using var connection = snapshot.OpenAnotherConnection();
-            using var writer = new AggregateRowWriter(connection, table, cohort);
+            using var writer = new AggregateRowWriter(connection, table);
             rows(writer);
             writer.Close();
         }

@@ -14,7 +14,6 @@ namespace AttendanceGraph.Etl.Read;
 internal sealed class CodeTable
 {
     private readonly byte[] ids = new byte[65536];
-    private readonly byte[] categories = new byte[256];
     private readonly HashSet<string> legacyOnly = new(StringComparer.Ordinal);
 
     public CodeTable(bool allowLegacy)
@@ -24,10 +23,7 @@ internal sealed class CodeTable
         {
             if (s.Length is < 1 or > 2) continue;
             if (cat.TryResolve(s, allowLegacy, out var code))
-            {
                 ids[Key(Encoding.ASCII.GetBytes(s))] = code.Id;
-                categories[code.Id] = (byte)code.Category;
-            }
             else legacyOnly.Add(s);
         }
     }
@@ -37,8 +33,6 @@ internal sealed class CodeTable
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte Id(ReadOnlySpan<byte> code) => code.Length is 1 or 2 ? ids[Key(code)] : (byte)0;
-
-    public byte Category(byte id) => categories[id];
 
     public bool IsLegacyOnly(string code) => legacyOnly.Contains(code);
 }

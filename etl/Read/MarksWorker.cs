@@ -205,7 +205,7 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
                 $"a second mark for {Text(upn)} at school {urn} on {DateOnly.FromDayNumber(day):yyyy-MM-dd} {(session == 0 ? "AM" : "PM")}");
             return;
         }
-        sink.Add(urn, pupil.PupilId, DateOnly.FromDayNumber(day), (byte)session, codeId, codes.Category(codeId));
+        sink.Add(urn, pupil.PupilId, DateOnly.FromDayNumber(day), (byte)session, codeId);
         Accepted++;
     }
 

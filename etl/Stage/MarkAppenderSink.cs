@@ -11,7 +11,7 @@ namespace AttendanceGraph.Etl.Stage;
 /// </summary>
 public sealed class MarkAppenderSink : IMarkSink, IDisposable
 {
-    private const int Urn = 0, PupilId = 1, Date = 2, Session = 3, CodeId = 4, Category = 5, BatchId = 6;
+    private const int Urn = 0, PupilId = 1, Date = 2, Session = 3, CodeId = 4, BatchId = 5;
 
     private readonly DuckDBConnection connection;
     private readonly ColumnarAppender appender;
@@ -25,7 +25,7 @@ public sealed class MarkAppenderSink : IMarkSink, IDisposable
         {
             appender = new ColumnarAppender(connection, table,
                 DuckDBType.Integer, DuckDBType.Integer, DuckDBType.Date, DuckDBType.UnsignedTinyInt,
-                DuckDBType.UnsignedTinyInt, DuckDBType.UnsignedTinyInt, DuckDBType.Integer);
+                DuckDBType.UnsignedTinyInt, DuckDBType.Integer);
         }
         catch
         {
@@ -36,7 +36,7 @@ public sealed class MarkAppenderSink : IMarkSink, IDisposable
 
     public long Count { get; private set; }
 
-    public void Add(int urn, int pupilId, DateOnly date, byte session, byte codeId, byte category)
+    public void Add(int urn, int pupilId, DateOnly date, byte session, byte codeId)
     {
         var row = appender.Row;
         appender.Column<int>(Urn)[row] = urn;
@@ -44,7 +44,6 @@ public sealed class MarkAppenderSink : IMarkSink, IDisposable
         appender.Column<int>(Date)[row] = ColumnarAppender.Date(date.DayNumber);
         appender.Column<byte>(Session)[row] = session;
         appender.Column<byte>(CodeId)[row] = codeId;
-        appender.Column<byte>(Category)[row] = category;
         appender.Column<int>(BatchId)[row] = batchId;
         appender.EndRow();
         Count++;

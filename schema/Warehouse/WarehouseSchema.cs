@@ -7,14 +7,15 @@ using AttendanceGraph.Schema.Measures;
 namespace AttendanceGraph.Schema.Warehouse;
 
 /// <summary>
-/// The DuckDB warehouse DDL. Raw marks keep a small-integer code id and category (classified once at load);
-/// the aggregate tables hold one row per enrolment per week-and-month fragment (a week that straddles a
-/// month end is two rows) so weeks, months, half terms, terms and years are all exact sums of rows.
+/// The DuckDB warehouse DDL. Raw marks keep a small-integer code id (attendance_codes decodes it); the
+/// aggregates hold one row per enrolment per week-and-month fragment (a week that straddles a month end is two
+/// rows) so weeks, months, half terms, terms and years are all exact sums of rows (<see cref="AggregateTable"/>).
 /// Column lists of the aggregates are generated from the code catalogue, never typed out.
 /// </summary>
 public static class WarehouseSchema
 {
-    public const int Version = 1;
+    /// <summary>2: marks without a stored category; aggregates stored packed, read through views.</summary>
+    public const int Version = 2;
 
     /// <summary>Count columns of the aggregate tables: one per category, then one per code.</summary>
     public static IReadOnlyList<string> CountColumns { get; } =
@@ -26,7 +27,6 @@ public static class WarehouseSchema
 
     private static List<string> Build()
     {
-        var counts = string.Join(",\n  ", CountColumns.Select(c => $"{c} UTINYINT NOT NULL"));
         return
         [
             """
@@ -92,7 +92,6 @@ public static class WarehouseSchema
               date DATE NOT NULL,
               session UTINYINT NOT NULL,
               code_id UTINYINT NOT NULL,
-              category UTINYINT NOT NULL,
               batch_id INTEGER NOT NULL)
             """,
             """
@@ -134,29 +133,7 @@ public static class WarehouseSchema
               cohort VARCHAR NOT NULL,
               membership_cohort VARCHAR NOT NULL)
             """,
-            $"""
-            CREATE TABLE IF NOT EXISTS agg_enrolment_week (
-              urn INTEGER NOT NULL,
-              pupil_id INTEGER NOT NULL,
-              week_start DATE NOT NULL,
-              month DATE NOT NULL,
-              frag_start DATE NOT NULL,
-              academic_year SMALLINT NOT NULL,
-              compulsory BOOLEAN NOT NULL,
-              {counts})
-            """,
-            $"""
-            CREATE TABLE IF NOT EXISTS agg_cohort_enrolment_week (
-              cohort VARCHAR NOT NULL,
-              urn INTEGER NOT NULL,
-              pupil_id INTEGER NOT NULL,
-              week_start DATE NOT NULL,
-              month DATE NOT NULL,
-              frag_start DATE NOT NULL,
-              academic_year SMALLINT NOT NULL,
-              compulsory BOOLEAN NOT NULL,
-              {counts})
-            """,
+            .. AggregateTable.All.SelectMany(t => new[] { t.CreateTableSql, t.CreateViewSql }),
         ];
     }
 

@@ -74,10 +74,10 @@ public sealed class TestBatch : IDisposable
 /// <summary>Collects marks; one per parser thread.</summary>
 public sealed class ListSink : IMarkSink
 {
-    public List<(int Urn, int PupilId, DateOnly Date, byte Session, byte CodeId, byte Category)> Marks { get; } = [];
+    public List<(int Urn, int PupilId, DateOnly Date, byte Session, byte CodeId)> Marks { get; } = [];
 
-    public void Add(int urn, int pupilId, DateOnly date, byte session, byte codeId, byte category) =>
-        Marks.Add((urn, pupilId, date, session, codeId, category));
+    public void Add(int urn, int pupilId, DateOnly date, byte session, byte codeId) =>
+        Marks.Add((urn, pupilId, date, session, codeId));
 }
 
 public sealed class SinkCollector
@@ -91,6 +91,6 @@ public sealed class SinkCollector
         return s;
     }
 
-    public List<(int Urn, int PupilId, DateOnly Date, byte Session, byte CodeId, byte Category)> All =>
+    public List<(int Urn, int PupilId, DateOnly Date, byte Session, byte CodeId)> All =>
         Sinks.SelectMany(s => s.Marks).ToList();
 }

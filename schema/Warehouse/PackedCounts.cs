@@ -1,0 +1,51 @@
+using System.Text;
+
+namespace AttendanceGraph.Schema.Warehouse;
+
+/// <summary>
+/// How the aggregate tables store their session counts. A row is one enrolment's week-and-month fragment, at
+/// most 7 days × 2 sessions, so every count (per category and per code) is 0–14 and fits in 4 bits: the 40
+/// counts are stored as 4-bit fields of three UBIGINT columns (<c>counts_1</c>…), and each count column readers
+/// know (<c>c_present</c>, <c>n_i</c>, …) is a VIRTUAL generated column that extracts its field. Readers see the
+/// same named columns; the load writes 3 values a row instead of 40 (writing values is what DuckDB loads cost).
+/// </summary>
+public static class PackedCounts
+{
+    public const int BitsPerCount = 4;
+    public const int CountsPerWord = 64 / BitsPerCount;
+
+    /// <summary>The largest count a field can hold; a fragment can have at most 14 sessions.</summary>
+    public const int MaxCount = (1 << BitsPerCount) - 1;
+
+    /// <summary>The stored words, in column order.</summary>
+    // Computed on each call, not in a static initialiser: WarehouseSchema's initialiser calls this.
+    public static IReadOnlyList<string> Words =>
+        Enumerable.Range(1, (WarehouseSchema.CountColumns.Count + CountsPerWord - 1) / CountsPerWord).Select(i => $"counts_{i}").ToList();
+
+    /// <summary>Which word holds count column <paramref name="index"/> (in <see cref="WarehouseSchema.CountColumns"/> order), and at which bit.</summary>
+    public static (int Word, int Shift) Field(int index) => (index / CountsPerWord, index % CountsPerWord * BitsPerCount);
+
+    /// <summary>The generated-column expression extracting count column <paramref name="index"/>.</summary>
+    public static string ExtractSql(int index)
+    {
+        var (word, shift) = Field(index);
+        return $"(({Words[word]} >> {shift}) & {MaxCount})::UTINYINT";
+    }
+
+    /// <summary>
+    /// The SQL packing one row's counts into word <paramref name="word"/>; <paramref name="count"/> gives the
+    /// SQL of count column i. A count that does not fit stops the statement rather than corrupting its neighbours.
+    /// </summary>
+    public static string PackSql(int word, Func<int, string> count)
+    {
+        var fields = new List<string>();
+        for (var i = word * CountsPerWord; i < Math.Min(WarehouseSchema.CountColumns.Count, (word + 1) * CountsPerWord); i++)
+        {
+            var shift = Field(i).Shift;
+            var value = count(i);
+            // Parenthesised: DuckDB gives << and | the same precedence, left to right.
+            fields.Add($"((CASE WHEN {value} <= {MaxCount} THEN {value} ELSE error('{WarehouseSchema.CountColumns[i]} over {MaxCount} in one fragment') END)::UBIGINT << {shift})");
+        }
+        return fields.Count == 0 ? "0::UBIGINT" : new StringBuilder("(").AppendJoin(" | ", fields).Append(')').ToString();
+    }
+}

@@ -1,0 +1,81 @@
+using AttendanceGraph.Etl.Publish;
+using AttendanceGraph.Schema.Warehouse;
+using AttendanceGraph.Tests.Fixtures;
+using DuckDB.NET.Data;
+using static AttendanceGraph.Tests.Fixtures.HandCheckedAuthority;
+
+namespace AttendanceGraph.Tests.Etl;
+
+/// <summary>A warehouse written by an older version is upgraded by the next load, inside the snapshot that load publishes.</summary>
+public sealed class SchemaUpgradeTests
+{
+    private static readonly DateOnly Monday15 = new(2025, 9, 15);
+
+    [Fact]
+    public void AVersion1Warehouse_IsUpgradedByTheNextLoad_WithItsAggregatesRebuiltExactly()
+    {
+        using var w = new EtlWarehouse();
+        w.Load(w.HandChecked);
+        Dictionary<string, List<string>> before = w.Dump();
+        var v1 = w.Paths.SnapshotPath(w.Current!);
+        using (var c = new DuckDBConnection(DuckDbSettings.ReadWrite(v1)))
+        {
+            c.Open();
+            DowngradeToVersion1(c);
+            Assert.Equal("1", c.Scalar<string>("SELECT value FROM warehouse_info WHERE key = 'schema_version'"));
+            Assert.Equal(0, c.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'enrolment_week_counts'"));
+        }
+
+        var result = w.Load(w.WriteMarks(Path.Combine(w.NewFolder("daily"), "marks-2025-09-15.csv"), [(P1, Alpha, Monday15, "AM", "/")]));
+
+        Assert.Equal(2, result.BatchId);
+        using var after = w.Open();
+        Assert.Equal(WarehouseSchema.Version.ToString(), after.Scalar<string>("SELECT value FROM warehouse_info WHERE key = 'schema_version'"));
+        Assert.Equal(0, after.Scalar<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'marks' AND column_name = 'category'"));
+        Assert.Equal("VIEW", after.Scalar<string>("SELECT table_type FROM information_schema.tables WHERE table_name = 'agg_enrolment_week'"));
+        EtlWarehouse.AssertAggregatesEqualFullRebuild(after);
+        // Everything batch 1 aggregated is still there; the only new row is P1's new week.
+        var rows = EtlWarehouse.Rows(after, "SELECT * FROM agg_enrolment_week WHERE week_start < DATE '2025-09-15' ORDER BY ALL");
+        Assert.Equal(before["agg_enrolment_week"], rows);
+    }
+
+    [Fact]
+    public void AWarehouseFromANewerVersion_IsRefused_AndLeftAsItWas()
+    {
+        using var w = new EtlWarehouse();
+        w.Load(w.HandChecked);
+        var snapshot = w.Current;
+        using (var c = new DuckDBConnection(DuckDbSettings.ReadWrite(w.Paths.SnapshotPath(snapshot!))))
+        {
+            c.Open();
+            c.Execute("UPDATE warehouse_info SET value = '99' WHERE key = 'schema_version'");
+        }
+        var before = w.Dump();
+
+        var e = Assert.Throws<InvalidOperationException>(() => w.Load(w.HandChecked));
+
+        Assert.Contains("schema version 99", e.Message);
+        Assert.Equal(snapshot, w.Current);
+        Assert.Equal(before, w.Dump());
+        Assert.DoesNotContain(w.SnapshotFiles(), f => f.StartsWith("building-", StringComparison.Ordinal));
+    }
+
+    /// <summary>Rewrites a current warehouse in the version-1 layout: a stored marks.category, wide aggregate tables.</summary>
+    private static void DowngradeToVersion1(DuckDBConnection c)
+    {
+        var categories = string.Concat(AttendanceGraph.Schema.Codes.CodeCatalogue.Instance.Codes.Select(k => $"WHEN {k.Id} THEN {(byte)k.Category} "));
+        c.ExecuteAll(
+        [
+            "ALTER TABLE marks ADD COLUMN category UTINYINT",
+            $"UPDATE marks SET category = CASE code_id {categories} END",
+            .. AggregateTable.All.SelectMany(t => new[]
+            {
+                $"CREATE TABLE v1_{t.View} AS SELECT * FROM {t.View}",
+                $"DROP VIEW {t.View}",
+                $"DROP TABLE {t.Table}",
+                $"ALTER TABLE v1_{t.View} RENAME TO {t.View}",
+            }),
+            "UPDATE warehouse_info SET value = '1' WHERE key = 'schema_version'",
+        ]);
+    }
+}
