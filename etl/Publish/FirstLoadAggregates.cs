@@ -38,7 +38,7 @@ internal static class FirstLoadAggregates
 
         var enrolments = Task.Run(() => Write(AggregateTable.Enrolments, writer =>
         {
-            var counts = new byte[256];
+            var counts = new FragmentCounts();
             foreach (var (pupilId, slot) in slots)
             {
                 ct.ThrowIfCancellationRequested();
@@ -49,7 +49,7 @@ internal static class FirstLoadAggregates
         }));
         var cohorts = Task.Run(() => Write(AggregateTable.Cohorts, writer =>
         {
-            var counts = new byte[256];
+            var counts = new FragmentCounts();
             foreach (var (cohort, byPupil) in intervals)
                 foreach (var (pupilId, slot) in slots)
                 {

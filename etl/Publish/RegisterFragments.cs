@@ -6,14 +6,14 @@ namespace AttendanceGraph.Etl.Publish;
 /// <summary>
 /// Counts one enrolment slot's register into aggregate fragments (a week, split where a month ends: the grain
 /// of the aggregate tables, see WarehouseSchema), in date order, optionally only on days inside some intervals
-/// (a pupil's merged membership of a cohort). The counts buffer is indexed by code id and cleared before each
-/// fragment; only fragments with at least one counted session are reported, as grouping the marks would.
+/// (a pupil's merged membership of a cohort). The counts are cleared before each fragment; only fragments with
+/// at least one counted session are reported, as grouping the marks would.
 /// </summary>
 internal static class RegisterFragments
 {
     /// <param name="within">Sorted, non-overlapping inclusive day-number intervals, or null for every day.</param>
     /// <param name="fragment">Called with (week start, month start) day numbers once the fragment's counts are complete.</param>
-    public static void Count(EnrolmentSlot slot, IReadOnlyList<(int Start, int End)>? within, byte[] counts,
+    public static void Count(EnrolmentSlot slot, IReadOnlyList<(int Start, int End)>? within, FragmentCounts counts,
         Action<int, int> fragment)
     {
         var blocks = slot.Blocks;
@@ -42,13 +42,13 @@ internal static class RegisterFragments
                 if (weekStart != week || monthStart != month)
                 {
                     if (any) fragment(week, month);
-                    Array.Clear(counts);
+                    counts.Clear();
                     week = weekStart;
                     month = monthStart;
                     any = false;
                 }
-                if (am != 0) counts[am]++;
-                if (pm != 0) counts[pm]++;
+                if (am != 0) counts.Add(am);
+                if (pm != 0) counts.Add(pm);
                 any = true;
             }
         }

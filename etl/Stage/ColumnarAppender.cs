@@ -107,6 +107,14 @@ public sealed unsafe class ColumnarAppender : IDisposable
         NativeMethods.Vectors.DuckDBVectorAssignStringElement(vectors[column], (ulong)Row, value);
     }
 
+    /// <summary>A VARCHAR value already encoded as UTF-8: no conversion or allocation per row.</summary>
+    public void Utf8String(int column, ReadOnlySpan<byte> utf8)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (types[column] != DuckDBType.Varchar) throw new InvalidOperationException($"{table} column {column + 1} is not VARCHAR");
+        fixed (byte* p = utf8) NativeMethods.Vectors.DuckDBVectorAssignStringElementLength(vectors[column], (ulong)Row, p, utf8.Length);
+    }
+
     /// <summary>Completes the current row; a full chunk is appended.</summary>
     public void EndRow()
     {

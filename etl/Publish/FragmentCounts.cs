@@ -1,0 +1,44 @@
+using AttendanceGraph.Schema.Codes;
+using AttendanceGraph.Schema.Measures;
+using AttendanceGraph.Schema.Warehouse;
+
+namespace AttendanceGraph.Etl.Publish;
+
+/// <summary>
+/// One fragment's session counts, added up straight into the packed words the aggregate tables store
+/// (<see cref="PackedCounts"/>): each session adds one to its code's field and one to its category's field.
+/// </summary>
+internal sealed class FragmentCounts
+{
+    private static readonly (int Word, int Shift)[] CodeField = FieldsByCodeId(c => c.Column);
+    private static readonly (int Word, int Shift)[] CategoryField = FieldsByCodeId(c => CategoryColumns.For(c.Category));
+
+    public ulong[] Words { get; } = new ulong[PackedCounts.Words.Count];
+
+    /// <summary>Sessions counted; no field (a code's or a category's) can hold more.</summary>
+    public int Sessions { get; private set; }
+
+    public void Add(byte codeId)
+    {
+        var (word, shift) = CodeField[codeId];
+        Words[word] += 1UL << shift;
+        (word, shift) = CategoryField[codeId];
+        Words[word] += 1UL << shift;
+        Sessions++;
+    }
+
+    public void Clear()
+    {
+        Array.Clear(Words);
+        Sessions = 0;
+    }
+
+    private static (int, int)[] FieldsByCodeId(Func<AttendanceCode, string> column)
+    {
+        var codes = CodeCatalogue.Instance.Codes;
+        var fields = new (int, int)[codes.Max(c => c.Id) + 1];
+        var columns = WarehouseSchema.CountColumns.ToList();
+        foreach (var code in codes) fields[code.Id] = PackedCounts.Field(columns.IndexOf(column(code)));
+        return fields;
+    }
+}
