@@ -16,13 +16,13 @@ internal static class RegisterFragments
     public static void Count(EnrolmentSlot slot, IReadOnlyList<(int Start, int End)>? within, FragmentCounts counts,
         Action<int, int> fragment)
     {
-        var blocks = slot.Blocks;
         int week = int.MinValue, month = int.MinValue;
         var any = false;
         var interval = 0;
-        for (var b = 0; b < blocks.Count; b++)
+        for (var b = 0; b < slot.BlockCount; b++)
         {
-            if (blocks[b] is not { } block) continue;
+            var block = slot.Block(b);
+            if (block.IsEmpty) continue;
             var firstDay = slot.BaseDay + b * EnrolmentSlot.BlockDays;
             for (var k = 0; k < EnrolmentSlot.BlockDays; k++)
             {

@@ -5,22 +5,25 @@ namespace AttendanceGraph.Etl.Validate;
 /// so far (0 = not marked), one byte per day × session from the earliest entry date. It both detects a second
 /// mark for a session (exactly, across parser threads: the code is set with a compare-and-swap) and, after a
 /// load into an empty warehouse, is what the aggregates are counted from without reading the marks back.
-/// Stored in lazily allocated blocks of 64 days (128 bytes) so an open-ended enrolment costs nothing until marked
-/// and a daily load costs one small block per enrolment; blocks are only created or the block table grown under a
-/// lock (once per block).
+/// Stored in blocks of 64 days (128 bytes, from the batch's <see cref="RegisterArena"/>) allocated when first
+/// marked, so an open-ended enrolment costs nothing until marked and a daily load costs one block per
+/// enrolment; blocks are only created, or the block table grown, under a lock (once per block).
 /// </summary>
 internal sealed class EnrolmentSlot
 {
     public const int BlockDays = 64;
-    private const int BlockBytes = BlockDays * 2;
+    public const int BlockBytes = BlockDays * 2;
 
+    private readonly RegisterArena arena;
     private readonly int[] starts;
     private readonly int[] ends;
-    private byte[]?[] blocks = [];
+    private int[] blocks = [];
 
-    public EnrolmentSlot(int urn, List<(int Start, int End)> intervals)
+    public EnrolmentSlot(int urn, List<(int Start, int End)> intervals, RegisterArena arena)
     {
+        if (arena.BlockBytes != BlockBytes) throw new ArgumentException($"the arena's blocks are {arena.BlockBytes} bytes, a register block is {BlockBytes}", nameof(arena));
         Urn = urn;
+        this.arena = arena;
         starts = intervals.Select(i => i.Start).ToArray();
         ends = intervals.Select(i => i.End).ToArray();
         BaseDay = starts.Min();
@@ -44,30 +47,34 @@ internal sealed class EnrolmentSlot
         var index = (long)(dayNumber - BaseDay) * 2 + session;
         var blockIndex = (int)(index / BlockBytes);
         var table = Volatile.Read(ref blocks);
-        var block = blockIndex < table.Length ? table[blockIndex] : null;
-        block ??= GetOrCreateBlock(blockIndex);
-        return Interlocked.CompareExchange(ref block[(int)(index % BlockBytes)], codeId, 0) == 0;
+        var handle = blockIndex < table.Length ? Volatile.Read(ref table[blockIndex]) : 0;
+        if (handle == 0) handle = GetOrCreateBlock(blockIndex);
+        return Interlocked.CompareExchange(ref arena.Block(handle)[(int)(index % BlockBytes)], codeId, 0) == 0;
     }
 
-    /// <summary>
-    /// The register in day order, block by block: block i covers days BaseDay + i × BlockDays onwards, two bytes a
-    /// day (AM, PM). Null for blocks with no marks. Read only after every parser thread has finished.
-    /// </summary>
-    public IReadOnlyList<byte[]?> Blocks => blocks;
+    /// <summary>Blocks in the register: block i covers days BaseDay + i × BlockDays onwards.</summary>
+    public int BlockCount => blocks.Length;
 
-    private byte[] GetOrCreateBlock(int blockIndex)
+    /// <summary>
+    /// Block i of the register in day order, two bytes a day (AM, PM); empty when nothing in it was marked.
+    /// Read only after every parser thread has finished.
+    /// </summary>
+    public ReadOnlySpan<byte> Block(int i) => blocks[i] == 0 ? [] : arena.Block(blocks[i]);
+
+    private int GetOrCreateBlock(int blockIndex)
     {
         lock (this)
         {
             var table = blocks;
             if (blockIndex >= table.Length)
             {
-                var grown = new byte[]?[Math.Max(blockIndex + 1, table.Length * 2)];
+                var grown = new int[Math.Max(blockIndex + 1, table.Length * 2)];
                 Array.Copy(table, grown, table.Length);
                 table = grown;
                 Volatile.Write(ref blocks, table);
             }
-            return table[blockIndex] ??= new byte[BlockBytes];
+            if (table[blockIndex] == 0) Volatile.Write(ref table[blockIndex], arena.Allocate());
+            return table[blockIndex];
         }
     }
 }

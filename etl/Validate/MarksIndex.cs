@@ -64,8 +64,9 @@ internal sealed class MarksIndex
         foreach (var e in enrolments)
             AddInterval(byUpn.TryGetValue(e.Upn, out var p) ? p : Pupil(e.Upn, existing.PupilIdsByUpn[e.Upn]), e.SchoolUrn, e.EntryDate, e.LeavingDate);
 
+        var arena = new RegisterArena(EnrolmentSlot.BlockBytes);
         foreach (var (p, bySchool) in intervals)
-            p.Slots = bySchool.Select(kv => new EnrolmentSlot(kv.Key, kv.Value)).ToArray();
+            p.Slots = bySchool.Select(kv => new EnrolmentSlot(kv.Key, kv.Value, arena)).ToArray();
         return new MarksIndex(byUpn);
     }
 }
