@@ -22,8 +22,9 @@ public static class AggregateRefresh
             WHERE a.pupil_id IN (SELECT pupil_id FROM stage_dirty_pupils)
             """,
             "CREATE OR REPLACE TEMP TABLE dw AS SELECT DISTINCT pupil_id, week_start FROM stage_dirty_weeks",
+            // Joined on the week computed from frag_start (an equality, so a hash join), as the table stores no week.
             .. AggregateTable.All.Select(t =>
-                $"DELETE FROM {t.Table} a USING dw WHERE a.pupil_id = dw.pupil_id AND a.frag_start BETWEEN dw.week_start AND dw.week_start + 6"),
+                $"DELETE FROM {t.Table} a USING dw WHERE a.pupil_id = dw.pupil_id AND {WarehouseSchema.WeekStartSql("a.frag_start")} = dw.week_start"),
         ]);
         // Literal date bounds of the dirty weeks let the scan of marks skip and cheaply drop rows outside them
         // before the join (a daily load dirties one week; scanning every mark through the join cost seconds).

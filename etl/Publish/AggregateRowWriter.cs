@@ -8,15 +8,15 @@ using DuckDB.NET.Native;
 namespace AttendanceGraph.Etl.Publish;
 
 /// <summary>
-/// Appends rows to an aggregate table (<see cref="AggregateTable.StoredColumns"/>): one fragment's keys and its
-/// counts, already packed by <see cref="FragmentCounts"/>.
+/// Appends rows to an aggregate table's stored columns (<see cref="AggregateTable.CreateTableSql"/>): one fragment's
+/// keys and its counts, already packed by <see cref="FragmentCounts"/>.
 /// </summary>
 internal sealed class AggregateRowWriter : IDisposable
 {
     private readonly ColumnarAppender appender;
     private readonly int urnColumn; // 1 in the cohort table, whose first column is the cohort
-    private string? cohort;
-    private byte[] cohortUtf8 = [];
+    private string? encodedCohort;
+    private byte[] encodedCohortUtf8 = [];
 
     public AggregateRowWriter(DuckDBConnection connection, AggregateTable table)
     {
@@ -48,12 +48,12 @@ internal sealed class AggregateRowWriter : IDisposable
     // Rows come grouped by cohort: encode each cohort key once, not once per row.
     private byte[] CohortUtf8(string key)
     {
-        if (!ReferenceEquals(key, cohort))
+        if (!ReferenceEquals(key, encodedCohort))
         {
-            cohort = key;
-            cohortUtf8 = Encoding.UTF8.GetBytes(key);
+            encodedCohort = key;
+            encodedCohortUtf8 = Encoding.UTF8.GetBytes(key);
         }
-        return cohortUtf8;
+        return encodedCohortUtf8;
     }
 
     /// <summary>Appends the last rows; without it they are lost.</summary>

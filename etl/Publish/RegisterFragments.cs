@@ -17,6 +17,7 @@ internal static class RegisterFragments
         Action<int, int> fragment)
     {
         int week = int.MinValue, month = int.MinValue;
+        var fragmentEnd = int.MinValue; // first day after the current fragment
         var any = false;
         var interval = 0;
         for (var b = 0; b < slot.BlockCount; b++)
@@ -36,16 +37,17 @@ internal static class RegisterFragments
                     if (interval == within.Count) break; // no later day of this block (or any later one) counts
                     if (within[interval].Start > day) continue;
                 }
-                var date = DateOnly.FromDayNumber(day);
-                var weekStart = SchoolCalendar.MondayOf(date).DayNumber;
-                var monthStart = day - (date.Day - 1);
-                if (weekStart != week || monthStart != month)
+                // Days come in order, so a day past the fragment's end starts the next one; the calendar is
+                // worked out once per fragment rather than once per day.
+                if (day >= fragmentEnd)
                 {
                     if (any) fragment(week, month);
                     counts.Clear();
-                    week = weekStart;
-                    month = monthStart;
                     any = false;
+                    var date = DateOnly.FromDayNumber(day);
+                    week = SchoolCalendar.MondayOf(date).DayNumber;
+                    month = day - (date.Day - 1);
+                    fragmentEnd = Math.Min(week + 7, month + DateTime.DaysInMonth(date.Year, date.Month));
                 }
                 if (am != 0) counts.Add(am);
                 if (pm != 0) counts.Add(pm);

@@ -6,13 +6,17 @@ namespace AttendanceGraph.Etl.Publish;
 /// <summary>
 /// Brings the copy of an older warehouse up to <see cref="WarehouseSchema.Version"/> inside the new snapshot,
 /// so an upgrade is just the next load: nothing readers see changes until that load publishes, and a failure
-/// leaves the old snapshot current. Readers need no upgrade: each version keeps the columns they query.
+/// leaves the old snapshot current. The API needs no upgrade (the aggregates keep their names and columns); SQL
+/// written against version 1's marks.category must join attendance_codes instead (README).
 /// </summary>
 public static class SchemaUpgrade
 {
     public const string VersionKey = "schema_version";
 
-    /// <summary>Runs before the DDL. A warehouse without a recorded version is new (the DDL creates it).</summary>
+    /// <summary>
+    /// Runs before the snapshot's DDL (which replaces the aggregate views, so version 1's tables must be gone first);
+    /// creates the new tables itself to refill them. A warehouse without a recorded version is new.
+    /// </summary>
     public static void Apply(DuckDBConnection c)
     {
         var recorded = c.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'warehouse_info'") == 0
@@ -31,10 +35,11 @@ public static class SchemaUpgrade
             .. AggregateTable.All.Select(t => $"DROP TABLE {t.View}"),
         ]);
         c.ExecuteAll(WarehouseSchema.Statements);
+        // In key order, as a first load writes them, so one school's rows share few row groups.
         c.ExecuteAll(
         [
-            AggregateTable.Enrolments.InsertSql(AggregateSql.EnrolmentWeeks()),
-            AggregateTable.Cohorts.InsertSql(AggregateSql.CohortEnrolmentWeeks()),
+            AggregateTable.Enrolments.InsertSql($"SELECT * FROM ({AggregateSql.EnrolmentWeeks()}) ORDER BY urn, pupil_id, frag_start"),
+            AggregateTable.Cohorts.InsertSql($"SELECT * FROM ({AggregateSql.CohortEnrolmentWeeks()}) ORDER BY cohort, urn, pupil_id, frag_start"),
         ]);
         c.Execute("UPDATE warehouse_info SET value = $v WHERE key = $k", ("v", WarehouseSchema.Version.ToString()), ("k", VersionKey));
     }

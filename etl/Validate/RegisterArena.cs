@@ -8,7 +8,9 @@ namespace AttendanceGraph.Etl.Validate;
 /// </summary>
 public sealed class RegisterArena(int blockBytes, int slabBytes = 1 << 20)
 {
-    private readonly int blocksPerSlab = slabBytes / blockBytes;
+    private readonly int blocksPerSlab = blockBytes > 0 && slabBytes >= blockBytes
+        ? slabBytes / blockBytes
+        : throw new ArgumentOutOfRangeException(nameof(slabBytes), $"a slab of {slabBytes} bytes cannot hold a block of {blockBytes}");
     private readonly Lock gate = new();
     private byte[][] slabs = [];
     private int allocated;

@@ -1,8 +1,8 @@
 namespace AttendanceGraph.Schema.Codes;
 
 /// <summary>
-/// The statistical category of a register code (DfE methodology). Stored as a UTINYINT in the
-/// warehouse so queries compare small integers, not code strings (see shared/notes/duckdb-measured.md).
+/// The statistical category of a register code (DfE methodology). The warehouse's attendance_codes table names
+/// each code's category; the aggregates count sessions per category (<c>c_*</c> columns).
 /// </summary>
 public enum AttendanceCategory : byte
 {

@@ -33,10 +33,6 @@ public sealed class AggregateTable
 
     public bool HasCohort { get; }
 
-    /// <summary>The stored columns, in order: what a load writes.</summary>
-    public IReadOnlyList<string> StoredColumns =>
-        (HasCohort ? ["cohort"] : Array.Empty<string>()).Concat(["urn", "pupil_id", "frag_start", "compulsory"]).Concat(PackedCounts.Words).ToList();
-
     public string CreateTableSql =>
         $"""
         CREATE TABLE IF NOT EXISTS {Table} (

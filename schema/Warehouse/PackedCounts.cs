@@ -6,8 +6,9 @@ namespace AttendanceGraph.Schema.Warehouse;
 /// How the aggregate tables store their session counts. A row is one enrolment's week-and-month fragment, at
 /// most 7 days × 2 sessions, so every count (per category and per code) is 0–14 and fits in 4 bits: the 40
 /// counts are stored as 4-bit fields of three UBIGINT columns (<c>counts_1</c>…), and each count column readers
-/// know (<c>c_present</c>, <c>n_i</c>, …) is a VIRTUAL generated column that extracts its field. Readers see the
-/// same named columns; the load writes 3 values a row instead of 40 (writing values is what DuckDB loads cost).
+/// know (<c>c_present</c>, <c>n_i</c>, …) is a column of the aggregate views that extracts its field
+/// (<see cref="AggregateTable"/>). Readers see the same named columns; a load writes 3 values a row instead of 40
+/// (writing values is what a DuckDB load costs).
 /// </summary>
 public static class PackedCounts
 {
@@ -25,7 +26,7 @@ public static class PackedCounts
     /// <summary>Which word holds count column <paramref name="index"/> (in <see cref="WarehouseSchema.CountColumns"/> order), and at which bit.</summary>
     public static (int Word, int Shift) Field(int index) => (index / CountsPerWord, index % CountsPerWord * BitsPerCount);
 
-    /// <summary>The generated-column expression extracting count column <paramref name="index"/>.</summary>
+    /// <summary>The view's expression extracting count column <paramref name="index"/>.</summary>
     public static string ExtractSql(int index)
     {
         var (word, shift) = Field(index);

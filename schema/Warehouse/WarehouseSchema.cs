@@ -17,7 +17,7 @@ public static class WarehouseSchema
     /// <summary>2: marks without a stored category; aggregates stored packed, read through views.</summary>
     public const int Version = 2;
 
-    /// <summary>Count columns of the aggregate tables: one per category, then one per code.</summary>
+    /// <summary>Count columns of the aggregate views (and fields of the stored words): one per category, then one per code.</summary>
     public static IReadOnlyList<string> CountColumns { get; } =
         CategoryColumns.All.Select(CategoryColumns.For)
             .Concat(CodeCatalogue.Instance.Codes.Select(c => c.Column)).ToList();

@@ -93,6 +93,30 @@ public sealed class IncrementalLoadTests
     }
 
     [Fact]
+    public void AnAmendmentInAWeekSplitByAMonthEnd_RebuildsBothFragmentsOfThatWeek()
+    {
+        using var w = new EtlWarehouse();
+        w.Load(w.HandChecked);
+        // Monday 29 September to Friday 3 October 2025: two fragments, 29–30 Sep and 1–3 Oct.
+        var week = Enumerable.Range(0, 5).Select(d => new DateOnly(2025, 9, 29).AddDays(d)).ToList();
+        var marks = week.SelectMany(d => new[] { (P7, Gamma, d, "AM", "N"), (P7, Gamma, d, "PM", "N") }).ToList();
+        w.Load(w.WriteMarks(Path.Combine(w.NewFolder("late-september"), "marks.csv"), marks));
+
+        // Tuesday 30 September's N becomes illness, and Thursday 2 October's too: one amendment in each fragment.
+        var amended = w.Load(w.WriteMarks(Path.Combine(w.NewFolder("amended"), "marks.csv"),
+            [(P7, Gamma, new DateOnly(2025, 9, 30), "AM", "I"), (P7, Gamma, new DateOnly(2025, 10, 2), "PM", "I")]));
+
+        Assert.Equal(2, amended.Marks);
+        using var c = w.Open();
+        var fragments = EtlWarehouse.Rows(c, $"""
+            SELECT frag_start::VARCHAR, c_unauthorised, c_authorised, n_n, n_i FROM agg_enrolment_week a JOIN pupils p USING (pupil_id)
+            WHERE p.upn = '{P7}' AND a.week_start = DATE '2025-09-29' ORDER BY frag_start
+            """);
+        Assert.Equal(["2025-09-29|3|1|3|1", "2025-10-01|5|1|5|1"], fragments);
+        EtlWarehouse.AssertAggregatesEqualFullRebuild(c);
+    }
+
+    [Fact]
     public void ACohortFileReloadedWithAChangedEndDate_RebuildsThatPupilsCohortAggregates()
     {
         using var w = new EtlWarehouse();

@@ -28,13 +28,15 @@ public class PackedCountsTests
         { "every count at the fragment maximum of 14", 0 },
         { "each field a different value, 0–15", 1 },
         { "alternating 15 and 0", 2 },
+        { "15 in each word's top field (bit 60), 1 elsewhere", 3 },
     };
 
     private static int Pattern(int pattern, int i) => pattern switch
     {
         0 => 14,
         1 => (i * 7 + 3) % 16,
-        _ => i % 2 == 0 ? PackedCounts.MaxCount : 0,
+        2 => i % 2 == 0 ? PackedCounts.MaxCount : 0,
+        _ => PackedCounts.Field(i).Shift == 60 ? PackedCounts.MaxCount : 1,
     };
 
     [Theory]
