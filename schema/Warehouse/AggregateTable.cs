@@ -60,7 +60,7 @@ public sealed class AggregateTable
     /// <summary>Stores rows shaped as <see cref="AggregateSql"/> defines them (<paramref name="rowsSql"/>), packing their counts.</summary>
     public string InsertSql(string rowsSql)
     {
-        var words = PackedCounts.Words.Select((w, k) => $"{PackedCounts.PackSql(k, i => WarehouseSchema.CountColumns[i])} AS {w}");
+        var words = PackedCounts.Words.Select((w, k) => $"{PackedCounts.PackSql(k)} AS {w}");
         return $"""
             INSERT INTO {Table}
             SELECT {(HasCohort ? "cohort, " : "")}urn, pupil_id, frag_start, compulsory,

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AttendanceGraph.Schema.Warehouse;
 
 /// <summary>
@@ -34,19 +32,18 @@ public static class PackedCounts
     }
 
     /// <summary>
-    /// The SQL packing one row's counts into word <paramref name="word"/>; <paramref name="count"/> gives the
-    /// SQL of count column i. A count that does not fit stops the statement rather than corrupting its neighbours.
+    /// The SQL packing a row's count columns (by their names) into word <paramref name="word"/>. A count that
+    /// does not fit stops the statement rather than corrupting its neighbours.
     /// </summary>
-    public static string PackSql(int word, Func<int, string> count)
+    public static string PackSql(int word)
     {
         var fields = new List<string>();
         for (var i = word * CountsPerWord; i < Math.Min(WarehouseSchema.CountColumns.Count, (word + 1) * CountsPerWord); i++)
         {
-            var shift = Field(i).Shift;
-            var value = count(i);
+            var column = WarehouseSchema.CountColumns[i];
             // Parenthesised: DuckDB gives << and | the same precedence, left to right.
-            fields.Add($"((CASE WHEN {value} <= {MaxCount} THEN {value} ELSE error('{WarehouseSchema.CountColumns[i]} over {MaxCount} in one fragment') END)::UBIGINT << {shift})");
+            fields.Add($"((CASE WHEN {column} <= {MaxCount} THEN {column} ELSE error('{column} over {MaxCount} in one fragment') END)::UBIGINT << {Field(i).Shift})");
         }
-        return fields.Count == 0 ? "0::UBIGINT" : new StringBuilder("(").AppendJoin(" | ", fields).Append(')').ToString();
+        return $"({string.Join(" | ", fields)})";
     }
 }
