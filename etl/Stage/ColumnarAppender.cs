@@ -73,6 +73,9 @@ public sealed unsafe class ColumnarAppender : IDisposable
     /// <summary>A DATE column's value: DuckDB stores a date as days since 1970-01-01.</summary>
     public static int Date(int dayNumber) => dayNumber - UnixEpochDay;
 
+    /// <summary>Rows in a DuckDB row group (its default, which the warehouse keeps): 60 chunks.</summary>
+    public const int RowGroupSize = 122_880;
+
     /// <summary>Rows per chunk (DuckDB's vector size).</summary>
     public int Capacity { get; }
 
@@ -138,6 +141,11 @@ public sealed unsafe class ColumnarAppender : IDisposable
             throw new InvalidOperationException($"Appending to {table} failed: {Error()}");
         RowsAppended += Row;
         Row = 0;
+        // DuckDB's appender commits every 204,800 rows on its own, leaving a part-filled row group each time; CHECKPOINT
+        // then vacuums those together by decompressing and rewriting them (38M marks: 1.5–3.6 s of the publish step,
+        // and a file 40% larger). Committing at every row-group boundary writes each row group once, full.
+        if (RowsAppended % RowGroupSize == 0 && NativeMethods.Appender.DuckDBAppenderFlush(appender) != DuckDBState.Success)
+            throw new InvalidOperationException($"Appending to {table} failed: {Error()}");
         NativeMethods.DataChunks.DuckDBDataChunkReset(chunk);
         // Reset may hand the vectors new buffers.
         for (var i = 0; i < data.Length; i++) data[i] = NativeMethods.Vectors.DuckDBVectorGetData(vectors[i]);

@@ -40,6 +40,43 @@ public sealed class ColumnarAppenderTests
     }
 
     [Fact]
+    public void Append_CommitsWholeRowGroups_SoCheckpointHasNothingToMerge()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"appender-{Guid.NewGuid():N}.duckdb");
+        try
+        {
+            using var c = new DuckDBConnection($"Data Source={path}");
+            c.Open();
+            c.Execute("CREATE TABLE t (cohort VARCHAR NOT NULL, urn INTEGER NOT NULL, day DATE NOT NULL, n UTINYINT NOT NULL)");
+            const int rows = 2 * ColumnarAppender.RowGroupSize + 1000;
+            using (var a = new ColumnarAppender(c, "t", Columns))
+            {
+                for (var i = 0; i < rows; i++)
+                {
+                    a.String(0, "FSM");
+                    a.Column<int>(1)[a.Row] = i;
+                    a.Column<int>(2)[a.Row] = 20000;
+                    a.Column<byte>(3)[a.Row] = 1;
+                    a.EndRow();
+                }
+                a.Close();
+            }
+            // Before any checkpoint: left to itself the appender commits every 204,800 rows (122,880 + 81,920, …).
+            var rowGroups = EtlWarehouse.Rows(c, """
+                SELECT sum(count) FROM pragma_storage_info('t')
+                WHERE column_id = 1 AND segment_type <> 'VALIDITY' GROUP BY row_group_id ORDER BY row_group_id
+                """);
+            Assert.Equal(["122880", "122880", "1000"], rowGroups);
+            Assert.Equal(rows, c.Scalar<long>("SELECT count(*) FROM t"));
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(path + ".wal");
+        }
+    }
+
+    [Fact]
     public void Create_RefusesColumnTypesThatDoNotMatchTheTable()
     {
         using var c = Database();
