@@ -48,7 +48,10 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         var batchId = (c.Scalar<int?>("SELECT max(batch_id) FROM batches") ?? 0) + 1;
         StagingTables.Create(c);
         var direct = MarkMerge.CanAppendDirectly(c);
-        var marks = StreamMarks(snapshot, batch, batchId, direct ? "marks" : StagingTables.Marks, options.Threads, out var registers, ct);
+        long marks;
+        MarksIndex registers;
+        using (OneDuckDbThread.Enter(c))
+            marks = StreamMarks(snapshot, batch, batchId, direct ? "marks" : StagingTables.Marks, options.Threads, out registers, ct);
         options.StepReached?.Invoke("marks-appended");
         Done($"validated and staged {marks:N0} marks");
 
@@ -70,7 +73,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         {
             // The marks went straight into an empty warehouse: nothing to merge, and the aggregates are
             // counted from the registers validation built, not from the marks again.
-            FirstLoadAggregates.Build(snapshot, registers, ct);
+            using (OneDuckDbThread.Enter(c)) FirstLoadAggregates.Build(snapshot, registers, ct);
             registers = null!; // a byte per session of every enrolment: free it before the checkpoint
             Done("built aggregates");
         }
