@@ -30,8 +30,8 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             step.Restart();
         }
 
-        // Hashing every byte of the input overlaps reading and checking it on a second core (38M marks, 1.3 GB:
-        // that step 1.9 → 1.3 s); the fingerprint is then made of the files the reader accepted into the batch.
+        // Hashing every byte of the input runs on a second core while the files are read and checked; the
+        // fingerprint is then made of the files the reader accepted into the batch.
         var hashing = Task.Run(() => BatchFingerprint.HashEach(BatchReader.InputFiles(inputs)), ct);
         var existing = ExistingStateLoader.Load(c);
         var batch = BatchReader.Read(inputs, new ReadOptions(options.LaCode, options.AllowLegacyCodes, options.SkipInvalid,
