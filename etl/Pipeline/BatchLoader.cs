@@ -48,10 +48,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         var batchId = (c.Scalar<int?>("SELECT max(batch_id) FROM batches") ?? 0) + 1;
         StagingTables.Create(c);
         var direct = MarkMerge.CanAppendDirectly(c);
-        long marks;
-        MarksIndex registers;
-        using (OneDuckDbThread.Enter(c))
-            marks = StreamMarks(snapshot, batch, batchId, direct ? "marks" : StagingTables.Marks, options.Threads, out registers, ct);
+        var marks = StreamMarks(snapshot, batch, batchId, direct ? "marks" : StagingTables.Marks, options.Threads, out var registers, ct);
         options.StepReached?.Invoke("marks-appended");
         Done($"validated and staged {marks:N0} marks");
 
@@ -73,7 +70,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         {
             // The marks went straight into an empty warehouse: nothing to merge, and the aggregates are
             // counted from the registers validation built, not from the marks again.
-            using (OneDuckDbThread.Enter(c)) FirstLoadAggregates.Build(snapshot, registers, ct);
+            FirstLoadAggregates.Build(snapshot, registers, ct);
             registers = null!; // a byte per session of every enrolment: free it before the checkpoint
             Done("built aggregates");
         }
@@ -123,14 +120,21 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         });
         try
         {
-            var accepted = batch.StreamMarks(() =>
+            MarksIndex? index = null;
+            var accepted = OneDuckDbThread.Run(snapshot.Connection, () =>
             {
-                var sink = new MarkAppenderSink(snapshot.OpenAnotherConnection(), batchId, table);
-                lock (sinks) sinks.Add(sink);
-                return sink;
-            }, out registers, reporter, ct);
-            // Only a complete stream is flushed: after a failure, closing could throw again and hide the cause.
-            foreach (var s in sinks) s.Close();
+                var n = batch.StreamMarks(() =>
+                {
+                    var sink = new MarkAppenderSink(snapshot.OpenAnotherConnection(), batchId, table);
+                    lock (sinks) sinks.Add(sink);
+                    return sink;
+                }, out index, reporter, ct);
+                // Only a complete stream is closed: after a failure, closing could throw again and hide the cause. The
+                // row groups the sinks committed on the way die with the working snapshot.
+                foreach (var s in sinks) s.Close();
+                return n;
+            });
+            registers = index!;
             return accepted;
         }
         finally

@@ -1,3 +1,4 @@
+using AttendanceGraph.Etl.Stage;
 using AttendanceGraph.Etl.Validate;
 using AttendanceGraph.Schema.Warehouse;
 using DuckDB.NET.Data;
@@ -36,32 +37,35 @@ internal static class FirstLoadAggregates
             .OrderBy(s => s.Slot.Urn).ThenBy(s => s.PupilId)
             .ToList();
 
-        var enrolments = Task.Run(() => Write(AggregateTable.Enrolments, writer =>
+        OneDuckDbThread.Run(c, () =>
         {
-            var counts = new FragmentCounts();
-            foreach (var (pupilId, slot) in slots)
+            var enrolments = Task.Run(() => Write(AggregateTable.Enrolments, writer =>
             {
-                ct.ThrowIfCancellationRequested();
-                var dob = dateOfBirth[pupilId];
-                RegisterFragments.Count(slot, null, counts,
-                    (week, month) => writer.Write(null, slot.Urn, pupilId, dob, week, month, counts));
-            }
-        }));
-        var cohorts = Task.Run(() => Write(AggregateTable.Cohorts, writer =>
-        {
-            var counts = new FragmentCounts();
-            foreach (var (cohort, byPupil) in intervals)
+                var counts = new FragmentCounts();
                 foreach (var (pupilId, slot) in slots)
                 {
-                    if (!byPupil.TryGetValue(pupilId, out var within)) continue;
                     ct.ThrowIfCancellationRequested();
                     var dob = dateOfBirth[pupilId];
-                    RegisterFragments.Count(slot, within, counts,
-                        (week, month) => writer.Write(cohort, slot.Urn, pupilId, dob, week, month, counts));
+                    RegisterFragments.Count(slot, null, counts,
+                        (week, month) => writer.Write(null, slot.Urn, pupilId, dob, week, month, counts));
                 }
-        }));
-        // WhenAll rethrows the first failure itself rather than wrapped in an AggregateException.
-        Task.WhenAll(enrolments, cohorts).GetAwaiter().GetResult();
+            }));
+            var cohorts = Task.Run(() => Write(AggregateTable.Cohorts, writer =>
+            {
+                var counts = new FragmentCounts();
+                foreach (var (cohort, byPupil) in intervals)
+                    foreach (var (pupilId, slot) in slots)
+                    {
+                        if (!byPupil.TryGetValue(pupilId, out var within)) continue;
+                        ct.ThrowIfCancellationRequested();
+                        var dob = dateOfBirth[pupilId];
+                        RegisterFragments.Count(slot, within, counts,
+                            (week, month) => writer.Write(cohort, slot.Urn, pupilId, dob, week, month, counts));
+                    }
+            }));
+            // WhenAll rethrows the first failure itself rather than wrapped in an AggregateException.
+            Task.WhenAll(enrolments, cohorts).GetAwaiter().GetResult();
+        });
 
         void Write(AggregateTable table, Action<AggregateRowWriter> rows)
         {

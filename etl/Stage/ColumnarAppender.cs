@@ -9,7 +9,8 @@ namespace AttendanceGraph.Etl.Stage;
 /// makes a generic call per value; writing the vectors directly makes a value a memory store (staging 38M
 /// marks measured 7.1 → 6.0 s; most of what remains is DuckDB's own insert, ~20–30 ns a value). Fixed-width, non-null columns only (plus VARCHAR), checked
 /// against the table when the appender is created so a schema change fails loudly rather than writing garbage.
-/// Not thread-safe: one per thread, each on its own connection.
+/// Rows are committed every <see cref="RowGroupSize"/> rows, so use it only where a failed append's whole database
+/// is thrown away (the ETL's working snapshot). Not thread-safe: one per thread, each on its own connection.
 /// </summary>
 public sealed unsafe class ColumnarAppender : IDisposable
 {
@@ -59,6 +60,13 @@ public sealed unsafe class ColumnarAppender : IDisposable
         types = columns;
         widths = columns.Select(Width).ToArray();
         Capacity = (int)NativeMethods.Helpers.DuckDBVectorSize();
+        // Commits fall on row-group boundaries only if whole chunks fill a row group (2,048 × 60).
+        if (RowGroupSize % Capacity != 0)
+        {
+            chunk.Dispose();
+            appender.Dispose();
+            throw new InvalidOperationException($"DuckDB's vector size {Capacity} does not divide a row group of {RowGroupSize}");
+        }
         vectors = new IntPtr[count];
         data = new void*[count];
         for (var i = 0; i < count; i++)

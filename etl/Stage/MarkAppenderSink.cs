@@ -52,7 +52,7 @@ public sealed class MarkAppenderSink : IMarkSink, IDisposable
     /// <summary>Appends the marks still buffered; call once the stream has succeeded.</summary>
     public void Close() => appender.Close();
 
-    /// <summary>Frees the appender and its connection without flushing (a failed load's snapshot is deleted).</summary>
+    /// <summary>Frees the appender and its connection; after a failure whatever they committed dies with the working snapshot.</summary>
     public void Dispose()
     {
         appender.Dispose();

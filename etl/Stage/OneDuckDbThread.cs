@@ -4,30 +4,28 @@ using DuckDB.NET.Data;
 namespace AttendanceGraph.Etl.Stage;
 
 /// <summary>
-/// DuckDB at one worker thread while our own threads append, restored afterwards. Each appender commit is run as
-/// an insert query, which DuckDB splits across its workers: on 2 cores those compete with our appending threads,
-/// and each worker's share is a part row group that is appended a second time when the shares are combined
-/// (its statistics hashed twice). With one DuckDB thread a commit is one full row group, written once
-/// (38M marks: staging 6.7 → 4.8 s). Set for the whole database, so only around bulk appends, never queries.
+/// Runs a bulk append with DuckDB at one worker thread. Each appender commit is run as an insert query, which DuckDB
+/// splits across its workers: on 2 cores those compete with our own appending threads, and each worker's share is a
+/// part row group that is appended a second time when the shares are combined (its statistics hashed twice). With
+/// one DuckDB thread a commit is one full row group, written once (38M marks: staging 6.7 → 4.8 s). The setting is
+/// the whole database's, so it wraps appends only, never queries.
 /// </summary>
-public sealed class OneDuckDbThread : IDisposable
+public static class OneDuckDbThread
 {
-    private readonly DuckDBConnection connection;
-    private readonly long previous;
-
-    private OneDuckDbThread(DuckDBConnection connection, long previous)
-    {
-        this.connection = connection;
-        this.previous = previous;
-    }
-
-    public static OneDuckDbThread Enter(DuckDBConnection connection)
+    public static T Run<T>(DuckDBConnection connection, Func<T> bulkAppend)
     {
         var previous = connection.Scalar<long>("SELECT current_setting('threads')");
         connection.Execute("SET threads = 1");
-        return new OneDuckDbThread(connection, previous);
+        var result = bulkAppend();
+        // Restored after success only: a failed load's database is thrown away, and after a fatal DuckDB error a
+        // restore would fail too and hide the error that mattered. The number is DuckDB's own: SET takes no parameters.
+        connection.Execute($"SET threads = {previous}");
+        return result;
     }
 
-    // A number DuckDB itself reported: SET takes no parameters.
-    public void Dispose() => connection.Execute($"SET threads = {previous}");
+    public static void Run(DuckDBConnection connection, Action bulkAppend) => Run(connection, () =>
+    {
+        bulkAppend();
+        return true;
+    });
 }

@@ -1,5 +1,7 @@
 using AttendanceGraph.Schema.Warehouse;
 using AttendanceGraph.Etl.Cli;
+using AttendanceGraph.Etl.Generate;
+using AttendanceGraph.Etl.Stage;
 using AttendanceGraph.Etl.Pipeline;
 using AttendanceGraph.Tests.Fixtures;
 using static AttendanceGraph.Tests.Fixtures.HandCheckedAuthority;
@@ -57,6 +59,31 @@ public sealed class AtomicityTests
         using var c = w.Open();
         Assert.Equal(before["marks"].Count + 2, c.Scalar<long>("SELECT count(*) FROM marks"));
         Assert.Equal(2, c.Scalar<long>("SELECT count(*) FROM cohort_memberships WHERE cohort = 'FSM'"));
+        EtlWarehouse.AssertAggregatesEqualFullRebuild(c);
+    }
+
+    [Fact]
+    public void AFirstLoadThatFailsAfterCommittingRowGroups_PublishesNothing_AndTheRetryLoadsEverything()
+    {
+        using var w = new EtlWarehouse();
+        var input = w.NewFolder("generated");
+        new DemoAuthorityGenerator().Generate(new GeneratorOptions
+        {
+            Schools = 4, Pupils = 900, Years = 1, Seed = 5, AsOf = new DateOnly(2026, 7, 14),
+        }, input);
+
+        Assert.Throws<HookFailure>(() => w.Load(new LoadOptions(LaCode: 319)
+        {
+            StepReached = step => { if (step == "aggregates-refreshed") throw new HookFailure(step); },
+        }, input));
+        Assert.Null(w.Current);
+        Assert.DoesNotContain(w.SnapshotFiles(), f => f.StartsWith("building-", StringComparison.Ordinal));
+
+        var retry = w.Load(input);
+        // More than a row group per parser thread: the failed load had committed row groups into its working snapshot.
+        Assert.True(retry.Marks > 2 * ColumnarAppender.RowGroupSize, $"only {retry.Marks} marks");
+        using var c = w.Open();
+        Assert.Equal(retry.Marks, c.Scalar<long>("SELECT count(*) FROM marks"));
         EtlWarehouse.AssertAggregatesEqualFullRebuild(c);
     }
 

@@ -40,7 +40,7 @@ public sealed class ColumnarAppenderTests
     }
 
     [Fact]
-    public void Append_CommitsWholeRowGroups_SoCheckpointHasNothingToMerge()
+    public void Append_CommitsWholeRowGroups_NotThePartOnesDuckDbLeavesOnItsOwn()
     {
         var path = Path.Combine(Path.GetTempPath(), $"appender-{Guid.NewGuid():N}.duckdb");
         try
