@@ -4,7 +4,6 @@ using AttendanceGraph.Schema.Operational;
 using AttendanceGraph.Schema.Warehouse;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AttendanceGraph.Api.Audit;
 

@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using AttendanceGraph.Etl.Model;
 using AttendanceGraph.Etl.Publish;
 using AttendanceGraph.Etl.Read;
 using AttendanceGraph.Etl.Stage;
 using AttendanceGraph.Etl.Validate;
 using AttendanceGraph.Schema.Warehouse;
-using DuckDB.NET.Data;
 
 namespace AttendanceGraph.Etl.Pipeline;
 

@@ -1,7 +1,6 @@
 using AttendanceGraph.Etl.Stage;
 using AttendanceGraph.Etl.Validate;
 using AttendanceGraph.Schema.Warehouse;
-using DuckDB.NET.Data;
 
 namespace AttendanceGraph.Etl.Publish;
 

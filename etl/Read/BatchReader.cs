@@ -76,7 +76,6 @@ public static class BatchReader
     public static IReadOnlyList<string> InputFiles(IReadOnlyList<string> filesOrFolders) => Expand(filesOrFolders, null).ToList();
 
     /// <summary>Files in the order given, folders expanded to their *.csv files by name; a file named twice is read once.</summary>
-
     private static IEnumerable<string> Expand(IReadOnlyList<string> filesOrFolders, ValidationReport? report)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);

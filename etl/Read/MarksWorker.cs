@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using AttendanceGraph.Etl.Model;
 using AttendanceGraph.Etl.Validate;
-using AttendanceGraph.Schema.Codes;
 using AttendanceGraph.Schema.Identifiers;
 
 namespace AttendanceGraph.Etl.Read;

@@ -1,5 +1,3 @@
-using AttendanceGraph.Etl.Model;
-
 namespace AttendanceGraph.Etl.Read;
 
 /// <param name="LaCode">Keep only schools of this DfE 3-digit LA code (null = all).</param>

@@ -1,10 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Text;
-using AttendanceGraph.Etl.Model;
-using AttendanceGraph.Etl.Validate;
-using AttendanceGraph.Schema.Codes;
-using AttendanceGraph.Schema.Identifiers;
-
 namespace AttendanceGraph.Etl.Read;
 
 /// <summary>Marks read so far across all parser threads, reported to an optional IProgress.</summary>

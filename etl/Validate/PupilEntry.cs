@@ -1,5 +1,3 @@
-using AttendanceGraph.Etl.Model;
-
 namespace AttendanceGraph.Etl.Validate;
 
 internal sealed class PupilEntry(int pupilId)

@@ -88,10 +88,12 @@ public sealed class CodeCatalogue
         _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };
 
-    private static AttendanceCategory ParseCategory(string s) =>
-        Enum.GetValues<AttendanceCategory>().FirstOrDefault(c => CategoryName(c) == s) is var c && c != default
-            ? c
-            : throw new InvalidDataException($"unknown code category '{s}'");
+    private static AttendanceCategory ParseCategory(string s)
+    {
+        foreach (var category in Enum.GetValues<AttendanceCategory>())
+            if (CategoryName(category) == s) return category;
+        throw new InvalidDataException($"unknown code category '{s}'");
+    }
 
     private static IEnumerable<Dictionary<string, string>> ReadCsv(string resource)
     {

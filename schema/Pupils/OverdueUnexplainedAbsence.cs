@@ -1,7 +1,3 @@
-using AttendanceGraph.Schema.Calendar;
-using AttendanceGraph.Schema.Codes;
-using AttendanceGraph.Schema.Measures;
-
 namespace AttendanceGraph.Schema.Pupils;
 
 /// <summary>An N (no reason yet) mark still unexplained more than the grace period after its session.</summary>

@@ -1,7 +1,3 @@
-using AttendanceGraph.Schema.Calendar;
-using AttendanceGraph.Schema.Codes;
-using AttendanceGraph.Schema.Measures;
-
 namespace AttendanceGraph.Schema.Pupils;
 
 /// <summary>The penalty-notice check: unauthorised sessions (G, N, O, U) in rolling windows of 10 school weeks.</summary>

@@ -1,7 +1,4 @@
-using AttendanceGraph.Schema.Codes;
 using AttendanceGraph.Schema.Measures;
-using AttendanceGraph.Schema.Warehouse;
-using DuckDB.NET.Data;
 
 namespace AttendanceGraph.Schema.Pupils;
 

@@ -1,7 +1,3 @@
-using AttendanceGraph.Schema.Calendar;
-using AttendanceGraph.Schema.Codes;
-using AttendanceGraph.Schema.Measures;
-
 namespace AttendanceGraph.Schema.Pupils;
 
 /// <summary>Absence sessions per weekday; Monday and Friday are flagged when they stand out (see <see cref="PupilPatterns"/>).</summary>

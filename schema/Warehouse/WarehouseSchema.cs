@@ -1,5 +1,3 @@
-using System.Text;
-using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Codes;
 using AttendanceGraph.Schema.Cohorts;
 using AttendanceGraph.Schema.Measures;
