@@ -2,7 +2,6 @@ using AttendanceGraph.Api.Common;
 using AttendanceGraph.Api.Security;
 using AttendanceGraph.Api.Tsm;
 using AttendanceGraph.Schema.Warehouse;
-using Microsoft.Extensions.DependencyInjection;
 using AttendanceGraph.Schema.Pupils;
 using GraphQL;
 using GraphQL.Types;
@@ -26,10 +25,14 @@ public static class PupilQueries
                 if (c.Data().Facts.School(urn) is not { } school) return null;
                 var options = c.PatternOptions();
                 var store = c.RequestServices!.GetRequiredService<WarehousePaths>().OperationalStore;
+                var followUps = SelectionInspector.Selects(c, "lastAgreedAction");
                 return PupilAccess.Read(c, new PupilRead(PupilReadKind.TsmPack, Urn: urn, Period: options.Period),
-                    db => new TsmPack(school, options, PupilAttendanceQuery.Run(db, new PupilScope.School(urn), options))
+                    db =>
                     {
-                        FollowUps = AgreedActionFollowUps.Load(db, store, urn, options.End),
+                        var pack = new TsmPack(school, options, PupilAttendanceQuery.Run(db, new PupilScope.School(urn), options));
+                        return followUps
+                            ? pack with { FollowUps = AgreedActionFollowUps.Load(db, store, urn, options.End, pack.Pupils.Select(p => p.Upn)) }
+                            : pack;
                     },
                     p => p.Measured.Select(x => x.Upn));
             });

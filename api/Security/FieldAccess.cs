@@ -30,8 +30,9 @@ public static class FieldAccess
     /// <summary>
     /// The field returns pupil-level data: bi-reader (and any role without pupil access) gets FORBIDDEN. When
     /// <paramref name="schoolArgument"/> names an Int argument holding a URN, the school role may only pass its own.
-    /// The resolver must still filter per pupil with <see cref="PupilAccessPolicy"/> (virtual-school sees only its
-    /// cohorts) and record the UPNs it returns with <c>IPupilAccessAudit</c>.
+    /// The resolver must still read through <see cref="AttendanceGraph.Api.Pupils.PupilAccess.Read{T}"/>, which authorises
+    /// the read and audits the UPNs it returns, and its query must keep to the pupils the user may see (virtual-school:
+    /// only its cohorts).
     /// </summary>
     public static FieldBuilder<TSource, TReturn> RequiresPupilAccess<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, string? schoolArgument = null)
     {

@@ -29,12 +29,9 @@ public sealed class PupilAccessPolicy(QueryContext data)
     public IReadOnlyList<string> Visible(AttendanceUser user, IEnumerable<string> upns, Period period)
     {
         if (user.IsLaLead) return upns.ToList();
+        if (user.IsSchool) return user.Urn is { } urn ? OnRoll(urn, upns, period) : [];
         IReadOnlySet<string>? allowed = user.Role switch
         {
-            Roles.School => Lookup($"school:{user.Urn}:{period.Start}:{period.End}", """
-                SELECT DISTINCT p.upn FROM enrolments e JOIN pupils p ON p.pupil_id = e.pupil_id
-                WHERE e.urn = $urn AND e.entry_date <= $end AND (e.leaving_date IS NULL OR e.leaving_date >= $start)
-                """, period, ("urn", user.Urn)),
             Roles.VirtualSchool => Lookup($"vs:{period.Start}:{period.End}", $"""
                 SELECT DISTINCT upn FROM cohort_memberships
                 WHERE cohort IN ({string.Join(", ", VirtualSchoolCohorts.Select((_, i) => $"$c{i}"))})
@@ -43,6 +40,16 @@ public sealed class PupilAccessPolicy(QueryContext data)
             _ => null,
         };
         return allowed is null ? [] : upns.Where(allowed.Contains).ToList();
+    }
+
+    /// <summary>The subset of <paramref name="upns"/> with an enrolment at school <paramref name="urn"/> overlapping <paramref name="period"/>.</summary>
+    public IReadOnlyList<string> OnRoll(int urn, IEnumerable<string> upns, Period period)
+    {
+        var roll = Lookup($"school:{urn}:{period.Start}:{period.End}", """
+            SELECT DISTINCT p.upn FROM enrolments e JOIN pupils p ON p.pupil_id = e.pupil_id
+            WHERE e.urn = $urn AND e.entry_date <= $end AND (e.leaving_date IS NULL OR e.leaving_date >= $start)
+            """, period, ("urn", urn));
+        return upns.Where(roll.Contains).ToList();
     }
 
     private IReadOnlySet<string> Lookup(string key, string sql, Period period, params (string, object?)[] extra)

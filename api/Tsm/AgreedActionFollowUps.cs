@@ -1,4 +1,5 @@
 using AttendanceGraph.Schema.Codes;
+using AttendanceGraph.Schema.Measures;
 using AttendanceGraph.Schema.Operational;
 using AttendanceGraph.Schema.Warehouse;
 using DuckDB.NET.Data;
@@ -7,18 +8,22 @@ using Microsoft.EntityFrameworkCore;
 namespace AttendanceGraph.Api.Tsm;
 
 /// <summary>
-/// Loads, for a school's TSM pack, each pupil's last agreed action at that school's meetings held on or before the period
-/// end, and the attendance movement since (one operational-store query, and one warehouse query when any action exists).
+/// Loads, for the pupils of a school's TSM pack, each one's last agreed action at that school's meetings held on or
+/// before the period end, and the attendance movement since (one operational-store query, and one warehouse query
+/// when any of them has an action).
 /// </summary>
 public static class AgreedActionFollowUps
 {
-    public static IReadOnlyDictionary<string, AgreedActionFollowUp> Load(DuckDBConnection warehouse, string operationalStore, int urn, DateOnly end)
+    public static IReadOnlyDictionary<string, AgreedActionFollowUp> Load(DuckDBConnection warehouse, string operationalStore, int urn,
+        DateOnly end, IEnumerable<string> packUpns)
     {
         List<TsmPupilAction> actions;
         using (var db = OperationalDb.Open(operationalStore))
             actions = db.TsmPupilActions.Include(a => a.Meeting)
                 .Where(a => a.Meeting!.Urn == urn && a.Meeting.Date <= end).AsNoTracking().ToList();
-        var last = actions.GroupBy(a => a.Upn, StringComparer.Ordinal)
+        // Only the pack's pupils can show their action: the marks read below then span their meetings, not the school's history.
+        var inPack = packUpns.ToHashSet(StringComparer.Ordinal);
+        var last = actions.Where(a => inPack.Contains(a.Upn)).GroupBy(a => a.Upn, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(a => a.Meeting!.Date).ThenByDescending(a => a.Meeting!.RecordedAt).ThenByDescending(a => a.Id).First())
             .ToList();
         if (last.Count == 0) return new Dictionary<string, AgreedActionFollowUp>();
@@ -31,7 +36,7 @@ public static class AgreedActionFollowUps
             """;
         var marks = warehouse.Rows(sql, [("urn", urn), ("from", from), ("to", end), .. upns])
             .Select(r => (Upn: r.GetString(0), Date: r.GetFieldValue<DateOnly>(1), Code: CodeCatalogue.Instance.ById(r.GetByte(2))))
-            .Where(m => m.Code.IsPossibleSession)
+            .Where(m => MeasureDefinitions.Possible.Includes(m.Code))
             .ToLookup(m => m.Upn, StringComparer.Ordinal);
 
         return last.ToDictionary(a => a.Upn, a =>
@@ -41,7 +46,8 @@ public static class AgreedActionFollowUps
             var before = marks[a.Upn].Where(m => m.Date >= beforeFrom && m.Date < meeting).ToList();
             var since = marks[a.Upn].Where(m => m.Date >= meeting && m.Date <= end).ToList();
             return new AgreedActionFollowUp(a, meeting, beforeFrom, end,
-                before.Count, before.Count(m => m.Code.IsAttendance), since.Count, since.Count(m => m.Code.IsAttendance));
+                before.Count, before.Count(m => MeasureDefinitions.Attendance.Includes(m.Code)),
+                since.Count, since.Count(m => MeasureDefinitions.Attendance.Includes(m.Code)));
         }, StringComparer.Ordinal);
     }
 }

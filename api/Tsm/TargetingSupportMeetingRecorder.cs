@@ -1,12 +1,10 @@
 using AttendanceGraph.Api.Audit;
 using AttendanceGraph.Api.Common;
-using AttendanceGraph.Api.Data;
 using AttendanceGraph.Api.Security;
 using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Operational;
 using AttendanceGraph.Schema.Warehouse;
 using GraphQL;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AttendanceGraph.Api.Tsm;
 
@@ -65,8 +63,7 @@ public static class TargetingSupportMeetingRecorder
     private static void CheckOnRoll(IResolveFieldContext c, AttendanceUser user, int urn, DateOnly date, IReadOnlyList<string> upns)
     {
         if (upns.Count == 0) return;
-        var roll = new AttendanceUser(user.Subject, Roles.School, urn);
-        var onRoll = c.RequestServices!.GetRequiredService<PupilAccessPolicy>().Visible(roll, upns, Period.Range(date, date)).ToHashSet();
+        var onRoll = c.RequestServices!.GetRequiredService<PupilAccessPolicy>().OnRoll(urn, upns, Period.Range(date, date)).ToHashSet();
         var missing = upns.Count(u => !onRoll.Contains(u));
         if (missing == 0) return;
         if (user.IsSchool)
