@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AttendanceGraph.Benchmarks.Measurement;
 using AttendanceGraph.Etl.Generate;
 using AttendanceGraph.Etl.Pipeline;
@@ -19,10 +18,8 @@ public static class ChildLoadCommand
     {
         var paths = new WarehousePaths(args[0]);
         paths.EnsureCreated();
-        var clock = Stopwatch.StartNew();
         var result = new BatchLoader(paths).Load(args.Skip(1).ToList(), new LoadOptions(LaCode: new GeneratorOptions().LaCode));
-        clock.Stop();
-        Console.WriteLine($"RESULT {clock.Elapsed.TotalMilliseconds:F1} {result.Marks} {ProcStatus.ReadKiB(Environment.ProcessId, "VmHWM") ?? -1} {result.Report.TotalRejected}");
+        Console.WriteLine($"RESULT {result.Elapsed.TotalMilliseconds:F1} {result.Marks} {ProcStatus.ReadKiB(Environment.ProcessId, "VmHWM") ?? -1}");
         return 0;
     }
 }

@@ -9,6 +9,8 @@ public sealed class ApiSection : ISection
 {
     public string Name => "api";
 
+    private const int WarmUpRequests = 3;
+
     public void Run(BenchmarkContext context, SectionReport report)
     {
         var dataset = context.MainDataset();
@@ -27,11 +29,11 @@ public sealed class ApiSection : ISection
             cold.Add(q.Name, ms, ok ? "yes" : error ?? "no");
             report.Figures[$"cold_{q.Name}_ms"] = ms;
         }
-        driver.WarmUp(queries, 3);
+        driver.WarmUp(queries, WarmUpRequests);
 
         var o = context.Options;
         var runs = new List<LatencyRun>();
-        var t = report.Table($"API over HTTP: {o.Requests} requests per query per level (time budget {o.LevelTimeBudget.TotalSeconds:N0} s per level)",
+        var t = report.Table($"API over HTTP, result cache on (repeats are cache hits): {o.Requests} requests per query per level (time budget {o.LevelTimeBudget.TotalSeconds:N0} s per level)",
             "query", "clients", "requests", "p50 ms", "p95 ms", "p99 ms", "req/s", "errors", "target", "met");
         foreach (var clients in o.Concurrency)
             foreach (var q in queries)
@@ -49,7 +51,7 @@ public sealed class ApiSection : ISection
         report.Figures["probeUrn"] = schools.ProbeUrn;
         report.Figures["runs"] = runs.Select(r => r.ToJson()).ToList();
         report.Figures["apiPeakRssKiB"] = server.PeakRssKiB;
-        report.Notes.Add($"API peak RSS after the section: {(server.PeakRssKiB ?? 0) / 1024.0:N0} MiB. Each query was sent 3 times to warm up first (not counted).");
+        report.Notes.Add($"API peak RSS after the section: {(server.PeakRssKiB ?? 0) / 1024.0:N0} MiB. Each query was sent once cold and {WarmUpRequests} more times to warm up before the levels (not counted). The overhead and scale sections measure with the result cache off.");
         var errors = runs.Sum(r => r.Errors);
         if (errors > 0) report.Status = $"errors: {errors}";
     }

@@ -81,7 +81,7 @@ public sealed class PeerSection : ISection
             var etlS = Summary.Of(etl);
             var duckS = Summary.Of(duck);
             var lt = report.Table($"Peer load: {dataset.Marks:N0} marks (PostgreSQL {cluster.Version}, once; product {o.Runs} run(s), median)",
-                "step", "seconds", "vs product ETL (ETL s / this)");
+                "step", "seconds", "product ETL s ÷ this (> 1: the ETL is slower)");
             foreach (var (step, ms) in loadSteps) lt.Add($"PostgreSQL: {step}", ms / 1000, null);
             lt.Add("PostgreSQL: total load (tables, COPY, dimensions, indexes, ANALYZE)", pgLoadTotal, etlS.Median / pgLoadTotal);
             lt.Add("PostgreSQL: total load + pre-aggregates", pgLoadTotal + pgAggregates, etlS.Median / (pgLoadTotal + pgAggregates));

@@ -14,7 +14,7 @@ public sealed class ScaleSection : ISection
     {
         var o = context.Options;
         var rows = new List<object>();
-        var headers = new List<string> { "× size", "pupils", "schools", "marks", "ETL load s (median)", "ETL rows/s", "peak RSS MiB" };
+        var headers = new List<string> { "× size", "pupils", "schools", "marks", "ETL load s (median)", "ETL rows/s", "peak RSS MiB (max)" };
         var queryNames = DashboardQuery.All(BenchmarkCalendar.YearLabel, 0).Select(q => q.Name).ToList();
         headers.AddRange(queryNames.Select(n => $"{n} p95 ms"));
         var t = report.Table($"Scale: {o.Runs} load run(s) and {o.Requests} requests per query (1 client) per size", headers.ToArray());
