@@ -3,7 +3,7 @@ using AttendanceGraph.Api.Http;
 using AttendanceGraph.Api.Security;
 using AttendanceGraph.Schema.Warehouse;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(LaunchEnvironment.Options(args));
 builder.Services.AddAttendanceGraph(builder.Configuration);
 builder.Services.AddAttendanceGraphAuthentication(builder.Configuration, builder.Environment);
 

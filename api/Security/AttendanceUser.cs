@@ -19,7 +19,10 @@ public sealed record AttendanceUser(string Subject, string? Role, int? Urn)
     {
         if (principal?.Identity?.IsAuthenticated != true) return Anonymous;
         var held = principal.FindAll(settings.RoleClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        var role = Roles.All.FirstOrDefault(held.Contains);
+        // A token carrying several known roles is refused rather than given the most (or least) privileged one: which
+        // rules apply would otherwise depend on an ordering the identity provider's administrator never sees.
+        var known = Roles.All.Where(held.Contains).ToList();
+        var role = known.Count == 1 ? known[0] : null;
         var urn = int.TryParse(principal.FindFirst(settings.UrnClaim)?.Value, out var u) ? u : (int?)null;
         var subject = principal.FindFirst("sub")?.Value ?? principal.FindFirst("name")?.Value ?? "unknown";
         return new AttendanceUser(subject, role, role == Roles.School ? urn : null);

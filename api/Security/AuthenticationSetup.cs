@@ -57,7 +57,7 @@ public static class AuthenticationSetup
                         GraphQLAuthErrors.HowToAuthenticate(settings, failure));
                 },
                 OnForbidden = context => GraphQLAuthErrors.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "FORBIDDEN",
-                    $"The token is valid but carries no usable role: it needs a '{settings.RoleClaim}' claim of {string.Join(", ", Roles.All)} "
+                    $"The token is valid but carries no usable role: it needs exactly one '{settings.RoleClaim}' claim of {string.Join(", ", Roles.All)} "
                     + $"(and a '{settings.UrnClaim}' claim for the school role)."),
             };
         });

@@ -15,7 +15,7 @@ public static class Roles
     /// <summary>Aggregates only, always with disclosure control.</summary>
     public const string BiReader = "bi-reader";
 
-    /// <summary>Known roles, most privileged first (a token holding several is treated as the first it holds).</summary>
+    /// <summary>Known roles, most privileged first. A token must hold exactly one: one holding several is refused.</summary>
     public static IReadOnlyList<string> All { get; } = [LaLead, VirtualSchool, School, BiReader];
 
     /// <summary>Roles that may see any pupil-level data at all (each within its own scope).</summary>

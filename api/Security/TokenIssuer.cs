@@ -9,12 +9,18 @@ namespace AttendanceGraph.Api.Security;
 public static class TokenIssuer
 {
     public static string Create(JwtSettings settings, string subject, string? role, int? urn = null,
+        TimeSpan? lifetime = null, DateTime? now = null, string? signingKey = null) =>
+        CreateWithRoles(settings, subject, role is null ? [] : [role], urn, lifetime, now, signingKey);
+
+    /// <summary>Several roles become a JSON array in the role claim, as an identity provider sends them for a user in several groups.</summary>
+    public static string CreateWithRoles(JwtSettings settings, string subject, IReadOnlyList<string> roles, int? urn = null,
         TimeSpan? lifetime = null, DateTime? now = null, string? signingKey = null)
     {
         var key = signingKey ?? settings.SigningKey ?? throw new InvalidOperationException("no signing key configured");
         var issuedAt = now ?? DateTime.UtcNow;
         var claims = new Dictionary<string, object> { ["sub"] = subject };
-        if (role is not null) claims[settings.RoleClaim] = role;
+        if (roles.Count == 1) claims[settings.RoleClaim] = roles[0];
+        else if (roles.Count > 1) claims[settings.RoleClaim] = roles.ToArray();
         if (urn is not null) claims[settings.UrnClaim] = urn.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var descriptor = new SecurityTokenDescriptor
         {

@@ -138,6 +138,22 @@ public sealed class AccessMatrixTests(HandCheckedApi api)
         Assert.Equal("FORBIDDEN", (string?)body["errors"]![0]!["extensions"]!["code"]);
     }
 
+    [Theory]
+    [InlineData(Roles.LaLead, Roles.BiReader)]
+    [InlineData(Roles.School, Roles.BiReader)]
+    [InlineData(Roles.VirtualSchool, Roles.School)]
+    public async Task TokenWithSeveralRoles_IsRefusedRatherThanGivenEither(string first, string second)
+    {
+        var token = TokenIssuer.CreateWithRoles(ApiFactory.Settings, "test-several", [first, second], urn: Alpha);
+        using var client = api.Factory.CreateClient(token);
+        using var response = await client.PostAsync("/graphql", JsonContent("{ localAuthority { name } }"));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("FORBIDDEN", (string?)body["errors"]![0]!["extensions"]!["code"]);
+        Assert.Contains("exactly one", (string?)body["errors"]![0]!["message"]);
+        Assert.Null(body["data"]);
+    }
+
     private static StringContent JsonContent(string query) =>
         new(new JsonObject { ["query"] = query }.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
 
