@@ -18,22 +18,7 @@ public sealed class MeasuresType : ObjectGraphType<object>
         Name = "Measures";
         Description = "DfE absence measures. Rates are percentages of possible sessions (PA and SA: of enrolments); null with no denominator. "
             + "Under disclosure control a withheld figure is null and listed in suppressedFields.";
-        Count("enrolments", MeasureField.Enrolments, "Enrolments with at least one possible session (pupils, for pupil-based views).");
-        Count("possibleSessions", MeasureField.PossibleSessions, MeasureDefinitions.Possible.Description);
-        Count("attendanceSessions", MeasureField.AttendanceSessions, MeasureDefinitions.Attendance.Description);
-        Rate("attendanceRate", d => d.AttendanceRate);
-        Count("authorisedAbsenceSessions", MeasureField.AuthorisedAbsenceSessions, MeasureDefinitions.Authorised.Description);
-        Rate("authorisedAbsenceRate", d => d.AuthorisedAbsenceRate);
-        Count("unauthorisedAbsenceSessions", MeasureField.UnauthorisedAbsenceSessions, MeasureDefinitions.Unauthorised.Description);
-        Rate("unauthorisedAbsenceRate", d => d.UnauthorisedAbsenceRate);
-        Count("overallAbsenceSessions", MeasureField.OverallAbsenceSessions, MeasureDefinitions.OverallAbsence.Description);
-        Rate("overallAbsenceRate", d => d.OverallAbsenceRate);
-        Count("persistentAbsenceEnrolments", MeasureField.PersistentAbsenceEnrolments, MeasureDefinitions.PersistentAbsence.Description);
-        Rate("persistentAbsenceRate", d => d.PersistentAbsenceRate);
-        Count("severeAbsenceEnrolments", MeasureField.SevereAbsenceEnrolments, MeasureDefinitions.SevereAbsence.Description);
-        Rate("severeAbsenceRate", d => d.SevereAbsenceRate);
-        Count("lateSessions", MeasureField.LateSessions, MeasureDefinitions.Late.Description);
-        Rate("lateRate", d => d.LateRate);
+        MeasureFields.AddTo(this, Published);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CodeMeasureType>>>>("codes")
             .Description("Sessions by register code, with each as % of possible sessions. Only codes with sessions are listed (none when withheld).")
             .Resolve(c => Published(c) is var d && d.IsSuppressed(MeasureField.CodeSessions) ? [] : CodeMeasure.From(d.Values));
@@ -44,12 +29,6 @@ public sealed class MeasuresType : ObjectGraphType<object>
             .Description("The counts withheld (rates computed from them are null too).")
             .Resolve(c => Published(c).SuppressedNames);
     }
-
-    private void Count(string name, MeasureField field, string description) =>
-        Field<LongGraphType>(name).Description(description).Resolve(c => Published(c).Count(field));
-
-    private void Rate(string name, Func<DisclosedMeasures, double?> rate) =>
-        Field<FloatGraphType>(name).Resolve(c => rate(Published(c)));
 
     /// <summary>The figures as this request may see them.</summary>
     public static DisclosedMeasures Published(IResolveFieldContext c) => c.Source switch

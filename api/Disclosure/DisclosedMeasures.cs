@@ -13,16 +13,13 @@ public sealed record DisclosedMeasures(MeasureValues Values, MeasureField Suppre
 
     public long? Count(MeasureField field) => IsSuppressed(field) ? null : Raw(Values, field);
 
-    public double? Rate(MeasureField numerator, MeasureField denominator, double? rate) =>
-        IsSuppressed(numerator) || IsSuppressed(denominator) ? null : rate;
+    /// <summary>A rate as published: withheld whenever its numerator or denominator is.</summary>
+    public double? Rate(RateMeasure rate) =>
+        IsSuppressed(rate.Numerator.Field) || IsSuppressed(rate.Denominator.Field) ? null : rate.Of(Values);
 
-    public double? AttendanceRate => Rate(MeasureField.AttendanceSessions, MeasureField.PossibleSessions, Values.AttendanceRate);
-    public double? AuthorisedAbsenceRate => Rate(MeasureField.AuthorisedAbsenceSessions, MeasureField.PossibleSessions, Values.AuthorisedAbsenceRate);
-    public double? UnauthorisedAbsenceRate => Rate(MeasureField.UnauthorisedAbsenceSessions, MeasureField.PossibleSessions, Values.UnauthorisedAbsenceRate);
-    public double? OverallAbsenceRate => Rate(MeasureField.OverallAbsenceSessions, MeasureField.PossibleSessions, Values.OverallAbsenceRate);
-    public double? LateRate => Rate(MeasureField.LateSessions, MeasureField.PossibleSessions, Values.LateRate);
-    public double? PersistentAbsenceRate => Rate(MeasureField.PersistentAbsenceEnrolments, MeasureField.Enrolments, Values.PersistentAbsenceRate);
-    public double? SevereAbsenceRate => Rate(MeasureField.SevereAbsenceEnrolments, MeasureField.Enrolments, Values.SevereAbsenceRate);
+    public double? AttendanceRate => Rate(MeasureCatalogue.AttendanceRate);
+    public double? OverallAbsenceRate => Rate(MeasureCatalogue.OverallAbsenceRate);
+    public double? PersistentAbsenceRate => Rate(MeasureCatalogue.PersistentAbsenceRate);
 
     /// <summary>Names of the withheld counts, as the GraphQL fields spell them.</summary>
     public IReadOnlyList<string> SuppressedNames =>
@@ -31,19 +28,7 @@ public sealed record DisclosedMeasures(MeasureValues Values, MeasureField Suppre
 
     public DisclosedMeasures With(MeasureField more) => this with { Suppressed = Suppressed | more };
 
-    public static long Raw(MeasureValues v, MeasureField field) => field switch
-    {
-        MeasureField.Enrolments => v.Enrolments,
-        MeasureField.PossibleSessions => v.PossibleSessions,
-        MeasureField.AttendanceSessions => v.AttendanceSessions,
-        MeasureField.AuthorisedAbsenceSessions => v.AuthorisedAbsenceSessions,
-        MeasureField.UnauthorisedAbsenceSessions => v.UnauthorisedAbsenceSessions,
-        MeasureField.OverallAbsenceSessions => v.OverallAbsenceSessions,
-        MeasureField.LateSessions => v.LateSessions,
-        MeasureField.PersistentAbsenceEnrolments => v.PersistentAbsenceEnrolments,
-        MeasureField.SevereAbsenceEnrolments => v.SevereAbsenceEnrolments,
-        // The per-code breakdown travels with the possible sessions it is a share of.
-        MeasureField.CodeSessions => v.PossibleSessions,
-        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "one field at a time"),
-    };
+    // The per-code breakdown travels with the possible sessions it is a share of.
+    public static long Raw(MeasureValues v, MeasureField field) =>
+        MeasureCatalogue.CountOf(field == MeasureField.CodeSessions ? MeasureField.PossibleSessions : field).Of(v);
 }

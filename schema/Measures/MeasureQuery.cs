@@ -15,14 +15,9 @@ namespace AttendanceGraph.Schema.Measures;
 public static class MeasureQuery
 {
     private static readonly (string Name, SessionCount Count)[] Sessions =
-    [
-        ("possible", MeasureDefinitions.Possible),
-        ("attendance", MeasureDefinitions.Attendance),
-        ("authorised", MeasureDefinitions.Authorised),
-        ("unauthorised", MeasureDefinitions.Unauthorised),
-        ("overall", MeasureDefinitions.OverallAbsence),
-        ("late", MeasureDefinitions.Late),
-    ];
+        MeasureCatalogue.Counts.Where(c => c.Sessions is not null).Select(c => (c.Name, c.Sessions!)).ToArray();
+
+    private static readonly CountMeasure[] Thresholds = MeasureCatalogue.Counts.Where(c => c.Threshold is not null).ToArray();
 
     public static IReadOnlyList<MeasureRow> Run(DuckDBConnection connection, MeasureRequest request)
     {
@@ -36,9 +31,12 @@ public static class MeasureQuery
                 codes = new Dictionary<string, long>(StringComparer.Ordinal);
                 foreach (var code in CodeCatalogue.Instance.Codes) codes[code.Code] = r.GetInt64(r.GetOrdinal(code.Column));
             }
+            long Count(CountMeasure m) => Long(r, m.Name);
             var values = new MeasureValues(
-                r.GetInt64(r.GetOrdinal("enrolments")), Long(r, "possible"), Long(r, "attendance"), Long(r, "authorised"),
-                Long(r, "unauthorised"), Long(r, "overall"), Long(r, "late"), Long(r, "pa"), Long(r, "sa"), codes);
+                Count(MeasureCatalogue.Enrolments), Count(MeasureCatalogue.PossibleSessions), Count(MeasureCatalogue.AttendanceSessions),
+                Count(MeasureCatalogue.AuthorisedAbsenceSessions), Count(MeasureCatalogue.UnauthorisedAbsenceSessions),
+                Count(MeasureCatalogue.OverallAbsenceSessions), Count(MeasureCatalogue.LateSessions),
+                Count(MeasureCatalogue.PersistentAbsenceEnrolments), Count(MeasureCatalogue.SevereAbsenceEnrolments), codes);
             rows.Add(new MeasureRow(
                 request.GroupBy == MeasureGrouping.School ? r.GetInt32(r.GetOrdinal("g_urn")) : null,
                 request.GroupBy == MeasureGrouping.Phase ? r.GetString(r.GetOrdinal("g_phase")) : null,
@@ -124,11 +122,15 @@ public static class MeasureQuery
         var outerKeys = string.Join(", ", (request.Population != Population.AllPupils ? ["g_cohort"] : Array.Empty<string>()).Concat(keys.Select(k => k.Alias)));
         var select = new StringBuilder("SELECT ");
         if (outerKeys.Length > 0) select.Append(outerKeys).Append(", ");
-        select.Append("count(*)::BIGINT AS enrolments");
+        select.Append($"count(*)::BIGINT AS {MeasureCatalogue.Enrolments.Name}");
         foreach (var col in columns) select.Append($", SUM({col})::BIGINT AS {col}");
-        foreach (var (t, alias) in new[] { (MeasureDefinitions.PersistentAbsence, "pa"), (MeasureDefinitions.SevereAbsence, "sa") })
-            select.Append($", count(*) FILTER (WHERE {SessionCountSql.ThresholdTest(t, "overall", "possible")})::BIGINT AS {alias}");
-        select.Append($"\nFROM {target} WHERE possible > 0");
+        foreach (var count in Thresholds)
+        {
+            var t = count.Threshold!;
+            var test = SessionCountSql.ThresholdTest(t, MeasureCatalogue.Holding(t.Numerator).Name, MeasureCatalogue.Holding(t.Denominator).Name);
+            select.Append($", count(*) FILTER (WHERE {test})::BIGINT AS {count.Name}");
+        }
+        select.Append($"\nFROM {target} WHERE {MeasureCatalogue.PossibleSessions.Name} > 0");
         if (outerKeys.Length > 0) select.Append($"\nGROUP BY {outerKeys} ORDER BY {outerKeys}");
         return ($"WITH {string.Join(",\n", ctes)}\n{select}", p);
     }

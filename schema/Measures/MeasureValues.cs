@@ -18,13 +18,13 @@ public sealed record MeasureValues(
 {
     public static MeasureValues Empty { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-    public double? AttendanceRate => Percent(AttendanceSessions, PossibleSessions);
-    public double? AuthorisedAbsenceRate => Percent(AuthorisedAbsenceSessions, PossibleSessions);
-    public double? UnauthorisedAbsenceRate => Percent(UnauthorisedAbsenceSessions, PossibleSessions);
-    public double? OverallAbsenceRate => Percent(OverallAbsenceSessions, PossibleSessions);
-    public double? LateRate => Percent(LateSessions, PossibleSessions);
-    public double? PersistentAbsenceRate => Percent(PersistentAbsenceEnrolments, Enrolments);
-    public double? SevereAbsenceRate => Percent(SevereAbsenceEnrolments, Enrolments);
+    public double? AttendanceRate => MeasureCatalogue.AttendanceRate.Of(this);
+    public double? AuthorisedAbsenceRate => MeasureCatalogue.AuthorisedAbsenceRate.Of(this);
+    public double? UnauthorisedAbsenceRate => MeasureCatalogue.UnauthorisedAbsenceRate.Of(this);
+    public double? OverallAbsenceRate => MeasureCatalogue.OverallAbsenceRate.Of(this);
+    public double? LateRate => MeasureCatalogue.LateRate.Of(this);
+    public double? PersistentAbsenceRate => MeasureCatalogue.PersistentAbsenceRate.Of(this);
+    public double? SevereAbsenceRate => MeasureCatalogue.SevereAbsenceRate.Of(this);
 
     public double? CodeRate(string code) =>
         CodeSessions is not null && CodeSessions.TryGetValue(code, out var n) ? Percent(n, PossibleSessions) : null;

@@ -1,4 +1,4 @@
-namespace AttendanceGraph.Api.Disclosure;
+namespace AttendanceGraph.Schema.Measures;
 
 /// <summary>The additive counts of a <c>MeasureValues</c>; rates are suppressed with their numerator or denominator.</summary>
 [Flags]
