@@ -5,7 +5,8 @@ namespace AttendanceGraph.Schema.Warehouse;
 /// <summary>
 /// fsync of a directory, so a rename in it survives a power cut: POSIX makes the rename atomic but durable only once
 /// the directory's own entry is flushed. .NET has no API for it (a FileStream cannot open a directory), hence libc's
-/// open + fsync. Windows has no equivalent (NTFS journals the rename itself), so it is a no-op there.
+/// open + fsync. Windows has no equivalent (NTFS journals the rename itself), so it is a no-op there. Checked with
+/// strace on `etl recover`: fsync(CURRENT.tmp) = 0, rename(CURRENT.tmp-N, CURRENT) = 0, openat(folder, O_RDONLY), fsync = 0.
 /// </summary>
 public static class DirectorySync
 {

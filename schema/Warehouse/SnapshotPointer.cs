@@ -42,7 +42,7 @@ public static class SnapshotPointer
     {
         PointerReading.Names n => n.Snapshot,
         PointerReading.Absent => null,
-        PointerReading.Damaged d => throw new WarehouseDamagedException(WarehouseState.Inspect(paths)),
+        PointerReading.Damaged => throw new WarehouseDamagedException(WarehouseState.Inspect(paths)),
         _ => throw new InvalidOperationException("unknown pointer reading"),
     };
 

@@ -6,7 +6,8 @@ namespace AttendanceGraph.Tests.Etl;
 /// <summary>What a writer killed mid-step leaves behind is not damage, and the next writer removes it.</summary>
 public sealed class WriterLeftoversTests
 {
-    private const int DeadProcessId = 999_999; // above Linux's default pid_max (4,194,304 on 64-bit is the ceiling, 32,768 the usual default)
+    // Any id will do: whoever holds the writer lock is the only live writer, so every leftover is a dead one's.
+    private const int DeadProcessId = 999_999;
 
     [Fact]
     public void ACurrentTmpAndABuildingSnapshotOfADeadWriter_AreRemovedByTheNextLoad_AndStatusIsNotDisturbedByThem()
