@@ -22,10 +22,14 @@ public static class DemoWarehouse
         try
         {
             new DemoAuthorityGenerator().Generate(new GeneratorOptions(), input, progress);
-            var result = new BatchLoader(paths, progress).Load([input], new LoadOptions(LaCode: new GeneratorOptions().LaCode));
+            var result = new BatchLoader(paths, progress).Load([input], new LoadOptions(LaCode: new GeneratorOptions().LaCode) { OnlyIntoEmptyWarehouse = true });
             using var ops = OperationalDb.Open(paths.OperationalStore);
             OperationalStoreSync.UpsertSchools(ops, result.SchoolRecords);
             logger.LogInformation("Demo loaded: batch {Batch}, {Marks:N0} marks in {Seconds:N1} s", result.BatchId, result.Marks, result.Elapsed.TotalSeconds);
+        }
+        catch (WarehouseNotEmptyException e)
+        {
+            logger.LogWarning("Demo not loaded: {Reason}", e.Message); // the ETL published real data first; serve that
         }
         finally
         {

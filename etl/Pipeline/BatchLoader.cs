@@ -18,7 +18,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
     {
         var clock = Stopwatch.StartNew();
         using var writerLock = WriterLock.Acquire(paths, TimeSpan.FromMinutes(5));
-        using var snapshot = SnapshotBuilder.Begin(paths, options.MemoryLimit);
+        using var snapshot = SnapshotBuilder.Begin(paths, options.MemoryLimit, options.OnlyIntoEmptyWarehouse);
         var c = snapshot.Connection;
         options.StepReached?.Invoke("begun");
         var step = Stopwatch.StartNew();

@@ -30,11 +30,12 @@ public sealed class SnapshotBuilder : IDisposable
     public string DatabasePath => workingPath;
 
     /// <summary>Called only by the holder of the <see cref="WriterLock"/>. A damaged warehouse is refused, never treated as empty.</summary>
-    public static SnapshotBuilder Begin(WarehousePaths paths, string memoryLimit = "1GB")
+    public static SnapshotBuilder Begin(WarehousePaths paths, string memoryLimit = "1GB", bool onlyIntoEmpty = false)
     {
         paths.EnsureCreated();
         var state = WarehouseState.Inspect(paths);
         if (state.Condition == WarehouseCondition.Damaged) throw new WarehouseDamagedException(state);
+        if (onlyIntoEmpty && state.Condition != WarehouseCondition.Empty) throw new WarehouseNotEmptyException(paths.Root, state.Current!);
         var parent = state.Current;
         var working = Path.Combine(paths.SnapshotsDir, $"{WarehouseLeftovers.BuildingPrefix}{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Environment.ProcessId}.duckdb");
 
