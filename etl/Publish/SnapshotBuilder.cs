@@ -141,7 +141,7 @@ public sealed class SnapshotBuilder : IDisposable
     // Readers may still hold an older snapshot open; on POSIX unlinking it is safe, they keep their handle.
     private void PruneOldSnapshots(string current)
     {
-        var old = Directory.GetFiles(paths.SnapshotsDir, "warehouse-*.duckdb")
+        var old = Directory.GetFiles(paths.SnapshotsDir, SnapshotName.Pattern)
             .Where(f => Path.GetFileName(f) != current)
             .OrderDescending(StringComparer.Ordinal)
             .Skip(SnapshotsKept - 1);
