@@ -1,21 +1,23 @@
+using AttendanceGraph.Api.Health;
 using AttendanceGraph.Api.Hosting;
 using AttendanceGraph.Api.Http;
 using AttendanceGraph.Api.Security;
-using AttendanceGraph.Schema.Warehouse;
 
 var builder = WebApplication.CreateBuilder(LaunchEnvironment.Options(args));
 builder.Services.AddAttendanceGraph(builder.Configuration);
 builder.Services.AddAttendanceGraphAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddAttendanceGraphHealth();
 
 var app = builder.Build();
-if (app.Configuration.GetValue("Warehouse:GenerateDemoWhenEmpty", true))
-    DemoWarehouse.EnsureLoaded(app.Services.GetRequiredService<WarehousePaths>(), app.Logger);
+if (!WarehouseStartup.Prepare(app)) return WarehouseStartup.DamagedExitCode;
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGraphQLEndpoint("/graphql").RequireGraphQLCaller();
+app.MapAttendanceGraphHealth();
 StartupBanner.Print(app);
 DevTokenBanner.Print(app);
 app.Run();
+return 0;
 
 /// <summary>Exposed for WebApplicationFactory in the HTTP tests.</summary>
 public partial class Program;

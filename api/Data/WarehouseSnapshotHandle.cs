@@ -18,8 +18,16 @@ internal sealed class WarehouseSnapshotHandle
         Name = name;
         ConnectionString = DuckDbSettings.ReadOnly(path);
         keepAlive = new DuckDBConnection(ConnectionString);
-        keepAlive.Open();
-        keepAlive.ExecuteAll(DuckDbSettings.SessionStatements(memoryLimit));
+        try
+        {
+            keepAlive.Open();
+            keepAlive.ExecuteAll(DuckDbSettings.SessionStatements(memoryLimit));
+        }
+        catch
+        {
+            keepAlive.Dispose(); // a snapshot that cannot be opened must not keep a native instance alive
+            throw;
+        }
     }
 
     public string Name { get; }

@@ -1,9 +1,11 @@
+using AttendanceGraph.Schema.Warehouse;
+
 namespace AttendanceGraph.Etl.Cli;
 
-/// <summary>Dispatches a verb. Exit codes: 0 success, 1 invalid data (nothing loaded), 2 usage, 3 failure.</summary>
+/// <summary>Dispatches a verb. Exit codes (<see cref="ExitCodes"/>): 0 success, 1 invalid data (nothing loaded), 2 usage, 3 failure, 4 damaged warehouse.</summary>
 public static class EtlProgram
 {
-    private static readonly HashSet<string> Flags = ["legacy-codes", "skip-invalid", "force"];
+    private static readonly HashSet<string> Flags = ["legacy-codes", "skip-invalid", "force", "latest-intact"];
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -21,6 +23,7 @@ public static class EtlProgram
                 "validate" => ValidateCommand.Run(cl, output),
                 "generate" => GenerateCommand.Run(cl, output),
                 "status" => StatusCommand.Run(cl, output),
+                "recover" => RecoverCommand.Run(cl, output),
                 _ => throw new UsageException($"unknown verb '{args[0]}'"),
             };
         }
@@ -28,6 +31,11 @@ public static class EtlProgram
         {
             error.WriteLine($"error: {e.Message}\n\n{Usage.Text}");
             return 2;
+        }
+        catch (WarehouseDamagedException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.WarehouseDamaged;
         }
         catch (Exception e)
         {

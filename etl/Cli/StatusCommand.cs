@@ -2,19 +2,25 @@ using AttendanceGraph.Schema.Warehouse;
 
 namespace AttendanceGraph.Etl.Cli;
 
+/// <summary>What the warehouse holds; a damaged warehouse is reported (with the repair command) and exits 4.</summary>
 public static class StatusCommand
 {
     public static int Run(CommandLine cl, TextWriter output)
     {
         var paths = WarehousePaths.Resolve(cl.Value("warehouse"));
         cl.RejectUnknown();
-        using var c = CurrentSnapshot.TryOpenReadOnly(paths);
-        if (c is null)
+        var state = WarehouseState.Inspect(paths);
+        switch (state.Condition)
         {
-            output.WriteLine($"warehouse {paths.Root} is empty: no batch has been loaded");
-            return 0;
+            case WarehouseCondition.Empty:
+                output.WriteLine($"warehouse {paths.Root} is empty: no batch has been loaded");
+                return ExitCodes.Success;
+            case WarehouseCondition.Damaged:
+                output.WriteLine(WarehouseDamagedException.Report(state));
+                return ExitCodes.WarehouseDamaged;
         }
-        output.WriteLine($"warehouse {paths.Root}, snapshot {SnapshotPointer.Read(paths)}");
+        using var c = CurrentSnapshot.TryOpenReadOnly(paths)!;
+        output.WriteLine($"warehouse {paths.Root}, snapshot {state.Current}");
         foreach (var r in c.Rows("""
             SELECT (SELECT count(*) FROM schools), (SELECT count(*) FROM pupils), (SELECT count(*) FROM enrolments),
                    (SELECT count(*) FROM marks), (SELECT count(*) FROM cohort_memberships), (SELECT count(*) FROM benchmarks),
@@ -30,6 +36,6 @@ public static class StatusCommand
         foreach (var r in c.Rows("SELECT batch_id, loaded_at, marks, enrolments, schools, cohort_memberships, rejected, files FROM batches ORDER BY batch_id"))
             output.WriteLine($"  {r.GetInt32(0),4}  {r.GetDateTime(1):yyyy-MM-dd HH:mm:ss} UTC  {r.GetInt64(2),12:N0} marks  {r.GetInt64(3),8:N0} enrolments  " +
                              $"{r.GetInt64(4),4:N0} schools  {r.GetInt64(5),6:N0} memberships  {r.GetInt64(6),6:N0} rejected  {r.GetString(7)}");
-        return 0;
+        return ExitCodes.Success;
     }
 }

@@ -18,7 +18,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
     {
         var clock = Stopwatch.StartNew();
         using var writerLock = WriterLock.Acquire(paths, TimeSpan.FromMinutes(5));
-        using var snapshot = SnapshotBuilder.Begin(paths, options.MemoryLimit);
+        using var snapshot = SnapshotBuilder.Begin(paths, options.MemoryLimit, options.OnlyIntoEmptyWarehouse);
         var c = snapshot.Connection;
         options.StepReached?.Invoke("begun");
         var step = Stopwatch.StartNew();
@@ -40,10 +40,10 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         if (earlier is not null && !options.Force)
         {
             progress?.Report($"these files were already loaded as batch {earlier}; nothing changed");
-            return new LoadResult(earlier, SnapshotPointer.Read(paths), true, 0, 0, 0, 0, 0, batch.Report, clock.Elapsed);
+            return new LoadResult(earlier, snapshot.Parent, true, 0, 0, 0, 0, 0, batch.Report, clock.Elapsed);
         }
 
-        var batchId = (c.Scalar<int?>("SELECT max(batch_id) FROM batches") ?? 0) + 1;
+        var batchId = snapshot.NextBatchId();
         StagingTables.Create(c);
         var direct = MarkMerge.CanAppendDirectly(c);
         var marks = StreamMarks(snapshot, batch, batchId, direct ? "marks" : StagingTables.Marks, options.Threads, out var registers, ct);

@@ -13,4 +13,10 @@ public sealed record LoadOptions(
     /// warehouse unchanged. Never set in production code.
     /// </summary>
     public Action<string>? StepReached { get; init; }
+
+    /// <summary>
+    /// Load only into a warehouse with no snapshot, checked under the writer lock: the demo generated for an empty
+    /// folder must not land on a batch the ETL published there while it was being generated.
+    /// </summary>
+    public bool OnlyIntoEmptyWarehouse { get; init; }
 }

@@ -29,17 +29,21 @@ public sealed class SnapshotBuilder : IDisposable
     public string? Parent { get; }
     public string DatabasePath => workingPath;
 
-    public static SnapshotBuilder Begin(WarehousePaths paths, string memoryLimit = "1GB")
+    /// <summary>Called only by the holder of the <see cref="WriterLock"/>. A damaged warehouse is refused, never treated as empty.</summary>
+    public static SnapshotBuilder Begin(WarehousePaths paths, string memoryLimit = "1GB", bool onlyIntoEmpty = false)
     {
         paths.EnsureCreated();
-        RemoveAbandoned(paths);
-        var parent = SnapshotPointer.Read(paths);
-        var working = Path.Combine(paths.SnapshotsDir, $"building-{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Environment.ProcessId}.duckdb");
-        if (parent is not null) CopyFile(paths.SnapshotPath(parent), working);
+        var state = WarehouseState.Inspect(paths);
+        if (state.Condition == WarehouseCondition.Damaged) throw new WarehouseDamagedException(state);
+        if (onlyIntoEmpty && state.Condition != WarehouseCondition.Empty) throw new WarehouseNotEmptyException(paths.Root, state.Current!);
+        var parent = state.Current;
+        var working = Path.Combine(paths.SnapshotsDir, $"{WarehouseLeftovers.BuildingPrefix}{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Environment.ProcessId}.duckdb");
 
         var connection = new DuckDBConnection(DuckDbSettings.ReadWrite(working));
         try
         {
+            // Inside the try: a copy that fails half way (disk full) must not leave a warehouse-sized file behind.
+            if (parent is not null) File.Copy(paths.SnapshotPath(parent), working, overwrite: false);
             connection.Open();
             connection.ExecuteAll(DuckDbSettings.SessionStatements(memoryLimit));
             // Nobody reads the working snapshot before Publish checkpoints it once; DuckDB's default is to checkpoint
@@ -50,14 +54,29 @@ public sealed class SnapshotBuilder : IDisposable
             if (parent is null) SeedReferenceRows(connection);
             WriteAttendanceCodes(connection);
         }
+        catch (DuckDBException e) when (parent is not null)
+        {
+            Abandon(connection, working);
+            // DuckDB names the file it opened, i.e. the working copy; the operator needs the snapshot it was copied from.
+            throw new InvalidOperationException($"snapshot {parent} in {paths.SnapshotsDir} could not be read: {e.Message.Replace(working, parent)}", e);
+        }
         catch
         {
-            connection.Dispose();
-            TryDelete(working);
-            TryDelete(working + ".wal");
+            Abandon(connection, working);
             throw;
         }
         return new SnapshotBuilder(paths, working, connection, parent);
+    }
+
+    /// <summary>
+    /// The next batch number: after every batch in the parent and every snapshot on disk, because after a recovery
+    /// to an older snapshot the newer (damaged) ones are still there, and a publish must never overwrite a snapshot.
+    /// </summary>
+    public int NextBatchId()
+    {
+        var inParent = Connection.Scalar<int?>("SELECT max(batch_id) FROM batches") ?? 0;
+        var onDisk = paths.PublishedSnapshots().Select(n => SnapshotName.Number(n) ?? 0).DefaultIfEmpty(0).Max();
+        return Math.Max(inParent, onDisk) + 1;
     }
 
     /// <summary>A second connection to the same database, for another appender thread (connections are not thread-safe).</summary>
@@ -73,10 +92,12 @@ public sealed class SnapshotBuilder : IDisposable
     {
         Connection.Execute("CHECKPOINT");
         Connection.Close();
-        var name = $"warehouse-{batchId:000000}.duckdb";
+        var name = SnapshotName.For(batchId);
         var final = paths.SnapshotPath(name);
-        File.Move(workingPath, final, overwrite: true);
-        FlushToDisk(final);
+        FlushToDisk(workingPath);
+        // Never overwrite: an existing file of that name is a published snapshot (this throws and the load fails).
+        File.Move(workingPath, final, overwrite: false);
+        DirectorySync.Flush(paths.SnapshotsDir); // the rename is on disk before CURRENT can name it
         SnapshotPointer.Switch(paths, name);
         published = true;
         PruneOldSnapshots(name);
@@ -85,12 +106,15 @@ public sealed class SnapshotBuilder : IDisposable
 
     public void Dispose()
     {
-        Connection.Dispose();
-        if (!published)
-        {
-            TryDelete(workingPath);
-            TryDelete(workingPath + ".wal");
-        }
+        if (published) Connection.Dispose();
+        else Abandon(Connection, workingPath);
+    }
+
+    private static void Abandon(DuckDBConnection connection, string working)
+    {
+        connection.Dispose();
+        WarehouseLeftovers.TryDelete(working);
+        WarehouseLeftovers.TryDelete(working + ".wal");
     }
 
     /// <summary>The code catalogue, rewritten in every snapshot so it always matches the code that wrote the marks.</summary>
@@ -117,32 +141,16 @@ public sealed class SnapshotBuilder : IDisposable
     // Readers may still hold an older snapshot open; on POSIX unlinking it is safe, they keep their handle.
     private void PruneOldSnapshots(string current)
     {
-        var old = Directory.GetFiles(paths.SnapshotsDir, "warehouse-*.duckdb")
+        var old = Directory.GetFiles(paths.SnapshotsDir, SnapshotName.Pattern)
             .Where(f => Path.GetFileName(f) != current)
             .OrderDescending(StringComparer.Ordinal)
             .Skip(SnapshotsKept - 1);
-        foreach (var f in old) TryDelete(f);
-    }
-
-    private static void RemoveAbandoned(WarehousePaths paths)
-    {
-        // Only a process holding the writer lock calls Begin, so any building-* file is from a load that died.
-        foreach (var f in Directory.GetFiles(paths.SnapshotsDir, "building-*")) TryDelete(f);
-    }
-
-    private static void CopyFile(string from, string to)
-    {
-        File.Copy(from, to, overwrite: false);
+        foreach (var f in old) WarehouseLeftovers.TryDelete(f);
     }
 
     private static void FlushToDisk(string path)
     {
         using var fs = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
         fs.Flush(flushToDisk: true);
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -4,7 +4,8 @@ namespace AttendanceGraph.Etl.Publish;
 
 /// <summary>
 /// One writer at a time: two loads building snapshots from the same parent would each publish without the
-/// other's batch. The OS releases the lock if the process dies, so a killed load never leaves it stuck.
+/// other's batch. The OS releases the lock if the process dies, so a killed load never leaves it stuck; what such a
+/// load left on disk (a building snapshot, a CURRENT.tmp) is removed by the next writer as soon as it holds the lock.
 /// </summary>
 public sealed class WriterLock : IDisposable
 {
@@ -20,7 +21,9 @@ public sealed class WriterLock : IDisposable
         {
             try
             {
-                return new WriterLock(new FileStream(paths.WriterLock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                var held = new WriterLock(new FileStream(paths.WriterLock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                WarehouseLeftovers.Remove(paths);
+                return held;
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {

@@ -32,6 +32,12 @@ public sealed class WarehousePaths
 
     public string SnapshotPath(string name) => Path.Combine(SnapshotsDir, name);
 
+    /// <summary>The published snapshots' names, oldest first (building-* files are not published).</summary>
+    public IReadOnlyList<string> PublishedSnapshots() => Directory.Exists(SnapshotsDir)
+        ? Directory.GetFiles(SnapshotsDir, SnapshotName.Pattern).Select(f => Path.GetFileName(f)).Where(SnapshotName.IsValid)
+            .OrderBy(n => SnapshotName.Number(n)).ToList()
+        : [];
+
     public void EnsureCreated()
     {
         Directory.CreateDirectory(Root);

@@ -37,7 +37,7 @@ public sealed class DatasetCache(string root, int seed)
     public WarehousePaths Warehouse(Dataset dataset)
     {
         var paths = new WarehousePaths(dataset.WarehouseDir);
-        if (SnapshotPointer.Read(paths) is not null) return paths;
+        if (SnapshotPointer.ReadName(paths) is not null) return paths;
         if (Directory.Exists(paths.Root)) Directory.Delete(paths.Root, recursive: true);
         paths.EnsureCreated();
         Console.Error.WriteLine($"[cache] loading {dataset.Key} into its query warehouse …");

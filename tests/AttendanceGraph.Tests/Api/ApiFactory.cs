@@ -7,14 +7,17 @@ using AttendanceGraph.Api.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AttendanceGraph.Tests.Api;
 
 /// <summary>The real API (Program) over a given warehouse folder, through the real HTTP pipeline in memory.</summary>
-public sealed class ApiFactory(string warehouse) : WebApplicationFactory<Program>
+/// <param name="logs">Also receives the API's log (tests that prove what is logged, and how often).</param>
+public sealed class ApiFactory(string warehouse, ILoggerProvider? logs = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (logs is not null) builder.ConfigureLogging(l => l.AddProvider(logs));
         builder.UseSetting("Warehouse:Path", warehouse);
         builder.UseSetting("Warehouse:GenerateDemoWhenEmpty", "false");
         builder.UseSetting("Warehouse:MemoryLimit", "512MB");

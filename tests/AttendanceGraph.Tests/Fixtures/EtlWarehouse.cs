@@ -40,7 +40,7 @@ public sealed class EtlWarehouse : IDisposable
 
     public DuckDBConnection Open() => CurrentSnapshot.TryOpenReadOnly(Paths) ?? throw new InvalidOperationException("nothing published");
 
-    public string? Current => SnapshotPointer.Read(Paths);
+    public string? Current => SnapshotPointer.ReadName(Paths);
 
     public string[] SnapshotFiles() =>
         Directory.Exists(Paths.SnapshotsDir) ? Directory.GetFiles(Paths.SnapshotsDir).Select(f => Path.GetFileName(f)).Order().ToArray() : [];

@@ -1,0 +1,44 @@
+using AttendanceGraph.Api.Data;
+using AttendanceGraph.Schema.Warehouse;
+
+namespace AttendanceGraph.Api.Hosting;
+
+/// <summary>
+/// What the API does with the warehouse it finds at start. A damaged warehouse stops it, with the repair note and no
+/// stack trace, rather than serving the newest intact snapshot: that snapshot may be several batches old, nobody
+/// would notice the missing registers in a dashboard, and choosing what to continue from is the operator's decision
+/// (`etl recover`), made once for the ETL and the API alike. An empty warehouse gets the demo LA in Development only.
+/// </summary>
+public static class WarehouseStartup
+{
+    /// <summary>The API's exit code for a damaged warehouse: the ETL's (status, load) for the same state.</summary>
+    public const int DamagedExitCode = AttendanceGraph.Etl.Cli.ExitCodes.WarehouseDamaged;
+
+    /// <summary>False when the API must not start (the reason has been logged).</summary>
+    public static bool Prepare(WebApplication app)
+    {
+        var paths = app.Services.GetRequiredService<WarehousePaths>();
+        var state = WarehouseState.Inspect(paths);
+        if (state.Condition == WarehouseCondition.Damaged)
+        {
+            app.Logger.LogCritical("The API will not start: {Report}", WarehouseDamagedException.Report(state));
+            ((IDisposable)app).Dispose(); // flushes the console logger, whose queue would otherwise die with the process
+            return false;
+        }
+        if (state.Condition == WarehouseCondition.Empty && GenerateDemo(app))
+            DemoWarehouse.EnsureLoaded(paths, app.Logger);
+        else if (state.Condition == WarehouseCondition.Empty)
+            app.Logger.LogWarning("The warehouse in {Root} is empty: every query will fail until the ETL loads a batch", paths.Root);
+        app.Services.GetRequiredService<WarehouseReader>().Refresh(); // open the snapshot now, not on the first request
+        return true;
+    }
+
+    private static bool GenerateDemo(WebApplication app)
+    {
+        var configured = app.Configuration.GetValue<bool?>("Warehouse:GenerateDemoWhenEmpty");
+        if (app.Environment.IsDevelopment()) return configured ?? true;
+        if (configured == true)
+            app.Logger.LogWarning("Warehouse:GenerateDemoWhenEmpty is ignored outside Development: demo data never goes into a real warehouse");
+        return false;
+    }
+}
