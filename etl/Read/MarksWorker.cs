@@ -128,7 +128,7 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
             {
                 if (upn.Length == 0) { Reject(line, localLine, "upn", RejectionReason.MissingValue, "upn is empty"); return; }
                 var why = ValidateUpn(upn);
-                if (why is not null) { Reject(line, localLine, "upn", RejectionReason.BadUpn, $"bad UPN '{Text(upn)}': {why}"); return; }
+                if (why is not null) { Reject(line, localLine, "upn", RejectionReason.BadUpn, $"bad UPN {Quote(upn)}: {why}"); return; }
             }
             else
             {
@@ -143,7 +143,7 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
         if (!TryDigits(urnField, out var urn))
         {
             if (urnField.Length == 0) Reject(line, localLine, "school_urn", RejectionReason.MissingValue, "school_urn is empty");
-            else Reject(line, localLine, "school_urn", RejectionReason.BadNumber, $"'{Text(urnField)}' is not a URN");
+            else Reject(line, localLine, "school_urn", RejectionReason.BadNumber, $"{Quote(urnField)} is not a URN");
             return;
         }
 
@@ -151,14 +151,14 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
         if (!TryDate(dateField, out var day))
         {
             if (dateField.Length == 0) Reject(line, localLine, "date", RejectionReason.MissingValue, "date is empty");
-            else Reject(line, localLine, "date", RejectionReason.BadDate, $"'{Text(dateField)}' is not a date (yyyy-mm-dd)");
+            else Reject(line, localLine, "date", RejectionReason.BadDate, $"{Quote(dateField)} is not a date (yyyy-mm-dd)");
             return;
         }
 
         var s = Unquote(line.Slice(starts[MarksFile.Session], lengths[MarksFile.Session]));
         int session;
         if (s.Length == 2 && (s[1] | 0x20) == 'm' && (s[0] | 0x20) is var s0 && (s0 == 'a' || s0 == 'p')) session = s0 == 'a' ? 0 : 1;
-        else { Reject(line, localLine, "session", RejectionReason.BadSession, $"session '{Text(s)}' is not AM or PM"); return; }
+        else { Reject(line, localLine, "session", RejectionReason.BadSession, $"session {Quote(s)} is not AM or PM"); return; }
 
         var codeField = Unquote(line.Slice(starts[MarksFile.Code], lengths[MarksFile.Code]));
         var codeId = codes.Id(codeField);
@@ -166,8 +166,8 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
         {
             var text = Text(codeField);
             var detail = codes.IsLegacyOnly(text) && !allowLegacy
-                ? $"unknown code '{text}' (a pre-2024 code: load history with legacy codes allowed)"
-                : $"unknown code '{text}'";
+                ? $"unknown code {LineExcerpt.Quote(text)} (a pre-2024 code: load history with legacy codes allowed)"
+                : $"unknown code {LineExcerpt.Quote(text)}";
             Reject(line, localLine, "code", RejectionReason.UnknownCode, detail);
             return;
         }
@@ -263,6 +263,9 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
     }
 
     private static string Text(ReadOnlySpan<byte> s) => Encoding.UTF8.GetString(s);
+
+    /// <summary>A field as a rejection quotes it: a short excerpt of a long one.</summary>
+    private static string Quote(ReadOnlySpan<byte> s) => LineExcerpt.Quote(Text(s));
 
     /// <summary>Error path only: a mark at a school of another LA that --la left out says so.</summary>
     private bool RejectedAsOtherLa(ReadOnlySpan<byte> line, long localLine, int urn)
