@@ -18,6 +18,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
     {
         var clock = Stopwatch.StartNew();
         using var writerLock = WriterLock.Acquire(paths, TimeSpan.FromMinutes(5));
+        options.WriterLockTaken?.Invoke();
         using var snapshot = SnapshotBuilder.Begin(paths, options.MemoryLimit);
         var c = snapshot.Connection;
         options.StepReached?.Invoke("begun");
@@ -36,11 +37,17 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             options.SkipInvalid ? RejectsPath() : null, options.Threads), existing);
         var fingerprint = BatchFingerprint.Of(batch.Files.Select(f => f.Path), hashing.GetAwaiter().GetResult());
         Done($"read and checked {batch.Files.Count} files");
+        // Errors win over "already loaded": the fingerprint only covers the files the reader accepted, so a
+        // batch of {a file loaded before, a file that cannot be read} would otherwise look like a repeat.
+        if (batch.Report.HasErrors && !options.SkipInvalid) throw new BatchRejectedException(batch.Report);
+        if (batch.Files.Count == 0) throw new BatchRejectedException(batch.Report, BatchRejectedException.NothingValid);
         var earlier = c.Scalar<int?>("SELECT min(batch_id) FROM batches WHERE content_hash = $h", ("h", fingerprint));
         if (earlier is not null && !options.Force)
         {
+            var earlierRejected = c.Scalar<long>("SELECT rejected FROM batches WHERE batch_id = $id", ("id", earlier));
             progress?.Report($"these files were already loaded as batch {earlier}; nothing changed");
-            return new LoadResult(earlier, SnapshotPointer.Read(paths), true, 0, 0, 0, 0, 0, batch.Report, clock.Elapsed);
+            return new LoadResult(earlier, SnapshotPointer.Read(paths), true, 0, 0, 0, 0, 0, batch.Report, clock.Elapsed)
+                { EarlierRejected = earlierRejected };
         }
 
         var batchId = (c.Scalar<int?>("SELECT max(batch_id) FROM batches") ?? 0) + 1;
@@ -51,6 +58,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         Done($"validated and staged {marks:N0} marks");
 
         if (batch.Report.HasErrors && !options.SkipInvalid) throw new BatchRejectedException(batch.Report);
+        if (batch.Report.HasErrors && NothingValid(batch, marks)) throw new BatchRejectedException(batch.Report, BatchRejectedException.NothingValid);
 
         var pupilIds = new Dictionary<string, int>(existing.PupilIdsByUpn, StringComparer.Ordinal);
         foreach (var (upn, id) in batch.NewPupilIds) pupilIds[upn] = id;
@@ -98,10 +106,20 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             batch.CohortMemberships.Count, batch.Benchmarks.Count, batch.Report, clock.Elapsed) { SchoolRecords = batch.Schools };
     }
 
+    /// <summary>Every row of every file was rejected: publishing would make an empty batch look like a load.</summary>
+    private static bool NothingValid(ReadBatch batch, long marks) =>
+        marks == 0 && batch.Schools.Count == 0 && batch.Enrolments.Count == 0 && batch.CohortMemberships.Count == 0 &&
+        batch.Benchmarks.Count == 0;
+
+    /// <summary>
+    /// A name no other load can have: two loads in the same second (or a retry) once shared one rejects file and
+    /// overwrote each other's rejects. The time keeps the folder in order; pid and a random part make it unique.
+    /// </summary>
     private string RejectsPath()
     {
         Directory.CreateDirectory(paths.RejectsDir);
-        return Path.Combine(paths.RejectsDir, $"rejects-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
+        return Path.Combine(paths.RejectsDir,
+            $"rejects-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}.csv");
     }
 
     private long StreamMarks(SnapshotBuilder snapshot, ReadBatch batch, int batchId, string table, int threads,

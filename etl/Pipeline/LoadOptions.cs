@@ -13,4 +13,10 @@ public sealed record LoadOptions(
     /// warehouse unchanged. Never set in production code.
     /// </summary>
     public Action<string>? StepReached { get; init; }
+
+    /// <summary>
+    /// Called once the writer lock is held, before anything else: while it is held no other load runs, so this is
+    /// where the CLI closes the run-log rows of loads that were killed.
+    /// </summary>
+    public Action? WriterLockTaken { get; init; }
 }
