@@ -53,11 +53,13 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         var batchId = (c.Scalar<int?>("SELECT max(batch_id) FROM batches") ?? 0) + 1;
         StagingTables.Create(c);
         var direct = MarkMerge.CanAppendDirectly(c);
-        var marks = StreamMarks(snapshot, batch, batchId, direct ? "marks" : StagingTables.Marks, options.Threads, out var registers, ct);
+        var marksTable = direct ? "marks" : StagingTables.Marks;
+        var marks = StreamMarks(snapshot, batch, batchId, marksTable, options.Threads, out var registers, ct);
+        MarkWithdrawal.Apply(c, marksTable, batchId, batch.WithdrawnMarks);
         options.StepReached?.Invoke("marks-appended");
         Done($"validated and staged {marks:N0} marks");
 
-        if (batch.Report.HasErrors && !options.SkipInvalid) throw new BatchRejectedException(batch.Report);
+        if (batch.Report.HasErrors && !options.SkipInvalid || batch.RepeatsUnresolved) throw new BatchRejectedException(batch.Report);
         if (batch.Report.HasErrors && NothingValid(batch, marks)) throw new BatchRejectedException(batch.Report, BatchRejectedException.NothingValid);
 
         var pupilIds = new Dictionary<string, int>(existing.PupilIdsByUpn, StringComparer.Ordinal);

@@ -12,8 +12,12 @@ namespace AttendanceGraph.Etl.Read;
 /// from digits; the last pupil and enrolment slot are cached because files are clustered by pupil, and other
 /// UPNs are looked up through a span-keyed alternate lookup. Line numbers are only worked out for rejections.
 /// </summary>
+/// <remarks>
+/// With <paramref name="locating"/> the worker makes the second pass of <see cref="MarkConflicts"/>: it records
+/// where each mark of a suspect session is and sends nothing to its sink.
+/// </remarks>
 internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationReport report, IMarkSink sink,
-    bool allowLegacy, SharedProgress progress)
+    bool allowLegacy, SharedProgress progress, MarkConflicts conflicts, bool locating = false)
 {
     private const int BufferSize = 1 << 20;
     private const int ProgressEvery = 1 << 16;
@@ -29,13 +33,16 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
 
     // Error-path state for the current range.
     private MarksFile file = null!;
+    private int fileOrder;
     private long rangeStart, rangeFirstLine = -1;
 
     public long Accepted { get; private set; }
 
-    public void Parse(MarksFile marksFile, long start, long end, CancellationToken ct)
+    /// <param name="order">The file's place in the batch (the order given): conflicts are resolved by it.</param>
+    public void Parse(MarksFile marksFile, int order, long start, long end, CancellationToken ct)
     {
         file = marksFile;
+        fileOrder = order;
         rangeStart = start;
         rangeFirstLine = -1;
         if (end <= start) return;
@@ -198,10 +205,16 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
                 $"{DateOnly.FromDayNumber(day):yyyy-MM-dd} is outside every enrolment of {Text(upn)} at school {urn}");
             return;
         }
+        if (locating)
+        {
+            if (conflicts.IsSuspect(slot, day, session))
+                conflicts.Found(slot, day, session, new MarkConflicts.Occurrence(fileOrder, file.Path, LineOf(localLine), codeId, Text(codeField), Text(line)));
+            return;
+        }
         if (!slot.TryMark(day, session, codeId))
         {
-            Reject(line, localLine, "session", RejectionReason.DuplicateMark,
-                $"a second mark for {Text(upn)} at school {urn} on {DateOnly.FromDayNumber(day):yyyy-MM-dd} {(session == 0 ? "AM" : "PM")}");
+            // Which of the repeats is kept must not depend on this thread's timing: MarkConflicts decides after the pass.
+            conflicts.Suspect(slot, day, session, pupil.PupilId);
             return;
         }
         sink.Add(urn, pupil.PupilId, DateOnly.FromDayNumber(day), (byte)session, codeId);
@@ -277,8 +290,13 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
 
     private void Reject(ReadOnlySpan<byte> line, long localLine, string column, RejectionReason reason, string detail)
     {
-        // Line numbers come from byte offsets only here: count the newlines before this range once.
+        report.Add(new Rejection(file.Path, LineOf(localLine), column, reason, detail, Text(line)));
+    }
+
+    private long LineOf(long localLine)
+    {
+        // Line numbers come from byte offsets only on the error path: count the newlines before this range once.
         if (rangeFirstLine < 0) rangeFirstLine = file.LineAt(rangeStart);
-        report.Add(new Rejection(file.Path, rangeFirstLine + localLine, column, reason, detail, Text(line)));
+        return rangeFirstLine + localLine;
     }
 }
