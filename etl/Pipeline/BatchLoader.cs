@@ -113,15 +113,10 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         marks == 0 && batch.Schools.Count == 0 && batch.Enrolments.Count == 0 && batch.CohortMemberships.Count == 0 &&
         batch.Benchmarks.Count == 0;
 
-    /// <summary>
-    /// A name no other load can have: two loads in the same second (or a retry) once shared one rejects file and
-    /// overwrote each other's rejects. The time keeps the folder in order; pid and a random part make it unique.
-    /// </summary>
     private string RejectsPath()
     {
         Directory.CreateDirectory(paths.RejectsDir);
-        return Path.Combine(paths.RejectsDir,
-            $"rejects-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}.csv");
+        return RejectsFileName.NewPath(paths.RejectsDir);
     }
 
     private long StreamMarks(SnapshotBuilder snapshot, ReadBatch batch, int batchId, string table, int threads,
