@@ -50,8 +50,10 @@ public sealed class ReadBatch
     /// <summary>
     /// Streams every marks file through parsing and validation into sinks: each file is split into
     /// <see cref="ReadOptions.Threads"/> byte ranges at line boundaries, range i parsed by worker thread i
-    /// into the sink the factory created for it. Invalid marks go to the report, never to a sink.
-    /// Each call validates afresh (duplicate detection starts empty). Returns the number of accepted marks.
+    /// into the sink the factory created for it. Invalid marks go to the report, never to a sink, with one
+    /// exception: the first mark of a session another line marks differently reached a sink before the conflict
+    /// was known, and is listed in <see cref="WithdrawnMarks"/> for the caller to remove. Each call validates
+    /// afresh (repeat detection starts empty). Returns the number of accepted marks, withdrawn ones left out.
     /// </summary>
     public long StreamMarks(Func<IMarkSink> sinkFactory, IProgress<long>? marksRead = null, CancellationToken ct = default) =>
         StreamMarks(sinkFactory, out _, marksRead, ct);
