@@ -38,10 +38,10 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         var fingerprint = BatchFingerprint.Of(batch.Files.Select(f => f.Path), hashing.GetAwaiter().GetResult());
         Done($"read and checked {batch.Files.Count} files");
         // Errors win over "already loaded": the fingerprint only covers the files the reader accepted, so a
-        // batch of {a file loaded before, a file that cannot be read} would otherwise look like a repeat.
-        if (batch.Report.HasErrors && !options.SkipInvalid) throw new BatchRejectedException(batch.Report);
-        if (batch.Files.Count == 0) throw new BatchRejectedException(batch.Report, BatchRejectedException.NothingValid);
-        var earlier = c.Scalar<int?>("SELECT min(batch_id) FROM batches WHERE content_hash = $h", ("h", fingerprint));
+        // batch of {a file loaded before, a file that cannot be read} looked like a repeat and exited 0. A batch
+        // that will be rejected still streams its marks, so the rejection lists the marks' errors too.
+        var rejecting = batch.Report.HasErrors && !options.SkipInvalid;
+        var earlier = rejecting ? null : c.Scalar<int?>("SELECT min(batch_id) FROM batches WHERE content_hash = $h", ("h", fingerprint));
         if (earlier is not null && !options.Force)
         {
             var earlierRejected = c.Scalar<long>("SELECT rejected FROM batches WHERE batch_id = $id", ("id", earlier));
