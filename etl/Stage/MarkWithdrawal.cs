@@ -8,7 +8,7 @@ namespace AttendanceGraph.Etl.Stage;
 /// <summary>
 /// Removes from the staged (or, on a first load, the appended) marks those the parser sent before the batch showed
 /// their session marked differently elsewhere (<see cref="ReadBatch.WithdrawnMarks"/>). The keys go through an
-/// appender into a scratch table, so a file given twice with other codes (up to a million sessions) is one DELETE.
+/// appender into a scratch table, so a file given twice with other codes (up to 100,000 sessions) is one DELETE.
 /// </summary>
 public static class MarkWithdrawal
 {
