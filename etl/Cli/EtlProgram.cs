@@ -2,7 +2,7 @@ using AttendanceGraph.Schema.Warehouse;
 
 namespace AttendanceGraph.Etl.Cli;
 
-/// <summary>Dispatches a verb. Exit codes (<see cref="ExitCodes"/>): 0 success, 1 invalid data (nothing loaded), 2 usage, 3 failure, 4 damaged warehouse.</summary>
+/// <summary>Dispatches a verb. Exit codes: see <see cref="ExitCodes"/> (0 loaded, 1 rejected, 2 usage, 3 failure, 4 loaded with input skipped, 5 damaged warehouse).</summary>
 public static class EtlProgram
 {
     private static readonly HashSet<string> Flags = ["legacy-codes", "skip-invalid", "force", "latest-intact"];
@@ -12,7 +12,7 @@ public static class EtlProgram
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
             output.WriteLine(Usage.Text);
-            return args.Length == 0 ? 2 : 0;
+            return args.Length == 0 ? ExitCodes.Usage : 0;
         }
         try
         {
@@ -30,7 +30,7 @@ public static class EtlProgram
         catch (UsageException e)
         {
             error.WriteLine($"error: {e.Message}\n\n{Usage.Text}");
-            return 2;
+            return ExitCodes.Usage;
         }
         catch (WarehouseDamagedException e)
         {
@@ -40,7 +40,7 @@ public static class EtlProgram
         catch (Exception e)
         {
             error.WriteLine($"error: {e.Message}");
-            return 3;
+            return ExitCodes.Failed;
         }
     }
 }

@@ -1,6 +1,4 @@
 using AttendanceGraph.Etl.Pipeline;
-using AttendanceGraph.Etl.Publish;
-using AttendanceGraph.Schema.Operational;
 using AttendanceGraph.Schema.Warehouse;
 
 namespace AttendanceGraph.Etl.Cli;
@@ -14,6 +12,7 @@ public static class LoadCommand
     /// </summary>
     public const string TestPauseVariable = "ATTENDANCEGRAPH_TEST_PAUSE_AT";
 
+    /// <summary>Loads one batch; the exit code is one of <see cref="ExitCodes"/> (0, 1 or 4; failures throw → 3).</summary>
     public static int Run(CommandLine cl, TextWriter output)
     {
         var paths = WarehousePaths.Resolve(cl.Value("warehouse"));
@@ -35,34 +34,31 @@ public static class LoadCommand
         if (cl.Positional.Count == 0) throw new UsageException("load needs at least one file or folder");
 
         paths.EnsureCreated();
-        using var ops = OperationalDb.Open(paths.OperationalStore);
-        var run = EtlRunLog.Start(ops, "load", cl.Positional);
+        using var runLog = LoadRunLog.Open(paths.OperationalStore, cl.Positional);
+        options = options with { WriterLockTaken = runLog.Begin };
+        int exitCode;
         try
         {
             var result = new BatchLoader(paths, new ImmediateProgress<string>(output.WriteLine)).Load(cl.Positional, options);
-            if (!result.AlreadyLoaded) OperationalStoreSync.UpsertSchools(ops, result.SchoolRecords);
-            EtlRunLog.Finish(ops, run, "loaded", result.BatchId, result.Marks + result.Enrolments, result.Report.TotalRejected,
-                result.AlreadyLoaded ? "already loaded" : null);
-            output.WriteLine(Describe(result));
-            if (result.Report.TotalRejected > 0) output.WriteLine(result.Report.ToSummary());
-            return 0;
+            if (!result.AlreadyLoaded) runLog.SyncSchools(result.SchoolRecords);
+            runLog.Finish("loaded", result.BatchId, result.Marks + result.Enrolments, result.Report.TotalRejected,
+                (result.AlreadyLoaded ? "already loaded; " : "") + result.Report.ToCountsSummary());
+            output.WriteLine(LoadOutcome.Describe(result));
+            exitCode = result.SkippedInput ? ExitCodes.LoadedWithSkips : ExitCodes.Loaded;
         }
         catch (BatchRejectedException e)
         {
-            EtlRunLog.Finish(ops, run, "rejected", null, 0, e.Report.TotalRejected, e.Report.ToSummary());
+            runLog.Finish("rejected", null, 0, e.Report.TotalRejected, e.Report.ToCountsSummary());
             output.WriteLine(e.Message);
-            return 1;
+            exitCode = ExitCodes.Rejected;
         }
         catch (Exception e) when (e is not UsageException)
         {
-            EtlRunLog.Finish(ops, run, "failed", null, 0, 0, e.Message);
-            throw;
+            // The load's own failure is the message; the run log's, if recording it fails too, comes after it.
+            runLog.Finish("failed", null, 0, 0, e.Message);
+            throw new LoadFailedException(e, runLog.Problem);
         }
+        if (runLog.Problem is not null) output.WriteLine($"warning: {runLog.Problem}");
+        return exitCode;
     }
-
-    private static string Describe(LoadResult r) => r.AlreadyLoaded
-        ? $"nothing to do: these files were already loaded as batch {r.BatchId}"
-        : $"batch {r.BatchId} loaded in {r.Elapsed.TotalSeconds:N1} s: {r.Marks:N0} marks " +
-          $"({r.Marks / Math.Max(r.Elapsed.TotalSeconds, 0.001):N0}/s), {r.Schools:N0} schools, {r.Enrolments:N0} enrolments, " +
-          $"{r.CohortMemberships:N0} cohort memberships, {r.Benchmarks:N0} benchmark rows; {r.Report.TotalRejected:N0} rejected";
 }

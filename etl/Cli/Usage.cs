@@ -6,21 +6,29 @@ public static class Usage
         AttendanceGraph ETL
 
           load <files or folders> [--la CODE] [--warehouse DIR] [--legacy-codes] [--skip-invalid] [--force] [--threads N]
-              Validates and loads one batch atomically (all or nothing). With --skip-invalid, valid rows load and the
-              rejected ones are written with reasons to <warehouse>/rejects/.
+              Validates and loads one batch atomically (all or nothing). Any rejected file or row rejects the batch.
+              With --skip-invalid, valid rows load and the rejected ones are listed and written with reasons to
+              <warehouse>/rejects/rejects-<time>-<pid>-<random>.csv; nothing is published if nothing valid remains.
           validate <files or folders> [--la CODE] [--warehouse DIR] [--legacy-codes]
               The same checks as load; loads nothing; exits 1 on any error.
           generate --out DIR [--schools N] [--pupils N] [--years N] [--seed S] [--as-of yyyy-mm-dd]
               Writes a realistic synthetic local authority in the input formats (deterministic for a seed).
           status [--warehouse DIR]
               What the warehouse holds: batches, rows, date range, last load. A damaged warehouse (CURRENT empty,
-              unreadable, dangling or naming a snapshot that does not open) is reported and exits 4.
+              unreadable, dangling or naming a snapshot that does not open) is reported and exits 5.
           recover (--from warehouse-00000N.duckdb | --latest-intact) [--warehouse DIR]
               Points CURRENT at that snapshot after checking it opens: the repair for a damaged warehouse, which
               load refuses.
 
-        Exit codes: 0 success, 1 invalid data (nothing loaded), 2 usage, 3 failure, 4 damaged warehouse.
-
         The warehouse folder is --warehouse, else $ATTENDANCEGRAPH_DATA, else ./data.
+
+        Exit codes:
+          0  every file given was read and loaded, or recognised as already loaded unchanged (validate: no errors)
+          1  rejected: a file or row was rejected (unreadable, missing, broken link, wrong encoding, unrecognised
+             header, invalid rows) or nothing valid remained; nothing was published
+          2  wrong command line; nothing was done
+          3  failed (disk full, permission, damaged snapshot, …); nothing was published; the message is the cause
+          4  loaded with --skip-invalid, but some files or rows were skipped (listed above the exit)
+          5  the warehouse is damaged (CURRENT empty, unreadable or dangling): nothing was done; see recover
         """;
 }

@@ -19,4 +19,7 @@ public enum RejectionReason
     UnknownCohort,
     EndBeforeStart,
     DuplicateRow,
+    WrongEncoding,
+    DuplicateColumn,
+    ConflictingMarks,
 }

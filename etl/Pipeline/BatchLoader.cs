@@ -18,6 +18,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
     {
         var clock = Stopwatch.StartNew();
         using var writerLock = WriterLock.Acquire(paths, TimeSpan.FromMinutes(5));
+        options.WriterLockTaken?.Invoke();
         using var snapshot = SnapshotBuilder.Begin(paths, options.MemoryLimit, options.OnlyIntoEmptyWarehouse);
         var c = snapshot.Connection;
         options.StepReached?.Invoke("begun");
@@ -36,21 +37,30 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             options.SkipInvalid ? RejectsPath() : null, options.Threads), existing);
         var fingerprint = BatchFingerprint.Of(batch.Files.Select(f => f.Path), hashing.GetAwaiter().GetResult());
         Done($"read and checked {batch.Files.Count} files");
-        var earlier = c.Scalar<int?>("SELECT min(batch_id) FROM batches WHERE content_hash = $h", ("h", fingerprint));
+        // Errors win over "already loaded": the fingerprint only covers the files the reader accepted, so a
+        // batch of {a file loaded before, a file that cannot be read} looked like a repeat and exited 0. A batch
+        // that will be rejected still streams its marks, so the rejection lists the marks' errors too.
+        var rejecting = batch.Report.HasErrors && !options.SkipInvalid;
+        var earlier = rejecting ? null : c.Scalar<int?>("SELECT min(batch_id) FROM batches WHERE content_hash = $h", ("h", fingerprint));
         if (earlier is not null && !options.Force)
         {
+            var earlierRejected = c.Scalar<long>("SELECT rejected FROM batches WHERE batch_id = $id", ("id", earlier));
             progress?.Report($"these files were already loaded as batch {earlier}; nothing changed");
-            return new LoadResult(earlier, snapshot.Parent, true, 0, 0, 0, 0, 0, batch.Report, clock.Elapsed);
+            return new LoadResult(earlier, snapshot.Parent, true, 0, 0, 0, 0, 0, batch.Report, clock.Elapsed)
+                { EarlierRejected = earlierRejected };
         }
 
         var batchId = snapshot.NextBatchId();
         StagingTables.Create(c);
         var direct = MarkMerge.CanAppendDirectly(c);
-        var marks = StreamMarks(snapshot, batch, batchId, direct ? "marks" : StagingTables.Marks, options.Threads, out var registers, ct);
+        var marksTable = direct ? "marks" : StagingTables.Marks;
+        var marks = StreamMarks(snapshot, batch, batchId, marksTable, options.Threads, out var registers, ct);
+        MarkWithdrawal.Apply(c, marksTable, batchId, batch.WithdrawnMarks);
         options.StepReached?.Invoke("marks-appended");
         Done($"validated and staged {marks:N0} marks");
 
-        if (batch.Report.HasErrors && !options.SkipInvalid) throw new BatchRejectedException(batch.Report);
+        if (batch.Report.HasErrors && !options.SkipInvalid || batch.RepeatsUnresolved) throw new BatchRejectedException(batch.Report);
+        if (batch.Report.HasErrors && NothingValid(batch, marks)) throw new BatchRejectedException(batch.Report, BatchRejectedException.NothingValid);
 
         var pupilIds = new Dictionary<string, int>(existing.PupilIdsByUpn, StringComparer.Ordinal);
         foreach (var (upn, id) in batch.NewPupilIds) pupilIds[upn] = id;
@@ -98,10 +108,15 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             batch.CohortMemberships.Count, batch.Benchmarks.Count, batch.Report, clock.Elapsed) { SchoolRecords = batch.Schools };
     }
 
+    /// <summary>Every row of every file was rejected: publishing would make an empty batch look like a load.</summary>
+    private static bool NothingValid(ReadBatch batch, long marks) =>
+        marks == 0 && batch.Schools.Count == 0 && batch.Enrolments.Count == 0 && batch.CohortMemberships.Count == 0 &&
+        batch.Benchmarks.Count == 0;
+
     private string RejectsPath()
     {
         Directory.CreateDirectory(paths.RejectsDir);
-        return Path.Combine(paths.RejectsDir, $"rejects-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
+        return RejectsFileName.NewPath(paths.RejectsDir);
     }
 
     private long StreamMarks(SnapshotBuilder snapshot, ReadBatch batch, int batchId, string table, int threads,

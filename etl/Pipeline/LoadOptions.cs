@@ -19,4 +19,10 @@ public sealed record LoadOptions(
     /// folder must not land on a batch the ETL published there while it was being generated.
     /// </summary>
     public bool OnlyIntoEmptyWarehouse { get; init; }
+
+    /// <summary>
+    /// Called once the writer lock is held, before anything else: while it is held no other load runs, so this is
+    /// where the CLI closes the run-log rows of loads that were killed.
+    /// </summary>
+    public Action? WriterLockTaken { get; init; }
 }

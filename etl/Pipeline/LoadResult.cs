@@ -17,4 +17,10 @@ public sealed record LoadResult(
 {
     /// <summary>The schools of the batch, for the operational store's directory.</summary>
     public IReadOnlyList<SchoolRecord> SchoolRecords { get; init; } = [];
+
+    /// <summary>When <see cref="AlreadyLoaded"/>: rows the earlier load of these files skipped with --skip-invalid.</summary>
+    public long EarlierRejected { get; init; }
+
+    /// <summary>Some file or row given was not loaded (only possible with --skip-invalid): exit code 4, not 0.</summary>
+    public bool SkippedInput => Report.HasErrors || EarlierRejected > 0;
 }

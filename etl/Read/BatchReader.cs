@@ -25,18 +25,8 @@ public static class BatchReader
         var recognised = new List<(string Path, InputKind Kind, string[] Header)>();
         foreach (var path in Expand(filesOrFolders, report))
         {
-            string[]? header;
-            try { header = ReadHeader(path); }
-            catch (IOException e)
-            {
-                report.Add(new Rejection(path, 0, "", RejectionReason.UnreadableFile, $"cannot read file: {e.Message}", ""));
-                continue;
-            }
-            if (header is null)
-            {
-                report.Add(new Rejection(path, 1, "", RejectionReason.UnrecognisedHeader, "file is empty: no header row", ""));
-                continue;
-            }
+            var header = ReadHeader(path, report);
+            if (header is null) continue;
             var kind = InputKinds.Recognise(header);
             if (kind is null)
             {
@@ -75,7 +65,11 @@ public static class BatchReader
     /// <summary>The files named: folders expanded to their *.csv files, each file once (before any is recognised).</summary>
     public static IReadOnlyList<string> InputFiles(IReadOnlyList<string> filesOrFolders) => Expand(filesOrFolders, null).ToList();
 
-    /// <summary>Files in the order given, folders expanded to their *.csv files by name; a file named twice is read once.</summary>
+    /// <summary>
+    /// Files in the order given, folders expanded to their *.csv files by name; a file named twice is read once.
+    /// A path that names nothing readable, or a folder without a *.csv file, is reported: every input given is
+    /// either read or rejected, never silently left out.
+    /// </summary>
     private static IEnumerable<string> Expand(IReadOnlyList<string> filesOrFolders, ValidationReport? report)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -83,30 +77,62 @@ public static class BatchReader
         {
             if (Directory.Exists(p))
             {
-                foreach (var f in Directory.GetFiles(p, "*.csv").Order(StringComparer.Ordinal))
+                var files = Directory.GetFiles(p, "*.csv").Order(StringComparer.Ordinal).ToList();
+                if (files.Count == 0)
+                    report?.Add(new Rejection(p, 0, "", RejectionReason.UnreadableFile, "the folder holds no *.csv file", ""));
+                foreach (var f in files)
                     if (seen.Add(Path.GetFullPath(f))) yield return f;
             }
             else if (File.Exists(p))
             {
                 if (seen.Add(Path.GetFullPath(p))) yield return p;
             }
-            else report?.Add(new Rejection(p, 0, "", RejectionReason.UnreadableFile, "no such file or folder", ""));
+            else report?.Add(new Rejection(p, 0, "", RejectionReason.UnreadableFile, UnreadablePath.Why(p, null), ""));
         }
     }
 
-    /// <summary>The header row's column names, or null for an empty file. Headers are ASCII in every contract.</summary>
-    internal static string[]? ReadHeader(string path)
+    /// <summary>
+    /// The header row's column names, or null after reporting why the file has none we can use: unreadable,
+    /// empty, in a foreign encoding, or naming a column twice. Headers are ASCII in every contract.
+    /// </summary>
+    private static string[]? ReadHeader(string path, ValidationReport report)
     {
-        using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
-        var buf = new byte[64 * 1024];
-        var n = fs.ReadAtLeast(buf, buf.Length, throwOnEndOfStream: false);
+        byte[] buf;
+        int n;
+        try
+        {
+            using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            buf = new byte[64 * 1024];
+            n = fs.ReadAtLeast(buf, buf.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            report.Add(new Rejection(path, 0, "", RejectionReason.UnreadableFile, UnreadablePath.Why(path, e), ""));
+            return null;
+        }
         var span = buf.AsSpan(0, n);
+        if (EncodingSniffer.Describe(span[..Math.Min(n, EncodingSniffer.SampleBytes)]) is { } encoding)
+        {
+            report.Add(new Rejection(path, 1, "", RejectionReason.WrongEncoding,
+                $"the file is {encoding}; save it as UTF-8 (in Excel: CSV UTF-8) and load it again", ""));
+            return null;
+        }
         if (TextDecoding.HasUtf8Bom(span)) span = span[3..];
         var nl = span.IndexOf((byte)'\n');
         if (nl >= 0) span = span[..nl];
         var text = Encoding.Latin1.GetString(span).TrimEnd('\r');
-        if (text.Trim().Length == 0) return null;
         var csv = new CsvRecordReader(text);
-        return csv.Next() ? csv.AllFields() : null;
+        if (text.Trim().Length == 0 || !csv.Next())
+        {
+            report.Add(new Rejection(path, 1, "", RejectionReason.UnrecognisedHeader, "file is empty: no header row", ""));
+            return null;
+        }
+        var header = csv.AllFields();
+        if (HeaderRules.DuplicateColumns(header) is { } duplicates)
+        {
+            report.Add(new Rejection(path, 1, "", RejectionReason.DuplicateColumn, duplicates, text));
+            return null;
+        }
+        return header;
     }
 }

@@ -45,9 +45,13 @@ public static class InputKinds
     {
         var set = new HashSet<string>(header.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
         var parts = RequiredColumns.Select(kv =>
-            $"{kv.Key} needs [{string.Join(", ", kv.Value)}] (missing {string.Join(", ", kv.Value.Where(c => !set.Contains(c)))})");
+        {
+            var missing = kv.Value.Where(c => !set.Contains(c)).ToList();
+            return $"{kv.Key} needs [{string.Join(", ", kv.Value)}] " +
+                   (missing.Count == kv.Value.Length ? "(has none of them)" : $"(missing {string.Join(", ", missing)})");
+        });
         var shown = header.Count > 12 ? string.Join(",", header.Take(12)) + ",…" : string.Join(",", header);
-        return $"header '{shown}' matches no input kind: " + string.Join("; ", parts);
+        return $"header {Validate.LineExcerpt.Quote(shown)} matches no input kind: " + string.Join("; ", parts);
     }
 
     /// <summary>Index of each column name (case-insensitive); -1 when absent.</summary>

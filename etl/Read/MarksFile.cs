@@ -64,8 +64,9 @@ public sealed class MarksFile
             {
                 var bad = TextDecoding.FirstInvalidUtf8(whole);
                 var line = lines + 1 + whole[..(int)bad].Count((byte)'\n');
-                report.Add(new Rejection(path, line, "", RejectionReason.UnreadableFile,
-                    $"not valid UTF-8 at line {line} (byte offset {offset + bad}); the whole file is skipped", ""));
+                report.Add(new Rejection(path, line, "", RejectionReason.WrongEncoding,
+                    $"not valid UTF-8 at line {line} (byte offset {offset + bad}): the file is in another encoding (Windows-1252 or Latin-1?); " +
+                    "save it as UTF-8 (in Excel: CSV UTF-8) and load it again. The whole file is skipped", ""));
                 return null;
             }
             if (dataStart < 0 && whole.IndexOf((byte)'\n') is var h and >= 0) dataStart = offset + h + 1;

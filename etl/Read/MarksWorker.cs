@@ -12,8 +12,12 @@ namespace AttendanceGraph.Etl.Read;
 /// from digits; the last pupil and enrolment slot are cached because files are clustered by pupil, and other
 /// UPNs are looked up through a span-keyed alternate lookup. Line numbers are only worked out for rejections.
 /// </summary>
+/// <remarks>
+/// With <paramref name="locating"/> the worker makes the second pass of <see cref="MarkConflicts"/>: it records
+/// where each mark of a suspect session is and sends nothing to its sink.
+/// </remarks>
 internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationReport report, IMarkSink sink,
-    bool allowLegacy, SharedProgress progress)
+    bool allowLegacy, SharedProgress progress, MarkConflicts conflicts, bool locating = false)
 {
     private const int BufferSize = 1 << 20;
     private const int ProgressEvery = 1 << 16;
@@ -29,13 +33,16 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
 
     // Error-path state for the current range.
     private MarksFile file = null!;
+    private int fileOrder;
     private long rangeStart, rangeFirstLine = -1;
 
     public long Accepted { get; private set; }
 
-    public void Parse(MarksFile marksFile, long start, long end, CancellationToken ct)
+    /// <param name="order">The file's place in the batch (the order given): conflicts are resolved by it.</param>
+    public void Parse(MarksFile marksFile, int order, long start, long end, CancellationToken ct)
     {
         file = marksFile;
+        fileOrder = order;
         rangeStart = start;
         rangeFirstLine = -1;
         if (end <= start) return;
@@ -128,7 +135,7 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
             {
                 if (upn.Length == 0) { Reject(line, localLine, "upn", RejectionReason.MissingValue, "upn is empty"); return; }
                 var why = ValidateUpn(upn);
-                if (why is not null) { Reject(line, localLine, "upn", RejectionReason.BadUpn, $"bad UPN '{Text(upn)}': {why}"); return; }
+                if (why is not null) { Reject(line, localLine, "upn", RejectionReason.BadUpn, $"bad UPN {Quote(upn)}: {why}"); return; }
             }
             else
             {
@@ -143,7 +150,7 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
         if (!TryDigits(urnField, out var urn))
         {
             if (urnField.Length == 0) Reject(line, localLine, "school_urn", RejectionReason.MissingValue, "school_urn is empty");
-            else Reject(line, localLine, "school_urn", RejectionReason.BadNumber, $"'{Text(urnField)}' is not a URN");
+            else Reject(line, localLine, "school_urn", RejectionReason.BadNumber, $"{Quote(urnField)} is not a URN");
             return;
         }
 
@@ -151,14 +158,14 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
         if (!TryDate(dateField, out var day))
         {
             if (dateField.Length == 0) Reject(line, localLine, "date", RejectionReason.MissingValue, "date is empty");
-            else Reject(line, localLine, "date", RejectionReason.BadDate, $"'{Text(dateField)}' is not a date (yyyy-mm-dd)");
+            else Reject(line, localLine, "date", RejectionReason.BadDate, $"{Quote(dateField)} is not a date (yyyy-mm-dd)");
             return;
         }
 
         var s = Unquote(line.Slice(starts[MarksFile.Session], lengths[MarksFile.Session]));
         int session;
         if (s.Length == 2 && (s[1] | 0x20) == 'm' && (s[0] | 0x20) is var s0 && (s0 == 'a' || s0 == 'p')) session = s0 == 'a' ? 0 : 1;
-        else { Reject(line, localLine, "session", RejectionReason.BadSession, $"session '{Text(s)}' is not AM or PM"); return; }
+        else { Reject(line, localLine, "session", RejectionReason.BadSession, $"session {Quote(s)} is not AM or PM"); return; }
 
         var codeField = Unquote(line.Slice(starts[MarksFile.Code], lengths[MarksFile.Code]));
         var codeId = codes.Id(codeField);
@@ -166,8 +173,8 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
         {
             var text = Text(codeField);
             var detail = codes.IsLegacyOnly(text) && !allowLegacy
-                ? $"unknown code '{text}' (a pre-2024 code: load history with legacy codes allowed)"
-                : $"unknown code '{text}'";
+                ? $"unknown code {LineExcerpt.Quote(text)} (a pre-2024 code: load history with legacy codes allowed)"
+                : $"unknown code {LineExcerpt.Quote(text)}";
             Reject(line, localLine, "code", RejectionReason.UnknownCode, detail);
             return;
         }
@@ -198,10 +205,16 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
                 $"{DateOnly.FromDayNumber(day):yyyy-MM-dd} is outside every enrolment of {Text(upn)} at school {urn}");
             return;
         }
+        if (locating)
+        {
+            if (conflicts.IsSuspect(slot, day, session))
+                conflicts.Found(slot, day, session, new MarkConflicts.Occurrence(fileOrder, file.Path, LineOf(localLine), codeId, Text(codeField), Text(line)));
+            return;
+        }
         if (!slot.TryMark(day, session, codeId))
         {
-            Reject(line, localLine, "session", RejectionReason.DuplicateMark,
-                $"a second mark for {Text(upn)} at school {urn} on {DateOnly.FromDayNumber(day):yyyy-MM-dd} {(session == 0 ? "AM" : "PM")}");
+            // Which of the repeats is kept must not depend on this thread's timing: MarkConflicts decides after the pass.
+            conflicts.Suspect(slot, day, session, pupil.PupilId);
             return;
         }
         sink.Add(urn, pupil.PupilId, DateOnly.FromDayNumber(day), (byte)session, codeId);
@@ -264,6 +277,9 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
 
     private static string Text(ReadOnlySpan<byte> s) => Encoding.UTF8.GetString(s);
 
+    /// <summary>A field as a rejection quotes it: a short excerpt of a long one.</summary>
+    private static string Quote(ReadOnlySpan<byte> s) => LineExcerpt.Quote(Text(s));
+
     /// <summary>Error path only: a mark at a school of another LA that --la left out says so.</summary>
     private bool RejectedAsOtherLa(ReadOnlySpan<byte> line, long localLine, int urn)
     {
@@ -274,8 +290,13 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
 
     private void Reject(ReadOnlySpan<byte> line, long localLine, string column, RejectionReason reason, string detail)
     {
-        // Line numbers come from byte offsets only here: count the newlines before this range once.
+        report.Add(new Rejection(file.Path, LineOf(localLine), column, reason, detail, Text(line)));
+    }
+
+    private long LineOf(long localLine)
+    {
+        // Line numbers come from byte offsets only on the error path: count the newlines before this range once.
         if (rangeFirstLine < 0) rangeFirstLine = file.LineAt(rangeStart);
-        report.Add(new Rejection(file.Path, rangeFirstLine + localLine, column, reason, detail, Text(line)));
+        return rangeFirstLine + localLine;
     }
 }

@@ -50,8 +50,10 @@ public sealed class ReadBatch
     /// <summary>
     /// Streams every marks file through parsing and validation into sinks: each file is split into
     /// <see cref="ReadOptions.Threads"/> byte ranges at line boundaries, range i parsed by worker thread i
-    /// into the sink the factory created for it. Invalid marks go to the report, never to a sink.
-    /// Each call validates afresh (duplicate detection starts empty). Returns the number of accepted marks.
+    /// into the sink the factory created for it. Invalid marks go to the report, never to a sink, with one
+    /// exception: the first mark of a session another line marks differently reached a sink before the conflict
+    /// was known, and is listed in <see cref="WithdrawnMarks"/> for the caller to remove. Each call validates
+    /// afresh (repeat detection starts empty). Returns the number of accepted marks, withdrawn ones left out.
     /// </summary>
     public long StreamMarks(Func<IMarkSink> sinkFactory, IProgress<long>? marksRead = null, CancellationToken ct = default) =>
         StreamMarks(sinkFactory, out _, marksRead, ct);
@@ -76,13 +78,58 @@ public sealed class ReadBatch
         var progress = new SharedProgress(marksRead);
         var threads = options.Threads;
         var ranges = marksFiles.Select(f => f.SplitRanges(threads)).ToArray();
+        var conflicts = new MarkConflicts();
         var workers = new MarksWorker[threads];
         for (var i = 0; i < threads; i++)
-            workers[i] = new MarksWorker(index, codes, Report, sinkFactory(), options.AllowLegacyCodes, progress);
+            workers[i] = new MarksWorker(index, codes, Report, sinkFactory(), options.AllowLegacyCodes, progress, conflicts);
+        WithdrawnMarks = [];
+        try
+        {
+            RunWorkers(workers, ranges, ct);
+            ResolveRepeats(conflicts, index, codes, ranges, ct);
+        }
+        finally { Report.Flush(); }
+        return workers.Sum(w => w.Accepted) - WithdrawnMarks.Count;
+    }
 
-        var errors = new Exception?[threads];
-        var running = new Thread[threads];
-        for (var t = 0; t < threads; t++)
+    private void ResolveRepeats(MarkConflicts conflicts, MarksIndex index, CodeTable codes,
+        IReadOnlyList<(long Start, long End)>[] ranges, CancellationToken ct)
+    {
+        var threads = ranges[0].Count;
+        if (!conflicts.IsEmpty && !conflicts.Overflowed)
+        {
+            // Second pass, only when some session was marked twice: rows were reported by the first pass, so this
+            // one reports to a scratch report and feeds no sink; it only finds where each repeated session is.
+            var scratch = new ValidationReport();
+            var locators = new MarksWorker[threads];
+            for (var i = 0; i < threads; i++)
+                locators[i] = new MarksWorker(index, codes, scratch, NoSink.Instance, options.AllowLegacyCodes, new SharedProgress(null), conflicts, locating: true);
+            RunWorkers(locators, ranges, ct);
+            WithdrawnMarks = conflicts.Resolve(Report);
+        }
+        RepeatsUnresolved = conflicts.Overflowed;
+        if (RepeatsUnresolved)
+            Report.Add(new Rejection(marksFiles[0].Path, 0, "", RejectionReason.ConflictingMarks,
+                $"more than {MarkConflicts.MaxSessions:N0} sessions are marked more than once in this batch (is a file given twice?); " +
+                "the batch cannot be loaded", ""));
+    }
+
+    /// <summary>
+    /// Marks the sinks received but must not keep, after <see cref="StreamMarks(Func{IMarkSink}, IProgress{long}?, CancellationToken)"/>:
+    /// sessions marked with different codes in this batch (see <see cref="MarkConflicts"/>). Whoever stores what the
+    /// sinks received removes these; the count returned by StreamMarks already leaves them out.
+    /// </summary>
+    public IReadOnlyList<WithdrawnMark> WithdrawnMarks { get; private set; } = [];
+
+    /// <summary>Too many repeated sessions to resolve: the batch must be rejected even with SkipInvalid.</summary>
+    public bool RepeatsUnresolved { get; private set; }
+
+    /// <summary>Range i of every marks file, in the order given, on worker thread i.</summary>
+    private void RunWorkers(MarksWorker[] workers, IReadOnlyList<(long Start, long End)>[] ranges, CancellationToken ct)
+    {
+        var errors = new Exception?[workers.Length];
+        var running = new Thread[workers.Length];
+        for (var t = 0; t < workers.Length; t++)
         {
             var me = t;
             running[t] = new Thread(() =>
@@ -90,18 +137,22 @@ public sealed class ReadBatch
                 try
                 {
                     for (var f = 0; f < marksFiles.Count; f++)
-                        workers[me].Parse(marksFiles[f], ranges[f][me].Start, ranges[f][me].End, ct);
+                        workers[me].Parse(marksFiles[f], f, ranges[f][me].Start, ranges[f][me].End, ct);
                 }
                 catch (Exception e) { errors[me] = e; }
             }) { IsBackground = true, Name = $"marks-parser-{me}" };
             running[t].Start();
         }
         foreach (var th in running) th.Join();
-        Report.Flush();
         ct.ThrowIfCancellationRequested();
         var failures = errors.OfType<Exception>().ToList();
         if (failures.Count == 1) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failures[0]);
         if (failures.Count > 1) throw new AggregateException(failures);
-        return workers.Sum(w => w.Accepted);
+    }
+
+    private sealed class NoSink : IMarkSink
+    {
+        public static readonly NoSink Instance = new();
+        public void Add(int urn, int pupilId, DateOnly date, byte session, byte codeId) { }
     }
 }

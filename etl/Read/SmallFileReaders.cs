@@ -38,8 +38,9 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
             var decoded = TextDecoding.DecodeUtf8(bytes, out var badLine, out var badOffset);
             if (decoded is null)
             {
-                report.Add(new Rejection(path, badLine, "", RejectionReason.UnreadableFile,
-                    $"not valid UTF-8 at line {badLine} (byte offset {badOffset}); the whole file is skipped", ""));
+                report.Add(new Rejection(path, badLine, "", RejectionReason.WrongEncoding,
+                    $"not valid UTF-8 at line {badLine} (byte offset {badOffset}): the file is in another encoding (Windows-1252 or Latin-1?); " +
+                    "save it as UTF-8 (in Excel: CSV UTF-8) and load it again. The whole file is skipped", ""));
                 return -1;
             }
             text = decoded;
@@ -79,7 +80,7 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
             if (laOk && int.TryParse(r["URN"], NumberStyles.None, CultureInfo.InvariantCulture, out var otherUrn)) OtherLaSchools[otherUrn] = la;
             return;
         }
-        if (!laOk) { r.Reject("LA (code)", RejectionReason.BadNumber, $"LA code '{laText}' is not a number"); return; }
+        if (!laOk) { r.Reject("LA (code)", RejectionReason.BadNumber, $"LA code {LineExcerpt.Quote(laText)} is not a number"); return; }
         if (!r.Int("URN", out var urn)) return;
         if (!r.Int("EstablishmentNumber", out var estab)) return;
         var name = r["EstablishmentName"];
@@ -138,7 +139,7 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
         var cohort = MembershipCohort.All.FirstOrDefault(c => string.Equals(c, cohortText, StringComparison.OrdinalIgnoreCase));
         if (cohort is null)
         {
-            r.Reject("cohort", RejectionReason.UnknownCohort, $"unknown cohort '{cohortText}' (expected one of {string.Join(", ", MembershipCohort.All)})");
+            r.Reject("cohort", RejectionReason.UnknownCohort, $"unknown cohort {LineExcerpt.Quote(cohortText)} (expected one of {string.Join(", ", MembershipCohort.All)})");
             return;
         }
         if (!r.Date("start_date", out var start)) return;
@@ -200,7 +201,7 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
             var s = this[column];
             if (s.Length == 0) { Missing(column); value = 0; return false; }
             if (TextDecoding.TryInt(s, out value)) return true;
-            Reject(column, RejectionReason.BadNumber, $"'{s}' is not a whole number");
+            Reject(column, RejectionReason.BadNumber, $"{LineExcerpt.Quote(s)} is not a whole number");
             return false;
         }
 
@@ -210,7 +211,7 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
             var s = this[column];
             if (s.Length == 0) return true;
             if (TextDecoding.TryInt(s, out var v)) { value = v; return true; }
-            Reject(column, RejectionReason.BadNumber, $"'{s}' is not a whole number");
+            Reject(column, RejectionReason.BadNumber, $"{LineExcerpt.Quote(s)} is not a whole number");
             return false;
         }
 
@@ -219,7 +220,7 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
             var s = this[column];
             if (s.Length == 0) { Missing(column); value = default; return false; }
             if (TextDecoding.TryIsoDate(s, out value)) return true;
-            Reject(column, RejectionReason.BadDate, $"'{s}' is not a date (yyyy-mm-dd)");
+            Reject(column, RejectionReason.BadDate, $"{LineExcerpt.Quote(s)} is not a date (yyyy-mm-dd)");
             return false;
         }
 
@@ -231,7 +232,7 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
             var s = this[column];
             if (s.Length == 0) return true;
             if (parse(s, out var d)) { value = d; return true; }
-            Reject(column, RejectionReason.BadDate, $"'{s}' is not a date ({format})");
+            Reject(column, RejectionReason.BadDate, $"{LineExcerpt.Quote(s)} is not a date ({format})");
             return false;
         }
 
@@ -240,7 +241,7 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
             upn = this[column];
             if (upn.Length == 0) { Missing(column); return false; }
             if (Upn.Validate(upn) is not { } why) return true;
-            Reject(column, RejectionReason.BadUpn, $"bad UPN '{upn}': {why}");
+            Reject(column, RejectionReason.BadUpn, $"bad UPN {LineExcerpt.Quote(upn)}: {why}");
             return false;
         }
 
@@ -251,7 +252,7 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
             var s = this[column];
             if (TextDecoding.IsGssSymbol(s)) return true;
             if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) { value = v; return true; }
-            Reject(column, RejectionReason.BadNumber, $"'{s}' is neither a number nor a GSS symbol (x, c, z, low, u, :)");
+            Reject(column, RejectionReason.BadNumber, $"{LineExcerpt.Quote(s)} is neither a number nor a GSS symbol (x, c, z, low, u, :)");
             return false;
         }
     }

@@ -52,6 +52,17 @@ internal sealed class EnrolmentSlot
         return Interlocked.CompareExchange(ref arena.Block(handle)[(int)(index % BlockBytes)], codeId, 0) == 0;
     }
 
+    /// <summary>
+    /// Clears a session marked by <see cref="TryMark"/>, when its mark is withdrawn as a conflict. Only after every
+    /// parser thread has finished.
+    /// </summary>
+    public void Unmark(int dayNumber, int session)
+    {
+        var index = (long)(dayNumber - BaseDay) * 2 + session;
+        var blockIndex = (int)(index / BlockBytes);
+        if (blockIndex < blocks.Length && blocks[blockIndex] != 0) arena.Block(blocks[blockIndex])[(int)(index % BlockBytes)] = 0;
+    }
+
     /// <summary>Blocks in the register: block i covers days BaseDay + i × BlockDays onwards.</summary>
     public int BlockCount => blocks.Length;
 

@@ -48,7 +48,8 @@ internal sealed class RejectsWriter(string path)
         {
             var dir = System.IO.Path.GetDirectoryName(Path);
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            writer = new StreamWriter(Path, append: false, new UTF8Encoding(false), 1 << 16);
+            // CreateNew: a rejects file is never overwritten, even by a load that picked the same name.
+            writer = new StreamWriter(new FileStream(Path, FileMode.CreateNew, FileAccess.Write, FileShare.Read), new UTF8Encoding(false), 1 << 16);
             writer.Write(Header);
             writer.Write('\n');
             created = true;

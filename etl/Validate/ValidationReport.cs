@@ -35,13 +35,19 @@ public sealed class ValidationReport
 
     public void Add(Rejection rejection)
     {
+        // The raw line is bounded here, once for every reader: the rejects file keeps a GIAS row whole, the
+        // examples kept for messages a short excerpt.
+        var forFile = rejection.RawLine.Length > LineExcerpt.RejectsFileLength
+            ? rejection with { RawLine = LineExcerpt.Of(rejection.RawLine, LineExcerpt.RejectsFileLength) } : rejection;
+        var forMessages = rejection.RawLine.Length > LineExcerpt.MessageLength
+            ? rejection with { RawLine = LineExcerpt.Of(rejection.RawLine) } : rejection;
         lock (gate)
         {
             var r = (int)rejection.Reason;
             counts[r]++;
             total++;
-            KeepExample(examples[r], rejection);
-            rejects?.Write(rejection);
+            KeepExample(examples[r], forMessages);
+            rejects?.Write(forFile);
         }
     }
 
@@ -118,6 +124,20 @@ public sealed class ValidationReport
             }
             if (rejects is not null) sb.Append("Every rejected row is in ").AppendLine(rejects.Path);
             return sb.ToString();
+        }
+    }
+
+    /// <summary>
+    /// Counts per reason and where the rejects file is, without examples: what the run log keeps, because examples
+    /// quote rows, and pupil data never goes into a log.
+    /// </summary>
+    public string ToCountsSummary()
+    {
+        lock (gate)
+        {
+            if (total == 0) return "No rows rejected.";
+            var reasons = Enumerable.Range(0, counts.Length).Where(i => counts[i] > 0).Select(i => $"{(RejectionReason)i} {counts[i]}");
+            return $"{total} rejected: {string.Join(", ", reasons)}" + (rejects is null ? "" : $"; every rejected row is in {rejects.Path}");
         }
     }
 

@@ -7,7 +7,7 @@ namespace AttendanceGraph.Tests.Etl;
 
 /// <summary>
 /// A warehouse with snapshots but a broken CURRENT (or a broken current snapshot) is damaged, never empty: status
-/// reports it with exit 4, load refuses it without touching any snapshot, and recover puts it back in service.
+/// reports it with exit 5, load refuses it without touching any snapshot, and recover puts it back in service.
 /// </summary>
 public sealed class DamagedWarehouseTests
 {

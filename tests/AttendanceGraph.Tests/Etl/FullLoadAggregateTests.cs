@@ -33,12 +33,13 @@ public sealed class FullLoadAggregateTests
         using var w = new EtlWarehouse();
         var extra = w.WriteMarks(Path.Combine(w.NewFolder("extra"), "marks-late-returns.csv"),
         [
-            (P1, Alpha, Days[0], "AM", "I"),                   // a second mark for a session: rejected, the first stays
+            (P1, Alpha, Days[0], "AM", "I"),                   // another code for a marked session: both rejected, neither loads
             (P1, Alpha, new DateOnly(2025, 9, 15), "AM", "H"), // pre-2024 H (holiday) is stored as C
             (P1, Alpha, new DateOnly(2025, 9, 15), "PM", "/"),
         ]);
         var result = w.Load(new LoadOptions(LaCode: 319, AllowLegacyCodes: true, SkipInvalid: true), w.HandChecked, extra);
-        Assert.Equal(1, result.Report.TotalRejected);
+        Assert.Equal(2, result.Report.Count(AttendanceGraph.Etl.Model.RejectionReason.ConflictingMarks));
+        Assert.Equal(2, result.Report.TotalRejected);
         using var c = w.Open();
         EtlWarehouse.AssertAggregatesEqualFullRebuild(c);
     }

@@ -74,7 +74,7 @@ public class InputRecognitionTests
     }
 
     [Fact]
-    public void Enrolments_InvalidUtf8_IsUnreadableFileWithFileAndLine()
+    public void Enrolments_InvalidUtf8_IsWrongEncodingWithFileAndLine()
     {
         using var t = new TestBatch();
         t.WriteSchools();
@@ -84,7 +84,7 @@ public class InputRecognitionTests
 
         var batch = t.Read();
 
-        var r = Assert.Single(batch.Report.Examples(RejectionReason.UnreadableFile));
+        var r = Assert.Single(batch.Report.Examples(RejectionReason.WrongEncoding));
         Assert.Equal(path, r.File);
         Assert.Equal(3, r.Line);
         Assert.Contains("UTF-8", r.Detail);
@@ -92,7 +92,7 @@ public class InputRecognitionTests
     }
 
     [Fact]
-    public void Marks_InvalidUtf8_IsUnreadableFileWithFileAndLine()
+    public void Marks_InvalidUtf8_IsWrongEncodingWithFileAndLine()
     {
         using var t = new TestBatch();
         t.WriteSchools();
@@ -102,7 +102,7 @@ public class InputRecognitionTests
 
         var batch = t.Read();
 
-        var r = Assert.Single(batch.Report.Examples(RejectionReason.UnreadableFile));
+        var r = Assert.Single(batch.Report.Examples(RejectionReason.WrongEncoding));
         Assert.Equal((path, 4L), (r.File, r.Line));
         Assert.Equal(0, batch.StreamMarks(new SinkCollector().Create));
     }

@@ -142,7 +142,25 @@ public class MarksTests
     }
 
     [Fact]
-    public void Marks_DuplicateMark_IsRejectedWithFileLineAndColumn()
+    public void Marks_ARepeatWithTheSameCode_IsLoadedOnce_AndTheLaterLineIsDuplicateMark()
+    {
+        using var t = new TestBatch();
+        var (batch, sinks, accepted, path) = Run(t, $"""
+            {Pupil1},100001,2024-09-02,AM,/
+            {Pupil1},100001,2024-09-02,PM,\
+            {Pupil1},100001,2024-09-02,AM,/
+            """, new ReadOptions(LaCode: 319, SkipInvalid: true, Threads: 1));
+
+        var r = Single(batch, RejectionReason.DuplicateMark);
+        Assert.Equal((path, 4L, "session"), (r.File, r.Line, r.Column));
+        Assert.Equal("2024-09-02 AM at school 100001 is already marked '/' at marks.csv line 2, which is loaded", r.Detail);
+        Assert.Equal(2, accepted);
+        Assert.Empty(batch.WithdrawnMarks);
+        Assert.Equal(2, sinks.All.Count);
+    }
+
+    [Fact]
+    public void Marks_ConflictingCodesForOneSession_AreAllRejectedNamingEachPlace_AndNoneIsKept()
     {
         using var t = new TestBatch();
         var (batch, sinks, accepted, path) = Run(t, $"""
@@ -151,10 +169,14 @@ public class MarksTests
             {Pupil1},100001,2024-09-02,AM,I
             """, new ReadOptions(LaCode: 319, SkipInvalid: true, Threads: 1));
 
-        var r = Single(batch, RejectionReason.DuplicateMark);
-        Assert.Equal((path, 4L, "session"), (r.File, r.Line, r.Column));
-        Assert.Equal(2, accepted);
-        Assert.Equal(2, sinks.All.Count);
+        var rs = batch.Report.Examples(RejectionReason.ConflictingMarks);
+        Assert.Equal([(path, 2L), (path, 4L)], rs.Select(r => (r.File, r.Line)));
+        Assert.All(rs, r => Assert.Equal(
+            "2024-09-02 AM at school 100001 is marked differently in this batch: marks.csv line 2 ('/'), marks.csv line 4 ('I'); none of them is loaded", r.Detail));
+        Assert.Equal(1, accepted);
+        var withdrawn = Assert.Single(batch.WithdrawnMarks);
+        Assert.Equal((100001, new DateOnly(2024, 9, 2), (byte)0), (withdrawn.Urn, withdrawn.Date, withdrawn.Session));
+        Assert.Equal(2, sinks.All.Count); // the sink got the first AM mark before the conflict was known: the caller removes it
     }
 
     [Fact]
@@ -230,7 +252,7 @@ public class MarksTests
     }
 
     [Fact]
-    public void DuplicateMarks_AreDetectedAcrossTheTwoParsingThreads()
+    public void ConflictingMarks_AreDetectedAcrossTheTwoParsingThreads()
     {
         using var t = new TestBatch();
         t.WriteSchools();
@@ -262,13 +284,16 @@ public class MarksTests
 
         Assert.Equal(2, sinks.Sinks.Count);
         Assert.All(sinks.Sinks, s => Assert.NotEmpty(s.Marks)); // both threads parsed rows
-        Assert.Equal(300, accepted);
-        Assert.Equal(100, batch.Report.Count(RejectionReason.DuplicateMark));
-        Assert.Equal(200, sinks.All.Where(m => m.Session == 0).Select(m => m.Date).Distinct().Count());
-        // Exactly one of each pair survived, whichever thread got there first; line numbers stay exact.
-        var dup = batch.Report.Examples(RejectionReason.DuplicateMark)[0];
+        // 100 AM sessions marked '/' by thread 0 and 'I' by thread 1: both marks of each are rejected, whichever
+        // thread got there first, and the '/' the register kept is withdrawn.
+        Assert.Equal(200, accepted);
+        Assert.Equal(200, batch.Report.Count(RejectionReason.ConflictingMarks));
+        Assert.Equal(100, batch.WithdrawnMarks.Count);
+        Assert.Equal(days.Take(100), batch.WithdrawnMarks.Select(m => m.Date).Order());
+        var conflict = batch.Report.Examples(RejectionReason.ConflictingMarks)[0];
         var lines = File.ReadAllLines(path);
-        Assert.Equal(lines[dup.Line - 1], dup.RawLine);
+        Assert.Equal((2L, lines[1]), (conflict.Line, conflict.RawLine));
+        Assert.Contains("marks.csv line 2 ('/'), marks.csv line 203 ('I')", conflict.Detail);
     }
 
     [Fact]
