@@ -5,8 +5,8 @@ namespace AttendanceGraph.Etl.Cli;
 /// </summary>
 public static class ExitCodes
 {
-    /// <summary>Every file given was read and either loaded or recognised as already loaded unchanged.</summary>
-    public const int Loaded = 0;
+    /// <summary>Done as asked: for a load, every file given was read and either loaded or recognised as already loaded unchanged.</summary>
+    public const int Success = 0;
 
     /// <summary>Some input was rejected (unreadable, missing, unrecognised, invalid rows) or nothing valid remained: nothing was published.</summary>
     public const int Rejected = 1;

@@ -44,7 +44,7 @@ public static class LoadCommand
             runLog.Finish("loaded", result.BatchId, result.Marks + result.Enrolments, result.Report.TotalRejected,
                 (result.AlreadyLoaded ? "already loaded; " : "") + result.Report.ToCountsSummary());
             output.WriteLine(LoadOutcome.Describe(result));
-            exitCode = result.SkippedInput ? ExitCodes.LoadedWithSkips : ExitCodes.Loaded;
+            exitCode = result.SkippedInput ? ExitCodes.LoadedWithSkips : ExitCodes.Success;
         }
         catch (BatchRejectedException e)
         {

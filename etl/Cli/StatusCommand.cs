@@ -2,7 +2,7 @@ using AttendanceGraph.Schema.Warehouse;
 
 namespace AttendanceGraph.Etl.Cli;
 
-/// <summary>What the warehouse holds; a damaged warehouse is reported (with the repair command) and exits 4.</summary>
+/// <summary>What the warehouse holds; a damaged warehouse is reported (with the repair command) and exits 5.</summary>
 public static class StatusCommand
 {
     public static int Run(CommandLine cl, TextWriter output)

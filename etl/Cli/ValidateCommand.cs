@@ -25,6 +25,6 @@ public static class ValidateCommand
         output.WriteLine($"{marks:N0} marks, {batch.Enrolments.Count:N0} enrolments, {batch.Schools.Count:N0} schools, " +
                          $"{batch.CohortMemberships.Count:N0} cohort memberships, {batch.Benchmarks.Count:N0} benchmark rows valid");
         output.WriteLine(batch.Report.HasErrors ? batch.Report.ToSummary() : "no errors");
-        return batch.Report.HasErrors ? ExitCodes.Rejected : ExitCodes.Loaded;
+        return batch.Report.HasErrors ? ExitCodes.Rejected : ExitCodes.Success;
     }
 }
