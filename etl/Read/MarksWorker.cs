@@ -154,6 +154,11 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
             else Reject(line, localLine, "date", RejectionReason.BadDate, $"'{Text(dateField)}' is not a date (yyyy-mm-dd)");
             return;
         }
+        if (index.MarkDateProblem(day, urn) is { } dateProblem)
+        {
+            Reject(line, localLine, "date", dateProblem.Reason, dateProblem.Detail);
+            return;
+        }
 
         var s = Unquote(line.Slice(starts[MarksFile.Session], lengths[MarksFile.Session]));
         int session;

@@ -23,6 +23,27 @@ internal sealed class MarksIndex
     public IReadOnlyDictionary<int, int> OtherLaSchools { get; set; } = new Dictionary<int, int>();
     public int? LaCode { get; set; }
 
+    /// <summary>Which mark dates are allowed (set before streaming).</summary>
+    public DateRules Dates { get; set; } = DateRules.FromClock(TimeProvider.System);
+
+    /// <summary>Schools whose Saturday and Sunday marks are accepted: they declared weekend sessions.</summary>
+    public IReadOnlySet<int> WeekendSessionSchools { get; set; } = new HashSet<int>();
+
+    /// <summary>
+    /// Why a parsed mark date is not allowed at school <paramref name="urn"/>, or null. The common case (a weekday
+    /// inside the bounds) costs a comparison and a modulus; the school is looked up only for weekend days.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public DateRejection? MarkDateProblem(int dayNumber, int urn)
+    {
+        if (!Dates.MarkDayAllowed(dayNumber)) return Dates.MarkProblem(dayNumber);
+        if (DateRules.IsWeekend(dayNumber) && !WeekendSessionSchools.Contains(urn))
+            return new DateRejection(RejectionReason.WeekendMark,
+                $"{DateOnly.FromDayNumber(dayNumber):yyyy-MM-dd} is a {DateOnly.FromDayNumber(dayNumber).DayOfWeek} and school {urn} " +
+                $"has not declared weekend sessions ({Read.InputKinds.WeekendSessionsColumn} in the schools file)");
+        return null;
+    }
+
     private MarksIndex(Dictionary<string, PupilEntry> byUpn)
     {
         this.byUpn = byUpn;
