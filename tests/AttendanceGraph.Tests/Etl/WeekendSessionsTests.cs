@@ -1,4 +1,3 @@
-using System.Text;
 using AttendanceGraph.Etl.Pipeline;
 using AttendanceGraph.Etl.Validate;
 using AttendanceGraph.Schema.Warehouse;
@@ -22,11 +21,7 @@ public sealed class WeekendSessionsTests
     {
         var dir = w.NewFolder("weekend");
         foreach (var f in Directory.GetFiles(w.HandChecked)) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
-        var gias = Directory.GetFiles(dir, "edubasealldata*.csv").Single();
-        var lines = File.ReadAllLines(gias, Encoding.Latin1).Where(l => l.Length > 0).ToList();
-        for (var i = 0; i < lines.Count; i++)
-            lines[i] += i == 0 ? ",weekend_sessions" : lines[i].StartsWith($"{Gamma},", StringComparison.Ordinal) ? ",Y" : ",N";
-        File.WriteAllLines(gias, lines, Encoding.Latin1);
+        HandCheckedAuthority.WriteGiasDeclaringWeekendSessions(Directory.GetFiles(dir, "edubasealldata*.csv").Single(), Gamma);
         File.AppendAllText(Path.Combine(dir, "marks.csv"), $"{P7},{Gamma},2025-09-13,AM,/\n{P7},{Gamma},2025-09-13,PM,O\n");
         return dir;
     }
