@@ -6,15 +6,20 @@ using AttendanceGraph.Api.Data;
 using AttendanceGraph.Api.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AttendanceGraph.Tests.Api;
 
-/// <summary>The real API (Program) over a given warehouse folder, through the real HTTP pipeline in memory.</summary>
-public sealed class ApiFactory(string warehouse) : WebApplicationFactory<Program>
+/// <summary>
+/// The real API (Program) over a given warehouse folder, through the real HTTP pipeline in memory; with a
+/// <paramref name="clock"/>, that is what the API takes as now (its "today" for default periods).
+/// </summary>
+public sealed class ApiFactory(string warehouse, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (clock is not null) builder.ConfigureTestServices(s => s.AddSingleton(clock));
         builder.UseSetting("Warehouse:Path", warehouse);
         builder.UseSetting("Warehouse:GenerateDemoWhenEmpty", "false");
         builder.UseSetting("Warehouse:MemoryLimit", "512MB");
