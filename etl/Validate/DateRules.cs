@@ -5,8 +5,8 @@ using AttendanceGraph.Schema.Calendar;
 namespace AttendanceGraph.Etl.Validate;
 
 /// <summary>
-/// Which dates a batch may hold, decided once per batch from "today" so that the marks parser's check is two
-/// integer comparisons on a day number it has already parsed (38 million rows a year of an LA).
+/// Which dates a batch may hold, decided once per batch from "today" so that the marks parser's check is one
+/// unsigned comparison on a day number it has already parsed (38 million rows a year of an LA).
 /// <list type="bullet">
 /// <item>Marks: from 1 August 2006 (2006/07, the first year of the 2006 registration regulations, whose codes are
 /// the oldest <c>legacy-codes-pre-2024.csv</c> maps) to today plus <see cref="FutureDays"/>: registers carry a few
