@@ -41,4 +41,19 @@ public sealed class FutureDateLoadTests
         if (exitCode == 1) Assert.Contains("DateInFuture: 16", output);
         else Assert.Contains("no errors", output);
     }
+
+    [Theory]
+    [InlineData("--future-days", "-1", "--future-days must be 0 or more, got -1")]
+    [InlineData("--as-of", "2005-09-01", "--as-of must be in 2006/07 or later, got 2005-09-01")]
+    [InlineData("--as-of", "1/9/2025", "--as-of must be a date like 2026-11-20, got '1/9/2025'")]
+    public void ANonsensicalAsOfOrMargin_IsAUsageError(string option, string value, string message)
+    {
+        using var w = new EtlWarehouse();
+
+        var (code, _, error) = EtlWarehouse.Cli("load", w.HandChecked, "--warehouse", w.Paths.Root, option, value);
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, error);
+        Assert.Null(w.Current);
+    }
 }
