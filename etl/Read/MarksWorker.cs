@@ -154,7 +154,7 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
             else Reject(line, localLine, "date", RejectionReason.BadDate, $"'{Text(dateField)}' is not a date (yyyy-mm-dd)");
             return;
         }
-        if (index.MarkDateProblem(day, urn) is { } dateProblem)
+        if (index.MarkDateProblem(day) is { } dateProblem)
         {
             Reject(line, localLine, "date", dateProblem.Reason, dateProblem.Detail);
             return;
@@ -201,6 +201,11 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
         {
             Reject(line, localLine, "date", RejectionReason.DateOutsideEnrolment,
                 $"{DateOnly.FromDayNumber(day):yyyy-MM-dd} is outside every enrolment of {Text(upn)} at school {urn}");
+            return;
+        }
+        if (index.WeekendProblem(day, urn) is { } weekend)
+        {
+            Reject(line, localLine, "date", weekend.Reason, weekend.Detail);
             return;
         }
         if (!slot.TryMark(day, session, codeId))

@@ -29,20 +29,22 @@ internal sealed class MarksIndex
     /// <summary>Schools whose Saturday and Sunday marks are accepted: they declared weekend sessions.</summary>
     public IReadOnlySet<int> WeekendSessionSchools { get; set; } = new HashSet<int>();
 
+    /// <summary>Why a parsed mark date is out of bounds, or null: the hot path is one comparison.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public DateRejection? MarkDateProblem(int dayNumber) => Dates.MarkDayAllowed(dayNumber) ? null : Dates.MarkProblem(dayNumber);
+
     /// <summary>
-    /// Why a parsed mark date is not allowed at school <paramref name="urn"/>, or null. The common case (a weekday
-    /// inside the bounds) costs a comparison and a modulus; the school is looked up only for weekend days.
+    /// A Saturday or Sunday mark at a school that has not declared weekend sessions, or null. Asked once the school
+    /// and enrolment are known to be real, so a row about another LA's school or no enrolment says that instead;
+    /// the school is looked up only for weekend days.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public DateRejection? MarkDateProblem(int dayNumber, int urn)
-    {
-        if (!Dates.MarkDayAllowed(dayNumber)) return Dates.MarkProblem(dayNumber);
-        if (DateRules.IsWeekend(dayNumber) && !WeekendSessionSchools.Contains(urn))
-            return new DateRejection(RejectionReason.WeekendMark,
+    public DateRejection? WeekendProblem(int dayNumber, int urn) =>
+        !DateRules.IsWeekend(dayNumber) || WeekendSessionSchools.Contains(urn)
+            ? null
+            : new DateRejection(RejectionReason.WeekendMark,
                 $"{DateOnly.FromDayNumber(dayNumber):yyyy-MM-dd} is a {DateOnly.FromDayNumber(dayNumber).DayOfWeek} and school {urn} " +
                 $"has not declared weekend sessions ({Read.InputKinds.WeekendSessionsColumn} in the schools file)");
-        return null;
-    }
 
     private MarksIndex(Dictionary<string, PupilEntry> byUpn)
     {

@@ -107,6 +107,17 @@ public class MarkDateTests
     }
 
     [Fact]
+    public void AWeekendMark_AtAnotherLasSchool_SaysWhoseSchoolItIs_NotThatItIsAWeekend()
+    {
+        using var t = new TestBatch();
+        var (batch, _, _) = Run(t, $"{Pupil1},200001,2025-09-27,AM,/");
+
+        var r = Assert.Single(batch.Report.Examples(RejectionReason.UnknownSchool));
+        Assert.Equal(1, batch.Report.TotalRejected);
+        Assert.Contains("belongs to LA 333", r.Detail);
+    }
+
+    [Fact]
     public void WeekendMarks_AtASchoolThatDeclaredWeekendSessions_AreAccepted_AndOnlyThere()
     {
         using var t = new TestBatch();
