@@ -154,9 +154,10 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
             else Reject(line, localLine, "date", RejectionReason.BadDate, $"'{Text(dateField)}' is not a date (yyyy-mm-dd)");
             return;
         }
-        if (index.MarkDateProblem(day) is { } dateProblem)
+        if (!index.Dates.MarkDayAllowed(day))
         {
-            Reject(line, localLine, "date", dateProblem.Reason, dateProblem.Detail);
+            var tooFar = index.Dates.MarkProblem(day);
+            Reject(line, localLine, "date", tooFar.Reason, tooFar.Detail);
             return;
         }
 
@@ -203,8 +204,9 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
                 $"{DateOnly.FromDayNumber(day):yyyy-MM-dd} is outside every enrolment of {Text(upn)} at school {urn}");
             return;
         }
-        if (index.WeekendProblem(day, urn) is { } weekend)
+        if (!index.OpenOn(day, urn))
         {
+            var weekend = MarksIndex.WeekendProblem(day, urn);
             Reject(line, localLine, "date", weekend.Reason, weekend.Detail);
             return;
         }

@@ -29,22 +29,22 @@ internal sealed class MarksIndex
     /// <summary>Schools whose Saturday and Sunday marks are accepted: they declared weekend sessions.</summary>
     public IReadOnlySet<int> WeekendSessionSchools { get; set; } = new HashSet<int>();
 
-    /// <summary>Why a parsed mark date is out of bounds, or null: the hot path is one comparison.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public DateRejection? MarkDateProblem(int dayNumber) => Dates.MarkDayAllowed(dayNumber) ? null : Dates.MarkProblem(dayNumber);
-
     /// <summary>
-    /// A Saturday or Sunday mark at a school that has not declared weekend sessions, or null. Asked once the school
-    /// and enrolment are known to be real, so a row about another LA's school or no enrolment says that instead;
-    /// the school is looked up only for weekend days.
+    /// Whether school <paramref name="urn"/> may have a mark on this day: any weekday, a Saturday or Sunday only
+    /// if it declared weekend sessions (looked up only then). The parser asks once the school and enrolment are
+    /// known to be real, so a row about another LA's school or no enrolment says that instead.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public DateRejection? WeekendProblem(int dayNumber, int urn) =>
-        !DateRules.IsWeekend(dayNumber) || WeekendSessionSchools.Contains(urn)
-            ? null
-            : new DateRejection(RejectionReason.WeekendMark,
-                $"{DateOnly.FromDayNumber(dayNumber):yyyy-MM-dd} is a {DateOnly.FromDayNumber(dayNumber).DayOfWeek} and school {urn} " +
-                $"has not declared weekend sessions ({Read.InputKinds.WeekendSessionsColumn} in the schools file)");
+    public bool OpenOn(int dayNumber, int urn) => !DateRules.IsWeekend(dayNumber) || WeekendSessionSchools.Contains(urn);
+
+    /// <summary>Why a weekend mark was rejected (error path only: <see cref="OpenOn"/> was false).</summary>
+    public static DateRejection WeekendProblem(int dayNumber, int urn)
+    {
+        var date = DateOnly.FromDayNumber(dayNumber);
+        return new DateRejection(RejectionReason.WeekendMark,
+            $"{date:yyyy-MM-dd} is a {date.DayOfWeek} and school {urn} has not declared weekend sessions " +
+            $"({Read.InputKinds.WeekendSessionsColumn} in the schools file)");
+    }
 
     private MarksIndex(Dictionary<string, PupilEntry> byUpn)
     {
