@@ -15,7 +15,7 @@ public static class MeasureArguments
 {
     public static FieldBuilder<TSource, TReturn> MeasureArgs<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, bool withCohort = true)
     {
-        field.Argument<PeriodInputType>("period", "The period to measure; omitted, the latest academic year in the data.");
+        field.Argument<PeriodInputType>("period", "The period to measure; omitted, the latest academic year with possible sessions up to today.");
         if (withCohort)
             field.Argument<CohortEnum>("cohort", a => { a.DefaultValue = CohortEnum.AllPupils; a.Description = "Whose sessions count."; });
         field.Argument<GraphQL.Types.BooleanGraphType>("includeAllAges", a =>
@@ -32,7 +32,7 @@ public static class MeasureArguments
     public static Period Period(this IResolveFieldContext context)
     {
         var input = context.GetArgument<PeriodInput?>("period") ?? new PeriodInput();
-        return input.Resolve(context.Data().Facts.LatestAcademicYear);
+        return input.Resolve(context.Data().DefaultAcademicYear);
     }
 
     /// <summary>The request the field's arguments describe (no schools, no grouping): its shape.</summary>

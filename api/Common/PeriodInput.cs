@@ -4,7 +4,7 @@ namespace AttendanceGraph.Api.Common;
 
 /// <summary>
 /// A period as a user names it: an academic year ("2025/26"), optionally narrowed to a term, a half term or a
-/// month; or the week starting on a date; or any date range. Omitted, it means the latest academic year in the data.
+/// month; or the week starting on a date; or any date range. Omitted, it means the latest academic year with possible sessions up to today.
 /// </summary>
 public sealed class PeriodInput
 {

@@ -1,3 +1,4 @@
+using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Measures;
 using DuckDB.NET.Data;
 using GraphQL.DataLoader;
@@ -9,7 +10,8 @@ namespace AttendanceGraph.Api.Data;
 /// snapshot for the whole request, so every field sees the same data even if the ETL publishes mid-request,
 /// and the batch loaders that turn per-school fields into one query per shape.
 /// </summary>
-public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache factsCache, MeasureResultCache results) : IDisposable
+public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache factsCache, MeasureResultCache results, TimeProvider clock)
+    : IDisposable
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, BatchLoader<int, IReadOnlyList<MeasureRow>>> schoolLoaders = new();
@@ -24,6 +26,12 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
     }
 
     public SnapshotFacts Facts => factsCache.Get(Lease);
+
+    /// <summary>The server's local date by the injected clock: what "up to today" means for defaults.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    /// <summary>The period-less default: <see cref="SnapshotFacts.DefaultAcademicYear"/> as of today. The one place it is decided.</summary>
+    public AcademicYear DefaultAcademicYear => Facts.DefaultAcademicYear(Today);
 
     /// <summary>Warehouse queries this request has run (tests assert it stays small).</summary>
     public int QueryCount => lease?.QueryCount ?? 0;

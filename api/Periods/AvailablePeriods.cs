@@ -2,13 +2,16 @@ using AttendanceGraph.Schema.Calendar;
 
 namespace AttendanceGraph.Api.Periods;
 
-/// <summary>The periods the loaded marks cover, for pickers in dashboards.</summary>
+/// <summary>
+/// The periods the loaded marks cover, for pickers in dashboards. The caller passes the last mark up to today, so
+/// a code entered ahead never advertises a month or year that has not happened.
+/// </summary>
 public sealed record AvailablePeriods(DateOnly? FirstDate, DateOnly? LastDate, IReadOnlyList<Period> AcademicYears,
     IReadOnlyList<Period> Terms, IReadOnlyList<Period> HalfTerms, IReadOnlyList<Period> Months)
 {
     public static AvailablePeriods From(DateOnly? first, DateOnly? last)
     {
-        if (first is not { } f || last is not { } l) return new AvailablePeriods(null, null, [], [], [], []);
+        if (first is not { } f || last is not { } l || l < f) return new AvailablePeriods(null, null, [], [], [], []);
         var years = new List<Period>();
         var terms = new List<Period>();
         var halves = new List<Period>();

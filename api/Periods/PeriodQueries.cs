@@ -9,6 +9,6 @@ public static class PeriodQueries
     {
         query.Field<NonNullGraphType<AvailablePeriodsType>>("periods")
             .Description("The academic years, terms, half terms and months the data covers.")
-            .Resolve(c => AvailablePeriods.From(c.Data().Facts.FirstMark, c.Data().Facts.LastMark));
+            .Resolve(c => AvailablePeriods.From(c.Data().Facts.FirstMark, c.Data().Facts.LastMarkUpTo(c.Data().Today)));
     }
 }

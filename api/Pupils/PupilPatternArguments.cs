@@ -14,9 +14,9 @@ public static class PupilPatternArguments
 
     public static FieldBuilder<TSource, TReturn> PatternArgs<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field)
     {
-        field.Argument<PeriodInputType>("period", "The period (e.g. the half term before the meeting); omitted, the latest academic year in the data.");
+        field.Argument<PeriodInputType>("period", "The period (e.g. the half term before the meeting); omitted, the latest academic year with possible sessions up to today.");
         field.Argument<PeriodInputType>("previousPeriod", "The period to compare with (e.g. the last TSM period); omitted, the term before the period's end.");
-        field.Argument<DateOnlyGraphType>("asOf", "Read registers as of this date (N-code ageing, cohort flags); omitted, the latest mark date in the warehouse.");
+        field.Argument<DateOnlyGraphType>("asOf", "Read registers as of this date (N-code ageing, cohort flags); omitted, the latest mark date in the warehouse up to today.");
         field.Argument<FloatGraphType>("fallingMargin", a =>
         {
             a.DefaultValue = PupilPatternOptions.DefaultFallingMargin;
@@ -29,9 +29,9 @@ public static class PupilPatternArguments
     {
         var facts = c.Data().Facts;
         var period = c.Period();
-        var asOf = c.GetArgument<DateOnly?>("asOf") ?? facts.LastMark ?? period.End;
+        var asOf = c.GetArgument<DateOnly?>("asOf") ?? facts.LastMarkUpTo(c.Data().Today) ?? period.End;
         var end = period.End < asOf ? period.End : asOf;
-        var previous = c.GetArgument<PeriodInput?>("previousPeriod") is { } p ? p.Resolve(facts.LatestAcademicYear) : PupilPatternOptions.PreviousTerm(end);
+        var previous = c.GetArgument<PeriodInput?>("previousPeriod") is { } p ? p.Resolve(c.Data().DefaultAcademicYear) : PupilPatternOptions.PreviousTerm(end);
         var margin = c.GetArgument("fallingMargin", PupilPatternOptions.DefaultFallingMargin);
         if (margin < 0) throw new ExecutionError("fallingMargin must not be negative") { Code = "BAD_ARGUMENT" };
         if (asOf < period.Start) throw new PeriodException($"asOf ({asOf:yyyy-MM-dd}) is before the period starts ({period.Start:yyyy-MM-dd})");

@@ -27,7 +27,7 @@ public sealed class PupilRecordType : ObjectGraphType<PupilRecord>
 
         Field<ListGraphType<NonNullGraphType<PupilWeekType>>>("weeklyAttendance")
             .Description("Week by week at each school (from the weekly aggregates). Null with a FORBIDDEN error when the role may not see the pupil in that period.")
-            .Argument<PeriodInputType>("period", "Omitted, the latest academic year in the data.")
+            .Argument<PeriodInputType>("period", "Omitted, the latest academic year with possible sessions up to today.")
             .Resolve(c =>
             {
                 var period = c.Period();

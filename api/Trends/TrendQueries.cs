@@ -30,7 +30,7 @@ public static class TrendQueries
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<YearOnYearPointType>>>>("yearOnYear")
             .Description("One measure week by week through an academic year against the previous year, aligned by week of the academic year.")
             .Argument<NonNullGraphType<MeasureEnum>>("measure")
-            .Argument<StringGraphType>("academicYear", "Defaults to the latest academic year in the data.")
+            .Argument<StringGraphType>("academicYear", "Defaults to the latest academic year with possible sessions up to today.")
             .Argument<CohortEnum>("cohort", a => a.DefaultValue = CohortEnum.AllPupils)
             .Argument<BooleanGraphType>("includeAllAges", a => a.DefaultValue = false)
             .Argument<PhaseEnum>("phase")
@@ -40,7 +40,7 @@ public static class TrendQueries
             {
                 var measure = c.GetArgument<MeasureSelector>("measure");
                 var yearText = c.GetArgument<string?>("academicYear");
-                var year = c.Data().Facts.LatestAcademicYear;
+                var year = c.Data().DefaultAcademicYear;
                 if (yearText is not null && !AcademicYear.TryParse(yearText, out year))
                     throw new PeriodException($"'{yearText}' is not an academic year like 2025/26");
                 var previous = new AcademicYear(year.StartYear - 1);

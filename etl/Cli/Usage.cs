@@ -6,10 +6,12 @@ public static class Usage
         AttendanceGraph ETL
 
           load <files or folders> [--la CODE] [--warehouse DIR] [--legacy-codes] [--skip-invalid] [--force] [--threads N]
+               [--as-of yyyy-mm-dd] [--future-days N]
               Validates and loads one batch atomically (all or nothing). Any rejected file or row rejects the batch.
               With --skip-invalid, valid rows load and the rejected ones are listed and written with reasons to
               <warehouse>/rejects/rejects-<time>-<pid>-<random>.csv; nothing is published if nothing valid remains.
-          validate <files or folders> [--la CODE] [--warehouse DIR] [--legacy-codes]
+              Marks may be dated up to --future-days (default 7) after today, or after --as-of when given.
+          validate <files or folders> [--la CODE] [--warehouse DIR] [--legacy-codes] [--as-of yyyy-mm-dd] [--future-days N]
               The same checks as load; loads nothing; exits 1 on any error.
           generate --out DIR [--schools N] [--pupils N] [--years N] [--seed S] [--as-of yyyy-mm-dd]
               Writes a realistic synthetic local authority in the input formats (deterministic for a seed).

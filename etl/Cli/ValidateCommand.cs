@@ -11,7 +11,10 @@ public static class ValidateCommand
     public static int Run(CommandLine cl, TextWriter output)
     {
         var paths = WarehousePaths.Resolve(cl.Value("warehouse"));
-        var options = new ReadOptions(cl.Int("la"), cl.Flag("legacy-codes"), Threads: cl.Int("threads") ?? 2);
+        var options = new ReadOptions(cl.Int("la"), cl.Flag("legacy-codes"), Threads: cl.Int("threads") ?? 2)
+        {
+            Dates = DateOptions.Read(cl, TimeProvider.System),
+        };
         cl.RejectUnknown();
         if (cl.Positional.Count == 0) throw new UsageException("validate needs at least one file or folder");
 

@@ -12,5 +12,8 @@ public sealed record ExistingWarehouseState(
     public static ExistingWarehouseState Empty { get; } =
         new(new Dictionary<string, int>(), new HashSet<int>(), []);
 
+    /// <summary>Schools that declared weekend sessions (their Saturday and Sunday marks are accepted).</summary>
+    public IReadOnlySet<int> WeekendSessionSchools { get; init; } = new HashSet<int>();
+
     public int NextPupilId => PupilIdsByUpn.Count == 0 ? 1 : PupilIdsByUpn.Values.Max() + 1;
 }

@@ -22,4 +22,12 @@ public enum RejectionReason
     WrongEncoding,
     DuplicateColumn,
     ConflictingMarks,
+    /// <summary>A date further ahead than today allows (DateRules).</summary>
+    DateInFuture,
+    /// <summary>A date before the earliest academic year loaded, 2006/07 (DateRules).</summary>
+    DateTooEarly,
+    /// <summary>A Saturday or Sunday mark at a school that has not declared weekend sessions.</summary>
+    WeekendMark,
+    /// <summary>A Y/N column holding something else.</summary>
+    BadFlag,
 }

@@ -1,6 +1,8 @@
 namespace AttendanceGraph.Etl.Model;
 
 /// <summary>A school from the GIAS extract, with its DfE statistics phase already decided.</summary>
+/// <param name="WeekendSessions">Whether it opens at weekends; null when the file did not say (a plain GIAS
+/// extract), so a school already in the warehouse keeps what an earlier file declared.</param>
 public sealed record SchoolRecord(
     int Urn,
     int LaCode,
@@ -14,7 +16,8 @@ public sealed record SchoolRecord(
     DateOnly? OpenDate,
     DateOnly? CloseDate,
     int? StatutoryLowAge,
-    int? StatutoryHighAge)
+    int? StatutoryHighAge,
+    bool? WeekendSessions = null)
 {
     public int Laestab => Schema.Identifiers.Laestab.From(LaCode, EstablishmentNumber);
 }

@@ -34,7 +34,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         var hashing = Task.Run(() => BatchFingerprint.HashEach(BatchReader.InputFiles(inputs)), ct);
         var existing = ExistingStateLoader.Load(c);
         var batch = BatchReader.Read(inputs, new ReadOptions(options.LaCode, options.AllowLegacyCodes, options.SkipInvalid,
-            options.SkipInvalid ? RejectsPath() : null, options.Threads), existing);
+            options.SkipInvalid ? RejectsPath() : null, options.Threads) { Dates = options.Dates }, existing);
         var fingerprint = BatchFingerprint.Of(batch.Files.Select(f => f.Path), hashing.GetAwaiter().GetResult());
         Done($"read and checked {batch.Files.Count} files");
         // Errors win over "already loaded": the fingerprint only covers the files the reader accepted, so a

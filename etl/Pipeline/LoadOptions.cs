@@ -1,3 +1,5 @@
+using AttendanceGraph.Etl.Validate;
+
 namespace AttendanceGraph.Etl.Pipeline;
 
 public sealed record LoadOptions(
@@ -8,6 +10,10 @@ public sealed record LoadOptions(
     int Threads = 2,
     string MemoryLimit = "1GB")
 {
+    /// <summary>Which mark, enrolment and cohort dates are allowed: today's rules by the system clock unless set
+    /// (`--as-of`, `--future-days`; tests and back-loads fix the day).</summary>
+    public DateRules Dates { get; init; } = DateRules.FromClock(TimeProvider.System);
+
     /// <summary>
     /// Called at each named step of a load; tests throw from it to prove a failure at that point leaves the
     /// warehouse unchanged. Never set in production code.

@@ -23,10 +23,20 @@ public static class SchemaUpgrade
             ? null
             : c.Scalar<string?>("SELECT value FROM warehouse_info WHERE key = $k", ("k", VersionKey));
         if (recorded is null || recorded == WarehouseSchema.Version.ToString()) return;
-        if (recorded != "1")
+        if (recorded is not ("1" or "2"))
             throw new InvalidOperationException(
                 $"the warehouse is schema version {recorded}; this AttendanceGraph writes version {WarehouseSchema.Version} and cannot load into it");
 
+        if (recorded == "1") UpgradeFrom1(c);
+        // Version 2 → 3: every school known so far opens on weekdays only, until a schools file declares otherwise.
+        // DuckDB refuses NOT NULL here ("Adding columns with constraints not yet supported"): the DEFAULT fills
+        // every existing row, and the loader always writes a value.
+        c.Execute("ALTER TABLE schools ADD COLUMN weekend_sessions BOOLEAN DEFAULT false");
+        c.Execute("UPDATE warehouse_info SET value = $v WHERE key = $k", ("v", WarehouseSchema.Version.ToString()), ("k", VersionKey));
+    }
+
+    private static void UpgradeFrom1(DuckDBConnection c)
+    {
         // Version 1 stored marks.category (attendance_codes now decodes code_id) and the aggregates as wide
         // tables with a column per count; version 2 stores them packed behind views of the same columns.
         c.ExecuteAll(
@@ -41,6 +51,5 @@ public static class SchemaUpgrade
             AggregateTable.Enrolments.InsertSql($"SELECT * FROM ({AggregateSql.EnrolmentWeeks()}) ORDER BY urn, pupil_id, frag_start"),
             AggregateTable.Cohorts.InsertSql($"SELECT * FROM ({AggregateSql.CohortEnrolmentWeeks()}) ORDER BY cohort, urn, pupil_id, frag_start"),
         ]);
-        c.Execute("UPDATE warehouse_info SET value = $v WHERE key = $k", ("v", WarehouseSchema.Version.ToString()), ("k", VersionKey));
     }
 }

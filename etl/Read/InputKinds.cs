@@ -31,6 +31,12 @@ public static class InputKinds
         "enrolments_pa_10_exact_percent", "enrolments_pa_50_exact_percent",
     ];
 
+    /// <summary>
+    /// Optional schools column (not in GIAS: the LA adds it): Y for a school that opens on Saturdays or Sundays
+    /// (some special and residential schools), so its weekend marks are accepted.
+    /// </summary>
+    public const string WeekendSessionsColumn = "weekend_sessions";
+
     /// <summary>The kind whose columns are all in <paramref name="header"/>, or null.</summary>
     public static InputKind? Recognise(IReadOnlyList<string> header)
     {

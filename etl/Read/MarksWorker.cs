@@ -161,6 +161,12 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
             else Reject(line, localLine, "date", RejectionReason.BadDate, $"{Quote(dateField)} is not a date (yyyy-mm-dd)");
             return;
         }
+        if (!index.Dates.MarkDayAllowed(day))
+        {
+            var tooFar = index.Dates.MarkProblem(day);
+            Reject(line, localLine, "date", tooFar.Reason, tooFar.Detail);
+            return;
+        }
 
         var s = Unquote(line.Slice(starts[MarksFile.Session], lengths[MarksFile.Session]));
         int session;
@@ -203,6 +209,12 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
         {
             Reject(line, localLine, "date", RejectionReason.DateOutsideEnrolment,
                 $"{DateOnly.FromDayNumber(day):yyyy-MM-dd} is outside every enrolment of {Text(upn)} at school {urn}");
+            return;
+        }
+        if (!index.OpenOn(day, urn))
+        {
+            var weekend = MarksIndex.WeekendProblem(day, urn);
+            Reject(line, localLine, "date", weekend.Reason, weekend.Detail);
             return;
         }
         if (locating)

@@ -47,6 +47,18 @@ public sealed class ReadBatch
     /// <summary>Marks rows in the batch (known after <see cref="BatchReader.Read"/>, for progress bars).</summary>
     public long MarksRows => marksFiles.Sum(f => f.Rows);
 
+    /// <summary>The warehouse's weekend-session schools as this batch's schools file leaves them.</summary>
+    private HashSet<int> WeekendSessionSchools()
+    {
+        var schools = existing.WeekendSessionSchools.ToHashSet();
+        foreach (var s in Schools)
+        {
+            if (s.WeekendSessions == true) schools.Add(s.Urn);
+            else if (s.WeekendSessions == false) schools.Remove(s.Urn);
+        }
+        return schools;
+    }
+
     /// <summary>
     /// Streams every marks file through parsing and validation into sinks: each file is split into
     /// <see cref="ReadOptions.Threads"/> byte ranges at line boundaries, range i parsed by worker thread i
@@ -74,6 +86,8 @@ public sealed class ReadBatch
         var index = registers = MarksIndex.Build(Enrolments, NewPupilIds, existing);
         index.OtherLaSchools = OtherLaSchools;
         index.LaCode = options.LaCode;
+        index.Dates = options.Dates;
+        index.WeekendSessionSchools = WeekendSessionSchools();
         var codes = new CodeTable(options.AllowLegacyCodes);
         var progress = new SharedProgress(marksRead);
         var threads = options.Threads;

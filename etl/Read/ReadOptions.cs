@@ -1,3 +1,5 @@
+using AttendanceGraph.Etl.Validate;
+
 namespace AttendanceGraph.Etl.Read;
 
 /// <param name="LaCode">Keep only schools of this DfE 3-digit LA code (null = all).</param>
@@ -11,4 +13,8 @@ public sealed record ReadOptions(
     bool AllowLegacyCodes = false,
     bool SkipInvalid = false,
     string? RejectsPath = null,
-    int Threads = 2);
+    int Threads = 2)
+{
+    /// <summary>Which mark, enrolment and cohort dates are allowed: by default today's rules by the system clock.</summary>
+    public DateRules Dates { get; init; } = DateRules.FromClock(TimeProvider.System);
+}

@@ -89,11 +89,12 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
         if (!r.OptionalDate("CloseDate", TextDecoding.TryUkDate, "dd-mm-yyyy", out var close)) return;
         if (!r.OptionalInt("StatutoryLowAge", out var low)) return;
         if (!r.OptionalInt("StatutoryHighAge", out var high)) return;
+        if (!r.OptionalFlag(InputKinds.WeekendSessionsColumn, out var weekendSessions)) return;
         if (!schoolUrns.Add(urn)) { r.Reject("URN", RejectionReason.DuplicateRow, $"school URN {urn} appears more than once"); return; }
         var type = r["TypeOfEstablishment (name)"];
         var phaseOfEducation = r["PhaseOfEducation (name)"];
         Schools.Add(new SchoolRecord(urn, la, r["LA (name)"], estab, name, type, phaseOfEducation,
-            StatisticsPhase.From(type, phaseOfEducation), r["EstablishmentStatus (name)"], open, close, low, high));
+            StatisticsPhase.From(type, phaseOfEducation), r["EstablishmentStatus (name)"], open, close, low, high, weekendSessions));
     }
 
     internal static string OtherLaDetail(int urn, int la, int? loading) =>
@@ -118,6 +119,8 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
         if (!r.Date("date_of_birth", out var dob)) return;
         var sex = r["sex"];
         if (sex.Length == 0) { r.Missing("sex"); return; }
+        if (r.RejectedDate("entry_date", options.Dates.StartProblem("entry date", entry))) return;
+        if (leaving is { } left && r.RejectedDate("leaving_date", options.Dates.EndProblem("leaving date", left))) return;
         if (leaving < entry)
         {
             r.Reject("leaving_date", RejectionReason.EndBeforeStart, $"leaving date {leaving:yyyy-MM-dd} is before entry date {entry:yyyy-MM-dd}");
@@ -144,6 +147,8 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
         }
         if (!r.Date("start_date", out var start)) return;
         if (!r.OptionalDate("end_date", TextDecoding.TryIsoDate, "yyyy-mm-dd", out var end)) return;
+        if (r.RejectedDate("start_date", options.Dates.StartProblem("start date", start))) return;
+        if (end is { } ended && r.RejectedDate("end_date", options.Dates.EndProblem("end date", ended))) return;
         if (end < start)
         {
             r.Reject("end_date", RejectionReason.EndBeforeStart, $"end date {end:yyyy-MM-dd} is before start date {start:yyyy-MM-dd}");
@@ -233,6 +238,28 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
             if (s.Length == 0) return true;
             if (parse(s, out var d)) { value = d; return true; }
             Reject(column, RejectionReason.BadDate, $"{LineExcerpt.Quote(s)} is not a date ({format})");
+            return false;
+        }
+
+        /// <summary>True (and the row rejected) when a date rule found a problem.</summary>
+        public bool RejectedDate(string column, DateRejection? problem)
+        {
+            if (problem is not { } p) return false;
+            Reject(column, p.Reason, p.Detail);
+            return true;
+        }
+
+        /// <summary>
+        /// A Y/N column: null when the file has no such column (the caller keeps what it knew), false when empty.
+        /// </summary>
+        public bool OptionalFlag(string column, out bool? value)
+        {
+            value = null;
+            if (!columns.ContainsKey(column)) return true;
+            var s = this[column].Trim();
+            if (s.Length == 0 || s.Equals("N", StringComparison.OrdinalIgnoreCase)) { value = false; return true; }
+            if (s.Equals("Y", StringComparison.OrdinalIgnoreCase)) { value = true; return true; }
+            Reject(column, RejectionReason.BadFlag, $"{column} '{s}' is neither Y nor N");
             return false;
         }
 

@@ -22,9 +22,15 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
                 a.CreateRow().AppendValue(s.Urn).AppendValue(s.Laestab).AppendValue((short)s.LaCode).AppendValue(s.LaName)
                     .AppendValue(s.Name).AppendValue(s.EstablishmentType).AppendValue(s.PhaseOfEducation).AppendValue(s.Phase)
                     .AppendValue(s.Status).AppendValue(s.OpenDate).AppendValue(s.CloseDate)
-                    .AppendValue((sbyte?)s.StatutoryLowAge).AppendValue((sbyte?)s.StatutoryHighAge).AppendValue(batchId).EndRow();
+                    .AppendValue((sbyte?)s.StatutoryLowAge).AppendValue((sbyte?)s.StatutoryHighAge).AppendValue(batchId)
+                    .AppendValue(s.WeekendSessions).EndRow();
         }
-        connection.Execute("INSERT OR REPLACE INTO schools SELECT * FROM s");
+        // A file without the weekend_sessions column (a plain GIAS extract) leaves what an earlier file declared.
+        connection.Execute("""
+            INSERT OR REPLACE INTO schools
+            SELECT s.* REPLACE (coalesce(s.weekend_sessions, known.weekend_sessions, false) AS weekend_sessions)
+            FROM s LEFT JOIN schools known ON known.urn = s.urn
+            """);
         connection.Execute("DROP TABLE s");
     }
 

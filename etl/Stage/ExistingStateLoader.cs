@@ -17,6 +17,13 @@ public static class ExistingStateLoader
         foreach (var r in c.Rows("SELECT pupil_id, urn, entry_date, leaving_date FROM enrolments"))
             enrolments.Add(new ExistingEnrolment(r.GetInt32(0), r.GetInt32(1), r.GetFieldValue<DateOnly>(2),
                 r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3)));
-        return new ExistingWarehouseState(pupils, schools, enrolments);
+        var weekendSessions = new HashSet<int>();
+        // `validate` reads the published snapshot as it is: one written before schema version 3 has no such column.
+        var declared = c.Scalar<long>("""
+            SELECT count(*) FROM information_schema.columns WHERE table_name = 'schools' AND column_name = 'weekend_sessions'
+            """) > 0;
+        if (declared)
+            foreach (var r in c.Rows("SELECT urn FROM schools WHERE weekend_sessions")) weekendSessions.Add(r.GetInt32(0));
+        return new ExistingWarehouseState(pupils, schools, enrolments) { WeekendSessionSchools = weekendSessions };
     }
 }

@@ -23,6 +23,29 @@ internal sealed class MarksIndex
     public IReadOnlyDictionary<int, int> OtherLaSchools { get; set; } = new Dictionary<int, int>();
     public int? LaCode { get; set; }
 
+    /// <summary>Which mark dates are allowed (set before streaming).</summary>
+    public DateRules Dates { get; set; } = DateRules.FromClock(TimeProvider.System);
+
+    /// <summary>Schools whose Saturday and Sunday marks are accepted: they declared weekend sessions.</summary>
+    public IReadOnlySet<int> WeekendSessionSchools { get; set; } = new HashSet<int>();
+
+    /// <summary>
+    /// Whether school <paramref name="urn"/> may have a mark on this day: any weekday, a Saturday or Sunday only
+    /// if it declared weekend sessions (looked up only then). The parser asks once the school and enrolment are
+    /// known to be real, so a row about another LA's school or no enrolment says that instead.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool OpenOn(int dayNumber, int urn) => !DateRules.IsWeekend(dayNumber) || WeekendSessionSchools.Contains(urn);
+
+    /// <summary>Why a weekend mark was rejected (error path only: <see cref="OpenOn"/> was false).</summary>
+    public static DateRejection WeekendProblem(int dayNumber, int urn)
+    {
+        var date = DateOnly.FromDayNumber(dayNumber);
+        return new DateRejection(RejectionReason.WeekendMark,
+            $"{date:yyyy-MM-dd} is a {date.DayOfWeek} and school {urn} has not declared weekend sessions " +
+            $"({Read.InputKinds.WeekendSessionsColumn} in the schools file)");
+    }
+
     private MarksIndex(Dictionary<string, PupilEntry> byUpn)
     {
         this.byUpn = byUpn;

@@ -12,8 +12,11 @@ namespace AttendanceGraph.Schema.Warehouse;
 /// </summary>
 public static class WarehouseSchema
 {
-    /// <summary>2: marks without a stored category; aggregates stored packed, read through views.</summary>
-    public const int Version = 2;
+    /// <summary>
+    /// 2: marks without a stored category; aggregates stored packed, read through views.
+    /// 3: schools.weekend_sessions (a school's Saturday and Sunday marks are accepted only when it is true).
+    /// </summary>
+    public const int Version = 3;
 
     /// <summary>Count columns of the aggregate views (and fields of the stored words): one per category, then one per code.</summary>
     public static IReadOnlyList<string> CountColumns { get; } =
@@ -45,6 +48,7 @@ public static class WarehouseSchema
               benchmarks BIGINT NOT NULL,
               rejected BIGINT NOT NULL)
             """,
+            // weekend_sessions is last because version 3 added it to existing tables, and ADD COLUMN appends.
             """
             CREATE TABLE IF NOT EXISTS schools (
               urn INTEGER PRIMARY KEY,
@@ -60,7 +64,8 @@ public static class WarehouseSchema
               close_date DATE,
               statutory_low_age TINYINT,
               statutory_high_age TINYINT,
-              batch_id INTEGER NOT NULL)
+              batch_id INTEGER NOT NULL,
+              weekend_sessions BOOLEAN NOT NULL DEFAULT false)
             """,
             """
             CREATE TABLE IF NOT EXISTS pupils (

@@ -6,18 +6,23 @@ using AttendanceGraph.Api.Data;
 using AttendanceGraph.Api.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AttendanceGraph.Tests.Api;
 
-/// <summary>The real API (Program) over a given warehouse folder, through the real HTTP pipeline in memory.</summary>
+/// <summary>
+/// The real API (Program) over a given warehouse folder, through the real HTTP pipeline in memory; with a
+/// <paramref name="clock"/>, that is what the API takes as now (its "today" for default periods).
+/// </summary>
 /// <param name="logs">Also receives the API's log (tests that prove what is logged, and how often).</param>
-public sealed class ApiFactory(string warehouse, ILoggerProvider? logs = null) : WebApplicationFactory<Program>
+public sealed class ApiFactory(string warehouse, ILoggerProvider? logs = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (logs is not null) builder.ConfigureLogging(l => l.AddProvider(logs));
+        if (clock is not null) builder.ConfigureTestServices(s => s.AddSingleton(clock));
         builder.UseSetting("Warehouse:Path", warehouse);
         builder.UseSetting("Warehouse:GenerateDemoWhenEmpty", "false");
         builder.UseSetting("Warehouse:MemoryLimit", "512MB");

@@ -8,8 +8,8 @@ namespace AttendanceGraph.Tests.Etl;
 /// <summary>
 /// A first load counts its aggregates from the registers in memory, not with <see cref="AggregateSql"/>. These
 /// pupils are the awkward cases for that counting, in the week of Mon 29 Sep 2025, which straddles a month end:
-/// A (born 31 Aug 2020: compulsory age) has Saturday and Sunday marks and child-in-need with a one-day gap, bridged by a
-/// protection plan; B (born 1 Sep 2020: not yet compulsory) leaves Alpha on Tuesday and re-enrols on Thursday;
+/// A (born 31 Aug 2020: compulsory age) has Saturday and Sunday marks (Alpha declares weekend sessions) and
+/// child-in-need with a one-day gap, bridged by a protection plan; B (born 1 Sep 2020: not yet compulsory) leaves Alpha on Tuesday and re-enrols on Thursday;
 /// C moves from Alpha to Beta on Thursday, SEN support turning into an EHC plan on Wednesday, in care from Friday.
 /// Key rows are checked by hand; every row must be what the SQL definition gives.
 /// </summary>
@@ -22,7 +22,8 @@ public sealed class FirstLoadAggregateEdgeCaseTests
     {
         var w = new EtlWarehouse();
         var input = w.NewFolder("edge-cases");
-        File.Copy(Path.Combine(w.HandChecked, "edubasealldata20250901.csv"), Path.Combine(input, "edubasealldata20250901.csv"));
+        // Alpha opens at weekends, so A's Saturday and Sunday marks load (and must be counted).
+        WriteGiasDeclaringWeekendSessions(Path.Combine(input, "edubasealldata20250901.csv"), Alpha);
         File.WriteAllText(Path.Combine(input, "pupils.csv"), $"""
             upn,school_urn,entry_date,leaving_date,date_of_birth,sex,nc_year
             {A},{Alpha},2025-09-01,,2020-08-31,F,1

@@ -60,9 +60,37 @@ public sealed class SchemaUpgradeTests
         Assert.DoesNotContain(w.SnapshotFiles(), f => f.StartsWith("building-", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void AVersion2Warehouse_IsUpgradedByTheNextLoad_WithEverySchoolWithoutWeekendSessions()
+    {
+        using var w = new EtlWarehouse();
+        w.Load(w.HandChecked);
+        using (var c = new DuckDBConnection(DuckDbSettings.ReadWrite(w.Paths.SnapshotPath(w.Current!))))
+        {
+            c.Open();
+            DowngradeToVersion2(c);
+        }
+
+        w.Load(w.WriteMarks(Path.Combine(w.NewFolder("daily"), "marks-2025-09-15.csv"), [(P1, Alpha, Monday15, "AM", "/")]));
+
+        using var after = w.Open();
+        Assert.Equal(WarehouseSchema.Version.ToString(), after.Scalar<string>("SELECT value FROM warehouse_info WHERE key = 'schema_version'"));
+        Assert.Equal(["100001|False", "100002|False", "100003|False"],
+            EtlWarehouse.Rows(after, "SELECT urn, weekend_sessions FROM schools ORDER BY urn"));
+        EtlWarehouse.AssertAggregatesEqualFullRebuild(after);
+    }
+
+    /// <summary>Rewrites a current warehouse in the version-2 layout: schools without weekend_sessions.</summary>
+    private static void DowngradeToVersion2(DuckDBConnection c) => c.ExecuteAll(
+    [
+        "ALTER TABLE schools DROP COLUMN weekend_sessions",
+        "UPDATE warehouse_info SET value = '2' WHERE key = 'schema_version'",
+    ]);
+
     /// <summary>Rewrites a current warehouse in the version-1 layout: a stored marks.category, wide aggregate tables.</summary>
     private static void DowngradeToVersion1(DuckDBConnection c)
     {
+        DowngradeToVersion2(c);
         var categories = string.Concat(AttendanceGraph.Schema.Codes.CodeCatalogue.Instance.Codes.Select(k => $"WHEN {k.Id} THEN {(byte)k.Category} "));
         c.ExecuteAll(
         [

@@ -79,6 +79,19 @@ public static class HandCheckedAuthority
         return dir;
     }
 
+    /// <summary>
+    /// The same GIAS extract with the LA's optional weekend_sessions column: Y for <paramref name="weekendSchools"/>,
+    /// N for the others.
+    /// </summary>
+    public static void WriteGiasDeclaringWeekendSessions(string path, params int[] weekendSchools)
+    {
+        WriteGias(path);
+        var lines = File.ReadAllLines(path, Encoding.Latin1);
+        for (var i = 0; i < lines.Length; i++)
+            lines[i] += i == 0 ? ",weekend_sessions" : weekendSchools.Any(urn => lines[i].StartsWith($"{urn},", StringComparison.Ordinal)) ? ",Y" : ",N";
+        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n", Encoding.Latin1);
+    }
+
     private static void WriteGias(string path)
     {
         var rows = new[]

@@ -82,7 +82,7 @@ public class MarksTests
     {
         using var t = new TestBatch();
         var (batch, _, accepted, path) = Run(t, $"""
-            {Pupil1},100001,2024-09-29,AM,/
+            {Pupil1},100001,2024-09-30,AM,/
             {Pupil1},100001,{date},AM,/
             """);
 
@@ -261,7 +261,7 @@ public class MarksTests
         // same length, so the file splits in two byte ranges at row 200: the originals are parsed by thread 0
         // and the duplicates by thread 1.
         var sb = new StringBuilder(MarksHeader).Append('\n');
-        var days = Enumerable.Range(0, 200).Select(i => new DateOnly(2024, 9, 2).AddDays(i)).ToList();
+        var days = Weekdays(new DateOnly(2024, 9, 2), 200);
         foreach (var d in days) sb.Append($"{Pupil1},100001,{d:yyyy-MM-dd},AM,/\n");
         for (var i = 0; i < 100; i++)
         {
@@ -303,8 +303,9 @@ public class MarksTests
         t.WriteSchools();
         t.WriteEnrolments();
         var sb = new StringBuilder(MarksHeader).Append('\n');
+        var days = Weekdays(new DateOnly(2024, 9, 2), 150);
         for (var i = 0; i < 300; i++)
-            sb.Append($"{Pupil1},100001,{new DateOnly(2024, 9, 2).AddDays(i / 2):yyyy-MM-dd},{(i % 2 == 0 ? "AM" : "PM")},{(i == 250 ? "ZZ" : "/")}\n");
+            sb.Append($"{Pupil1},100001,{days[i / 2]:yyyy-MM-dd},{(i % 2 == 0 ? "AM" : "PM")},{(i == 250 ? "ZZ" : "/")}\n");
         var path = t.Write("marks.csv", sb.ToString());
 
         var batch = t.Read(new ReadOptions(LaCode: 319, SkipInvalid: true, Threads: 2));

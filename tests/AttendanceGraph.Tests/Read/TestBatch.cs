@@ -60,6 +60,15 @@ public sealed class TestBatch : IDisposable
         {Pupil3},100002,2024-09-01,,2015-01-01,M,4
         """ + "\n");
 
+    /// <summary><paramref name="count"/> weekdays from <paramref name="first"/>: marks on them pass the weekend rule.</summary>
+    public static List<DateOnly> Weekdays(DateOnly first, int count)
+    {
+        var days = new List<DateOnly>(count);
+        for (var d = first; days.Count < count; d = d.AddDays(1))
+            if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) days.Add(d);
+        return days;
+    }
+
     public string WriteMarks(string rows, string name = "marks.csv") => Write(name, MarksHeader + "\n" + rows.Replace("\r\n", "\n").Trim('\n') + "\n");
 
     public ReadBatch Read(ReadOptions? options = null, ExistingWarehouseState? existing = null) =>

@@ -65,7 +65,8 @@ public class ValidationReportTests
         t.WriteSchools();
         t.WriteEnrolments();
         var sb = new StringBuilder();
-        for (var i = 0; i < 40; i++) sb.Append($"{Pupil1},100001,{new DateOnly(2024, 9, 2).AddDays(i):yyyy-MM-dd},AM,QQ\n");
+        // Weekdays: a weekend mark would be rejected for its date instead.
+        foreach (var d in Weekdays(new DateOnly(2024, 9, 2), 40)) sb.Append($"{Pupil1},100001,{d:yyyy-MM-dd},AM,QQ\n");
         sb.Append($"{Pupil1},100001,2024-09-02,XX,/\n");
         t.WriteMarks(sb.ToString());
 
