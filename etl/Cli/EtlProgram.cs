@@ -32,8 +32,9 @@ public static class EtlProgram
             error.WriteLine($"error: {e.Message}\n\n{Usage.Text}");
             return ExitCodes.Usage;
         }
-        catch (WarehouseDamagedException e)
+        catch (Exception e) when (e is WarehouseDamagedException || e.InnerException is WarehouseDamagedException)
         {
+            // A load wraps its cause (LoadFailedException) to add a run-log problem after it; the code is the cause's.
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.WarehouseDamaged;
         }

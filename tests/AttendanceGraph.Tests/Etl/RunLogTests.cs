@@ -62,7 +62,8 @@ public sealed class RunLogTests
 
         var (code, _, error) = EtlWarehouse.Cli("load", DayOfMarks(w), "--la", "319", "--warehouse", w.Paths.Root);
 
-        Assert.Equal(ExitCodes.Failed, code);
+        // A damaged current snapshot is a damaged warehouse: refused with its own code, the run log's problem after it.
+        Assert.Equal(ExitCodes.WarehouseDamaged, code);
         var lines = error.TrimEnd().Split('\n');
         Assert.StartsWith("error: ", lines[0]);
         Assert.Contains("not a valid DuckDB database file", lines[0]);
