@@ -18,6 +18,44 @@ public sealed class PupilAccessTimeEdgeTests(PupilWindowsWarehouse warehouse)
     private static readonly string GammaSchool = ApiFactory.Token(Roles.School, Gamma), ThetaSchool = ApiFactory.Token(Roles.School, Theta),
         VirtualSchool = ApiFactory.Token(Roles.VirtualSchool);
 
+    private static string TokenFor(string who) => who switch
+    {
+        "Gamma" => GammaSchool,
+        "Theta" => ThetaSchool,
+        _ => VirtualSchool,
+    };
+
+    /// <summary>Role × one day at each edge of a window: who may read the pupil's marks of that day.</summary>
+    public static TheoryData<string, string, string, bool> EdgeDays() => new()
+    {
+        { "Gamma", J, "2025-09-17", true },    // Gamma's leaving day
+        { "Gamma", J, "2025-09-18", false },   // the day after leaving Gamma
+        { "Theta", J, "2025-09-17", false },   // the day before joining Theta
+        { "Theta", J, "2025-09-18", true },    // Theta's joining day
+        { "virtual-school", J, "2025-09-17", false }, // never in a qualifying cohort
+        { "virtual-school", V, "2025-09-17", true },  // care's last day, a Wednesday
+        { "virtual-school", V, "2025-09-18", false }, // the Thursday of the same week
+        { "virtual-school", C, "2025-09-12", false }, // the school day before the child-in-need status began
+        { "virtual-school", C, "2025-09-15", true },  // its first day
+        { "virtual-school", C, "2025-09-23", true },  // its last day
+        { "virtual-school", C, "2025-09-24", false }, // the day after it ended
+        { "Gamma", C, "2025-09-24", true },           // a school's view does not depend on cohorts
+    };
+
+    [Theory]
+    [MemberData(nameof(EdgeDays))]
+    public async Task Role_AtTheEdgeOfAWindow_GetsThatDaysMarksOrForbidden(string who, string upn, string day, bool allowed)
+    {
+        var result = await warehouse.Api.QueryAs(TokenFor(who),
+            $$"""{ pupil(upn: "{{upn}}") { marks(from: "{{day}}", to: "{{day}}") { totalCount servedWindows { from to } } } }""");
+        PupilAccessAssert.GotTheFieldOrForbidden(result, who, "pupil.marks", allowed);
+        if (allowed)
+        {
+            Assert.Equal(2, (int)result["data"]!["pupil"]!["marks"]!["totalCount"]!); // AM and PM
+            Assert.Equal($$"""[{"from":"{{day}}","to":"{{day}}"}]""", Windows(result["data"]!["pupil"]!["marks"]!["servedWindows"]));
+        }
+    }
+
     private async Task<JsonNode> Pupil(string token, string upn, string selection)
     {
         var result = await warehouse.Api.QueryAs(token, $$"""{ pupil(upn: "{{upn}}") { {{selection}} } }""");
