@@ -12,11 +12,15 @@ namespace AttendanceGraph.Tests.Pupils;
 ///   I Thu 18 Sep AM and PM (after). In care: 8 days, 16 sessions, 1 absent; all three weeks: 30 sessions, 3 absent.
 /// C at Gamma throughout; a child in need Mon 15 Sep – Tue 23 Sep (a status that ended): I Fri 12 Sep AM (before),
 ///   N Mon 22 Sep AM (during), I Wed 24 Sep AM (after). In need: 7 days, 14 sessions, 1 absent; all three weeks: 30, 3.
+/// O at Gamma throughout, in overlapping and adjacent virtual-school cohorts: a child in need Mon 8 – Fri 12 Sep, on a
+///   child protection plan Thu 11 – Tue 16 Sep, looked after Wed 17 – Fri 19 Sep, previously looked after from Wed 24 Sep:
+///   two windows, 8–19 Sep (10 days, 20 sessions) and from 24 Sep (3 days, 6 sessions). I Thu 11 Sep AM, in the overlap.
 /// </summary>
 public static class PupilWindowsAuthority
 {
     public const int Gamma = 300001, Theta = 300002;
-    public static readonly string J = Upn.Create(319, 3101, 2019, 1), V = Upn.Create(319, 3101, 2019, 2), C = Upn.Create(319, 3101, 2019, 3);
+    public static readonly string J = Upn.Create(319, 3101, 2019, 1), V = Upn.Create(319, 3101, 2019, 2), C = Upn.Create(319, 3101, 2019, 3),
+        O = Upn.Create(319, 3101, 2019, 4);
 
     /// <summary>A well-formed UPN the warehouse does not hold.</summary>
     public static readonly string Unknown = Upn.Create(319, 3101, 2019, 99);
@@ -41,6 +45,7 @@ public static class PupilWindowsAuthority
             {J},{Theta},2025-09-18,,2016-03-01,F,5
             {V},{Gamma},2025-09-01,,2016-04-01,M,5
             {C},{Gamma},2025-09-01,,2016-05-01,F,5
+            {O},{Gamma},2025-09-01,,2016-06-01,M,5
 
             """);
 
@@ -49,9 +54,10 @@ public static class PupilWindowsAuthority
             [(J, Sep(17), "AM")] = "I", [(J, Sep(18), "PM")] = "O",
             [(V, Sep(17), "PM")] = "O", [(V, Sep(18), "AM")] = "I", [(V, Sep(18), "PM")] = "I",
             [(C, Sep(12), "AM")] = "I", [(C, Sep(22), "AM")] = "N", [(C, Sep(24), "AM")] = "I",
+            [(O, Sep(11), "AM")] = "I",
         };
         var marks = new StringBuilder("upn,school_urn,date,session,code\n");
-        foreach (var upn in new[] { J, V, C })
+        foreach (var upn in new[] { J, V, C, O })
             foreach (var d in SchoolDays)
                 foreach (var session in new[] { "AM", "PM" })
                 {
@@ -65,6 +71,10 @@ public static class PupilWindowsAuthority
             upn,cohort,start_date,end_date
             {V},LOOKED_AFTER,2025-09-01,2025-09-17
             {C},CHILD_IN_NEED,2025-09-15,2025-09-23
+            {O},CHILD_IN_NEED,2025-09-08,2025-09-12
+            {O},CHILD_PROTECTION_PLAN,2025-09-11,2025-09-16
+            {O},LOOKED_AFTER,2025-09-17,2025-09-19
+            {O},PREVIOUSLY_LOOKED_AFTER,2025-09-24,
 
             """);
         return dir;

@@ -8,7 +8,8 @@ namespace AttendanceGraph.Tests.Security;
 
 /// <summary>
 /// What each role is served of a pupil at the edges of its windows, on <see cref="PupilWindowsAuthority"/>: J moves from
-/// Gamma to Theta on Thu 18 Sep, V's care ends on Wed 17 Sep, C is a child in need 15–23 Sep. The three weeks asked for,
+/// Gamma to Theta on Thu 18 Sep, V's care ends on Wed 17 Sep, C is a child in need 15–23 Sep, O is in overlapping and
+/// adjacent virtual-school cohorts 8–19 Sep and previously looked after from 24 Sep. The three weeks asked for,
 /// 8–26 Sep, are wider than every window, so each answer is clipped and says to what.
 /// </summary>
 [Collection(PupilWindowsCollection.Name)]
@@ -183,12 +184,32 @@ public sealed class PupilAccessTimeEdgeTests(PupilWindowsWarehouse warehouse)
             """);
         Assert.True(result["errors"] is null, result.ToJsonString());
         // V: 16 sessions, 1 absent (30 and 3 over all three weeks). C: 14 sessions, 1 absent (30 and 3).
+        JsonNode Row(string list, string upn) => result["data"]![list]!["pupils"]!["nodes"]!.AsArray().Single(n => (string?)n!["upn"] == upn)!;
         Assert.Equal($$$"""
-            [{"upn":"{{{V}}}","servedWindows":[{"from":"2025-09-08","to":"2025-09-17"}],"measures":{"possibleSessions":16,"overallAbsenceSessions":1}}]
-            """.Trim(), result["data"]!["lac"]!["pupils"]!["nodes"]!.ToJsonString());
+            {"upn":"{{{V}}}","servedWindows":[{"from":"2025-09-08","to":"2025-09-17"}],"measures":{"possibleSessions":16,"overallAbsenceSessions":1}}
+            """.Trim(), Row("lac", V).ToJsonString());
         Assert.Equal($$$"""
-            [{"upn":"{{{C}}}","servedWindows":[{"from":"2025-09-15","to":"2025-09-23"}],"measures":{"possibleSessions":14,"overallAbsenceSessions":1}}]
-            """.Trim(), result["data"]!["sw"]!["pupils"]!["nodes"]!.ToJsonString());
+            {"upn":"{{{C}}}","servedWindows":[{"from":"2025-09-15","to":"2025-09-23"}],"measures":{"possibleSessions":14,"overallAbsenceSessions":1}}
+            """.Trim(), Row("sw", C).ToJsonString());
+    }
+
+    [Fact]
+    public async Task OverlappingAndAdjacentMemberships_AreOneWindow_AndNoMarkIsCountedTwice()
+    {
+        var pupil = await Pupil(VirtualSchool, O, $$"""
+            visibleWindows { from to } enrolments { entryDate leavingDate }
+            marks(from: "2025-09-08", to: "2025-09-26") { totalCount servedWindows { from to } }
+            weeklyAttendance(period: {{ThreeWeeks}}) { weekStart measures { possibleSessions overallAbsenceSessions } }
+            """);
+        Assert.Equal("""[{"from":"2025-09-08","to":"2025-09-19"},{"from":"2025-09-24","to":null}]""", Windows(pupil["visibleWindows"]));
+        Assert.Equal("""[{"entryDate":"2025-09-08","leavingDate":"2025-09-19"},{"entryDate":"2025-09-24","leavingDate":null}]""",
+            pupil["enrolments"]!.ToJsonString());
+        // 8–19 Sep: 20 sessions; 24–26 Sep: 6. The I on Thu 11 Sep (in need and on a plan) once.
+        Assert.Equal(26, (int)pupil["marks"]!["totalCount"]!);
+        Assert.Equal("""[{"from":"2025-09-08","to":"2025-09-19"},{"from":"2025-09-24","to":"2025-09-26"}]""", Windows(pupil["marks"]!["servedWindows"]));
+        Assert.Equal("""
+            [{"weekStart":"2025-09-08","measures":{"possibleSessions":10,"overallAbsenceSessions":1}},{"weekStart":"2025-09-15","measures":{"possibleSessions":10,"overallAbsenceSessions":0}},{"weekStart":"2025-09-22","measures":{"possibleSessions":6,"overallAbsenceSessions":0}}]
+            """.Trim(), pupil["weeklyAttendance"]!.ToJsonString());
     }
 
     [Fact]
