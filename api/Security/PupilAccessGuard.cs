@@ -11,10 +11,12 @@ namespace AttendanceGraph.Api.Security;
 /// <see cref="PupilAccessPolicy"/> before the warehouse is touched, and written to the access audit afterwards.
 /// <list type="bullet">
 /// <item>la-lead: every read.</item>
-/// <item>school: its own school's TSM pack; one pupil's record only for a pupil on its roll at some time in the read's period.</item>
+/// <item>school: its own school's TSM pack; one pupil's record only for a pupil on its roll at some time in the read's period,
+/// and then only the dates of its own enrolments and its own marks.</item>
 /// <item>virtual-school: the virtual-school pupil lists; one pupil's record only for a pupil looked-after, previously
-/// looked-after, CIN or CPP at some time in the read's period; a school's TSM pack is FORBIDDEN (its counts describe every
-/// pupil of the school; the role's pupils are listed, wherever on roll, by <c>virtualSchool { pupils }</c>).</item>
+/// looked-after, CIN or CPP at some time in the read's period, and then only the dates of those memberships; a school's
+/// TSM pack is FORBIDDEN (its counts describe every pupil of the school; the role's pupils are listed, wherever on roll,
+/// by <c>virtualSchool { pupils }</c>).</item>
 /// <item>bi-reader and any other role: nothing.</item>
 /// </list>
 /// A read without a period (a pupil's identity, enrolments, cohort memberships) is checked over all time. An allowed read
