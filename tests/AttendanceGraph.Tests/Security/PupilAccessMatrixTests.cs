@@ -77,6 +77,17 @@ public sealed class PupilAccessMatrixTests(PupilPatternsWarehouse warehouse)
     }
 
     [Fact]
+    public async Task FormerSchool_SeesAMoversCohortsOnlyWhileOnItsRoll_AndNotTheNextSchool()
+    {
+        var result = await warehouse.Api.QueryAs(TokenFor(DeltaSchool),
+            $$"""{ pupil(upn: "{{L}}") { visibleWindows { from to } enrolments { urn leavingDate } cohortMemberships { cohort startDate endDate } } }""");
+        // Looked after from 1 Sep (open), cut at the leaving day 30 Sep; the EHC plan from 1 Oct began after L left.
+        Assert.Equal($$$"""
+            {"pupil":{"visibleWindows":[{"from":"2020-09-01","to":"2025-09-30"}],"enrolments":[{"urn":{{{Delta}}},"leavingDate":"2025-09-30"}],"cohortMemberships":[{"cohort":"LOOKED_AFTER","startDate":"2025-09-01","endDate":"2025-09-30"}]}}
+            """.Trim(), result["data"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task LaLead_RecordingForAPupilNotOnTheSchoolsRoll_IsBadInput()
     {
         var result = await warehouse.Api.QueryAs(TokenFor(LaLead), Record(Epsilon, A));
