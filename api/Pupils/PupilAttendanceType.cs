@@ -18,8 +18,12 @@ public sealed class PupilAttendanceType : ObjectGraphType<PupilAttendanceRow>
         Description = "One pupil's attendance over the period: at the school for a TSM pack (the enrolment), across all their schools for a virtual school.";
         Field(r => r.Upn).Description("Unique pupil number.");
         Field<StringGraphType>("ncYear").Description("National curriculum year of the enrolment reported on.").Resolve(c => c.Source.NcYear);
-        Field<SchoolType>("currentSchool").Description("The school of the enrolment open on the as-at date (else the latest).")
+        Field<SchoolType>("currentSchool").Description("The school of the visible enrolment open on the as-at date (else the latest visible one).")
             .Resolve(c => c.Source.CurrentEnrolment is { } e ? c.Data().Facts.School(e.Urn) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DateWindowType>>>>("servedWindows")
+            .Description("The parts of the period inside the dates the caller may see this pupil (a school: while on its roll; the virtual school: while " +
+                         "in a qualifying cohort). Every figure of the row, the comparisons before the period included, counts only marks on visible days.")
+            .Resolve(c => c.Source.Served);
         Field<NonNullGraphType<TsmBandEnum>>("band").Resolve(c => c.Source.Patterns.Band);
         Field<NonNullGraphType<MeasuresType>>("measures").Description("The pupil's measures for the period (enrolments is 1).")
             .Resolve(c => c.Source.Patterns.Measures);

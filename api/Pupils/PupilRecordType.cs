@@ -14,28 +14,39 @@ public sealed class PupilRecordType : ObjectGraphType<PupilRecord>
     public PupilRecordType()
     {
         Name = "Pupil";
-        Description = "One pupil's record. Every part is pupil-level data, read through the pupil-access chokepoint.";
+        Description = "One pupil's record. Every part is pupil-level data, read through the pupil-access chokepoint, and holds only what lies " +
+                      "inside visibleWindows: a school sees only its own enrolments' dates and marks, the virtual school only the dates in a qualifying cohort.";
         Field<NonNullGraphType<StringGraphType>>("upn").Resolve(c => c.Source.Identity.Upn);
         Field<NonNullGraphType<DateOnlyGraphType>>("dateOfBirth").Resolve(c => c.Source.Identity.DateOfBirth);
         Field<NonNullGraphType<StringGraphType>>("sex").Resolve(c => c.Source.Identity.Sex);
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DateWindowType>>>>("visibleWindows")
+            .Description("The dates the caller may see this pupil in (la-lead: one unbounded window; a school: its enrolments; the virtual school: " +
+                         "the pupil's looked-after, previously looked-after, child-in-need and child-protection memberships). Every other field is clipped to them.")
+            .Resolve(c => c.Source.Windows);
+
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PupilEnrolmentType>>>>("enrolments")
-            .Resolve(c => Read(c, PupilReadKind.PupilEnrolments, null, db => PupilRecordQuery.Enrolments(db, c.Source.Identity.PupilId)));
+            .Description("Enrolments cut to visibleWindows (one entry per visible part); a school sees only its own.")
+            .Resolve(c => Read(c, PupilReadKind.PupilEnrolments, null, (db, viewer) => PupilRecordQuery.Enrolments(db, viewer, c.Source.Identity.PupilId)));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PupilCohortMembershipType>>>>("cohortMemberships")
-            .Resolve(c => Read(c, PupilReadKind.PupilCohortMemberships, null, db => PupilRecordQuery.Memberships(db, c.Source.Identity.Upn)));
+            .Description("Cohort memberships cut to visibleWindows.")
+            .Resolve(c => Read(c, PupilReadKind.PupilCohortMemberships, null, (db, viewer) => PupilRecordQuery.Memberships(db, viewer, c.Source.Identity.PupilId)));
 
         Field<ListGraphType<NonNullGraphType<PupilWeekType>>>("weeklyAttendance")
-            .Description("Week by week at each school (from the weekly aggregates). Null with a FORBIDDEN error when the role may not see the pupil in that period.")
+            .Description("Week by week at each school, from the marks on the days of the period inside visibleWindows (each week's servedWindows). " +
+                         "Null with a FORBIDDEN error when the role may not see the pupil on any day of the period.")
             .Argument<PeriodInputType>("period", "Omitted, the latest academic year with possible sessions up to today.")
             .Resolve(c =>
             {
                 var period = c.Period();
-                return Read(c, PupilReadKind.PupilWeeklyAttendance, period, db => PupilRecordQuery.Weeks(db, c.Source.Identity.PupilId, period.Start, period.End));
+                return Read(c, PupilReadKind.PupilWeeklyAttendance, period,
+                    (db, viewer) => PupilRecordQuery.Weeks(db, viewer, c.Source.Identity.PupilId, period.Start, period.End, c.Source.Windows));
             });
 
         Field<PupilMarkConnectionType>("marks")
-            .Description($"Register marks from 'from' to 'to' inclusive, in date order (at most {MaxMarksPage} a page). Null with a FORBIDDEN error when the role may not see the pupil in that range.")
+            .Description($"Register marks from 'from' to 'to' inclusive on the days inside visibleWindows (servedWindows), in date order (at most {MaxMarksPage} a page). " +
+                         "Null with a FORBIDDEN error when the role may not see the pupil on any day of that range.")
             .Argument<NonNullGraphType<DateOnlyGraphType>>("from")
             .Argument<NonNullGraphType<DateOnlyGraphType>>("to")
             .Argument<IntGraphType>("first").Argument<StringGraphType>("after")
@@ -44,13 +55,14 @@ public sealed class PupilRecordType : ObjectGraphType<PupilRecord>
                 var from = c.GetArgument<DateOnly>("from");
                 var to = c.GetArgument<DateOnly>("to");
                 if (to < from) throw new PeriodException($"the range ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd})");
-                var marks = Read(c, PupilReadKind.PupilMarks, Period.Range(from, to), db => PupilRecordQuery.Marks(db, c.Source.Identity.PupilId, from, to));
-                return Paging.Page(marks, c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), null, null, MaxMarksPage, MaxMarksPage);
+                var marks = Read(c, PupilReadKind.PupilMarks, Period.Range(from, to), (db, viewer) => PupilRecordQuery.Marks(db, viewer, c.Source.Identity.PupilId, from, to));
+                return PupilMarksPage.From(Paging.Page(marks, c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), null, null, MaxMarksPage, MaxMarksPage),
+                    DateWindow.Clip(c.Source.Windows, from, to));
             });
 
         foreach (var field in Fields) field.RequiresPupilAccess();
     }
 
-    private static T Read<T>(IResolveFieldContext<PupilRecord> c, PupilReadKind kind, Period? period, Func<DuckDB.NET.Data.DuckDBConnection, T> query) =>
+    private static T Read<T>(IResolveFieldContext<PupilRecord> c, PupilReadKind kind, Period? period, Func<DuckDB.NET.Data.DuckDBConnection, PupilViewer, T> query) =>
         PupilAccess.Read(c, new PupilRead(kind, Upn: c.Source.Identity.Upn, Period: period), query, _ => [c.Source.Identity.Upn]);
 }

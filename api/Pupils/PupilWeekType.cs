@@ -9,9 +9,12 @@ public sealed class PupilWeekType : ObjectGraphType<PupilWeek>
     public PupilWeekType()
     {
         Name = "PupilWeek";
-        Description = "One week of one enrolment.";
+        Description = "One week of one enrolment, counting the marks on its servedWindows only.";
         Field(w => w.Urn);
         Field(w => w.WeekStart).Description("Monday of the week.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DateWindowType>>>>("servedWindows")
+            .Description("The days of the week inside both the period asked for and the pupil's visibleWindows (e.g. Monday to Wednesday when a membership ends on the Wednesday).")
+            .Resolve(c => c.Source.Served);
         Field<NonNullGraphType<MeasuresType>>("measures").Resolve(c => c.Source.Measures);
     }
 }

@@ -1,15 +1,16 @@
 using AttendanceGraph.Api.Data;
 using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Cohorts;
-using AttendanceGraph.Schema.Warehouse;
+using AttendanceGraph.Schema.Pupils;
 
 namespace AttendanceGraph.Api.Security;
 
 /// <summary>
-/// Answers "may this user see pupil X / school Y's pupils for this period". la-lead: everyone. school: pupils
-/// with an enrolment at its URN overlapping the period. virtual-school: pupils who were looked-after, previously
-/// looked-after or had a social worker at any time in the period, wherever on roll. bi-reader: no one.
-/// Lookups run once per request and period on the request's warehouse snapshot.
+/// Answers "what may this user see of pupil X / school Y's pupils, and when". Each role is a <see cref="PupilViewer"/>:
+/// la-lead everyone at all times; school the dates of its own enrolments (and only its own marks); virtual-school the dates
+/// a pupil was looked-after, previously looked-after, a child in need or on a child protection plan, wherever on roll;
+/// bi-reader no one. "May see the pupil in a period" is "has a window touching the period"; what is then read is clipped
+/// to the windows by the viewer's SQL. Lookups run once per request and period on the request's warehouse snapshot.
 /// </summary>
 public sealed class PupilAccessPolicy(QueryContext data)
 {
@@ -17,7 +18,18 @@ public sealed class PupilAccessPolicy(QueryContext data)
     public static IReadOnlyList<string> VirtualSchoolCohorts { get; } =
         ReportingCohort.VirtualSchools.SelectMany(c => c.MembershipCohorts).Distinct().ToList();
 
-    private readonly Dictionary<string, IReadOnlySet<string>> cache = new();
+    private static readonly PupilViewer VirtualSchoolViewer = new PupilViewer.Cohorts(VirtualSchoolCohorts);
+
+    private readonly Dictionary<(PupilViewer, Period), IReadOnlySet<string>> cache = new();
+
+    /// <summary>What <paramref name="user"/> sees of pupils, or null for a role that sees no pupil.</summary>
+    public static PupilViewer? ViewerFor(AttendanceUser user) => user switch
+    {
+        { IsLaLead: true } => new PupilViewer.Everyone(),
+        { IsVirtualSchool: true } => VirtualSchoolViewer,
+        { IsSchool: true, Urn: { } urn } => new PupilViewer.School(urn),
+        _ => null,
+    };
 
     /// <summary>Whether the user may list school <paramref name="urn"/>'s pupils at all (virtual-school: only its cohorts among them).</summary>
     public bool MaySeeSchoolPupils(AttendanceUser user, int urn) =>
@@ -25,41 +37,24 @@ public sealed class PupilAccessPolicy(QueryContext data)
 
     public bool MaySeePupil(AttendanceUser user, string upn, Period period) => Visible(user, [upn], period).Count == 1;
 
-    /// <summary>The subset of <paramref name="upns"/> the user may see for <paramref name="period"/>.</summary>
+    /// <summary>The subset of <paramref name="upns"/> the user may see for some day of <paramref name="period"/>.</summary>
     public IReadOnlyList<string> Visible(AttendanceUser user, IEnumerable<string> upns, Period period)
     {
         if (user.IsLaLead) return upns.ToList();
-        if (user.IsSchool) return user.Urn is { } urn ? OnRoll(urn, upns, period) : [];
-        IReadOnlySet<string>? allowed = user.Role switch
-        {
-            Roles.VirtualSchool => Lookup($"vs:{period.Start}:{period.End}", $"""
-                SELECT DISTINCT upn FROM cohort_memberships
-                WHERE cohort IN ({string.Join(", ", VirtualSchoolCohorts.Select((_, i) => $"$c{i}"))})
-                  AND start_date <= $end AND (end_date IS NULL OR end_date >= $start)
-                """, period, VirtualSchoolCohorts.Select((c, i) => ($"c{i}", (object?)c)).ToArray()),
-            _ => null,
-        };
-        return allowed is null ? [] : upns.Where(allowed.Contains).ToList();
+        return ViewerFor(user) is { } viewer ? VisibleTo(viewer, upns, period) : [];
     }
 
     /// <summary>The subset of <paramref name="upns"/> with an enrolment at school <paramref name="urn"/> overlapping <paramref name="period"/>.</summary>
-    public IReadOnlyList<string> OnRoll(int urn, IEnumerable<string> upns, Period period)
-    {
-        var roll = Lookup($"school:{urn}:{period.Start}:{period.End}", """
-            SELECT DISTINCT p.upn FROM enrolments e JOIN pupils p ON p.pupil_id = e.pupil_id
-            WHERE e.urn = $urn AND e.entry_date <= $end AND (e.leaving_date IS NULL OR e.leaving_date >= $start)
-            """, period, ("urn", urn));
-        return upns.Where(roll.Contains).ToList();
-    }
+    public IReadOnlyList<string> OnRoll(int urn, IEnumerable<string> upns, Period period) => VisibleTo(new PupilViewer.School(urn), upns, period);
 
-    private IReadOnlySet<string> Lookup(string key, string sql, Period period, params (string, object?)[] extra)
+    private IReadOnlyList<string> VisibleTo(PupilViewer viewer, IEnumerable<string> upns, Period period)
     {
+        IReadOnlySet<string> visible;
         lock (cache)
         {
-            if (cache.TryGetValue(key, out var hit)) return hit;
-            var parameters = extra.Append(("start", period.Start)).Append(("end", period.End)).ToArray();
-            var set = data.Query(c => c.Rows(sql, parameters).Select(r => r.GetString(0)).ToHashSet(StringComparer.Ordinal));
-            return cache[key] = set;
+            if (!cache.TryGetValue((viewer, period), out visible!))
+                cache[(viewer, period)] = visible = data.Query(c => PupilWindowsQuery.UpnsVisibleIn(c, viewer, period.Start, period.End));
         }
+        return upns.Where(visible.Contains).ToList();
     }
 }

@@ -1,6 +1,7 @@
 using AttendanceGraph.Schema.Codes;
 using AttendanceGraph.Schema.Measures;
 using AttendanceGraph.Schema.Operational;
+using AttendanceGraph.Schema.Pupils;
 using AttendanceGraph.Schema.Warehouse;
 using DuckDB.NET.Data;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace AttendanceGraph.Api.Tsm;
 /// </summary>
 public static class AgreedActionFollowUps
 {
-    public static IReadOnlyDictionary<string, AgreedActionFollowUp> Load(DuckDBConnection warehouse, string operationalStore, int urn,
+    public static IReadOnlyDictionary<string, AgreedActionFollowUp> Load(DuckDBConnection warehouse, PupilViewer viewer, string operationalStore, int urn,
         DateOnly end, IEnumerable<string> packUpns)
     {
         List<TsmPupilAction> actions;
@@ -30,11 +31,11 @@ public static class AgreedActionFollowUps
 
         var from = last.Min(a => AgreedActionFollowUp.BeforeStart(a.Meeting!.Date, end));
         var upns = last.Select((a, i) => ($"u{i}", (object?)a.Upn)).ToList();
-        var sql = $"""
-            SELECT p.upn, m.date, m.code_id FROM marks m JOIN pupils p ON p.pupil_id = m.pupil_id
+        var sql = viewer.Sql($"""
+            SELECT p.upn, m.date, m.code_id FROM visible_marks m JOIN pupils p ON p.pupil_id = m.pupil_id
             WHERE m.urn = $urn AND m.date BETWEEN $from AND $to AND p.upn IN ({string.Join(", ", upns.Select(u => "$" + u.Item1))})
-            """;
-        var marks = warehouse.Rows(sql, [("urn", urn), ("from", from), ("to", end), .. upns])
+            """);
+        var marks = warehouse.Rows(sql, [.. viewer.Parameters, ("urn", urn), ("from", from), ("to", end), .. upns])
             .Select(r => (Upn: r.GetString(0), Date: r.GetFieldValue<DateOnly>(1), Code: CodeCatalogue.Instance.ById(r.GetByte(2))))
             .Where(m => MeasureDefinitions.Possible.Includes(m.Code))
             .ToLookup(m => m.Upn, StringComparer.Ordinal);

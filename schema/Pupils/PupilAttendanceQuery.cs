@@ -5,25 +5,30 @@ using AttendanceGraph.Schema.Warehouse;
 namespace AttendanceGraph.Schema.Pupils;
 
 /// <summary>
-/// Reads every pupil in a <see cref="PupilScope"/> with four parameterised queries whatever the number of pupils
-/// (pupils with enrolments, ordered marks, school days, cohort memberships) and computes each pupil's
+/// Reads every pupil in a <see cref="PupilScope"/> that the <see cref="PupilViewer"/> may see in the period with five
+/// parameterised queries whatever the number of pupils (pupils with enrolments, ordered marks, school days, cohort
+/// memberships, visible windows), each over the viewer's visible views, and computes each pupil's
 /// <see cref="PupilPatterns"/> in memory. A school is a few hundred pupils and a year of marks, so this is small.
 /// </summary>
 public static class PupilAttendanceQuery
 {
-    public static IReadOnlyList<PupilAttendanceRow> Run(DuckDBConnection c, PupilScope scope, PupilPatternOptions o)
+    public static IReadOnlyList<PupilAttendanceRow> Run(DuckDBConnection c, PupilScope scope, PupilPatternOptions o, PupilViewer viewer)
     {
-        var scopeParams = scope.Parameters(o.Period.Start, o.End).ToList();
+        var scopeParams = scope.Parameters(o.Period.Start, o.End).Concat(viewer.Parameters).ToList();
         (string, object?)[] With(params (string, object?)[] extra) => scopeParams.Concat(extra).ToArray();
-        var ids = scope.PupilIdsSql;
+        // In scope, and with a window touching the period: a pupil seen only before or after the period is not listed.
+        var ids = $"""
+            SELECT pupil_id FROM ({scope.PupilIdsSql}) scoped
+            WHERE pupil_id IN (SELECT pupil_id FROM viewer_windows WHERE window_from <= $scope_to AND window_to >= $scope_from)
+            """;
 
         var pupils = new Dictionary<int, (string Upn, List<PupilEnrolment> Enrolments)>();
-        foreach (var r in c.Rows($"""
+        foreach (var r in c.Rows(viewer.Sql($"""
             SELECT p.pupil_id, p.upn, e.urn, e.entry_date, e.leaving_date, e.nc_year
-            FROM pupils p LEFT JOIN enrolments e ON e.pupil_id = p.pupil_id
+            FROM pupils p LEFT JOIN visible_enrolments e ON e.pupil_id = p.pupil_id
             WHERE p.pupil_id IN ({ids})
             ORDER BY p.pupil_id, e.entry_date
-            """, With()))
+            """), With()))
         {
             var id = r.GetInt32(0);
             if (!pupils.TryGetValue(id, out var p)) pupils[id] = p = (r.GetString(1), []);
@@ -34,42 +39,44 @@ public static class PupilAttendanceQuery
 
         var marks = new Dictionary<int, List<PupilMark>>();
         var catalogue = CodeCatalogue.Instance;
-        foreach (var r in c.Rows($"""
-            SELECT m.pupil_id, m.urn, m.date, m.session, m.code_id FROM marks m
+        foreach (var r in c.Rows(viewer.Sql($"""
+            SELECT m.pupil_id, m.urn, m.date, m.session, m.code_id FROM visible_marks m
             WHERE m.pupil_id IN ({ids}) AND m.date BETWEEN $look_from AND $look_to{scope.MarkFilterSql}
             ORDER BY m.pupil_id, m.date, m.session
-            """, With(("look_from", o.LookbackStart), ("look_to", o.End))))
+            """), With(("look_from", o.LookbackStart), ("look_to", o.End))))
         {
             var id = r.GetInt32(0);
             if (!marks.TryGetValue(id, out var list)) marks[id] = list = [];
             list.Add(new PupilMark(id, r.GetInt32(1), r.GetFieldValue<DateOnly>(2), r.GetByte(3), catalogue.ById(r.GetByte(4))));
         }
 
-        // The open days of every school these pupils have marks at, up to the as-of date (for N-code ageing).
-        var days = new SchoolDays(c.Rows($"""
+        // The open days of every school these pupils have visible marks at, up to the as-of date (for N-code ageing).
+        // Open days are the school's, not the pupil's, so they are read from all marks.
+        var days = new SchoolDays(c.Rows(viewer.Sql($"""
             SELECT DISTINCT urn, date FROM marks
             WHERE date BETWEEN $look_from AND $days_to AND urn IN (
-              SELECT DISTINCT m.urn FROM marks m WHERE m.pupil_id IN ({ids}) AND m.date BETWEEN $look_from AND $look_to{scope.MarkFilterSql})
-            """, With(("look_from", o.LookbackStart), ("look_to", o.End), ("days_to", o.AsOf > o.End ? o.AsOf : o.End)))
+              SELECT DISTINCT m.urn FROM visible_marks m WHERE m.pupil_id IN ({ids}) AND m.date BETWEEN $look_from AND $look_to{scope.MarkFilterSql})
+            """), With(("look_from", o.LookbackStart), ("look_to", o.End), ("days_to", o.AsOf > o.End ? o.AsOf : o.End)))
             .Select(r => (r.GetInt32(0), r.GetFieldValue<DateOnly>(1))).ToList());
 
         var memberships = new Dictionary<int, List<PupilCohortMembership>>();
-        foreach (var r in c.Rows($"""
-            SELECT p.pupil_id, cm.cohort, cm.start_date, cm.end_date
-            FROM cohort_memberships cm JOIN pupils p ON p.upn = cm.upn
-            WHERE p.pupil_id IN ({ids})
-            ORDER BY p.pupil_id, cm.start_date, cm.cohort
-            """, With()))
+        foreach (var r in c.Rows(viewer.Sql($"""
+            SELECT pupil_id, cohort, start_date, end_date FROM visible_memberships
+            WHERE pupil_id IN ({ids})
+            ORDER BY pupil_id, start_date, cohort
+            """), With()))
         {
             var id = r.GetInt32(0);
             if (!memberships.TryGetValue(id, out var list)) memberships[id] = list = [];
             list.Add(new PupilCohortMembership(r.GetString(1), r.GetFieldValue<DateOnly>(2), r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3)));
         }
 
+        var windows = PupilWindowsQuery.Of(c, viewer, ids, scope.Parameters(o.Period.Start, o.End));
         var urn = scope is PupilScope.School s ? s.Urn : (int?)null;
         return pupils.OrderBy(p => p.Value.Upn, StringComparer.Ordinal)
             .Select(p => new PupilAttendanceRow(p.Key, p.Value.Upn, p.Value.Enrolments, memberships.GetValueOrDefault(p.Key) ?? [], o.End, urn,
-                PupilPatterns.Compute(marks.GetValueOrDefault(p.Key) ?? [], days, o)))
+                PupilPatterns.Compute(marks.GetValueOrDefault(p.Key) ?? [], days, o),
+                DateWindow.Clip(windows.GetValueOrDefault(p.Key) ?? [], o.Period.Start, o.End)))
             .ToList();
     }
 }

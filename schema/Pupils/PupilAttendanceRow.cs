@@ -1,6 +1,9 @@
 namespace AttendanceGraph.Schema.Pupils;
 
-/// <summary>One pupil in a pupil-level list (TSM pack, virtual school): who, where, and their patterns.</summary>
+/// <summary>
+/// One pupil in a pupil-level list (TSM pack, virtual school): who, where, and their patterns, all as the viewer may see
+/// them; <paramref name="Served"/> is the part of the period inside the viewer's windows for this pupil.
+/// </summary>
 public sealed record PupilAttendanceRow(
     int PupilId,
     string Upn,
@@ -8,7 +11,8 @@ public sealed record PupilAttendanceRow(
     IReadOnlyList<PupilCohortMembership> Memberships,
     DateOnly AsAt,
     int? Urn,
-    PupilPatterns Patterns)
+    PupilPatterns Patterns,
+    IReadOnlyList<DateWindow> Served)
 {
     /// <summary>The enrolment the row reports on: at the scope's school, open at <see cref="AsAt"/> if one is, else the latest.</summary>
     public PupilEnrolment? CurrentEnrolment =>

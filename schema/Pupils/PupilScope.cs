@@ -15,10 +15,13 @@ public abstract record PupilScope
     /// <summary>Pupils in the reporting cohort at any time in the period; their marks at all schools count.</summary>
     public sealed record Cohort(string Key) : PupilScope;
 
-    /// <summary>SQL selecting the pupil ids in scope; uses $scope_from and $scope_to (the period) and the scope's own parameters.</summary>
+    /// <summary>
+    /// SQL selecting the pupil ids in scope; uses $scope_from and $scope_to (the period), the scope's own parameters and
+    /// <see cref="PupilViewer"/>'s views (so a school's scope is the pupils with a mark it may see).
+    /// </summary>
     public string PupilIdsSql => this switch
     {
-        School => "SELECT DISTINCT pupil_id FROM marks WHERE urn = $scope_urn AND date BETWEEN $scope_from AND $scope_to",
+        School => "SELECT DISTINCT pupil_id FROM visible_marks WHERE urn = $scope_urn AND date BETWEEN $scope_from AND $scope_to",
         Cohort => $"SELECT DISTINCT pupil_id FROM ({AggregateSql.CohortIntervals}) ci WHERE ci.cohort = $scope_cohort AND ci.start_date <= $scope_to AND ci.end_date >= $scope_from",
         _ => throw new InvalidOperationException(),
     };

@@ -2,5 +2,5 @@ using AttendanceGraph.Schema.Measures;
 
 namespace AttendanceGraph.Schema.Pupils;
 
-/// <summary>One week of one enrolment (weeks straddling a month end are summed back together).</summary>
-public sealed record PupilWeek(int Urn, DateOnly WeekStart, MeasureValues Measures);
+/// <summary>One week of one enrolment, counting only the marks on the days in <paramref name="Served"/>.</summary>
+public sealed record PupilWeek(int Urn, DateOnly WeekStart, MeasureValues Measures, IReadOnlyList<DateWindow> Served);

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AttendanceGraph.Api.Pupils;
+using AttendanceGraph.Schema.Pupils;
 using AttendanceGraph.Tests.Api;
 using GraphQL;
 using Microsoft.AspNetCore.TestHost;
@@ -185,10 +186,11 @@ public sealed class PupilApiTests(PupilPatternsWarehouse warehouse)
         public List<PupilRead> Authorized { get; } = [];
         public List<(PupilRead Read, int Pupils)> Audited { get; } = [];
 
-        public void Authorize(IResolveFieldContext context, PupilRead read)
+        public PupilViewer Authorize(IResolveFieldContext context, PupilRead read)
         {
             lock (Authorized) Authorized.Add(read);
             if (Refuse) throw new ExecutionError("not allowed") { Code = "PUPIL_ACCESS_DENIED" };
+            return new PupilViewer.Everyone();
         }
 
         public void Audit(IResolveFieldContext context, PupilRead read, IReadOnlyCollection<string> upns)

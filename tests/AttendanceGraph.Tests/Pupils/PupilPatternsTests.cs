@@ -20,7 +20,7 @@ public sealed class PupilPatternsTests(PupilPatternsWarehouse warehouse)
         var at = asOf ?? Last;
         var options = new PupilPatternOptions(period, at, PupilPatternOptions.PreviousTerm(period.End < at ? period.End : at), margin);
         using var c = warehouse.Open();
-        return PupilAttendanceQuery.Run(c, scope, options).ToDictionary(r => r.Upn);
+        return PupilAttendanceQuery.Run(c, scope, options, new PupilViewer.Everyone()).ToDictionary(r => r.Upn);
     }
 
     private PupilAttendanceRow Delta1(string upn, DateOnly? asOf = null, double margin = PupilPatternOptions.DefaultFallingMargin) =>

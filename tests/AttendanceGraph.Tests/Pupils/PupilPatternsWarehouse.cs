@@ -7,13 +7,19 @@ using DuckDB.NET.Data;
 namespace AttendanceGraph.Tests.Pupils;
 
 /// <summary><see cref="PupilPatternsAuthority"/> loaded through the real ETL, with the real API over it; shared by a collection.</summary>
-public sealed class PupilPatternsWarehouse : IDisposable
+public sealed class PupilPatternsWarehouse() : AuthorityWarehouse(PupilPatternsAuthority.Write);
+
+/// <summary><see cref="PupilWindowsAuthority"/> loaded the same way.</summary>
+public sealed class PupilWindowsWarehouse() : AuthorityWarehouse(PupilWindowsAuthority.Write);
+
+/// <summary>A hand-written authority's input files loaded through the real ETL into a temporary warehouse, with the real API over it.</summary>
+public abstract class AuthorityWarehouse : IDisposable
 {
     private readonly TempDirectory dir = new();
 
-    public PupilPatternsWarehouse()
+    protected AuthorityWarehouse(Func<string, string> write)
     {
-        var inputs = PupilPatternsAuthority.Write(dir.Sub("input"));
+        var inputs = write(dir.Sub("input"));
         Paths = new WarehousePaths(dir.Sub("warehouse"));
         new BatchLoader(Paths).Load([inputs], new LoadOptions(LaCode: 319));
         Api = new ApiFactory(Paths.Root);
@@ -28,6 +34,7 @@ public sealed class PupilPatternsWarehouse : IDisposable
     {
         Api.Dispose();
         dir.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
 
@@ -35,4 +42,10 @@ public sealed class PupilPatternsWarehouse : IDisposable
 public sealed class PupilPatternsCollection : ICollectionFixture<PupilPatternsWarehouse>
 {
     public const string Name = "pupil patterns warehouse";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PupilWindowsCollection : ICollectionFixture<PupilWindowsWarehouse>
+{
+    public const string Name = "pupil windows warehouse";
 }

@@ -1,5 +1,6 @@
 using AttendanceGraph.Api.Security;
 using AttendanceGraph.Schema.Calendar;
+using AttendanceGraph.Schema.Pupils;
 using AttendanceGraph.Tests.Pupils;
 using Microsoft.Extensions.DependencyInjection;
 using static AttendanceGraph.Tests.Pupils.PupilPatternsAuthority;
@@ -43,6 +44,22 @@ public sealed class PupilAccessPolicyTests(PupilPatternsWarehouse warehouse)
     {
         Assert.Equal([R, L], Visible(User(Roles.VirtualSchool), Autumn1));   // child in need; looked after
         Assert.Empty(Visible(User(Roles.VirtualSchool), June2025));          // before either membership began
+    }
+
+    [Fact]
+    public void EachRolesViewer_GivesAMoversWindows_FromItsOwnEnrolmentsOrTheirCare()
+    {
+        IReadOnlyList<DateWindow> WindowsOf(AttendanceUser user)
+        {
+            using var c = warehouse.Open();
+            var viewer = PupilAccessPolicy.ViewerFor(user)!;
+            return PupilWindowsQuery.Of(c, viewer, "SELECT pupil_id FROM pupils WHERE upn = $upn", [("upn", L)]).Values.Single();
+        }
+        Assert.Equal([new DateWindow(new(2020, 9, 1), new(2025, 9, 30))], WindowsOf(User(Roles.School, Delta)));  // Delta's enrolment
+        Assert.Equal([new DateWindow(new(2025, 10, 1), DateWindow.OpenEnd)], WindowsOf(User(Roles.School, Epsilon))); // still on roll
+        Assert.Equal([new DateWindow(new(2025, 9, 1), DateWindow.OpenEnd)], WindowsOf(User(Roles.VirtualSchool)));    // in care, open
+        Assert.Equal([new DateWindow(DateWindow.OpenStart, DateWindow.OpenEnd)], WindowsOf(User(Roles.LaLead)));
+        Assert.Null(PupilAccessPolicy.ViewerFor(User(Roles.BiReader)));
     }
 
     [Fact]
