@@ -49,6 +49,8 @@ public sealed class SnapshotBuilder : IDisposable
             connection.ExecuteAll(WarehouseSchema.Statements);
             if (parent is null) SeedReferenceRows(connection);
             WriteAttendanceCodes(connection);
+            // Pupils' record keys for disclosure control: a warehouse from before them gets its secret on this load.
+            RecordKeys.EnsureSecret(connection);
         }
         catch
         {
