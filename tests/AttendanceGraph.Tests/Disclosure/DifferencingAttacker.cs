@@ -49,7 +49,13 @@ public sealed class DifferencingAttacker(ApiFactory api, string token, int? ownS
 
     public int Requests => requests;
 
-    private sealed record Probe(string Field, Func<JsonNode, IEnumerable<(Cell Cell, JsonObject Figures)>> Extract);
+    private sealed record Probe(string Field, Func<JsonNode, IEnumerable<(Cell Cell, JsonObject Figures)>> Extract)
+    {
+        /// <summary>A check of the attacker's answer against the published cells, run once every cell is harvested (filters, sorts).</summary>
+        public Action<JsonNode>? Check { get; init; }
+    }
+
+    private readonly List<Action> checks = [];
 
     // ---------------------------------------------------------------- harvesting
 
@@ -68,6 +74,7 @@ public sealed class DifferencingAttacker(ApiFactory api, string token, int? ownS
             finally { gate.Release(); }
         }));
         foreach (var (asked, attacker, truth) in answers.SelectMany(a => a)) Absorb(asked, attacker, truth);
+        foreach (var check in checks) check();
     }
 
     private IEnumerable<Probe> ProbesFor(string period, DateOnly from, DateOnly to, bool allAges)
@@ -103,6 +110,28 @@ public sealed class DifferencingAttacker(ApiFactory api, string token, int? ownS
                         }, pop, DateOnly.Parse((string)n!["periodStart"]!), DateOnly.Parse((string)n["periodEnd"]!)), n)));
             if (cohort is "ALL_PUPILS" or "LOOKED_AFTER")
             {
+                // Filters and sorts must see the published values and nothing else: each band lists exactly the schools whose
+                // published value is in it (so "atLeast: 1, below: 2" lists none), each order follows the published values.
+                foreach (var (measure, field) in new[] { ("ENROLMENTS", "enrolments"), ("PERSISTENT_ABSENCE_ENROLMENTS", "persistentAbsenceEnrolments") })
+                {
+                    for (var band = 0; band <= 10; band++)
+                    {
+                        var (low, high) = (band, band + 1);
+                        yield return new($"schools({args}, cohort: {cohort}, where: {{ measure: {measure}, atLeast: {low}, below: {high} }}, first: 10) {{ nodes {{ urn }} }}", _ => [])
+                        {
+                            Check = d => CheckListed(d, $"{measure} in [{low}, {high})", Whole, pop, field, v => v >= low && v < high),
+                        };
+                    }
+                    foreach (var direction in new[] { "ASCENDING", "DESCENDING" })
+                        yield return new($"schools({args}, cohort: {cohort}, orderBy: {measure}, direction: {direction}, first: 10) {{ nodes {{ urn }} }}", _ => [])
+                        {
+                            Check = d => CheckOrder(d, $"{measure} {direction}", Whole, pop, field, direction == "DESCENDING"),
+                        };
+                }
+                yield return new($"schools({args}, cohort: {cohort}, where: {{ measure: PERSISTENT_ABSENCE_RATE, atLeast: 0 }}, first: 10) {{ nodes {{ urn }} }}", _ => [])
+                {
+                    Check = d => CheckListed(d, "any PA rate", Whole, pop, "enrolments", v => v > 0),
+                };
                 var trendScopes = new List<(string Arg, string Scope)> { ("", "LA"), (", phase: PRIMARY", "P:PRIMARY"), (", phase: SECONDARY", "P:SECONDARY") };
                 trendScopes.AddRange(schools.Select(u => ($", urn: {u}", $"S:{u}")));
                 foreach (var (arg, scope) in trendScopes)
@@ -150,6 +179,24 @@ public sealed class DifferencingAttacker(ApiFactory api, string token, int? ownS
                         .Concat(One(Whole("LA", "R:" + (string)g["cohort"]!, "V:" + vs.Key), g["rest"])))));
     }
 
+    private void CheckListed(JsonNode d, string filter, Func<string, string, string, Cell?> cellOf, string pop, string field, Func<long, bool> keeps)
+    {
+        var listed = d["nodes"]!.AsArray().Select(n => (int)n!["urn"]!).Order().ToList();
+        var expected = (ownSchool is { } own ? [own] : Schools)
+            .Where(u => cellOf($"S:{u}", pop, "E") is { } c && Published.GetValueOrDefault(c)?.GetValueOrDefault(field) is { } v && keeps(v)).Order().ToList();
+        if (!listed.SequenceEqual(expected))
+            Inconsistencies.Add($"schools(where: {filter}, {pop}) listed [{string.Join(",", listed)}], the published values give [{string.Join(",", expected)}]");
+    }
+
+    private void CheckOrder(JsonNode d, string order, Func<string, string, string, Cell?> cellOf, string pop, string field, bool descending)
+    {
+        var values = d["nodes"]!.AsArray().Select(n => cellOf($"S:{(int)n!["urn"]!}", pop, "E") is { } c ? Published.GetValueOrDefault(c)?.GetValueOrDefault(field) : null).ToList();
+        var present = values.TakeWhile(v => v is not null).Select(v => v!.Value).ToList();
+        var sorted = descending ? present.OrderDescending() : present.Order();
+        if (!present.SequenceEqual(sorted) || values.Skip(present.Count).Any(v => v is not null))
+            Inconsistencies.Add($"schools(orderBy: {order}, {pop}) gave {string.Join(",", values)}, not in published order");
+    }
+
     /// <summary>The first and last school day of the hand-checked LA within the range, or null when it holds none.</summary>
     private static (DateOnly, DateOnly)? Clip(DateOnly from, DateOnly to)
     {
@@ -183,6 +230,11 @@ public sealed class DifferencingAttacker(ApiFactory api, string token, int? ownS
         {
             var seen = attacker["data"]?[$"p{i}"];
             if (seen is null) continue;
+            if (probes[i].Check is { } check)
+            {
+                checks.Add(() => check(seen));
+                continue;
+            }
             var published = probes[i].Extract(seen).ToList();
             var publishedCells = published.Select(p => p.Cell).ToHashSet();
             foreach (var (cell, figures) in published) Record(cell, figures, $"p{i}: {probes[i].Field[..Math.Min(60, probes[i].Field.Length)]}");
