@@ -49,7 +49,7 @@ public sealed class SnapshotBuilder : IDisposable
             connection.ExecuteAll(WarehouseSchema.Statements);
             if (parent is null) SeedReferenceRows(connection);
             WriteAttendanceCodes(connection);
-            // Pupils' record keys for disclosure control: a warehouse from before them gets its secret on this load.
+            // The secret pupils' record keys are drawn from: a warehouse from before them gets one on this load.
             RecordKeys.EnsureSecret(connection);
         }
         catch
@@ -73,6 +73,7 @@ public sealed class SnapshotBuilder : IDisposable
     /// <summary>Checkpoints, closes, renames to the batch's snapshot name and switches CURRENT to it.</summary>
     public string Publish(int batchId)
     {
+        RecordKeys.AssignNew(Connection); // every pupil published has its record key (disclosure control)
         Connection.Execute("CHECKPOINT");
         Connection.Close();
         var name = $"warehouse-{batchId:000000}.duckdb";

@@ -138,7 +138,6 @@ public static class MeasureQuery
         if (request.CellKeys)
         {
             // Cell keys (Census 2021's cell-key method): Σ record keys mod 256 over the units each count counts.
-            ctes.Add($"rk AS ({RecordKeys.Sql})");
             select.Append($", (sum(record_key) % 256)::BIGINT AS {KeyColumn(MeasureCatalogue.Enrolments)}");
             foreach (var count in Thresholds)
             {
@@ -146,7 +145,7 @@ public static class MeasureQuery
                 var test = SessionCountSql.ThresholdTest(t, MeasureCatalogue.Holding(t.Numerator).Name, MeasureCatalogue.Holding(t.Denominator).Name);
                 select.Append($", (coalesce(sum(record_key) FILTER (WHERE {test}), 0) % 256)::BIGINT AS {KeyColumn(count)}");
             }
-            target = $"(SELECT u.*, rk.record_key FROM {target} u JOIN rk USING (pupil_id))";
+            target = $"(SELECT u.*, {RecordKeys.KeyOf("rk")} AS record_key FROM {target} u LEFT JOIN {RecordKeys.Table} rk ON rk.pupil_id = u.pupil_id)";
         }
         select.Append($"\nFROM {target} WHERE {MeasureCatalogue.PossibleSessions.Name} > 0");
         if (outerKeys.Length > 0) select.Append($"\nGROUP BY {outerKeys} ORDER BY {outerKeys}");
