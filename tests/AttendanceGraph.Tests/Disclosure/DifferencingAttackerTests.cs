@@ -63,6 +63,25 @@ public sealed class DifferencingAttackerTests(HandCheckedApi api, ITestOutputHel
     }
 
     [Fact]
+    public async Task SchoolRole_IsExactForItsOwnSchoolOnly_NotForASingleSchoolPhase()
+    {
+        // Gamma is the only secondary school: the phase is Gamma, but to Alpha it is another school's figures.
+        var query = $$"""
+            { own: school(urn: {{Alpha}}) { measures(period: { academicYear: "2025/26" }) { enrolments possibleSessions persistentAbsenceEnrolments } }
+              localAuthority { byPhase(period: { academicYear: "2025/26" }) { phase measures { enrolments possibleSessions persistentAbsenceEnrolments } } }
+              trend(grain: WEEK, phase: SECONDARY, period: { academicYear: "2025/26" }) { measures { enrolments persistentAbsenceEnrolments } } }
+            """;
+        var school = (await api.Factory.QueryAs(ApiFactory.Token(Roles.School, Alpha), query))["data"]!;
+        var bi = (await api.Factory.QueryAs(ApiFactory.Token(Roles.BiReader), $"{{ localAuthority {{ byPhase(period: {{ academicYear: \"2025/26\" }}) {{ phase measures {{ enrolments possibleSessions persistentAbsenceEnrolments }} }} }} trend(grain: WEEK, phase: SECONDARY, period: {{ academicYear: \"2025/26\" }}) {{ measures {{ enrolments persistentAbsenceEnrolments }} }} }}"))["data"]!;
+        var truth = (await api.Factory.QueryAs(ApiFactory.LaLeadToken, query))["data"]!;
+        Assert.Equal(truth["own"]!.ToJsonString(), school["own"]!.ToJsonString()); // 2 enrolments, 32 sessions: its own, exact
+        Assert.Equal(2, (int)school["own"]!["measures"]!["enrolments"]!);
+        Assert.Equal(bi["localAuthority"]!.ToJsonString(), school["localAuthority"]!.ToJsonString());
+        Assert.Equal(bi["trend"]!.ToJsonString(), school["trend"]!.ToJsonString());
+        Assert.NotEqual(truth["localAuthority"]!.ToJsonString(), school["localAuthority"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task LaLead_IsExact_AndMayAskForDisclosureControl()
     {
         const string query = """{ localAuthority { measures(period: { academicYear: "2025/26" }) { enrolments persistentAbsenceEnrolments possibleSessions suppressed } } }""";
