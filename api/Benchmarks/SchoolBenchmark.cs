@@ -16,38 +16,28 @@ public sealed record SchoolBenchmark(
 {
     /// <summary>
     /// Two queries per phase and request (the phase's schools; the phase as a whole), shared by every school
-    /// of that phase asking in the same request.
+    /// of that phase asking in the same request. Every figure, and every peer compared, is as this caller may see it
+    /// (<see cref="ProtectedAggregates"/>), so a position reveals nothing the peers' own published figures do not.
     /// </summary>
     public static SchoolBenchmark For(IResolveFieldContext c, SchoolInfo school)
     {
         var data = c.Data();
+        var source = c.Protected();
         var shape = c.MeasureRequest() with { IncludeCodes = false, Phase = school.Phase };
-        var peers = data.Measure(shape with { GroupBy = MeasureGrouping.School })
+        var peers = source.Measure(shape with { GroupBy = MeasureGrouping.School })
             .Where(r => data.Facts.School(r.Urn!.Value)?.Phase == school.Phase).ToList();
-        var phase = data.Measure(shape).FirstOrDefault()?.Values ?? MeasureValues.Empty;
-        var own = peers.FirstOrDefault(r => r.Urn == school.Urn)?.Values ?? MeasureValues.Empty;
+        var phase = source.Single(shape);
+        var own = peers.FirstOrDefault(r => r.Urn == school.Urn)?.Measures ?? source.Empty(shape with { GroupBy = MeasureGrouping.School }, school.Urn);
         var national = NationalFigures.For(data.Facts.Benchmarks, school.Phase, shape.Period.AcademicYear);
-        var positions = MeasureSelector.Headline.Select(m => Position(m, school.Urn, peers, phase, national)).ToList();
-        if (!c.UnderDisclosureControl()) return new SchoolBenchmark(school, DisclosedMeasures.Open(own), DisclosedMeasures.Open(phase), national, positions);
-        // Under disclosure control the school and its phase are published as the LA hierarchy publishes them, and a
-        // withheld school figure takes its position with it (a rank would narrow the withheld value down).
-        var publishedOwn = c.Disclosed().School(shape, school.Urn);
-        var publishedPhase = c.Disclosed().Phase(shape, school.Phase);
-        positions = positions.Select(p => p with
-        {
-            Value = publishedOwn.AnySuppressed ? null : p.Value,
-            Rank = publishedOwn.AnySuppressed ? null : p.Rank,
-            Percentile = publishedOwn.AnySuppressed ? null : p.Percentile,
-            Quartile = publishedOwn.AnySuppressed ? null : p.Quartile,
-            LocalAuthorityPhaseValue = publishedPhase.AnySuppressed ? null : p.LocalAuthorityPhaseValue,
-        }).ToList();
-        return new SchoolBenchmark(school, publishedOwn, publishedPhase, national, positions);
+        var positions = MeasureSelector.Headline.Select(m => Position(m, school.Urn, own, peers, phase, national)).ToList();
+        return new SchoolBenchmark(school, own, phase, national, positions);
     }
 
-    private static PeerPosition Position(MeasureSelector m, int urn, IReadOnlyList<MeasureRow> peers, MeasureValues phase, NationalFigure? national)
+    private static PeerPosition Position(MeasureSelector m, int urn, DisclosedMeasures ownMeasures, IReadOnlyList<PublishedRow> peers,
+        DisclosedMeasures phase, NationalFigure? national)
     {
-        var values = peers.Select(p => (p.Urn, Value: m.Value(p.Values))).Where(p => p.Value is not null).ToList();
-        var own = values.FirstOrDefault(v => v.Urn == urn).Value;
+        var values = peers.Select(p => (p.Urn, Value: m.Value(p.Measures))).Where(p => p.Value is not null).ToList();
+        var own = m.Value(ownMeasures);
         int? rank = null;
         double? percentile = null;
         int? quartile = null;

@@ -1,5 +1,6 @@
 using AttendanceGraph.Api.Common;
 using AttendanceGraph.Api.Data;
+using AttendanceGraph.Api.Disclosure;
 using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Cohorts;
 using AttendanceGraph.Schema.Measures;
@@ -8,24 +9,26 @@ using GraphQL.DataLoader;
 
 namespace AttendanceGraph.Api.Cohorts;
 
-/// <summary>A cohort's measures against everyone else in the same scope (the cohort gap), optionally for one time bucket.</summary>
-public sealed record CohortComparison(ReportingCohort Cohort, Period? Period, MeasureValues Measures, MeasureValues Rest)
+/// <summary>A cohort's measures against everyone else in the same scope (the cohort gap), optionally for one time bucket; both as published.</summary>
+public sealed record CohortComparison(ReportingCohort Cohort, Period? Period, DisclosedMeasures Measures, DisclosedMeasures Rest)
 {
     /// <summary>Every cohort for one school, batched across schools: two queries (cohorts, rest) per request shape.</summary>
     public static IDataLoaderResult<IReadOnlyList<CohortComparison>> ForSchool(IResolveFieldContext c, int urn)
     {
         var (inCohort, rest) = Shapes(c);
-        var data = c.Data();
-        return data.ForSchool(inCohort, urn).Zip(data.ForSchool(rest, urn), (cohortRows, restRows) => Combine(cohortRows, restRows));
+        var source = c.Protected();
+        var empty = source.Empty(inCohort with { GroupBy = MeasureGrouping.School }, urn);
+        return source.ForSchool(inCohort, urn).Zip(source.ForSchool(rest, urn), (cohortRows, restRows) => Combine(cohortRows, restRows, empty));
     }
 
     /// <summary>Every cohort in a scope (LA, phase, school) with no batching needed: two queries.</summary>
     public static IReadOnlyList<CohortComparison> ForScope(IResolveFieldContext c, MeasureRequest scope)
     {
         var (inCohort, rest) = Shapes(c);
-        var data = c.Data();
-        return Combine(data.Measure(inCohort with { Phase = scope.Phase, Urns = scope.Urns, Grain = scope.Grain }),
-            data.Measure(rest with { Phase = scope.Phase, Urns = scope.Urns, Grain = scope.Grain }), scope.Grain);
+        var source = c.Protected();
+        var cohortShape = inCohort with { Phase = scope.Phase, Urns = scope.Urns, Grain = scope.Grain };
+        return Combine(source.Measure(cohortShape), source.Measure(rest with { Phase = scope.Phase, Urns = scope.Urns, Grain = scope.Grain }),
+            source.Empty(cohortShape, null), scope.Grain);
     }
 
     private static (MeasureRequest InCohort, MeasureRequest Others) Shapes(IResolveFieldContext c)
@@ -34,8 +37,8 @@ public sealed record CohortComparison(ReportingCohort Cohort, Period? Period, Me
         return (baseRequest with { Population = Population.Cohort }, baseRequest with { Population = Population.RestOfPupils });
     }
 
-    private static IReadOnlyList<CohortComparison> Combine(IReadOnlyList<MeasureRow> cohortRows, IReadOnlyList<MeasureRow> restRows,
-        TimeGrain grain = TimeGrain.None)
+    private static IReadOnlyList<CohortComparison> Combine(IReadOnlyList<PublishedRow> cohortRows, IReadOnlyList<PublishedRow> restRows,
+        DisclosedMeasures empty, TimeGrain grain = TimeGrain.None)
     {
         var rest = restRows.ToDictionary(r => (r.Cohort, r.BucketStart));
         var cohorts = cohortRows.ToDictionary(r => (r.Cohort, r.BucketStart));
@@ -43,7 +46,7 @@ public sealed record CohortComparison(ReportingCohort Cohort, Period? Period, Me
         return keys.Select(k => new CohortComparison(
             ReportingCohort.Find(k.Cohort!)!,
             k.BucketStart is { } b ? Trends.TrendPeriods.For(grain, b) : null,
-            cohorts.GetValueOrDefault(k)?.Values ?? MeasureValues.Empty,
-            rest.GetValueOrDefault(k)?.Values ?? MeasureValues.Empty)).ToList();
+            cohorts.GetValueOrDefault(k)?.Measures ?? empty,
+            rest.GetValueOrDefault(k)?.Measures ?? empty)).ToList();
     }
 }

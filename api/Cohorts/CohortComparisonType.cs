@@ -1,7 +1,6 @@
 using AttendanceGraph.Api.Common;
 using AttendanceGraph.Api.Disclosure;
 using GraphQL;
-using AttendanceGraph.Schema.Measures;
 using GraphQL.Types;
 
 namespace AttendanceGraph.Api.Cohorts;
@@ -25,23 +24,9 @@ public sealed class CohortComparisonType : ObjectGraphType<CohortComparison>
             .Resolve(c => Published(c) is var p ? Gap(p.Cohort.PersistentAbsenceRate, p.Others.PersistentAbsenceRate) : null);
     }
 
-    /// <summary>
-    /// Cohort and rest add up to the scope's published total, so under disclosure control they are one group: a
-    /// withheld cohort withholds the rest too (else total − rest = cohort).
-    /// </summary>
-    private static (DisclosedMeasures Cohort, DisclosedMeasures Others) Published(IResolveFieldContext<CohortComparison> c)
-    {
-        if (!c.UnderDisclosureControl()) return (DisclosedMeasures.Open(c.Source.Measures), DisclosedMeasures.Open(c.Source.Rest));
-        var table = new SuppressionTable<string>()
-            .Add("cohort", c.Source.Measures).Add("rest", c.Source.Rest).Add("total", Sum(c.Source.Measures, c.Source.Rest))
-            .Group("total", ["cohort", "rest"]);
-        return (table["cohort"], table["rest"]);
-    }
-
-    private static MeasureValues Sum(MeasureValues a, MeasureValues b) => new(a.Enrolments + b.Enrolments, a.PossibleSessions + b.PossibleSessions,
-        a.AttendanceSessions + b.AttendanceSessions, a.AuthorisedAbsenceSessions + b.AuthorisedAbsenceSessions,
-        a.UnauthorisedAbsenceSessions + b.UnauthorisedAbsenceSessions, a.OverallAbsenceSessions + b.OverallAbsenceSessions,
-        a.LateSessions + b.LateSessions, a.PersistentAbsenceEnrolments + b.PersistentAbsenceEnrolments, a.SevereAbsenceEnrolments + b.SevereAbsenceEnrolments);
+    /// <summary>Both sides as published by <see cref="ProtectedAggregates"/>: each its own cell, perturbed on its own keys.</summary>
+    private static (DisclosedMeasures Cohort, DisclosedMeasures Others) Published(IResolveFieldContext<CohortComparison> c) =>
+        (c.Source.Measures, c.Source.Rest);
 
     private static double? Gap(double? cohort, double? rest) => cohort is { } a && rest is { } b ? Math.Round(a - b, 4) : null;
 }

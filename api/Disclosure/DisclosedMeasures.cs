@@ -2,7 +2,7 @@ using AttendanceGraph.Schema.Measures;
 
 namespace AttendanceGraph.Api.Disclosure;
 
-/// <summary>Measures as published: the values, and which counts (and so which rates) are withheld.</summary>
+/// <summary>Measures as published: the values (exact, or perturbed by <see cref="ProtectedAggregates"/>), and which counts (and so which rates) are withheld.</summary>
 public sealed record DisclosedMeasures(MeasureValues Values, MeasureField Suppressed)
 {
     public static DisclosedMeasures Open(MeasureValues values) => new(values, MeasureField.None);
@@ -25,8 +25,6 @@ public sealed record DisclosedMeasures(MeasureValues Values, MeasureField Suppre
     public IReadOnlyList<string> SuppressedNames =>
         Enum.GetValues<MeasureField>().Where(f => f is not (MeasureField.None or MeasureField.All) && IsSuppressed(f))
             .Select(f => char.ToLowerInvariant(f.ToString()[0]) + f.ToString()[1..]).ToList();
-
-    public DisclosedMeasures With(MeasureField more) => this with { Suppressed = Suppressed | more };
 
     // The per-code breakdown travels with the possible sessions it is a share of.
     public static long Raw(MeasureValues v, MeasureField field) =>

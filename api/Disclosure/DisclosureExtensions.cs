@@ -1,5 +1,3 @@
-using AttendanceGraph.Api.Security;
-using AttendanceGraph.Schema.Measures;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,12 +5,7 @@ namespace AttendanceGraph.Api.Disclosure;
 
 public static class DisclosureExtensions
 {
-    public static bool UnderDisclosureControl(this IResolveFieldContext c) => c.Access().DisclosureControl;
-
-    public static DisclosedAggregates Disclosed(this IResolveFieldContext c) =>
-        c.RequestServices!.GetRequiredService<DisclosedAggregates>();
-
-    /// <summary>The values as this request may see them, without a group (primary suppression only).</summary>
-    public static DisclosedMeasures Publish(this IResolveFieldContext c, MeasureValues v) =>
-        c.UnderDisclosureControl() ? DisclosureRules.Cell(v) : DisclosedMeasures.Open(v);
+    /// <summary>The request's one source of aggregates (<see cref="ProtectedAggregates"/>).</summary>
+    public static ProtectedAggregates Protected(this IResolveFieldContext c) =>
+        c.RequestServices!.GetRequiredService<ProtectedAggregates>();
 }

@@ -27,7 +27,7 @@ public static class AttendanceGraphServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AttendanceGraph.Api.Audit.IPupilAccessAudit, AttendanceGraph.Api.Audit.OperationalStorePupilAccessAudit>();
         services.AddScoped<AttendanceGraph.Api.Pupils.IPupilReadGuard, PupilAccessGuard>();
-        services.AddScoped<AttendanceGraph.Api.Disclosure.DisclosedAggregates>();
+        services.AddScoped<AttendanceGraph.Api.Disclosure.ProtectedAggregates>();
         services.AddGraphQL(b => b
             .AddSchema<AttendanceSchema>()
             .UseMiddleware<AccessControlMiddleware>()

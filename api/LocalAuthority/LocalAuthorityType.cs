@@ -22,9 +22,7 @@ public sealed class LocalAuthorityType : ObjectGraphType<LocalAuthorityInfo>
         Field<NonNullGraphType<MeasuresType>>("measures")
             .Description("All the LA's enrolments: sessions summed over every enrolment.")
             .MeasureArgs()
-            .Resolve(c => c.UnderDisclosureControl()
-                ? c.Disclosed().LocalAuthority(c.MeasureRequest())
-                : c.Data().Measure(c.MeasureRequest()).FirstOrDefault()?.Values ?? MeasureValues.Empty);
+            .Resolve(c => c.Protected().Single(c.MeasureRequest()));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PhaseMeasuresType>>>>("byPhase")
             .Description("The LA's measures for each phase, with England's published figure beside each.")
@@ -32,12 +30,10 @@ public sealed class LocalAuthorityType : ObjectGraphType<LocalAuthorityInfo>
             .Resolve(c =>
             {
                 var request = c.MeasureRequest() with { GroupBy = MeasureGrouping.Phase };
-                var rows = c.Data().Measure(request).ToDictionary(r => r.Phase!);
+                var rows = c.Protected().Measure(request).ToDictionary(r => r.Phase!);
                 var published = c.Data().Facts.Benchmarks;
                 return PhaseEnum.Reported.Concat(rows.Keys.Except(PhaseEnum.Reported))
-                    .Select(p => new PhaseMeasures(p, c.UnderDisclosureControl()
-                            ? c.Disclosed().Phase(request, p)
-                            : rows.GetValueOrDefault(p)?.Values ?? MeasureValues.Empty,
+                    .Select(p => new PhaseMeasures(p, rows.GetValueOrDefault(p)?.Measures ?? c.Protected().Empty(request, null),
                         NationalFigures.For(published, p, request.Period.AcademicYear)))
                     .ToList();
             });
@@ -60,7 +56,7 @@ public sealed class LocalAuthorityType : ObjectGraphType<LocalAuthorityInfo>
             .Resolve(c =>
             {
                 var grain = c.GetArgument<TimeGrain>("grain");
-                return TrendPoint.From(grain, c.Data().Measure(c.MeasureRequest() with { Grain = grain, Phase = c.GetArgument<string?>("phase") }));
+                return TrendPoint.From(grain, c.Protected().Measure(c.MeasureRequest() with { Grain = grain, Phase = c.GetArgument<string?>("phase") }));
             });
     }
 }

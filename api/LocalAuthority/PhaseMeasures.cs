@@ -1,7 +1,6 @@
 using AttendanceGraph.Api.Data;
-using AttendanceGraph.Schema.Measures;
+using AttendanceGraph.Api.Disclosure;
 
 namespace AttendanceGraph.Api.LocalAuthority;
 
-/// <param name="Measures">A MeasureValues, or DisclosedMeasures under disclosure control.</param>
-public sealed record PhaseMeasures(string Phase, object Measures, NationalFigure? National);
+public sealed record PhaseMeasures(string Phase, DisclosedMeasures Measures, NationalFigure? National);

@@ -39,9 +39,12 @@ public sealed class SchoolType : ObjectGraphType<SchoolInfo>
 
         Field<NonNullGraphType<MeasuresType>>("measures")
             .MeasureArgs()
-            .Resolve(c => c.UnderDisclosureControl()
-                ? c.Disclosed().School(c.MeasureRequest(), c.Source.Urn)
-                : c.Data().ForSchool(c.MeasureRequest(), c.Source.Urn).Then(rows => (object)(rows.FirstOrDefault()?.Values ?? MeasureValues.Empty)));
+            .Resolve(c =>
+            {
+                var shape = c.MeasureRequest();
+                return c.Protected().ForSchool(shape, c.Source.Urn)
+                    .Then(rows => rows.FirstOrDefault()?.Measures ?? c.Protected().Empty(shape with { GroupBy = MeasureGrouping.School }, c.Source.Urn));
+            });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrendPointType>>>>("trend")
             .Argument<NonNullGraphType<GrainEnum>>("grain")
@@ -49,7 +52,7 @@ public sealed class SchoolType : ObjectGraphType<SchoolInfo>
             .Resolve(c =>
             {
                 var grain = c.GetArgument<TimeGrain>("grain");
-                return c.Data().ForSchool(c.MeasureRequest() with { Grain = grain }, c.Source.Urn).Then(rows => TrendPoint.From(grain, rows));
+                return c.Protected().ForSchool(c.MeasureRequest() with { Grain = grain }, c.Source.Urn).Then(rows => TrendPoint.From(grain, rows));
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CohortComparisonType>>>>("cohorts")

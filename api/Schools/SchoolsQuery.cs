@@ -1,5 +1,6 @@
 using AttendanceGraph.Api.Common;
 using AttendanceGraph.Api.Data;
+using AttendanceGraph.Api.Disclosure;
 using AttendanceGraph.Api.Security;
 using AttendanceGraph.Schema.Measures;
 using GraphQL;
@@ -57,11 +58,10 @@ public static class SchoolsQuery
         var orderBy = c.GetArgument<MeasureSelector?>("orderBy");
         if (filter is not null || orderBy is not null)
         {
+            // Filter and sort on the values as published to this caller, the same the page's measures fields show.
             var shape = c.MeasureRequest() with { IncludeCodes = false };
-            var rows = data.Measure(shape with { Urns = candidates.Select(s => s.Urn).ToList(), GroupBy = MeasureGrouping.School });
-            data.Prime(shape, rows);
-            var values = rows.ToDictionary(r => r.Urn!.Value, r => r.Values);
-            var measured = candidates.Select(s => (School: s, Values: values.GetValueOrDefault(s.Urn, MeasureValues.Empty))).ToList();
+            var values = c.Protected().Schools(shape, candidates.Select(s => s.Urn).ToList());
+            var measured = candidates.Select(s => (School: s, Values: values[s.Urn])).ToList();
             if (filter is not null) measured = measured.Where(m => filter.Keeps(filter.Measure.Value(m.Values))).ToList();
             if (orderBy is not null)
             {

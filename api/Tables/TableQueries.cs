@@ -38,10 +38,9 @@ public static class TableQueries
                     },
                 };
                 var cohort = c.GetArgument("cohort", CohortEnum.AllPupils);
-                var disclosed = c.UnderDisclosureControl();
                 var user = c.Access().User;
                 var ownPhase = user.IsSchool ? data.Facts.School(user.Urn!.Value)?.Phase : null;
-                var rows = data.Measure(request)
+                var rows = c.Protected().Measure(request)
                     // The school role's table: its own rows, its own phase, and the LA totals.
                     .Where(r => !user.IsSchool || grouping switch
                     {
@@ -54,14 +53,7 @@ public static class TableQueries
                     var period = r.BucketStart is { } b ? TrendPeriods.For(grain, b) : request.Period;
                     var school = r.Urn is { } urn ? data.Facts.School(urn) : null;
                     return new MeasureTableRow(r.Urn, school is null ? null : Laestab.Format(school.Laestab), school?.Name,
-                        school?.Phase ?? r.Phase, period.Label, period.Start, period.End, cohort, !disclosed
-                            ? DisclosedMeasures.Open(r.Values)
-                            : grouping switch
-                            {
-                                TableGrouping.School => c.Disclosed().School(request, r.Urn!.Value, r.BucketStart),
-                                TableGrouping.Phase => c.Disclosed().Phase(request, r.Phase!, r.BucketStart),
-                                _ => c.Disclosed().LocalAuthority(request, r.BucketStart),
-                            });
+                        school?.Phase ?? r.Phase, period.Label, period.Start, period.End, cohort, r.Measures);
                 }).ToList();
                 return Paging.Page(rows, c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), null, null, MaxPageSize, MaxPageSize);
             });

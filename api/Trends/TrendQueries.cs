@@ -24,7 +24,7 @@ public static class TrendQueries
             {
                 var grain = c.GetArgument<TimeGrain>("grain");
                 var request = TrendScope.Apply(c, c.MeasureRequest() with { Grain = grain });
-                return TrendPoint.From(grain, c.Data().Measure(request));
+                return TrendPoint.From(grain, c.Protected().Measure(request));
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<YearOnYearPointType>>>>("yearOnYear")
@@ -52,12 +52,11 @@ public static class TrendQueries
                     Cohorts = cohort == CohortEnum.AllPupils ? [] : [cohort],
                     IncludeAllAges = c.GetArgument("includeAllAges", false),
                 });
-                var points = TrendPoint.From(TimeGrain.Week, c.Data().Measure(shape));
+                var points = TrendPoint.From(TimeGrain.Week, c.Protected().Measure(shape));
                 var current = points.Where(p => year.Contains(p.Period.Start)).ToDictionary(p => p.WeekOfAcademicYear);
                 var before = points.Where(p => previous.Contains(p.Period.Start)).ToDictionary(p => p.WeekOfAcademicYear);
-                // Under disclosure control a week with any withheld figure publishes no value for it.
-                var disclosed = c.Access().DisclosureControl;
-                double? Value(MeasureValues v) => disclosed && DisclosureRules.Primary(v) != MeasureField.None ? null : measure.Value(v);
+                // Each week's value as published (a withheld figure is null).
+                double? Value(DisclosedMeasures v) => measure.Value(v);
                 return current.Keys.Union(before.Keys).Order().Select(w => new YearOnYearPoint(w,
                     current.GetValueOrDefault(w)?.Period.Start, current.GetValueOrDefault(w) is { } cp ? Value(cp.Measures) : null,
                     before.GetValueOrDefault(w)?.Period.Start, before.GetValueOrDefault(w) is { } bp ? Value(bp.Measures) : null)).ToList();

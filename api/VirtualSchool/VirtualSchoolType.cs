@@ -1,5 +1,6 @@
 using AttendanceGraph.Api.Cohorts;
 using AttendanceGraph.Api.Common;
+using AttendanceGraph.Api.Disclosure;
 using AttendanceGraph.Api.Pupils;
 using AttendanceGraph.Api.Security;
 using AttendanceGraph.Api.Trends;
@@ -27,7 +28,7 @@ public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
         Field<NonNullGraphType<MeasuresType>>("measures")
             .Description("Pupil-based measures: each pupil's sessions at all schools while in the cohort; enrolments counts pupils.")
             .MeasureArgs(withCohort: false)
-            .Resolve(c => c.Data().Measure(Shape(c)).FirstOrDefault()?.Values ?? MeasureValues.Empty);
+            .Resolve(c => c.Protected().Single(Shape(c)));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrendPointType>>>>("trend")
             .Argument<NonNullGraphType<GrainEnum>>("grain")
@@ -35,7 +36,7 @@ public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
             .Resolve(c =>
             {
                 var grain = c.GetArgument<TimeGrain>("grain");
-                return TrendPoint.From(grain, c.Data().Measure(Shape(c) with { Grain = grain }));
+                return TrendPoint.From(grain, c.Protected().Measure(Shape(c) with { Grain = grain }));
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CohortComparisonType>>>>("cohortBreakdown")
@@ -76,10 +77,10 @@ public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
     {
         var others = ReportingCohort.All.Where(k => k.Key != c.Source.Cohort.Key).ToList();
         var shape = c.MeasureRequest() with { Cohorts = others.Select(k => k.Key).ToList(), Unit = MeasureUnit.Pupil, WithinCohort = c.Source.Cohort.Key };
-        var data = c.Data();
-        var inCohort = data.Measure(shape with { Population = Population.Cohort }).ToDictionary(r => r.Cohort!);
-        var rest = data.Measure(shape with { Population = Population.RestOfPupils }).ToDictionary(r => r.Cohort!);
+        var source = c.Protected();
+        var inCohort = source.Measure(shape with { Population = Population.Cohort }).ToDictionary(r => r.Cohort!);
+        var rest = source.Measure(shape with { Population = Population.RestOfPupils }).ToDictionary(r => r.Cohort!);
         return others.Select(k => new CohortComparison(k, null,
-            inCohort.GetValueOrDefault(k.Key)?.Values ?? MeasureValues.Empty, rest.GetValueOrDefault(k.Key)?.Values ?? MeasureValues.Empty)).ToList();
+            inCohort.GetValueOrDefault(k.Key)?.Measures ?? source.Empty(shape, null), rest.GetValueOrDefault(k.Key)?.Measures ?? source.Empty(shape, null))).ToList();
     }
 }

@@ -53,6 +53,8 @@ public sealed class SnapshotBuilder : IDisposable
             connection.ExecuteAll(WarehouseSchema.Statements);
             if (parent is null) SeedReferenceRows(connection);
             WriteAttendanceCodes(connection);
+            // The secret pupils' record keys are drawn from: a warehouse from before them gets one on this load.
+            RecordKeys.EnsureSecret(connection);
         }
         catch (DuckDBException e) when (parent is not null)
         {
@@ -90,6 +92,7 @@ public sealed class SnapshotBuilder : IDisposable
     /// <summary>Checkpoints, closes, renames to the batch's snapshot name and switches CURRENT to it.</summary>
     public string Publish(int batchId)
     {
+        RecordKeys.AssignNew(Connection); // every pupil published has its record key (disclosure control)
         Connection.Execute("CHECKPOINT");
         Connection.Close();
         var name = SnapshotName.For(batchId);

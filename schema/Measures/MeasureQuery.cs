@@ -42,10 +42,15 @@ public static class MeasureQuery
                 request.GroupBy == MeasureGrouping.Phase ? r.GetString(r.GetOrdinal("g_phase")) : null,
                 request.Grain != TimeGrain.None ? r.GetFieldValue<DateOnly>(r.GetOrdinal("g_bucket")) : null,
                 request.Population != Population.AllPupils ? r.GetString(r.GetOrdinal("g_cohort")) : null,
-                values));
+                values,
+                request.CellKeys ? new CellKeys((int)Long(r, KeyColumn(MeasureCatalogue.Enrolments)),
+                    (int)Long(r, KeyColumn(MeasureCatalogue.PersistentAbsenceEnrolments)), (int)Long(r, KeyColumn(MeasureCatalogue.SevereAbsenceEnrolments))) : null));
         }
         return rows;
     }
+
+    /// <summary>The column of a person count's cell key: Σ record keys of the units it counts, mod 256.</summary>
+    public static string KeyColumn(CountMeasure count) => "ck_" + count.Name;
 
     private static long Long(System.Data.Common.DbDataReader r, string column)
     {
@@ -112,7 +117,7 @@ public static class MeasureQuery
                     .Select(k => $"e.{k} IS NOT DISTINCT FROM c.{k}").Append("c.g_cohort = k.g_cohort"));
                 ctes.Add($"""
                     r AS (
-                      SELECT {string.Join(", ", new[] { "k.g_cohort" }.Concat(keys.Select(k => "e." + k.Alias)).Concat(columns.Select(col => $"e.{col} - coalesce(c.{col}, 0) AS {col}")))}
+                      SELECT {string.Join(", ", new[] { "k.g_cohort", "e.pupil_id" }.Concat(keys.Select(k => "e." + k.Alias)).Concat(columns.Select(col => $"e.{col} - coalesce(c.{col}, 0) AS {col}")))}
                       FROM e CROSS JOIN (VALUES {cohortValues}) k(g_cohort) LEFT JOIN c ON {joinOn})
                     """);
                 target = "r";
@@ -129,6 +134,18 @@ public static class MeasureQuery
             var t = count.Threshold!;
             var test = SessionCountSql.ThresholdTest(t, MeasureCatalogue.Holding(t.Numerator).Name, MeasureCatalogue.Holding(t.Denominator).Name);
             select.Append($", count(*) FILTER (WHERE {test})::BIGINT AS {count.Name}");
+        }
+        if (request.CellKeys)
+        {
+            // Cell keys (Census 2021's cell-key method): Σ record keys mod 256 over the units each count counts.
+            select.Append($", (sum(record_key) % 256)::BIGINT AS {KeyColumn(MeasureCatalogue.Enrolments)}");
+            foreach (var count in Thresholds)
+            {
+                var t = count.Threshold!;
+                var test = SessionCountSql.ThresholdTest(t, MeasureCatalogue.Holding(t.Numerator).Name, MeasureCatalogue.Holding(t.Denominator).Name);
+                select.Append($", (coalesce(sum(record_key) FILTER (WHERE {test}), 0) % 256)::BIGINT AS {KeyColumn(count)}");
+            }
+            target = $"(SELECT u.*, {RecordKeys.KeyOf("rk")} AS record_key FROM {target} u LEFT JOIN {RecordKeys.Table} rk ON rk.pupil_id = u.pupil_id)";
         }
         select.Append($"\nFROM {target} WHERE {MeasureCatalogue.PossibleSessions.Name} > 0");
         if (outerKeys.Length > 0) select.Append($"\nGROUP BY {outerKeys} ORDER BY {outerKeys}");

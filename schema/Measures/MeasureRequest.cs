@@ -25,8 +25,10 @@ public sealed record MeasureRequest(Period Period)
     /// one cohort at a time.
     /// </summary>
     public string? WithinCohort { get; init; }
+    /// <summary>Also compute each row's <see cref="Measures.CellKeys"/> (for cell-key perturbation): one more join, to the pupils.</summary>
+    public bool CellKeys { get; init; }
 
     /// <summary>Everything but the schools, as a value: requests with the same shape are batched into one query.</summary>
     public string ShapeKey =>
-        $"{Period.Start:yyyyMMdd}-{Period.End:yyyyMMdd}|{Population}|{string.Join(',', Cohorts)}|{IncludeAllAges}|{Phase}|{GroupBy}|{Grain}|{Unit}|{IncludeCodes}|{WithinCohort}";
+        $"{Period.Start:yyyyMMdd}-{Period.End:yyyyMMdd}|{Population}|{string.Join(',', Cohorts)}|{IncludeAllAges}|{Phase}|{GroupBy}|{Grain}|{Unit}|{IncludeCodes}|{WithinCohort}|{CellKeys}";
 }

@@ -136,6 +136,7 @@ public static class WarehouseSchema
               cohort VARCHAR NOT NULL,
               membership_cohort VARCHAR NOT NULL)
             """,
+            RecordKeys.CreateTableSql,
             .. AggregateTable.All.SelectMany(t => new[] { t.CreateTableSql, t.CreateViewSql }),
         ];
     }

@@ -1,0 +1,73 @@
+using AttendanceGraph.Api.Data;
+using AttendanceGraph.Api.Security;
+using AttendanceGraph.Schema.Disclosure;
+using AttendanceGraph.Schema.Measures;
+using GraphQL.DataLoader;
+
+namespace AttendanceGraph.Api.Disclosure;
+
+/// <summary>A measure row as this request may see it.</summary>
+public sealed record PublishedRow(int? Urn, string? Phase, DateOnly? BucketStart, string? Cohort, DisclosedMeasures Measures);
+
+/// <summary>
+/// The one source of aggregates for every resolver: measures, trends, cohort comparisons, by-phase figures, benchmarks
+/// and peer positions, flat tables, and the school list's filters and sorts all read here, and so see the same
+/// published value for the same cell. Whether a cell is exact is decided here too (<see cref="IsExact"/>); every other
+/// cell is published by the cell-key method (<see cref="CellKeyPerturbation"/>), from the cell's own values and keys
+/// only, never from the query, page or neighbouring cells that asked for it.
+/// </summary>
+public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
+{
+    /// <summary>
+    /// Who gets exact figures: la-lead and virtual-school unless they ask for disclosure control; the school role only
+    /// for cells made of its own school's enrolments (own school, own school's cohorts, trends and rest); bi-reader never.
+    /// </summary>
+    public bool IsExact(MeasureRequest request, int? rowUrn)
+    {
+        if (access.DisclosureControl) return false;
+        var user = access.User;
+        if (!user.IsSchool) return true;
+        var urn = request.GroupBy == MeasureGrouping.School ? rowUrn : request.Urns is [var only] ? only : (int?)null;
+        return urn is not null && urn == user.Urn && request.Unit == MeasureUnit.Enrolment;
+    }
+
+    /// <summary>Every group of the request, as published; a perturbed group published as empty is left out, like a group with no enrolments.</summary>
+    public IReadOnlyList<PublishedRow> Measure(MeasureRequest request) =>
+        Publish(request, data.Measure(Keyed(request)));
+
+    /// <summary>The request's single cell (no grouping), or an empty one.</summary>
+    public DisclosedMeasures Single(MeasureRequest request) => Measure(request).FirstOrDefault()?.Measures ?? Empty(request, null);
+
+    /// <summary>One school's rows of <paramref name="shape"/>, batched with every school asking for the same shape.</summary>
+    public IDataLoaderResult<IReadOnlyList<PublishedRow>> ForSchool(MeasureRequest shape, int urn) =>
+        data.ForSchool(Keyed(shape), urn).Then(rows => Publish(shape with { GroupBy = MeasureGrouping.School }, rows));
+
+    /// <summary>Many schools' cells of <paramref name="shape"/> at once (filters, sorts), primed for <see cref="ForSchool"/>.</summary>
+    public IReadOnlyDictionary<int, DisclosedMeasures> Schools(MeasureRequest shape, IReadOnlyList<int> urns)
+    {
+        var grouped = shape with { Urns = urns, GroupBy = MeasureGrouping.School };
+        var rows = data.Measure(Keyed(grouped));
+        data.Prime(Keyed(shape), rows);
+        var published = Publish(grouped, rows).ToDictionary(r => r.Urn!.Value, r => r.Measures);
+        return urns.Distinct().ToDictionary(u => u, u => published.GetValueOrDefault(u) ?? Empty(grouped, u));
+    }
+
+    /// <summary>A cell with no enrolments, as published.</summary>
+    public DisclosedMeasures Empty(MeasureRequest request, int? urn) => Open(request, urn, new MeasureRow(urn, null, null, null, MeasureValues.Empty, CellKeys.None));
+
+    private IReadOnlyList<PublishedRow> Publish(MeasureRequest request, IReadOnlyList<MeasureRow> rows) =>
+        rows.Select(r => new PublishedRow(r.Urn, r.Phase, r.BucketStart, r.Cohort, Open(request, r.Urn, r)))
+            .Where(r => r.Measures.Values.Enrolments > 0 || IsExact(request, r.Urn))
+            .ToList();
+
+    private DisclosedMeasures Open(MeasureRequest request, int? urn, MeasureRow row)
+    {
+        if (IsExact(request, urn)) return DisclosedMeasures.Open(row.Values);
+        var (values, withheld) = CellKeyPerturbation.Publish(row.Values, row.Keys ?? throw new InvalidOperationException("a protected cell was measured without its cell keys"));
+        return new DisclosedMeasures(values, withheld);
+    }
+
+    /// <summary>Asks for cell keys unless every cell of the request is exact for this caller.</summary>
+    private MeasureRequest Keyed(MeasureRequest request) =>
+        !access.DisclosureControl && !access.User.IsSchool ? request : request with { CellKeys = true };
+}

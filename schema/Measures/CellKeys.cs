@@ -1,0 +1,11 @@
+namespace AttendanceGraph.Schema.Measures;
+
+/// <summary>
+/// A cell's keys for cell-key perturbation: the sum, mod 256, of the record keys of the enrolments (pupils, for
+/// pupil-based views) it counts, and of just those persistently or severely absent. Computed in the same query as the
+/// counts, so a key depends only on who is in the cell.
+/// </summary>
+public sealed record CellKeys(int Enrolments, int PersistentAbsence, int SevereAbsence)
+{
+    public static CellKeys None { get; } = new(0, 0, 0);
+}
