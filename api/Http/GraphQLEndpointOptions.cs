@@ -28,7 +28,13 @@ public sealed class GraphQLEndpointOptions
     /// </summary>
     public int IntrospectionMaxDepth { get; set; } = 20;
 
-    /// <summary>Wall-clock budget for one execution; Timeout.InfiniteTimeSpan disables it.</summary>
+    /// <summary>Size limits on the request body and the query document, checked before parsing and validation.</summary>
+    public DocumentLimits Document { get; set; } = new();
+
+    /// <summary>
+    /// Wall-clock budget for one request: reading the body, parsing, validation and execution together, cancelled
+    /// early when the client disconnects. Timeout.InfiniteTimeSpan disables it.
+    /// </summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Serve the offline GraphiQL IDE to browsers asking for text/html.</summary>
