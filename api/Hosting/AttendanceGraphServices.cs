@@ -32,7 +32,11 @@ public static class AttendanceGraphServices
             .UseMiddleware<AccessControlMiddleware>()
             .AddSystemTextJson()
             .AddGraphTypes(typeof(AttendanceSchema).Assembly));
-        services.AddGraphQLTransport(o => configuration.GetSection("GraphQL").Bind(o));
+        services.AddGraphQLTransport(o =>
+        {
+            configuration.GetSection("GraphQL").Bind(o);
+            o.FieldCost = PupilFieldCost.Within(configuration.GetValue("GraphQL:PupilFieldsPerRequest", PupilFieldCost.DefaultFieldsPerRequest));
+        });
         return services;
     }
 }
