@@ -11,8 +11,9 @@ var app = builder.Build();
 if (app.Configuration.GetValue("Warehouse:GenerateDemoWhenEmpty", true))
     DemoWarehouse.EnsureLoaded(app.Services.GetRequiredService<WarehousePaths>(), app.Logger);
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
-app.MapGraphQLEndpoint("/graphql").RequireGraphQLCaller();
+app.MapGraphQLEndpoint("/graphql").RequireGraphQLCaller().RequireGraphQLRateLimit();
 StartupBanner.Print(app);
 DevTokenBanner.Print(app);
 app.Run();

@@ -32,6 +32,7 @@ public static class AttendanceGraphServices
             .UseMiddleware<AccessControlMiddleware>()
             .AddSystemTextJson()
             .AddGraphTypes(typeof(AttendanceSchema).Assembly));
+        services.AddGraphQLRateLimit(configuration);
         services.AddGraphQLTransport(o =>
         {
             configuration.GetSection("GraphQL").Bind(o);
