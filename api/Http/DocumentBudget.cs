@@ -8,10 +8,10 @@ internal static class DocumentBudget
 {
     public static ExecutionError? CheckText(string query, DocumentLimits limits)
     {
-        // Chars never exceed UTF-8 bytes, so an over-long text is refused before even its bytes are counted.
-        if (query.Length > limits.MaxQueryBytes || System.Text.Encoding.UTF8.GetByteCount(query) > limits.MaxQueryBytes)
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(query);
+        if (bytes > limits.MaxQueryBytes)
         {
-            return new DocumentLimitError($"{System.Text.Encoding.UTF8.GetByteCount(query)} bytes", limits.MaxQueryBytes, nameof(limits.MaxQueryBytes));
+            return new DocumentLimitError($"{bytes} bytes", limits.MaxQueryBytes, nameof(limits.MaxQueryBytes));
         }
         var counts = QueryTextCounts.Of(query, limits.MaxTokens);
         if (counts.Tokens > limits.MaxTokens)

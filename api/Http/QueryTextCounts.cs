@@ -10,7 +10,7 @@ namespace AttendanceGraph.Api.Http;
 /// parentheses (arguments, variable definitions, directive arguments) is a field, unless it follows <c>...</c>
 /// (a fragment spread or <c>on</c>), <c>on</c> or <c>@</c>; a name followed by <c>:</c> there is an alias.
 /// </summary>
-internal readonly record struct QueryTextCounts(int Bytes, int Tokens, int Fields, int Aliases, int FragmentSpreads)
+internal readonly record struct QueryTextCounts(int Tokens, int Fields, int Aliases, int FragmentSpreads)
 {
     public static QueryTextCounts Of(string query, int tokenCap)
     {
@@ -58,7 +58,7 @@ internal readonly record struct QueryTextCounts(int Bytes, int Tokens, int Field
         {
             // The parser reports the syntax error with its location; the counts so far are all there is to limit.
         }
-        return new(System.Text.Encoding.UTF8.GetByteCount(query), tokens, fields, aliases, spreads);
+        return new(tokens, fields, aliases, spreads);
     }
 
     private static bool IsOn(Token token) => token.Value.Span.SequenceEqual("on");
