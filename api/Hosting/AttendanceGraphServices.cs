@@ -33,7 +33,12 @@ public static class AttendanceGraphServices
             .UseMiddleware<AccessControlMiddleware>()
             .AddSystemTextJson()
             .AddGraphTypes(typeof(AttendanceSchema).Assembly));
-        services.AddGraphQLTransport(o => configuration.GetSection("GraphQL").Bind(o));
+        services.AddGraphQLRateLimit(configuration);
+        services.AddGraphQLTransport(o =>
+        {
+            configuration.GetSection("GraphQL").Bind(o);
+            o.FieldCost = PupilFieldCost.Within(configuration.GetValue("GraphQL:PupilFieldsPerRequest", PupilFieldCost.DefaultFieldsPerRequest));
+        });
         return services;
     }
 }

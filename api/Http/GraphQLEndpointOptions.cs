@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
 using Microsoft.AspNetCore.Http;
 
 namespace AttendanceGraph.Api.Http;
@@ -23,12 +24,31 @@ public sealed class GraphQLEndpointOptions
     public double ListImpactMultiplier { get; set; } = 10;
 
     /// <summary>
-    /// Depth cap for operations made only of introspection fields, which are exempt from the data limits
+    /// Depth cap for operations made only of introspection fields, which are exempt from the data depth limit
     /// above because GraphiQL's schema query alone is 15 levels deep.
     /// </summary>
     public int IntrospectionMaxDepth { get; set; } = 20;
 
-    /// <summary>Wall-clock budget for one execution; Timeout.InfiniteTimeSpan disables it.</summary>
+    /// <summary>
+    /// Budget of an introspection-only operation, in copies of the schema: GraphiQL's schema query costs one, plus
+    /// 1 each for `types` and `directives` (GraphQL.NET's own price for them; see <see cref="IntrospectionCost"/>), so
+    /// the default lets it through with room for `__type` lookups but refuses a second listing.
+    /// </summary>
+    public double IntrospectionMaxSchemaListings { get; set; } = 2;
+
+    /// <summary>
+    /// The host's price for its own expensive fields (null from the function: priced as usual). The result's
+    /// FieldImpact is multiplied by the list multipliers above the field, like every field's.
+    /// </summary>
+    public Func<FieldImpactContext, FieldComplexityResult?>? FieldCost { get; set; }
+
+    /// <summary>Size limits on the request body and the query document, checked before parsing and validation.</summary>
+    public DocumentLimits Document { get; set; } = new();
+
+    /// <summary>
+    /// Wall-clock budget for one request: reading the body, parsing, validation and execution together, cancelled
+    /// early when the client disconnects. Timeout.InfiniteTimeSpan disables it.
+    /// </summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Serve the offline GraphiQL IDE to browsers asking for text/html.</summary>

@@ -2,6 +2,8 @@ using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
+using GraphQL.Execution;
+using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -42,36 +44,80 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
             return;
         }
 
-        var reader = new GraphQLRequestReader(serializer);
-        var parsed = isGet
-            ? reader.ReadQueryString(request)
-            : await reader.ReadBodyAsync(request, context.RequestAborted);
-        if (parsed.Error is not null)
+        // One deadline from the first byte read to the last resolver: parsing and validation used to run before
+        // the execution timeout started and on after the client had gone (four 1.7 KB fragment bombs held both
+        // cores for minutes).
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        if (_options.ExecutionTimeout != Timeout.InfiniteTimeSpan)
         {
-            await WriteAsync(context, serializer, mediaType.Value, Failed(parsed.Error));
+            deadline.CancelAfter(_options.ExecutionTimeout);
+        }
+        ExecutionResult result;
+        try
+        {
+            result = await ReadAndExecuteAsync(context, serializer, isGet, deadline.Token);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client has gone: there is no one to answer, and the work stopped with the token.
             return;
         }
-
-        var result = await ExecuteAsync(context, parsed.Request!, isGet);
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            result = Failed(new TimeoutError());
+        }
         await WriteAsync(context, serializer, mediaType.Value, result);
     }
 
-    private async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest request, bool isGet)
+    private async Task<ExecutionResult> ReadAndExecuteAsync(
+        HttpContext context, IGraphQLTextSerializer serializer, bool isGet, CancellationToken cancellationToken)
+    {
+        var reader = new GraphQLRequestReader(serializer);
+        var parsed = isGet
+            ? reader.ReadQueryString(context.Request)
+            : await reader.ReadBodyAsync(context.Request, _options.Document.MaxRequestBytes, cancellationToken);
+        if (parsed.Error is not null)
+        {
+            return Failed(parsed.Error);
+        }
+        var request = parsed.Request!;
+        if (DocumentBudget.CheckText(request.Query!, _options.Document) is { } tooLarge)
+        {
+            return Failed(tooLarge);
+        }
+        GraphQLDocument document;
+        try
+        {
+            document = context.RequestServices.GetRequiredService<IDocumentBuilder>().Build(request.Query!);
+        }
+        catch (SyntaxError error)
+        {
+            return Failed(error);
+        }
+        if (DocumentBudget.CheckExpansion(document, _options.Document) is { } tooLargeExpanded)
+        {
+            return Failed(tooLargeExpanded);
+        }
+        return await ExecuteAsync(context, request, document, isGet, cancellationToken);
+    }
+
+    private async Task<ExecutionResult> ExecuteAsync(
+        HttpContext context, GraphQLRequest request, GraphQLDocument document, bool isGet, CancellationToken cancellationToken)
     {
         var services = context.RequestServices;
         var executionOptions = new ExecutionOptions
         {
             Schema = services.GetRequiredService<ISchema>(),
             Query = request.Query,
+            Document = document,
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
             RequestServices = services,
             User = context.User,
-            CancellationToken = context.RequestAborted,
+            // The deadline is this token: the executer rethrows its cancellation, and HandleAsync answers TIMEOUT.
+            CancellationToken = cancellationToken,
             ValidationRules = BuildValidationRules(isGet),
-            Timeout = _options.ExecutionTimeout,
-            TimeoutAction = GraphQL.Execution.TimeoutAction.ReturnTimeoutError,
             // The client only sees a generic message; the cause must reach the server log.
             UnhandledExceptionDelegate = exceptionContext =>
             {
@@ -92,7 +138,8 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
     private List<IValidationRule> BuildValidationRules(bool isGet)
     {
         // Setting ValidationRules replaces the defaults, so the spec's core rules are listed first.
-        var rules = new List<IValidationRule>(DocumentValidator.CoreRules);
+        var rules = new List<IValidationRule> { CancellableValidationRule.Instance };
+        rules.AddRange(DocumentValidator.CoreRules);
         rules.Add(_limits);
         if (isGet)
         {

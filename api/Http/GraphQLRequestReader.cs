@@ -39,7 +39,7 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
         }, null);
     }
 
-    public async Task<GraphQLRequestOrError> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<GraphQLRequestOrError> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (!IsJsonContentType(request.ContentType))
         {
@@ -47,10 +47,16 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
                 $"Unsupported Content-Type '{request.ContentType}'; send the request as application/json."));
         }
 
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, maxBytes, cancellationToken);
+        if (body is null)
+        {
+            return new(null, new PayloadTooLargeError(maxBytes));
+        }
+
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            document = JsonDocument.Parse(body.Value);
         }
         catch (JsonException ex)
         {

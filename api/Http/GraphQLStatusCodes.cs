@@ -23,6 +23,10 @@ public static class GraphQLStatusCodes
         {
             return StatusCodes.Status405MethodNotAllowed;
         }
+        if (errors.Any(e => e is PayloadTooLargeError))
+        {
+            return StatusCodes.Status413PayloadTooLarge;
+        }
         if (errors.Any(e => e is InvalidRequestError))
         {
             return StatusCodes.Status400BadRequest;

@@ -5,6 +5,9 @@ public sealed class SectionReport(string name)
 {
     public string Name { get; } = name;
     public string Status { get; set; } = "ok";
+
+    /// <summary>A hard target was missed (the abuse section's 2 s refusal): the run exits 1 as for a crash.</summary>
+    public bool FailsRun { get; set; }
     public string? Message { get; set; }
     public string? DataDescription { get; set; }
     public double Seconds { get; set; }

@@ -31,6 +31,8 @@ public sealed class ApiFactory(string warehouse, ILoggerProvider? logs = null, T
         builder.UseSetting("Authentication:Jwt:Audience", Settings.Audience);
         builder.UseSetting("Authentication:Jwt:SigningKey", Settings.SigningKey);
         builder.UseSetting("Authentication:Jwt:PrintDevTokens", "false");
+        // Tests send hundreds of requests as one user within seconds; RateLimitTests turn it back on.
+        builder.UseSetting("RateLimit:Enabled", "false");
     }
 
     /// <summary>The test issuer's settings (not the development key, so a test never depends on appsettings.Development.json).</summary>

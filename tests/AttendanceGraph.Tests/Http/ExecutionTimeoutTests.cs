@@ -16,7 +16,12 @@ public sealed class ExecutionTimeoutTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = TestGraphQLApp.Build(configure: o => o.ExecutionTimeout = ShortTimeout);
+        _app = TestGraphQLApp.Build(configure: o =>
+        {
+            o.ExecutionTimeout = ShortTimeout;
+            o.MaxComplexity = null;
+            o.ValidationRules.Add(new SlowValidationRule(TimeSpan.FromMilliseconds(100)));
+        });
         await _app.StartAsync();
         _client = _app.GetTestClient();
     }
@@ -41,6 +46,21 @@ public sealed class ExecutionTimeoutTests : IAsyncLifetime
         Assert.False(body.TryGetProperty("data", out _));
         // The resolver waits 30 s; finishing well before proves execution was cancelled, not awaited.
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(15), $"took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Post_SlowValidation_IsStoppedAtTheSameDeadlineWith504()
+    {
+        // 200 fields at 100 ms each: 20 s of validation unless the deadline stops the walk.
+        var query = SlowValidationRule.Query(fields: 200);
+
+        var stopwatch = Stopwatch.StartNew();
+        using var response = await _client.SendAsync(PostQuery(query));
+        stopwatch.Stop();
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Equal("TIMEOUT", (await response.ReadJsonAsync()).FirstErrorCode());
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
     }
 
     [Fact]

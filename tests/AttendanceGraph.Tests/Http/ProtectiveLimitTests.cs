@@ -56,7 +56,7 @@ public sealed class ProtectiveLimitTests(GraphQLServerFixture server) : IClassFi
     }
 
     [Fact]
-    public async Task Post_FullIntrospectionQuery_IsExemptFromDataLimits()
+    public async Task Post_FullIntrospectionQuery_FitsTheIntrospectionBudget()
     {
         using var response = await _client.SendAsync(PostQuery(IntrospectionQueries.Full));
         var body = await response.ReadJsonAsync();
@@ -81,5 +81,51 @@ public sealed class ProtectiveLimitTests(GraphQLServerFixture server) : IClassFi
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("complexity", (await response.ReadJsonAsync()).FirstErrorMessage(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Post_TwoAliasedSchemaListings_AreRefusedByTheIntrospectionBudget()
+    {
+        // Each listing costs the schema's size plus 1 for 'types' (GraphQL.NET's own price), so two pass 2 copies.
+        using var response = await _client.SendAsync(PostQuery(HostileDocuments.Aliased(2, "__schema { types { name } }")));
+        var body = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("IntrospectionMaxSchemaListings", body.FirstErrorMessage());
+    }
+
+    [Fact]
+    public async Task Post_OneSchemaListingWithATypeLookup_FitsTheIntrospectionBudget()
+    {
+        using var response = await _client.SendAsync(PostQuery("{ __schema { types { name } } __type(name: \"Query\") { name } }"));
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Post_ListingTypesAgainThroughEachFieldsType_IsRefusedByTheIntrospectionBudget()
+    {
+        using var response = await _client.SendAsync(PostQuery("{ __schema { types { fields { type { fields { name } } } } } }"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("IntrospectionMaxSchemaListings", (await response.ReadJsonAsync()).FirstErrorMessage());
+    }
+
+    [Fact]
+    public async Task Post_OneTypeLookup_Executes()
+    {
+        using var response = await _client.SendAsync(PostQuery("{ __type(name: \"Query\") { fields { name type { name } } } }"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_SchemaListingInADataQuery_CountsAgainstTheDataComplexity()
+    {
+        // The test schema is over 60 elements, the test host's data cap, so one listing alone passes the cap.
+        using var response = await _client.SendAsync(PostQuery("{ hello __schema { types { name } } }"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("complex", (await response.ReadJsonAsync()).FirstErrorMessage(), StringComparison.OrdinalIgnoreCase);
     }
 }
