@@ -6,6 +6,8 @@ public sealed class SectionReport(string name)
     public string Name { get; } = name;
     public string Status { get; set; } = "ok";
     public string? Message { get; set; }
+    /// <summary>A correctness failure (not a slow figure): the run exits 1, as when a section crashes.</summary>
+    public bool FailsRun { get; set; }
     public string? DataDescription { get; set; }
     public double Seconds { get; set; }
     public List<(string Title, MarkdownTable Table)> Tables { get; } = [];
