@@ -12,7 +12,8 @@ if (app.Configuration.GetValue("Warehouse:GenerateDemoWhenEmpty", true))
     DemoWarehouse.EnsureLoaded(app.Services.GetRequiredService<WarehousePaths>(), app.Logger);
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapGraphQLEndpoint("/graphql").RequireGraphQLCaller();
+app.UseRateLimiter();
+app.MapGraphQLEndpoint("/graphql").RequireGraphQLCaller().RequireWarehouseAdmission(app.Configuration);
 StartupBanner.Print(app);
 DevTokenBanner.Print(app);
 app.Run();

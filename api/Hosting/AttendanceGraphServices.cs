@@ -10,7 +10,7 @@ namespace AttendanceGraph.Api.Hosting;
 
 public static class AttendanceGraphServices
 {
-    /// <summary>The warehouse reader, the per-request query context, the schema and the HTTP transport.</summary>
+    /// <summary>The warehouse reader, the per-request query context, the schema, the HTTP transport and its admission control.</summary>
     public static IServiceCollection AddAttendanceGraph(this IServiceCollection services, IConfiguration configuration)
     {
         var paths = WarehousePaths.Resolve(configuration["Warehouse:Path"]);
@@ -33,6 +33,7 @@ public static class AttendanceGraphServices
             .AddSystemTextJson()
             .AddGraphTypes(typeof(AttendanceSchema).Assembly));
         services.AddGraphQLTransport(o => configuration.GetSection("GraphQL").Bind(o));
+        services.AddWarehouseAdmission(configuration);
         return services;
     }
 }

@@ -29,12 +29,12 @@ public sealed record SoakOutcome(
         }
     }
 
-    /// <summary>RSS samples taken after the first minute; null when fewer than two were taken.</summary>
+    /// <summary>RSS samples taken after the first minute while the clients ran; null when fewer than two were taken.</summary>
     public (long MinKiB, long MaxKiB)? MemoryAfterFirstMinute
     {
         get
         {
-            var rss = Samples.Where(s => s.AtSeconds >= MemoryFrom.TotalSeconds && s.RssKiB is not null).Select(s => s.RssKiB!.Value).ToList();
+            var rss = Samples.Where(s => s.AtSeconds >= MemoryFrom.TotalSeconds && s.AtSeconds <= Duration.TotalSeconds && s.RssKiB is not null).Select(s => s.RssKiB!.Value).ToList();
             return rss.Count < 2 ? null : (rss.Min(), rss.Max());
         }
     }
