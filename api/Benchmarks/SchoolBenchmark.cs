@@ -15,16 +15,18 @@ public sealed record SchoolBenchmark(
     IReadOnlyList<PeerPosition> Peers)
 {
     /// <summary>
-    /// Two queries per phase and request (the phase's schools; the phase as a whole), shared by every school
-    /// of that phase asking in the same request.
+    /// One query per phase and request (the phase's schools), shared by every school of that phase asking in the
+    /// same request. The phase as a whole is the sum of its schools: its enrolments are theirs, each in one school.
     /// </summary>
     public static SchoolBenchmark For(IResolveFieldContext c, SchoolInfo school)
     {
         var data = c.Data();
         var shape = c.MeasureRequest() with { IncludeCodes = false, Phase = school.Phase };
-        var peers = data.Measure(shape with { GroupBy = MeasureGrouping.School })
-            .Where(r => data.Facts.School(r.Urn!.Value)?.Phase == school.Phase).ToList();
-        var phase = data.Measure(shape).FirstOrDefault()?.Values ?? MeasureValues.Empty;
+        var schools = data.Measure(shape with { GroupBy = MeasureGrouping.School });
+        var peers = schools.Where(r => data.Facts.School(r.Urn!.Value)?.Phase == school.Phase).ToList();
+        var phase = shape.Unit == MeasureUnit.Enrolment
+            ? MeasureValues.SumOfEnrolments(schools.Select(r => r.Values))
+            : data.Measure(shape).FirstOrDefault()?.Values ?? MeasureValues.Empty;
         var own = peers.FirstOrDefault(r => r.Urn == school.Urn)?.Values ?? MeasureValues.Empty;
         var national = NationalFigures.For(data.Facts.Benchmarks, school.Phase, shape.Period.AcademicYear);
         var positions = MeasureSelector.Headline.Select(m => Position(m, school.Urn, peers, phase, national)).ToList();
