@@ -7,7 +7,8 @@ namespace AttendanceGraph.Api.Data;
 /// Serves the current warehouse snapshot to requests and follows the ETL's CURRENT pointer, so new batches
 /// are picked up without a restart and a request never sees a half-loaded warehouse.
 /// </summary>
-public sealed class WarehouseReader(WarehousePaths paths, string memoryLimit = "2GB") : IDisposable
+/// <param name="threads">DuckDB worker threads per snapshot; null keeps DuckDB's default (the cores).</param>
+public sealed class WarehouseReader(WarehousePaths paths, string memoryLimit = "2GB", int? threads = null) : IDisposable
 {
     private static readonly TimeSpan PointerCheckInterval = TimeSpan.FromMilliseconds(250);
     private readonly Lock gate = new();
@@ -64,7 +65,7 @@ public sealed class WarehouseReader(WarehousePaths paths, string memoryLimit = "
             nextCheckTicks = now + (long)PointerCheckInterval.TotalMilliseconds;
             var name = SnapshotPointer.Read(paths);
             if (name is null || name == current?.Name) return current;
-            var next = new WarehouseSnapshotHandle(name, paths.SnapshotPath(name), memoryLimit);
+            var next = new WarehouseSnapshotHandle(name, paths.SnapshotPath(name), memoryLimit, threads);
             var previous = current;
             current = next;
             previous?.Release();

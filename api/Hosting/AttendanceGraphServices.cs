@@ -15,7 +15,7 @@ public static class AttendanceGraphServices
     {
         var paths = WarehousePaths.Resolve(configuration["Warehouse:Path"]);
         services.AddSingleton(paths);
-        services.AddSingleton(_ => new WarehouseReader(paths, configuration["Warehouse:MemoryLimit"] ?? "2GB"));
+        services.AddSingleton(_ => new WarehouseReader(paths, configuration["Warehouse:MemoryLimit"] ?? "2GB", configuration.GetValue<int?>("Warehouse:Threads")));
         services.AddSingleton<SnapshotFactsCache>();
         services.AddSingleton(_ => new MeasureResultCache(configuration.GetValue("Warehouse:ResultCacheEntries", 4096)));
         services.AddScoped<QueryContext>();
