@@ -81,18 +81,28 @@ public static class MeasureQuery
 
         string PerUnit(string name, bool cohort)
         {
-            var sb = new StringBuilder($"{name} AS (\n  SELECT ");
-            if (cohort) sb.Append("a.cohort AS g_cohort, ");
-            foreach (var (alias, expr) in keys) sb.Append($"{expr} AS {alias}, ");
-            sb.Append(unitKeys);
-            foreach (var (col, count) in Sessions) sb.Append($",\n    {SessionCountSql.Sum(count, "a")} AS {col}");
-            if (request.IncludeCodes)
-                foreach (var code in CodeCatalogue.Instance.Codes) sb.Append($",\n    SUM(a.{code.Column})::BIGINT AS {code.Column}");
-            sb.Append($"\n  FROM {Source(request, cohort, wholeFragmentsFromAggregates, markScope, p)} a");
-            if (needsSchools) sb.Append(" JOIN schools s ON s.urn = a.urn");
-            sb.Append($"\n  WHERE {filters}{(cohort ? cohortFilter : "")}");
-            sb.Append($"\n  GROUP BY {string.Join(", ", (cohort ? ["g_cohort"] : Array.Empty<string>()).Concat(keys.Select(k => k.Alias)).Append(unitKeys))})");
-            return sb.ToString();
+            var groupKeys = (cohort ? ["g_cohort"] : Array.Empty<string>()).Concat(keys.Select(k => k.Alias)).Append(unitKeys);
+            var from = new StringBuilder($"\n  FROM {Source(request, cohort, wholeFragmentsFromAggregates, markScope, p)} a");
+            if (needsSchools) from.Append(" JOIN schools s ON s.urn = a.urn");
+            from.Append($"\n  WHERE {filters}{(cohort ? cohortFilter : "")}");
+            string Select(bool summed)
+            {
+                var sb = new StringBuilder("SELECT ");
+                if (cohort) sb.Append("a.cohort AS g_cohort, ");
+                foreach (var (alias, expr) in keys) sb.Append($"{expr} AS {alias}, ");
+                sb.Append(unitKeys);
+                foreach (var (col, count) in Sessions)
+                    sb.Append($",\n    {(summed ? SessionCountSql.Sum(count, "a") : SessionCountSql.RowExpression(count, "a") + "::BIGINT")} AS {col}");
+                if (request.IncludeCodes)
+                    foreach (var code in CodeCatalogue.Instance.Codes) sb.Append($",\n    {(summed ? $"SUM(a.{code.Column})" : $"a.{code.Column}")}::BIGINT AS {code.Column}");
+                return sb.Append(from).ToString();
+            }
+            var grouped = $"{Select(summed: true)}\n  GROUP BY {string.Join(", ", groupKeys)}";
+            if (!WeeksAreRows(request)) return $"{name} AS (\n  {grouped})";
+            // Most weeks lie inside one month, so an enrolment's week is one fragment row: those rows are the
+            // per-enrolment values already. Grouping only the weeks that straddle a month end measured 1.5x faster
+            // on the 25,000-pupil LA's weekly trend (whole year, same figures), the group-by being the cost.
+            return $"{name} AS (\n  {grouped.Replace("\n  GROUP BY", $" AND {StraddlesMonth}\n  GROUP BY")}\n  UNION ALL\n  {Select(summed: false)} AND NOT {StraddlesMonth})";
         }
 
         var ctes = new List<string>();
@@ -147,10 +157,15 @@ public static class MeasureQuery
         var view = cohort ? "agg_cohort_enrolment_week" : "agg_enrolment_week";
         if (UsesAggregates(r)) return view;
         var split = wholeFragmentsFromAggregates && r.WithinCohort is null ? PeriodSplit.Of(r.Period) : new PeriodSplit(null, [(r.Period.Start, r.Period.End)]);
+        // A rest-of-pupils request reads the source twice (everyone, and the cohort): its parameters are added once.
+        void Add(string name, DateOnly value)
+        {
+            if (!p.Exists(x => x.Item1 == name)) p.Add((name, value));
+        }
         var days = string.Join(" OR ", split.Edges.Select((e, i) =>
         {
-            p.Add(($"edge{i}_from", e.Start));
-            p.Add(($"edge{i}_to", e.End));
+            Add($"edge{i}_from", e.Start);
+            Add($"edge{i}_to", e.End);
             return $"m.date BETWEEN $edge{i}_from AND $edge{i}_to";
         }));
         var inRange = $"WHERE ({days}){markScope}";
@@ -158,10 +173,19 @@ public static class MeasureQuery
             inRange = $"JOIN ({AggregateSql.CohortIntervals}) wc ON wc.pupil_id = m.pupil_id AND m.date BETWEEN wc.start_date AND wc.end_date AND wc.cohort = $within\n{inRange}";
         var marks = cohort ? AggregateSql.CohortEnrolmentWeeks(inRange) : AggregateSql.EnrolmentWeeks(inRange);
         if (split.Core is not { } core) return $"({marks})";
-        p.Add(("core_from", core.Start));
-        p.Add(("core_to", core.End));
+        Add("core_from", core.Start);
+        Add("core_to", core.End);
         return $"(SELECT * FROM {view} WHERE frag_start BETWEEN $core_from AND $core_to\nUNION ALL BY NAME\n{marks})";
     }
+
+    /// <summary>A fragment row's week runs into the next month, so the enrolment has two rows that week.</summary>
+    private const string StraddlesMonth = "month(a.week_start) <> month(a.week_start + 6)";
+
+    /// <summary>
+    /// Weekly figures per enrolment: each (enrolment, cohort, fragment) has one row, so a week inside one month is one
+    /// row. Not per pupil (a pupil who changes school mid-week has two enrolments that week).
+    /// </summary>
+    private static bool WeeksAreRows(MeasureRequest r) => r.Grain == TimeGrain.Week && r.Unit == MeasureUnit.Enrolment;
 
     private static bool UsesAggregates(MeasureRequest r) => r.Period.IsFragmentAligned && r.WithinCohort is null;
 
