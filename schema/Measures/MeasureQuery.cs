@@ -183,9 +183,10 @@ public static class MeasureQuery
 
     /// <summary>
     /// Weekly figures per enrolment: each (enrolment, cohort, fragment) has one row, so a week inside one month is one
-    /// row. Not per pupil (a pupil who changes school mid-week has two enrolments that week).
+    /// row. Not per pupil (a pupil who changes school mid-week has two enrolments that week). Only over the aggregate
+    /// tables: the two halves each read the source, and a source with marks in it would pivot them twice.
     /// </summary>
-    private static bool WeeksAreRows(MeasureRequest r) => r.Grain == TimeGrain.Week && r.Unit == MeasureUnit.Enrolment;
+    private static bool WeeksAreRows(MeasureRequest r) => r.Grain == TimeGrain.Week && r.Unit == MeasureUnit.Enrolment && UsesAggregates(r);
 
     private static bool UsesAggregates(MeasureRequest r) => r.Period.IsFragmentAligned && r.WithinCohort is null;
 
