@@ -13,7 +13,7 @@ if (!WarehouseStartup.Prepare(app)) return WarehouseStartup.DamagedExitCode;
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
-app.MapGraphQLEndpoint("/graphql").RequireGraphQLCaller().RequireGraphQLRateLimit();
+app.MapGraphQLEndpoint("/graphql").RequireGraphQLCaller().RequireGraphQLRequestLimits();
 app.MapAttendanceGraphHealth();
 StartupBanner.Print(app);
 DevTokenBanner.Print(app);

@@ -10,7 +10,8 @@ namespace AttendanceGraph.Api.Data;
 /// damaged (empty, garbage, dangling, naming a snapshot that does not open) never reaches a request: the last good
 /// snapshot stays in service, the damage is logged once and reported by <see cref="PointerProblem"/> (health).
 /// </summary>
-public sealed class WarehouseReader(WarehousePaths paths, string memoryLimit = "2GB", ILogger<WarehouseReader>? logger = null) : IDisposable
+/// <param name="threads">DuckDB worker threads per snapshot; null keeps DuckDB's default (the cores).</param>
+public sealed class WarehouseReader(WarehousePaths paths, string memoryLimit = "2GB", int? threads = null, ILogger<WarehouseReader>? logger = null) : IDisposable
 {
     private static readonly TimeSpan PointerCheckInterval = TimeSpan.FromMilliseconds(250);
     // A snapshot that failed to open is tried again only this often: each try opens a DuckDB file (~20 ms).
@@ -101,7 +102,7 @@ public sealed class WarehouseReader(WarehousePaths paths, string memoryLimit = "
         {
             var problem = SnapshotProbe.Problem(paths, name);
             if (problem is not null) throw new IOException(problem);
-            next = new WarehouseSnapshotHandle(name, paths.SnapshotPath(name), memoryLimit);
+            next = new WarehouseSnapshotHandle(name, paths.SnapshotPath(name), memoryLimit, threads);
         }
         catch (Exception e) when (e is IOException or DuckDBException or UnauthorizedAccessException)
         {

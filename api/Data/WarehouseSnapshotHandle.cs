@@ -13,7 +13,7 @@ internal sealed class WarehouseSnapshotHandle
     private readonly DuckDBConnection keepAlive;
     private int references = 1; // the reader's own reference while this is the current snapshot
 
-    public WarehouseSnapshotHandle(string name, string path, string memoryLimit)
+    public WarehouseSnapshotHandle(string name, string path, string memoryLimit, int? threads)
     {
         Name = name;
         ConnectionString = DuckDbSettings.ReadOnly(path);
@@ -22,6 +22,7 @@ internal sealed class WarehouseSnapshotHandle
         {
             keepAlive.Open();
             keepAlive.ExecuteAll(DuckDbSettings.SessionStatements(memoryLimit));
+            if (threads is > 0) keepAlive.ExecuteAll([$"SET threads = {threads.Value}"]); // an int, not user text
         }
         catch
         {

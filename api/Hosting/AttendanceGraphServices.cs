@@ -10,13 +10,13 @@ namespace AttendanceGraph.Api.Hosting;
 
 public static class AttendanceGraphServices
 {
-    /// <summary>The warehouse reader, the per-request query context, the schema and the HTTP transport.</summary>
+    /// <summary>The warehouse reader, the per-request query context, the schema, the HTTP transport and its admission control.</summary>
     public static IServiceCollection AddAttendanceGraph(this IServiceCollection services, IConfiguration configuration)
     {
         var paths = WarehousePaths.Resolve(configuration["Warehouse:Path"]);
         services.AddSingleton(paths);
         services.AddSingleton(sp => new WarehouseReader(paths, configuration["Warehouse:MemoryLimit"] ?? "2GB",
-            sp.GetRequiredService<ILogger<WarehouseReader>>()));
+            configuration.GetValue<int?>("Warehouse:Threads"), sp.GetRequiredService<ILogger<WarehouseReader>>()));
         services.AddSingleton<SnapshotFactsCache>();
         services.AddSingleton(_ => new MeasureResultCache(configuration.GetValue("Warehouse:ResultCacheEntries", 4096)));
         services.AddScoped<QueryContext>();
@@ -33,7 +33,7 @@ public static class AttendanceGraphServices
             .UseMiddleware<AccessControlMiddleware>()
             .AddSystemTextJson()
             .AddGraphTypes(typeof(AttendanceSchema).Assembly));
-        services.AddGraphQLRateLimit(configuration);
+        services.AddGraphQLRequestLimits(configuration);
         services.AddGraphQLTransport(o =>
         {
             configuration.GetSection("GraphQL").Bind(o);

@@ -46,5 +46,6 @@ public sealed record Period(PeriodKind Kind, DateOnly Start, DateOnly End, strin
     /// </summary>
     public bool IsFragmentAligned => IsFragmentStart(Start) && IsFragmentStart(End.AddDays(1));
 
-    private static bool IsFragmentStart(DateOnly d) => d.DayOfWeek == DayOfWeek.Monday || d.Day == 1;
+    /// <summary>True on the first day of an aggregate fragment: a Monday or the first of a month.</summary>
+    public static bool IsFragmentStart(DateOnly d) => d.DayOfWeek == DayOfWeek.Monday || d.Day == 1;
 }

@@ -19,9 +19,12 @@ public static class MeasureQuery
 
     private static readonly CountMeasure[] Thresholds = MeasureCatalogue.Counts.Where(c => c.Threshold is not null).ToArray();
 
-    public static IReadOnlyList<MeasureRow> Run(DuckDBConnection connection, MeasureRequest request)
+    /// <param name="wholeFragmentsFromAggregates">
+    /// False reads every day of an unaligned period from the marks: the reference the split path is tested against.
+    /// </param>
+    public static IReadOnlyList<MeasureRow> Run(DuckDBConnection connection, MeasureRequest request, bool wholeFragmentsFromAggregates = true)
     {
-        var (sql, parameters) = Build(request);
+        var (sql, parameters) = Build(request, wholeFragmentsFromAggregates);
         var rows = new List<MeasureRow>();
         foreach (var r in connection.Rows(sql, parameters.ToArray()))
         {
@@ -58,7 +61,7 @@ public static class MeasureQuery
         return r.IsDBNull(i) ? 0 : r.GetInt64(i);
     }
 
-    public static (string Sql, List<(string Name, object? Value)> Parameters) Build(MeasureRequest request)
+    public static (string Sql, List<(string Name, object? Value)> Parameters) Build(MeasureRequest request, bool wholeFragmentsFromAggregates = true)
     {
         if (request.Population != Population.AllPupils && request.Cohorts.Count == 0)
             throw new ArgumentException("a cohort measure needs at least one cohort");
@@ -68,7 +71,7 @@ public static class MeasureQuery
         var keys = GroupKeys(request, p);
         var unitKeys = request.Unit == MeasureUnit.Enrolment ? "a.urn, a.pupil_id" : "a.pupil_id";
         var needsSchools = request.Phase is not null || request.GroupBy == MeasureGrouping.Phase;
-        var filters = Filters(request, p);
+        var (filters, markScope) = Filters(request, p);
         var cohortValues = "";
 
         var cohortFilter = "";
@@ -81,18 +84,28 @@ public static class MeasureQuery
 
         string PerUnit(string name, bool cohort)
         {
-            var sb = new StringBuilder($"{name} AS (\n  SELECT ");
-            if (cohort) sb.Append("a.cohort AS g_cohort, ");
-            foreach (var (alias, expr) in keys) sb.Append($"{expr} AS {alias}, ");
-            sb.Append(unitKeys);
-            foreach (var (col, count) in Sessions) sb.Append($",\n    {SessionCountSql.Sum(count, "a")} AS {col}");
-            if (request.IncludeCodes)
-                foreach (var code in CodeCatalogue.Instance.Codes) sb.Append($",\n    SUM(a.{code.Column})::BIGINT AS {code.Column}");
-            sb.Append($"\n  FROM {Source(request, cohort)} a");
-            if (needsSchools) sb.Append(" JOIN schools s ON s.urn = a.urn");
-            sb.Append($"\n  WHERE {filters}{(cohort ? cohortFilter : "")}");
-            sb.Append($"\n  GROUP BY {string.Join(", ", (cohort ? ["g_cohort"] : Array.Empty<string>()).Concat(keys.Select(k => k.Alias)).Append(unitKeys))})");
-            return sb.ToString();
+            var groupKeys = (cohort ? ["g_cohort"] : Array.Empty<string>()).Concat(keys.Select(k => k.Alias)).Append(unitKeys);
+            var from = new StringBuilder($"\n  FROM {Source(request, cohort, wholeFragmentsFromAggregates, markScope, p)} a");
+            if (needsSchools) from.Append(" JOIN schools s ON s.urn = a.urn");
+            from.Append($"\n  WHERE {filters}{(cohort ? cohortFilter : "")}");
+            string Select(bool summed)
+            {
+                var sb = new StringBuilder("SELECT ");
+                if (cohort) sb.Append("a.cohort AS g_cohort, ");
+                foreach (var (alias, expr) in keys) sb.Append($"{expr} AS {alias}, ");
+                sb.Append(unitKeys);
+                foreach (var (col, count) in Sessions)
+                    sb.Append($",\n    {(summed ? SessionCountSql.Sum(count, "a") : SessionCountSql.RowExpression(count, "a") + "::BIGINT")} AS {col}");
+                if (request.IncludeCodes)
+                    foreach (var code in CodeCatalogue.Instance.Codes) sb.Append($",\n    {(summed ? $"SUM(a.{code.Column})" : $"a.{code.Column}")}::BIGINT AS {code.Column}");
+                return sb.Append(from).ToString();
+            }
+            var grouped = $"{Select(summed: true)}\n  GROUP BY {string.Join(", ", groupKeys)}";
+            if (!WeeksAreRows(request)) return $"{name} AS (\n  {grouped})";
+            // Most weeks lie inside one month, so an enrolment's week is one fragment row: those rows are the
+            // per-enrolment values already. Grouping only the weeks that straddle a month end measured 1.5x faster
+            // on the 25,000-pupil LA's weekly trend (whole year, same figures), the group-by being the cost.
+            return $"{name} AS (\n  {grouped.Replace("\n  GROUP BY", $" AND {StraddlesMonth}\n  GROUP BY")}\n  UNION ALL\n  {Select(summed: false)} AND NOT {StraddlesMonth})";
         }
 
         var ctes = new List<string>();
@@ -152,37 +165,73 @@ public static class MeasureQuery
         return ($"WITH {string.Join(",\n", ctes)}\n{select}", p);
     }
 
-    /// <summary>Aligned periods read the materialised aggregates; any other date range aggregates its marks on the fly with the same SQL.</summary>
-    private static string Source(MeasureRequest r, bool cohort)
+    /// <summary>
+    /// Aligned periods read the materialised aggregates. Any other period reads its whole fragments from the
+    /// aggregates and only its edge days from the marks (<see cref="PeriodSplit"/>), aggregated on the fly with the
+    /// same SQL the ETL materialises, and only the marks of the request's schools. A cohort-within-cohort request
+    /// reads every day from the marks, since the aggregates hold one cohort at a time.
+    /// </summary>
+    private static string Source(MeasureRequest r, bool cohort, bool wholeFragmentsFromAggregates, string markScope, List<(string, object?)> p)
     {
-        if (UsesAggregates(r)) return cohort ? "agg_cohort_enrolment_week" : "agg_enrolment_week";
-        var inRange = r.WithinCohort is null
-            ? "WHERE m.date BETWEEN $from AND $to"
-            : $"JOIN ({AggregateSql.CohortIntervals}) wc ON wc.pupil_id = m.pupil_id AND m.date BETWEEN wc.start_date AND wc.end_date AND wc.cohort = $within\nWHERE m.date BETWEEN $from AND $to";
-        return "(" + (cohort ? AggregateSql.CohortEnrolmentWeeks(inRange) : AggregateSql.EnrolmentWeeks(inRange)) + ")";
+        var view = cohort ? "agg_cohort_enrolment_week" : "agg_enrolment_week";
+        if (UsesAggregates(r)) return view;
+        var split = wholeFragmentsFromAggregates && r.WithinCohort is null ? PeriodSplit.Of(r.Period) : new PeriodSplit(null, [(r.Period.Start, r.Period.End)]);
+        // A rest-of-pupils request reads the source twice (everyone, and the cohort): its parameters are added once.
+        void Add(string name, DateOnly value)
+        {
+            if (!p.Exists(x => x.Item1 == name)) p.Add((name, value));
+        }
+        var days = string.Join(" OR ", split.Edges.Select((e, i) =>
+        {
+            Add($"edge{i}_from", e.Start);
+            Add($"edge{i}_to", e.End);
+            return $"m.date BETWEEN $edge{i}_from AND $edge{i}_to";
+        }));
+        var inRange = $"WHERE ({days}){markScope}";
+        if (r.WithinCohort is not null)
+            inRange = $"JOIN ({AggregateSql.CohortIntervals}) wc ON wc.pupil_id = m.pupil_id AND m.date BETWEEN wc.start_date AND wc.end_date AND wc.cohort = $within\n{inRange}";
+        var marks = cohort ? AggregateSql.CohortEnrolmentWeeks(inRange) : AggregateSql.EnrolmentWeeks(inRange);
+        if (split.Core is not { } core) return $"({marks})";
+        Add("core_from", core.Start);
+        Add("core_to", core.End);
+        return $"(SELECT * FROM {view} WHERE frag_start BETWEEN $core_from AND $core_to\nUNION ALL BY NAME\n{marks})";
     }
+
+    /// <summary>A fragment row's week runs into the next month, so the enrolment has two rows that week.</summary>
+    private const string StraddlesMonth = "month(a.week_start) <> month(a.week_start + 6)";
+
+    /// <summary>
+    /// Weekly figures per enrolment: each (enrolment, cohort, fragment) has one row, so a week inside one month is one
+    /// row. Not per pupil (a pupil who changes school mid-week has two enrolments that week). Only over the aggregate
+    /// tables: the two halves each read the source, and a source with marks in it would pivot them twice.
+    /// </summary>
+    private static bool WeeksAreRows(MeasureRequest r) => r.Grain == TimeGrain.Week && r.Unit == MeasureUnit.Enrolment && UsesAggregates(r);
 
     private static bool UsesAggregates(MeasureRequest r) => r.Period.IsFragmentAligned && r.WithinCohort is null;
 
-    private static string Filters(MeasureRequest r, List<(string, object?)> p)
+    /// <summary>The conditions on the per-unit rows, and the same school scope as a condition on marks m.</summary>
+    private static (string Rows, string Marks) Filters(MeasureRequest r, List<(string, object?)> p)
     {
-        // Aligned periods select whole fragments; otherwise the source already holds only the marks in range.
+        // Aligned periods select whole fragments; otherwise the source already holds only the sessions in range.
         var f = new List<string> { UsesAggregates(r) ? "a.frag_start BETWEEN $from AND $to" : "TRUE", "(a.compulsory OR $all_ages)" };
+        var marks = new List<string>();
         if (r.Phase is not null)
         {
             p.Add(("phase", r.Phase));
             f.Add("s.phase = $phase");
+            marks.Add("m.urn IN (SELECT urn FROM schools WHERE phase = $phase)");
         }
         if (r.Urns is not null)
         {
             if (r.Urns.Count == 0) f.Add("FALSE");
             else
             {
-                var names = r.Urns.Distinct().Select((urn, i) => { p.Add(($"u{i}", urn)); return $"$u{i}"; });
-                f.Add($"a.urn IN ({string.Join(", ", names)})");
+                var names = string.Join(", ", r.Urns.Distinct().Select((urn, i) => { p.Add(($"u{i}", urn)); return $"$u{i}"; }));
+                f.Add($"a.urn IN ({names})");
+                marks.Add($"m.urn IN ({names})");
             }
         }
-        return string.Join(" AND ", f);
+        return (string.Join(" AND ", f), string.Concat(marks.Select(m => " AND " + m)));
     }
 
     private static List<(string Alias, string Expr)> GroupKeys(MeasureRequest r, List<(string, object?)> p)

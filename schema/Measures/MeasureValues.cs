@@ -29,6 +29,29 @@ public sealed record MeasureValues(
     public double? CodeRate(string code) =>
         CodeSessions is not null && CodeSessions.TryGetValue(code, out var n) ? Percent(n, PossibleSessions) : null;
 
+    /// <summary>
+    /// The measures of the union of disjoint sets of enrolments (e.g. a phase's schools): every stored figure is a
+    /// count of sessions or of enrolments, so they add up exactly. Not for pupil-based values, where a pupil at two
+    /// schools is one unit.
+    /// </summary>
+    public static MeasureValues SumOfEnrolments(IEnumerable<MeasureValues> parts)
+    {
+        var sum = Empty;
+        Dictionary<string, long>? codes = null;
+        foreach (var v in parts)
+        {
+            sum = new MeasureValues(sum.Enrolments + v.Enrolments, sum.PossibleSessions + v.PossibleSessions,
+                sum.AttendanceSessions + v.AttendanceSessions, sum.AuthorisedAbsenceSessions + v.AuthorisedAbsenceSessions,
+                sum.UnauthorisedAbsenceSessions + v.UnauthorisedAbsenceSessions, sum.OverallAbsenceSessions + v.OverallAbsenceSessions,
+                sum.LateSessions + v.LateSessions, sum.PersistentAbsenceEnrolments + v.PersistentAbsenceEnrolments,
+                sum.SevereAbsenceEnrolments + v.SevereAbsenceEnrolments);
+            if (v.CodeSessions is null) continue;
+            codes ??= new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var (code, n) in v.CodeSessions) codes[code] = codes.GetValueOrDefault(code) + n;
+        }
+        return sum with { CodeSessions = codes };
+    }
+
     public static double? Percent(long numerator, long denominator) =>
         denominator == 0 ? null : Math.Round(100.0 * numerator / denominator, 4);
 }

@@ -8,7 +8,7 @@ namespace AttendanceGraph.Benchmarks;
 
 /// <summary>
 /// Runs the chosen sections in order. A section that throws is reported as crashed with its error and the run goes
-/// on; the exit code is 1 when any section crashed or missed a hard target, 2 for bad options, else 0.
+/// on; the exit code is 1 when any section crashed, missed a hard target or failed a correctness check, 2 for bad options, else 0.
 /// </summary>
 public static class BenchmarkRunner
 {
@@ -36,7 +36,7 @@ public static class BenchmarkRunner
         Console.WriteLine($"# AttendanceGraph benchmark{(options.Smoke ? " (smoke)" : "")}");
         Console.WriteLine($"_Machine: {machine.Describe()}. Command: `{machine.Command}`. Cache: {options.CacheDir}_");
 
-        var sections = new ISection[] { new LoadSection(), new ApiSection(), new OverheadSection(), new PeerSection(), new ScaleSection(), new ProtectionSection(), new AbuseSection() };
+        var sections = new ISection[] { new LoadSection(), new ApiSection(), new OverheadSection(), new PeerSection(), new ScaleSection(), new ProtectionSection(), new AbuseSection(), new SoakSection() };
         var reports = new List<SectionReport>();
         var crashed = false;
         foreach (var section in sections.Where(s => options.Sections.Contains(s.Name)))
@@ -70,6 +70,7 @@ public static class BenchmarkRunner
     {
         pupils = o.Pupils, schools = o.Schools, years = o.Years, seed = o.Seed, runs = o.Runs, requests = o.Requests,
         sections = o.Sections, concurrency = o.Concurrency, scaleMultiples = o.ScaleMultiples, smoke = o.Smoke, peer = o.Peer,
+        clients = o.Clients, soakSeconds = o.SoakDuration.TotalSeconds, loadEverySeconds = o.LoadEvery.TotalSeconds, sampleEverySeconds = o.SampleEvery.TotalSeconds,
         asOf = BenchmarkCalendar.AsOf, incrementalDay = BenchmarkCalendar.IncrementalDay,
     };
 

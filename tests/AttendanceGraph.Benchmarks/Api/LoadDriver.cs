@@ -26,6 +26,13 @@ public sealed class LoadDriver : IDisposable
 
     public async Task<(bool Ok, double Ms, string? Error)> SendAsync(DashboardQuery query)
     {
+        var (ok, ms, error, _) = await ExchangeAsync(query);
+        return (ok, ms, error);
+    }
+
+    /// <summary>As <see cref="SendAsync"/>, also returning the body of a successful response.</summary>
+    public async Task<(bool Ok, double Ms, string? Error, string? Body)> ExchangeAsync(DashboardQuery query)
+    {
         var clock = Stopwatch.StartNew();
         try
         {
@@ -33,13 +40,13 @@ public sealed class LoadDriver : IDisposable
             using var response = await http.PostAsync(endpoint, content);
             var body = await response.Content.ReadAsStringAsync();
             var ms = clock.Elapsed.TotalMilliseconds;
-            if (response.StatusCode != HttpStatusCode.OK) return (false, ms, $"HTTP {(int)response.StatusCode}: {Trim(body)}");
-            if (body.Contains("\"errors\"", StringComparison.Ordinal)) return (false, ms, Trim(body));
-            return (true, ms, null);
+            if (response.StatusCode != HttpStatusCode.OK) return (false, ms, $"HTTP {(int)response.StatusCode}: {Trim(body)}", null);
+            if (body.Contains("\"errors\"", StringComparison.Ordinal)) return (false, ms, Trim(body), null);
+            return (true, ms, null, body);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return (false, clock.Elapsed.TotalMilliseconds, e.Message);
+            return (false, clock.Elapsed.TotalMilliseconds, e.Message, null);
         }
     }
 

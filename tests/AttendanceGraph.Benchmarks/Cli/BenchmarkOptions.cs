@@ -3,7 +3,7 @@ namespace AttendanceGraph.Benchmarks.Cli;
 /// <summary>What to run, parsed from the command line. Defaults are the full-size authority.</summary>
 public sealed record BenchmarkOptions
 {
-    public static readonly string[] AllSections = ["load", "api", "overhead", "peer", "scale", "protection", "abuse"];
+    public static readonly string[] AllSections = ["load", "api", "overhead", "peer", "scale", "protection", "abuse", "soak"];
 
     public int Pupils { get; init; } = 100_000;
     public int Schools { get; init; } = 400;
@@ -20,6 +20,14 @@ public sealed record BenchmarkOptions
     /// <summary>Empty = benchmark-results.json in the cache folder (gitignored).</summary>
     public string OutPath { get; init; } = "";
     public string CacheDir { get; init; } = "";
+    /// <summary>Concurrent clients of the soak section.</summary>
+    public int Clients { get; init; } = 16;
+    /// <summary>How long the soak's clients run.</summary>
+    public TimeSpan SoakDuration { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>Time between the soak's incremental loads.</summary>
+    public TimeSpan LoadEvery { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>Time between the soak's samples of the API's RSS and threads.</summary>
+    public TimeSpan SampleEvery { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Bound on one concurrency level of one query, so a slow API cannot hang the run.</summary>
     public TimeSpan LevelTimeBudget { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -29,10 +37,13 @@ public sealed record BenchmarkOptions
           --schools N       schools with pupils (default 400)
           --years N         academic years of marks (default 1)
           --seed N          generator seed (default 42)
-          --sections LIST   comma list of load,api,overhead,peer,scale,protection,abuse (default all; peer needs --peer postgres)
+          --sections LIST   comma list of load,api,overhead,peer,scale,protection,abuse,soak (default all; peer needs --peer postgres)
           --runs N          repetitions per measurement (default 3)
           --requests N      requests per query per concurrency level (default 200)
-          --smoke           tiny run of every section (3 schools, 300 pupils, 1 run, few requests)
+          --clients N       soak: concurrent clients (default 16)
+          --soak-minutes M  soak: how long the clients run (default 10)
+          --load-every M    soak: minutes between incremental loads (default 2)
+          --smoke           tiny run of every section (3 schools, 300 pupils, 1 run, few requests, a 30 s soak)
           --peer postgres   run the PostgreSQL 15 peer section (installs postgresql-15 with apt-get if missing)
           --out PATH        JSON file of every figure (default CACHE/benchmark-results.json)
           --cache DIR       generated data cache (default tests/AttendanceGraph.Benchmarks/cache)
@@ -47,11 +58,14 @@ public sealed record BenchmarkOptions
             {
                 Smoke = true, Pupils = 300, Schools = 3, Years = 1, Runs = 1, Requests = 10,
                 LevelTimeBudget = TimeSpan.FromSeconds(15),
+                SoakDuration = TimeSpan.FromSeconds(30), LoadEvery = TimeSpan.FromSeconds(10), SampleEvery = TimeSpan.FromSeconds(5),
             };
         for (var i = 0; i < args.Count; i++)
         {
             string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             int NextInt() => int.TryParse(Next(), out var n) && n > 0 ? n : throw new ArgumentException($"{args[i - 1]} needs a positive integer");
+            TimeSpan NextMinutes() => double.TryParse(Next(), System.Globalization.CultureInfo.InvariantCulture, out var m) && m > 0
+                ? TimeSpan.FromMinutes(m) : throw new ArgumentException($"{args[i - 1]} needs a positive number of minutes");
             o = args[i] switch
             {
                 "--smoke" => o,
@@ -61,6 +75,9 @@ public sealed record BenchmarkOptions
                 "--seed" => o with { Seed = NextInt() },
                 "--runs" => o with { Runs = NextInt() },
                 "--requests" => o with { Requests = NextInt() },
+                "--clients" => o with { Clients = NextInt() },
+                "--soak-minutes" => o with { SoakDuration = NextMinutes() },
+                "--load-every" => o with { LoadEvery = NextMinutes() },
                 "--sections" => o with { Sections = ParseSections(Next()) },
                 "--peer" => o with { Peer = Next().ToLowerInvariant() is "postgres" or "postgresql" ? "postgres" : throw new ArgumentException("--peer supports only postgres") },
                 "--out" => o with { OutPath = Next() },

@@ -1,6 +1,6 @@
 namespace AttendanceGraph.Benchmarks.Measurement;
 
-/// <summary>Reads a KiB field (VmHWM, VmRSS) of /proc/PID/status; null where /proc is unavailable or the process is gone.</summary>
+/// <summary>Reads a KiB field (VmHWM, VmRSS) or a count (Threads) of /proc/PID/status; null where /proc is unavailable or the process is gone.</summary>
 public static class ProcStatus
 {
     public static long? ReadKiB(int pid, string field)

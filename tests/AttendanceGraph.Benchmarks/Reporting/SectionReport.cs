@@ -6,7 +6,8 @@ public sealed class SectionReport(string name)
     public string Name { get; } = name;
     public string Status { get; set; } = "ok";
 
-    /// <summary>A hard target was missed (the abuse section's 2 s refusal): the run exits 1 as for a crash.</summary>
+    /// <summary>A hard target was missed (the abuse section's 2 s refusal) or a correctness check failed (the soak's
+    /// errors or canary): the run exits 1, as when a section crashes.</summary>
     public bool FailsRun { get; set; }
     public string? Message { get; set; }
     public string? DataDescription { get; set; }

@@ -127,6 +127,18 @@ public sealed class MeasureQueryTests(HandCheckedWarehouse warehouse)
     }
 
     [Fact]
+    public void PhaseMeasures_AreTheSumOfItsSchools()
+    {
+        // Primary is Alpha and Beta (Gamma is secondary): 32 + 30 = 62 possible, 2 + 10 = 12 absent, PA 1 + 3 = 4 of 2 + 3.
+        var request = new MeasureRequest(Autumn1) { Phase = "Primary", IncludeCodes = true };
+        var phase = One(request);
+        var summed = MeasureValues.SumOfEnrolments(Run(request with { GroupBy = MeasureGrouping.School }).Select(r => r.Values));
+        Assert.Equal((5L, 62L, 12L, 4L), (summed.Enrolments, summed.PossibleSessions, summed.OverallAbsenceSessions, summed.PersistentAbsenceEnrolments));
+        Assert.Equal(phase with { CodeSessions = null }, summed with { CodeSessions = null });
+        Assert.Equal(phase.CodeSessions!.OrderBy(k => k.Key), summed.CodeSessions!.OrderBy(k => k.Key));
+    }
+
+    [Fact]
     public void UnalignedDateRange_UsesTheMarksAndAgreesWithTheAggregates()
     {
         var range = Period.Range(new DateOnly(2025, 9, 4), new DateOnly(2025, 9, 9));
