@@ -17,16 +17,17 @@ public sealed class MeasuresType : ObjectGraphType<object>
     {
         Name = "Measures";
         Description = "DfE absence measures. Rates are percentages of possible sessions (PA and SA: of enrolments); null with no denominator. "
-            + "Under disclosure control counts are perturbed by the cell-key method (never 1–5), session figures and their rates are withheld (null, listed in suppressedFields) below 10 published enrolments, and rates come from the published counts.";
+            + "Under disclosure control (bi-reader; a school reading other schools) enrolment, PA and SA counts are perturbed by the cell-key method (never 1–5) and PA and SA rates come from them; "
+            + "session counts and the per-code breakdown are never published (null; listed in suppressedFields), and session rates are the true rates rounded to one decimal place, withheld below 10 published enrolments.";
         MeasureFields.AddTo(this, Published);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CodeMeasureType>>>>("codes")
             .Description("Sessions by register code, with each as % of possible sessions. Only codes with sessions are listed (none when withheld).")
             .Resolve(c => Published(c) is var d && d.IsSuppressed(MeasureField.CodeSessions) ? [] : CodeMeasure.From(d.Values));
         Field<NonNullGraphType<BooleanGraphType>>("suppressed")
-            .Description("True when disclosure control withheld any figure here (session figures of a cell with under 10 published enrolments).")
+            .Description("True when disclosure control withheld any figure here (always, under disclosure control: session counts are never published).")
             .Resolve(c => Published(c).AnySuppressed);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("suppressedFields")
-            .Description("The counts withheld (rates computed from them are null too).")
+            .Description("The counts withheld. Their rates are null too, except session rates under disclosure control, published rounded to one decimal place from 10 published enrolments.")
             .Resolve(c => Published(c).SuppressedNames);
     }
 

@@ -1,19 +1,29 @@
+using AttendanceGraph.Schema.Disclosure;
 using AttendanceGraph.Schema.Measures;
 
 namespace AttendanceGraph.Api.Disclosure;
 
-/// <summary>Measures as published: the values (exact, or perturbed by <see cref="ProtectedAggregates"/>), and which counts (and so which rates) are withheld.</summary>
-public sealed record DisclosedMeasures(MeasureValues Values, MeasureField Suppressed)
+/// <summary>
+/// Measures as published: the values (exact, or protected by <see cref="ProtectedAggregates"/>), the counts withheld
+/// with every rate of them (<paramref name="Suppressed"/>), and the counts withheld whose rates are still published
+/// (<paramref name="RatesOnly"/>: a protected cell's session counts; its <paramref name="Values"/> then hold only the
+/// rate basis, see <see cref="CellKeyPerturbation.RateBasis"/>).
+/// </summary>
+public sealed record DisclosedMeasures(MeasureValues Values, MeasureField Suppressed, MeasureField RatesOnly = MeasureField.None)
 {
+    public static DisclosedMeasures Protected(ProtectedCell cell) => new(cell.Values, cell.Withheld, cell.RatesOnly);
+
     public static DisclosedMeasures Open(MeasureValues values) => new(values, MeasureField.None);
 
     public bool IsSuppressed(MeasureField field) => (Suppressed & field) != 0;
 
-    public bool AnySuppressed => Suppressed != MeasureField.None;
+    private MeasureField CountsWithheld => Suppressed | RatesOnly;
 
-    public long? Count(MeasureField field) => IsSuppressed(field) ? null : Raw(Values, field);
+    public bool AnySuppressed => CountsWithheld != MeasureField.None;
 
-    /// <summary>A rate as published: withheld whenever its numerator or denominator is.</summary>
+    public long? Count(MeasureField field) => (CountsWithheld & field) != 0 ? null : Raw(Values, field);
+
+    /// <summary>A rate as published: withheld whenever its numerator or denominator is withheld outright.</summary>
     public double? Rate(RateMeasure rate) =>
         IsSuppressed(rate.Numerator.Field) || IsSuppressed(rate.Denominator.Field) ? null : rate.Of(Values);
 
@@ -23,7 +33,7 @@ public sealed record DisclosedMeasures(MeasureValues Values, MeasureField Suppre
 
     /// <summary>Names of the withheld counts, as the GraphQL fields spell them.</summary>
     public IReadOnlyList<string> SuppressedNames =>
-        Enum.GetValues<MeasureField>().Where(f => f is not (MeasureField.None or MeasureField.All) && IsSuppressed(f))
+        Enum.GetValues<MeasureField>().Where(f => f is not (MeasureField.None or MeasureField.All) && (CountsWithheld & f) != 0)
             .Select(f => char.ToLowerInvariant(f.ToString()[0]) + f.ToString()[1..]).ToList();
 
     // The per-code breakdown travels with the possible sessions it is a share of.

@@ -63,8 +63,8 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
     private DisclosedMeasures Open(MeasureRequest request, int? urn, MeasureRow row)
     {
         if (IsExact(request, urn)) return DisclosedMeasures.Open(row.Values);
-        var (values, withheld) = CellKeyPerturbation.Publish(row.Values, row.Keys ?? throw new InvalidOperationException("a protected cell was measured without its cell keys"));
-        return new DisclosedMeasures(values, withheld);
+        return DisclosedMeasures.Protected(CellKeyPerturbation.Publish(row.Values,
+            row.Keys ?? throw new InvalidOperationException("a protected cell was measured without its cell keys")));
     }
 
     /// <summary>Asks for cell keys unless every cell of the request is exact for this caller.</summary>

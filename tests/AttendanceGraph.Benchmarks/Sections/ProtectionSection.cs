@@ -54,8 +54,8 @@ public sealed class ProtectionSection : ISection
                     keyed.Stop();
                     foreach (var r in rows)
                     {
-                        var (published, withheld) = CellKeyPerturbation.Publish(r.Values, r.Keys!);
-                        cells.Add((r.Values, published, withheld));
+                        var published = CellKeyPerturbation.Publish(r.Values, r.Keys!);
+                        cells.Add((r.Values, published.Values, published.Withheld));
                     }
                 }
 
@@ -107,6 +107,7 @@ public sealed class ProtectionSection : ISection
         report.Figures["accuracy"] = figures;
         report.Figures["queries"] = new { count = requests, plainSeconds = plain.Elapsed.TotalSeconds, keyedSeconds = keyed.Elapsed.TotalSeconds };
         report.Notes.Add("Counts are banded by their own true value, rates by the cell's true enrolments. Relative errors leave out true zeros. " +
-            "Withheld: session figures (and so attendance/absence rates) of cells published with under 10 enrolments; a PA rate is null only when 0 enrolments are published.");
+            "Withheld: session rates (attendance/absence) of cells published with under 10 enrolments; a PA rate is null only when 0 enrolments are published. " +
+            "Published session rates are the true rates rounded to one decimal place (session counts are never published under disclosure control).");
     }
 }

@@ -48,25 +48,74 @@ public sealed class CellKeyPerturbationTests
         }
     }
 
+    private static readonly MeasureValues Large = new(200, 38000, 35400, 1700, 900, 2600, 300, 37, 4);
+
     [Fact]
-    public void SessionFigures_AreWithheldUnderTenPublishedEnrolments_AndOtherwiseKeepTheRates()
+    public void SessionRates_AreWithheldUnderTenPublishedEnrolments_WithTheCodes()
     {
         var small = new MeasureValues(3, 48, 40, 5, 3, 8, 1, 2, 0);
         for (var k = 0; k < 256; k++)
         {
-            var (v, withheld) = CellKeyPerturbation.Publish(small, new CellKeys(k, k, k));
-            Assert.Equal(CellKeyPerturbation.SessionFields, withheld);
-            Assert.Equal((0L, 0L), (v.PossibleSessions, v.OverallAbsenceSessions));
-            Assert.DoesNotContain(v.Enrolments, new long[] { 1, 2, 3, 4, 5 });
+            var cell = CellKeyPerturbation.Publish(small, new CellKeys(k, k, k));
+            Assert.Equal(CellKeyPerturbation.SessionFields | MeasureField.CodeSessions, cell.Withheld);
+            Assert.Equal((0L, 0L), (cell.Values.PossibleSessions, cell.Values.OverallAbsenceSessions));
+            Assert.DoesNotContain(cell.Values.Enrolments, new long[] { 1, 2, 3, 4, 5 });
         }
-        var large = new MeasureValues(200, 38000, 35400, 1700, 900, 2600, 300, 37, 4);
+    }
+
+    [Fact]
+    public void SessionCounts_AreNeverPublished_AndSessionRatesAreTheTrueRatesToOneDecimalPlace()
+    {
+        var withCodes = Large with { CodeSessions = new Dictionary<string, long> { ["/"] = 35400, ["E"] = 3 } };
         for (var k = 0; k < 256; k++)
         {
-            var (v, withheld) = CellKeyPerturbation.Publish(large, new CellKeys(k, (k * 7) % 256, (k * 13) % 256));
-            Assert.Equal(MeasureField.None, withheld);
-            Assert.InRange(v.Enrolments, 198, 202);
-            Assert.InRange(v.OverallAbsenceRate!.Value - large.OverallAbsenceRate!.Value, -0.001, 0.001);
-            Assert.True(v.SevereAbsenceEnrolments is 0 or >= 6);
+            var cell = CellKeyPerturbation.Publish(withCodes, new CellKeys(k, (k * 7) % 256, (k * 13) % 256));
+            Assert.Equal(CellKeyPerturbation.SessionFields, cell.RatesOnly);
+            Assert.Equal(MeasureField.CodeSessions, cell.Withheld); // a rare code in a small cell names a child
+            Assert.Null(cell.Values.CodeSessions);
+            Assert.InRange(cell.Values.Enrolments, 198, 202);
+            Assert.True(cell.Values.SevereAbsenceEnrolments is 0 or >= 6);
+            // 2,600 / 38,000 = 6.842…% → 6.8; 35,400 / 38,000 = 93.157…% → 93.2; 300 / 38,000 = 0.789…% → 0.8
+            Assert.Equal((6.8, 93.2, 0.8), (cell.Values.OverallAbsenceRate, cell.Values.AttendanceRate, cell.Values.LateRate));
+            // What the cell carries is the rate basis, never a session total.
+            Assert.Equal(CellKeyPerturbation.RateBasis, cell.Values.PossibleSessions);
+        }
+    }
+
+    /// <summary>The cold attack on the first build, kept: it pins enrolments whenever session totals share one scaling.</summary>
+    [Fact]
+    public void IdentitySolver_PinsTrueEnrolments_FromSessionTotalsScaledByPublishedOverTrue()
+    {
+        var random = new Random(11);
+        var pinned = 0;
+        for (var i = 0; i < 400; i++)
+        {
+            var n = random.Next(8, 60);
+            var possible = n * random.Next(300, 380);
+            var overall = (long)(possible * (0.03 + random.NextDouble() * 0.12));
+            var authorised = (long)(overall * random.NextDouble());
+            var p = PerturbationTable.Publish(n, random.Next(256));
+            long S(long sessions) => (long)Math.Round((decimal)sessions * p / n, MidpointRounding.AwayFromZero);
+            var candidates = SessionIdentitySolver.Candidates(new(p, S(possible), S(possible - overall), S(overall), S(authorised), S(overall - authorised)));
+            Assert.Contains((long)n, candidates); // the solver's model is never wrong about the truth
+            if (candidates.Count == 1) pinned++;
+        }
+        Assert.True(pinned > 40, $"the solver pinned only {pinned} of 400 scaled cells: it would not catch the old leak");
+    }
+
+    [Fact]
+    public void IdentitySolver_PinsNothing_FromWhatACellPublishes()
+    {
+        for (var k = 0; k < 256; k++)
+        {
+            var cell = CellKeyPerturbation.Publish(Large, new CellKeys(k, k, k));
+            var published = new AttendanceGraph.Api.Disclosure.DisclosedMeasures(cell.Values, cell.Withheld, cell.RatesOnly);
+            var candidates = SessionIdentitySolver.Candidates(new(published.Count(MeasureField.Enrolments)!.Value,
+                published.Count(MeasureField.PossibleSessions), published.Count(MeasureField.AttendanceSessions),
+                published.Count(MeasureField.OverallAbsenceSessions), published.Count(MeasureField.AuthorisedAbsenceSessions),
+                published.Count(MeasureField.UnauthorisedAbsenceSessions)));
+            var (low, high) = PerturbationTable.Preimage(cell.Values.Enrolments);
+            Assert.Equal(high - low + 1, candidates.Count);
         }
     }
 }

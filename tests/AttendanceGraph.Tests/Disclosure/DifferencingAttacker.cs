@@ -272,19 +272,21 @@ public sealed class DifferencingAttacker(ApiFactory api, string token, int? ownS
         }
     }
 
-    /// <summary>Rates must come from the published counts (or be withheld with them).</summary>
+    /// <summary>
+    /// PA rates must come from the published counts (or be withheld with them); session counts are never published to
+    /// a protected cell (any would feed <see cref="SessionIdentitySolver"/>), and session rates are rounded to one decimal.
+    /// </summary>
     private void CheckRates(Cell cell, JsonObject f, string source)
     {
-        void Check(string rate, string numerator, string denominator)
-        {
-            if (!f.ContainsKey(rate)) return;
-            double? expected = f[numerator] is { } n && f[denominator] is { } d && (long)d > 0 ? Math.Round(100.0 * (long)n / (long)d, 4) : null;
-            var actual = f[rate] is { } r ? (double?)r : null;
-            if (expected != actual) Inconsistencies.Add($"{cell} {rate} {actual} is not {numerator}/{denominator} = {expected} ({source})");
-        }
-        Check("persistentAbsenceRate", "persistentAbsenceEnrolments", "enrolments");
-        if (f.ContainsKey("attendanceRate") && f["attendanceRate"] is not null && f["possibleSessions"] is null)
-            Inconsistencies.Add($"{cell} attendanceRate published without its possible sessions ({source})");
+        double? expected = f["persistentAbsenceEnrolments"] is { } n && f["enrolments"] is { } d && (long)d > 0 ? Math.Round(100.0 * (long)n / (long)d, 4) : null;
+        var actual = f["persistentAbsenceRate"] is { } r ? (double?)r : null;
+        if (f.ContainsKey("persistentAbsenceRate") && expected != actual)
+            Inconsistencies.Add($"{cell} persistentAbsenceRate {actual} is not persistentAbsenceEnrolments/enrolments = {expected} ({source})");
+        if (KnownExact(cell)) return;
+        foreach (var session in Sessions.Where(s => f[s] is not null))
+            Inconsistencies.Add($"{cell} {session} published under disclosure control ({source})");
+        if (f["attendanceRate"] is { } rate && Math.Abs((double)rate * 10 - Math.Round((double)rate * 10)) > 1e-9)
+            Inconsistencies.Add($"{cell} attendanceRate {rate} is not rounded to one decimal place ({source})");
     }
 
     // ---------------------------------------------------------------- attacking
@@ -296,12 +298,8 @@ public sealed class DifferencingAttacker(ApiFactory api, string token, int? ownS
         var figures = Published.GetValueOrDefault(c);
         if (figures is null || !figures.TryGetValue(field, out var value) || value is not { } v) return (0, Inf);
         if (Counts.Contains(field)) return KnownExact(c) || v is >= 1 and <= 5 ? (v, v) : PerturbationTable.Preimage(v);
-        // A session figure is the true one scaled by published / true enrolments, rounded.
-        if (KnownExact(c)) return (v, v);
-        if (figures.GetValueOrDefault("enrolments") is not { } p || p == 0) return (0, Inf);
-        if (p is >= 1 and <= 5) return (v, v);
-        var (lo, hi) = PerturbationTable.Preimage(p);
-        return ((long)Math.Floor((v - 0.5) * lo / p), (long)Math.Ceiling((v + 0.5) * hi / p));
+        // A session count is published only where the figures are exact (CheckRates reports any other as a leak).
+        return (v, v);
     }
 
     private static (long, long) Minus((long Low, long High) a, (long Low, long High) b) =>
