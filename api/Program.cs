@@ -5,7 +5,16 @@ using AttendanceGraph.Api.Security;
 
 var builder = WebApplication.CreateBuilder(LaunchEnvironment.Options(args));
 builder.Services.AddAttendanceGraph(builder.Configuration);
-builder.Services.AddAttendanceGraphAuthentication(builder.Configuration, builder.Environment);
+try
+{
+    builder.Services.AddAttendanceGraphAuthentication(builder.Configuration, builder.Environment);
+}
+catch (AuthenticationNotConfiguredException refusal)
+{
+    // A setting to fix, not a fault: say so plainly, without a stack trace.
+    Console.Error.WriteLine($"The API will not start: {refusal.Message}");
+    return AuthenticationNotConfiguredException.ExitCode;
+}
 builder.Services.AddAttendanceGraphHealth();
 
 var app = builder.Build();

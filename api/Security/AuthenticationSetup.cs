@@ -73,12 +73,19 @@ public static class AuthenticationSetup
         if (string.IsNullOrWhiteSpace(s.Audience)) problems.Add("Audience");
         if (string.IsNullOrWhiteSpace(s.SigningKey) && string.IsNullOrWhiteSpace(s.Authority)) problems.Add("SigningKey or Authority");
         if (problems.Count > 0)
-            throw new InvalidOperationException(
+            throw new AuthenticationNotConfiguredException(
                 $"Authentication is not configured for the {environment.EnvironmentName} environment: set {string.Join(", ", problems)} under "
                 + $"{JwtSettings.Section} (environment variables Authentication__Jwt__Issuer etc.). There is no default key outside Development.");
         if (!string.IsNullOrEmpty(s.SigningKey) && Encoding.UTF8.GetByteCount(s.SigningKey) < 32)
-            throw new InvalidOperationException($"{JwtSettings.Section}:SigningKey must be at least 32 bytes (256 bits) for HS256.");
+            throw new AuthenticationNotConfiguredException($"{JwtSettings.Section}:SigningKey must be at least 32 bytes (256 bits) for HS256.");
         if (s.PrintDevTokens && !environment.IsDevelopment())
-            throw new InvalidOperationException($"{JwtSettings.Section}:PrintDevTokens is only allowed in Development.");
+            throw new AuthenticationNotConfiguredException($"{JwtSettings.Section}:PrintDevTokens is only allowed in Development.");
     }
+}
+
+/// <summary>Authentication settings the API must not start with; Program reports it as a refusal, not a crash.</summary>
+public sealed class AuthenticationNotConfiguredException(string message) : InvalidOperationException(message)
+{
+    /// <summary>The API's exit code for it: the ETL's usage code, as for any setting the operator must fix.</summary>
+    public const int ExitCode = AttendanceGraph.Etl.Cli.ExitCodes.Usage;
 }

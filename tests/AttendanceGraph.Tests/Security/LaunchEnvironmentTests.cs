@@ -72,8 +72,10 @@ public sealed class LaunchEnvironmentTests
             Assert.Fail("the API kept running in Production without authentication settings: " + await stdout);
         }
         var output = await stdout + await stderr;
-        Assert.NotEqual(0, process.ExitCode);
-        Assert.Contains("Authentication is not configured for the Production environment", output);
+        Assert.Equal(AttendanceGraph.Api.Security.AuthenticationNotConfiguredException.ExitCode, process.ExitCode);
+        Assert.Contains("The API will not start: Authentication is not configured for the Production environment", output);
+        Assert.DoesNotContain("Unhandled exception", output);
+        Assert.DoesNotContain("   at ", output); // no stack trace
         Assert.DoesNotContain("export TOKEN=", output);
     }
 }

@@ -26,15 +26,10 @@ public sealed class ProductionStartupTests
     {
         using var dir = new TempDirectory();
         using var factory = new UnconfiguredProductionApi(dir.Sub("warehouse"));
+        // Program reports the refusal and exits before building a host (its message and exit code are checked on a
+        // real process by LaunchEnvironmentTests), so the test host never starts.
         var failure = Record.Exception(() => factory.CreateClient());
         Assert.NotNull(failure);
-        var messages = string.Join(" | ", Chain(failure));
-        Assert.Contains("Authentication is not configured for the Production environment", messages);
-        Assert.Contains("Issuer", messages);
-    }
-
-    private static IEnumerable<string> Chain(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException) yield return e.Message;
+        Assert.DoesNotContain("Development", failure.Message);
     }
 }
