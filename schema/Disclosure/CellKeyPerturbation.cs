@@ -18,9 +18,14 @@ public sealed record ProtectedCell(MeasureValues Values, MeasureField Withheld, 
 /// enrolments, any exact or deterministically derived session total lets integer identities (possible = attendance +
 /// absence, absence = authorised + unauthorised) or a known per-pupil total pin the true enrolment count, and then
 /// subtraction between overlapping cells recovers small counts: scaling every session total by published ÷ true
-/// enrolments was broken exactly that way. Session rates are published instead, as DfE publishes them: rounded to one
-/// decimal place, from the true sessions, and only when the published enrolments reach <see cref="SessionThreshold"/>.
-/// Rates are not additive and their weights are never published, so no subtraction between cells is defined on them.</item>
+/// enrolments was broken exactly that way.</item>
+/// <item>Session rates are published from the true sessions, rounded so coarsely that one step of a rate is at least
+/// <see cref="SessionsPerRateStep"/> sessions (<see cref="RateDecimals"/>), and only the overall and authorised absence
+/// and late rates are rounded: attendance is 100 − overall and unauthorised is overall − authorised, as published: to one decimal place from 2,000 possible
+/// sessions, to a whole percent from 200, withheld below 200 or below <see cref="SessionThreshold"/> published
+/// enrolments. A finer rate over few sessions reads back as the session counts themselves: one decimal place over a
+/// one-day cell of 18 enrolments (36 sessions) pinned 1 absent session, so PA = SA = 1, and subtracting a cohort's and
+/// its rest's day cells from everyone's did the same for looked-after children (the second cold attack).</item>
 /// <item>The per-code breakdown is withheld: a rare code (an exclusion, a custodial absence) in a small cell is itself a
 /// disclosure about a child.</item>
 /// </list>
@@ -30,12 +35,26 @@ public static class CellKeyPerturbation
     /// <summary>Published enrolments needed before session rates are published.</summary>
     public const long SessionThreshold = 10;
 
+    /// <summary>The fewest sessions one published step of a session rate stands for.</summary>
+    public const long SessionsPerRateStep = 2;
+
     /// <summary>
-    /// Session figures of a protected cell are carried as parts per <see cref="RateBasis"/> of its possible sessions, so
-    /// every session rate computed from them is the true rate rounded to one decimal place and the true session counts never
-    /// leave this method (a caller that reads a withheld count anyway gets the rate basis, never a session total).
+    /// Decimal places a protected cell's session rates are published to, given its true possible sessions; null withholds them.
+    /// One step (10^-d %) of a rate is then at least <see cref="SessionsPerRateStep"/> sessions.
     /// </summary>
-    public const long RateBasis = 1000;
+    public static int? RateDecimals(long possibleSessions) => possibleSessions switch
+    {
+        >= 2000 => 1,
+        >= 200 => 0,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Session figures of a protected cell are carried as parts per basis (100 × 10^decimals) of its possible sessions, so
+    /// every session rate computed from them is the true rate rounded to <see cref="RateDecimals"/> and the true session
+    /// counts never leave this method (a caller that reads a withheld count anyway gets the basis, never a session total).
+    /// </summary>
+    public static long RateBasis(int decimals) => 100 * (long)Math.Pow(10, decimals);
 
     public static MeasureField SessionFields { get; } =
         MeasureField.PossibleSessions | MeasureField.AttendanceSessions | MeasureField.AuthorisedAbsenceSessions
@@ -46,11 +65,16 @@ public static class CellKeyPerturbation
         var enrolments = PerturbationTable.Publish(v.Enrolments, keys.Enrolments);
         var pa = enrolments == 0 ? 0 : Math.Min(enrolments, PerturbationTable.Publish(v.PersistentAbsenceEnrolments, keys.PersistentAbsence));
         var sa = Math.Min(pa, PerturbationTable.Publish(v.SevereAbsenceEnrolments, keys.SevereAbsence));
-        if (enrolments < SessionThreshold || v.PossibleSessions == 0)
+        if (enrolments < SessionThreshold || RateDecimals(v.PossibleSessions) is not { } decimals)
             return new(new MeasureValues(enrolments, 0, 0, 0, 0, 0, 0, pa, sa), SessionFields | MeasureField.CodeSessions, MeasureField.None);
-        long Share(long sessions) => (long)Math.Round((decimal)sessions * RateBasis / v.PossibleSessions, MidpointRounding.AwayFromZero);
-        var basis = new MeasureValues(enrolments, RateBasis, Share(v.AttendanceSessions), Share(v.AuthorisedAbsenceSessions),
-            Share(v.UnauthorisedAbsenceSessions), Share(v.OverallAbsenceSessions), Share(v.LateSessions), pa, sa);
+        var rateBasis = RateBasis(decimals);
+        long Share(long sessions) => (long)Math.Round((decimal)sessions * rateBasis / v.PossibleSessions, MidpointRounding.AwayFromZero);
+        // Only the overall and authorised absence (and late) rates are rounded from the sessions; attendance and unauthorised
+        // absence are derived from them at the published precision. Rounded separately, the identities between them
+        // (attendance + overall = possible) intersect their rounding intervals and pin counts the step alone would not.
+        var overall = Share(v.OverallAbsenceSessions);
+        var authorised = Share(v.AuthorisedAbsenceSessions);
+        var basis = new MeasureValues(enrolments, rateBasis, rateBasis - overall, authorised, overall - authorised, overall, Share(v.LateSessions), pa, sa);
         return new(basis, MeasureField.CodeSessions, SessionFields);
     }
 }

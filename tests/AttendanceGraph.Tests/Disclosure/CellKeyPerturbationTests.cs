@@ -75,11 +75,69 @@ public sealed class CellKeyPerturbationTests
             Assert.Null(cell.Values.CodeSessions);
             Assert.InRange(cell.Values.Enrolments, 198, 202);
             Assert.True(cell.Values.SevereAbsenceEnrolments is 0 or >= 6);
-            // 2,600 / 38,000 = 6.842…% → 6.8; 35,400 / 38,000 = 93.157…% → 93.2; 300 / 38,000 = 0.789…% → 0.8
+            // 2,600 / 38,000 = 6.842…% → 6.8; attendance 100 − 6.8; 300 / 38,000 = 0.789…% → 0.8; 1,700 / 38,000 = 4.47…% → 4.5, so 2.3 unauthorised
             Assert.Equal((6.8, 93.2, 0.8), (cell.Values.OverallAbsenceRate, cell.Values.AttendanceRate, cell.Values.LateRate));
+            Assert.Equal((4.5, 2.3), (cell.Values.AuthorisedAbsenceRate, cell.Values.UnauthorisedAbsenceRate));
             // What the cell carries is the rate basis, never a session total.
-            Assert.Equal(CellKeyPerturbation.RateBasis, cell.Values.PossibleSessions);
+            Assert.Equal(1000, cell.Values.PossibleSessions);
         }
+    }
+
+    [Theory]
+    [InlineData(199, null)]
+    [InlineData(200, 0)]
+    [InlineData(1999, 0)]
+    [InlineData(2000, 1)]
+    public void SessionRatePrecision_FollowsThePossibleSessions_SoOneStepIsAtLeastTwoSessions(long possible, int? decimals)
+    {
+        Assert.Equal(decimals, CellKeyPerturbation.RateDecimals(possible));
+        if (decimals is { } d) Assert.True(possible / Math.Pow(10, 2 + d) >= CellKeyPerturbation.SessionsPerRateStep * 0.995);
+        var cell = CellKeyPerturbation.Publish(new MeasureValues(40, possible, possible - 13, 9, 4, 13, 0, 2, 0), new CellKeys(0, 0, 0));
+        if (decimals is null) Assert.Equal(CellKeyPerturbation.SessionFields | MeasureField.CodeSessions, cell.Withheld);
+        else Assert.Equal(Math.Round(1300.0 / possible, decimals.Value, MidpointRounding.AwayFromZero), cell.Values.OverallAbsenceRate!.Value, 6);
+    }
+
+    /// <summary>The second cold attack, kept: one decimal place over a one-day cell reads back its absent sessions.</summary>
+    [Fact]
+    public void RateDigitSolver_PinsOneAbsentSession_UnderOneDecimalPlaceFromTenEnrolments()
+    {
+        // School 102724 × SEND on 7 Oct 2025 in the attack: 18 enrolments, 36 possible sessions, 1 absent (authorised).
+        static long Share(long x, long p) => (long)Math.Round((decimal)x * 1000 / p, MidpointRounding.AwayFromZero);
+        var pinned = 0;
+        for (var k = 0; k < 256; k++)
+        {
+            var published = PerturbationTable.Publish(18, k);
+            var o = RateDigitSolver.OverallAbsence(new(published, Share(35, 36) / 10.0, Share(1, 36) / 10.0, Share(1, 36) / 10.0, 0),
+                1, 2, _ => 1, 1);
+            Assert.True(o is { } r && r.Low <= 1 && 1 <= r.High);
+            if (o == (1, 1)) pinned++;
+        }
+        Assert.True(pinned > 128, $"the solver pinned one absent session for only {pinned} of 256 keys: it would not catch the old leak");
+    }
+
+    [Fact]
+    public void RateDigitSolver_PinsNoSmallAbsence_InOneDayCellsPublishedNow()
+    {
+        var random = new Random(5);
+        var published = 0;
+        for (var i = 0; i < 3000; i++)
+        {
+            var n = random.Next(10, 1600);
+            var possible = 2L * n - random.Next(0, 3);
+            var overall = (long)random.Next(0, 6);
+            var authorised = random.Next(0, (int)overall + 1);
+            var cell = CellKeyPerturbation.Publish(new MeasureValues(n, possible, possible - overall, authorised, overall - authorised, overall, 0, overall, overall),
+                new CellKeys(random.Next(256), random.Next(256), random.Next(256)));
+            var shown = new AttendanceGraph.Api.Disclosure.DisclosedMeasures(cell.Values, cell.Withheld, cell.RatesOnly);
+            if (shown.Rate(MeasureCatalogue.AttendanceRate) is null) continue;
+            published++;
+            var decimals = CellKeyPerturbation.RateDecimals(possible)!.Value;
+            var o = RateDigitSolver.OverallAbsence(new(cell.Values.Enrolments, shown.Rate(MeasureCatalogue.AttendanceRate), shown.Rate(MeasureCatalogue.OverallAbsenceRate),
+                shown.Rate(MeasureCatalogue.AuthorisedAbsenceRate), shown.Rate(MeasureCatalogue.UnauthorisedAbsenceRate)), 1, 2, CellKeyPerturbation.RateDecimals, decimals, ratesDerived: true)!.Value;
+            Assert.InRange(overall, o.Low, o.High); // the solver's model is never wrong about the truth
+            Assert.False(o.Low == o.High && o.Low is >= 1 and <= 5, $"{n} enrolments, {possible} sessions: {overall} absent sessions pinned");
+        }
+        Assert.True(published > 2000, $"only {published} cells published rates");
     }
 
     /// <summary>The cold attack on the first build, kept: it pins enrolments whenever session totals share one scaling.</summary>

@@ -10,11 +10,12 @@ namespace AttendanceGraph.Tests.Disclosure;
 /// The hand-checked LA is too small for any cell to publish session rates (every cell is under 10 enrolments), so the
 /// session-figure rules are proved here over a generated LA of 24 schools: as bi-reader, over the LA, its phases and its
 /// schools, for everyone and for cohorts, no session count is published, every published session rate is the true rate
-/// rounded to one decimal place (null below 10 published enrolments), and the identity solver pins no enrolment count.
+/// rounded as the rule says (null below 10 published enrolments or 200 possible sessions), the identity solver pins no
+/// enrolment count, and over one-day cells the rate-digit solver pins no absence of 1–5 sessions.
 /// </summary>
 public sealed class GeneratedLaSessionFigureTests(BatchingTests.GeneratedLa la, ITestOutputHelper output) : IClassFixture<BatchingTests.GeneratedLa>
 {
-    private const string Figures = "enrolments possibleSessions attendanceSessions overallAbsenceSessions authorisedAbsenceSessions unauthorisedAbsenceSessions attendanceRate overallAbsenceRate";
+    private const string Figures = "enrolments possibleSessions attendanceSessions overallAbsenceSessions authorisedAbsenceSessions unauthorisedAbsenceSessions attendanceRate overallAbsenceRate authorisedAbsenceRate unauthorisedAbsenceRate";
 
     private static string Document(string cohort, string period) => $$"""
         { localAuthority { measures(period: {{period}}, cohort: {{cohort}}) { {{Figures}} }
@@ -23,13 +24,13 @@ public sealed class GeneratedLaSessionFigureTests(BatchingTests.GeneratedLa la, 
         """;
 
     [Fact]
-    public async Task BiReader_GetsNoSessionCount_AndSessionRatesToOneDecimalPlace_SoNoEnrolmentCountIsPinned()
+    public async Task BiReader_GetsNoSessionCount_AndSessionRatesTooCoarseToReadBack_SoNoSmallCountIsPinned()
     {
         using var factory = new ApiFactory(la.Paths.Root);
         var bi = ApiFactory.Token(Roles.BiReader);
         var (cells, withRates) = (0, 0);
         foreach (var cohort in new[] { "ALL_PUPILS", "FSM", "SEND", "LOOKED_AFTER" })
-            foreach (var period in new[] { "{ academicYear: \"2025/26\" }", "{ academicYear: \"2025/26\", term: SPRING }", "{ weekStarting: \"2026-01-12\" }" })
+            foreach (var period in new[] { "{ academicYear: \"2025/26\" }", "{ academicYear: \"2025/26\", term: SPRING }", "{ weekStarting: \"2026-01-12\" }", "{ from: \"2026-01-13\", to: \"2026-01-13\" }" })
             {
                 var query = Document(cohort, period);
                 var truth = Cells((await factory.QueryAs(ApiFactory.LaLeadToken, query))["data"]!);
@@ -41,13 +42,23 @@ public sealed class GeneratedLaSessionFigureTests(BatchingTests.GeneratedLa la, 
                     foreach (var session in new[] { "possibleSessions", "attendanceSessions", "overallAbsenceSessions", "authorisedAbsenceSessions", "unauthorisedAbsenceSessions" })
                         Assert.True(p[session] is null, $"{key} {cohort} {period}: {session} published");
                     var enrolments = (long)p["enrolments"]!;
-                    if (enrolments < CellKeyPerturbation.SessionThreshold)
+                    var possible = (long)t["possibleSessions"]!;
+                    if (enrolments < CellKeyPerturbation.SessionThreshold || CellKeyPerturbation.RateDecimals(possible) is null)
                         Assert.Null(p["attendanceRate"]);
                     else
                     {
                         withRates++;
-                        Assert.Equal(OneDecimal((long)t["attendanceSessions"]!, (long)t["possibleSessions"]!), (double?)p["attendanceRate"]);
-                        Assert.Equal(OneDecimal((long)t["overallAbsenceSessions"]!, (long)t["possibleSessions"]!), (double?)p["overallAbsenceRate"]);
+                        var overall = Rounded((long)t["overallAbsenceSessions"]!, possible);
+                        Assert.Equal(overall, (double?)p["overallAbsenceRate"]);
+                        Assert.Equal(Math.Round(100 - overall!.Value, 4), (double?)p["attendanceRate"]);
+                        if (period.Contains("from"))
+                        {
+                            var decimals = CellKeyPerturbation.RateDecimals(possible)!.Value;
+                            var o = RateDigitSolver.OverallAbsence(new(enrolments, (double?)p["attendanceRate"], (double?)p["overallAbsenceRate"],
+                                (double?)p["authorisedAbsenceRate"], (double?)p["unauthorisedAbsenceRate"]), 1, 2, CellKeyPerturbation.RateDecimals, decimals, ratesDerived: true)!.Value;
+                            Assert.InRange((long)t["overallAbsenceSessions"]!, o.Low, o.High);
+                            Assert.False(o.Low == o.High && o.Low is >= 1 and <= 5, $"{key} {cohort} {period}: {o.Low} absent sessions read back from the rates");
+                        }
                     }
                     var candidates = SessionIdentitySolver.Candidates(new(enrolments, null, null, null, null, null));
                     Assert.True(enrolments == 0 || candidates.Count >= 4, $"{key}: enrolments narrowed to {string.Join(",", candidates)}");
@@ -57,8 +68,9 @@ public sealed class GeneratedLaSessionFigureTests(BatchingTests.GeneratedLa la, 
         Assert.True(withRates > 100, $"only {withRates} cells published session rates: the test would prove nothing");
     }
 
-    private static double OneDecimal(long sessions, long possible) =>
-        (double)(Math.Round((decimal)sessions * CellKeyPerturbation.RateBasis / possible, MidpointRounding.AwayFromZero) / 10);
+    private static double? Rounded(long sessions, long possible) => CellKeyPerturbation.RateDecimals(possible) is { } d
+        ? (double)(Math.Round((decimal)sessions * CellKeyPerturbation.RateBasis(d) / possible, MidpointRounding.AwayFromZero) / (decimal)Math.Pow(10, d))
+        : null;
 
     private static Dictionary<string, JsonObject> Cells(JsonNode data)
     {
