@@ -1,6 +1,7 @@
 using System.Text;
 using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Codes;
+using AttendanceGraph.Schema.Rollups;
 using AttendanceGraph.Schema.Warehouse;
 using DuckDB.NET.Data;
 
@@ -22,9 +23,16 @@ public static class MeasureQuery
     /// <param name="wholeFragmentsFromAggregates">
     /// False reads every day of an unaligned period from the marks: the reference the split path is tested against.
     /// </param>
-    public static IReadOnlyList<MeasureRow> Run(DuckDBConnection connection, MeasureRequest request, bool wholeFragmentsFromAggregates = true)
+    /// <param name="fromRollup">
+    /// False never reads the school rollup (<see cref="SchoolRollup"/>): the enrolment aggregates it is tested against.
+    /// </param>
+    public static IReadOnlyList<MeasureRow> Run(DuckDBConnection connection, MeasureRequest request, bool wholeFragmentsFromAggregates = true,
+        bool fromRollup = true)
     {
-        var (sql, parameters) = Build(request, wholeFragmentsFromAggregates);
+        if (request.Population != Population.AllPupils && request.Cohorts.Count == 0)
+            throw new ArgumentException("a cohort measure needs at least one cohort");
+        var rolled = fromRollup && wholeFragmentsFromAggregates && RollupMeasureQuery.Available(connection) ? RollupMeasureQuery.TryBuild(request) : null;
+        var (sql, parameters) = rolled ?? Build(request, wholeFragmentsFromAggregates);
         var rows = new List<MeasureRow>();
         foreach (var r in connection.Rows(sql, parameters.ToArray()))
         {
