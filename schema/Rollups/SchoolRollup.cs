@@ -57,9 +57,10 @@ public static class SchoolRollup
         """;
 
     /// <summary>
-    /// Rebuilds every bucket of the academic years that overlap [<paramref name="from"/>, <paramref name="to"/>]
-    /// (null: of every year with aggregate rows, as a first load or an upgrade needs). A daily load dirties one week,
-    /// so it rebuilds the current year's buckets: its cost follows the year's enrolment rows, not the warehouse's history.
+    /// Rebuilds the buckets that overlap [<paramref name="from"/>, <paramref name="to"/>] (null: every bucket of every
+    /// year with aggregate rows, as a first load or an upgrade needs). Their units are summed from every fragment of the
+    /// years touched (a year is the sum of its months), so a daily load's cost follows the current year's enrolment
+    /// rows, not the warehouse's history — but it is a year's, not a day's: see docs/aggregates.md.
     /// </summary>
     public static void Refresh(DuckDBConnection c, DateOnly? from = null, DateOnly? to = null)
     {
@@ -81,16 +82,19 @@ public static class SchoolRollup
             .Select(r => new Calendar.AcademicYear(r.GetInt16(0)))
             .Where(y => from is null || to is null || y.Start <= to && y.End >= from).ToList();
         var plan = new RollupPlan(years.SelectMany(RollupBucket.For).ToList());
-        c.Execute("CREATE OR REPLACE TEMP TABLE rollup_buckets (id INTEGER, kind VARCHAR, b_from DATE, b_to DATE, label DATE)");
+        c.Execute("CREATE OR REPLACE TEMP TABLE rollup_buckets (id INTEGER, kind VARCHAR, b_from DATE, b_to DATE, label DATE, rebuilt BOOLEAN)");
         c.Execute("CREATE OR REPLACE TEMP TABLE rollup_children (level INTEGER, child INTEGER, parent INTEGER)");
         // A few dozen rows a year, as parameterised INSERTs (an appender cannot write a temp table on a read-only connection).
-        InsertRows(c, "rollup_buckets", plan.Buckets.Select((b, id) => new object[] { id, b.Kind, b.From, b.To, b.Label }).ToList());
+        // Units are computed for every bucket of the years touched (a year is summed from all its months), but only the
+        // buckets overlapping the dirty dates are replaced: a daily load rewrites its week, month, half term, term and year.
+        InsertRows(c, "rollup_buckets", plan.Buckets.Select((b, id) => new object[]
+            { id, b.Kind, b.From, b.To, b.Label, from is null || to is null || b.From <= to && b.To >= from }).ToList());
         InsertRows(c, "rollup_children", plan.Children.Select(x => new object[] { x.Level, x.Child, x.Parent }).ToList());
         InsertRows(c, "rollup_fragment_buckets", [], create: "CREATE OR REPLACE TEMP TABLE rollup_fragment_buckets (id INTEGER)");
         InsertRows(c, "rollup_fragment_buckets", plan.FromFragments.Select(id => new object[] { id }).ToList());
         c.ExecuteAll(
         [
-            $"DELETE FROM {target} r USING rollup_buckets b WHERE r.kind = b.kind AND r.b_from = b.b_from AND r.b_to = b.b_to",
+            $"DELETE FROM {target} r USING rollup_buckets b WHERE b.rebuilt AND r.kind = b.kind AND r.b_from = b.b_from AND r.b_to = b.b_to",
             // Each day of each bucket built from fragments, so fragments join their buckets on equality (a hash join).
             """
             CREATE OR REPLACE TEMP TABLE rollup_days AS
@@ -208,7 +212,7 @@ public static class SchoolRollup
         FROM (SELECT u.bucket, u.urn, u.cohort, u.compulsory,
           {string.Join(",\n  ", values.Select((v, i) => $"{v} AS v{i}"))}
           FROM {units} u LEFT JOIN {RecordKeys.Table} rk ON rk.pupil_id = u.pupil_id
-          WHERE {where}
+          WHERE {where} AND u.bucket IN (SELECT id FROM rollup_buckets WHERE rebuilt)
           GROUP BY u.bucket, u.urn, u.cohort, u.compulsory) u
         JOIN rollup_buckets b ON b.id = u.bucket
         """;
