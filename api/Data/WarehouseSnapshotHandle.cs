@@ -46,6 +46,8 @@ internal sealed class WarehouseSnapshotHandle
 
     public void Release()
     {
-        if (Interlocked.Decrement(ref references) == 0) keepAlive.Dispose();
+        if (Interlocked.Decrement(ref references) != 0) return;
+        keepAlive.Dispose(); // the last connection: DuckDB frees the instance and its buffer pool now
+        NativeHeap.Trim();
     }
 }

@@ -90,6 +90,8 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             AggregateRefresh.Run(c);
             Done("refreshed aggregates");
         }
+        RollupRefresh.Run(c, firstLoad: direct);
+        Done("refreshed school rollup");
         options.StepReached?.Invoke("aggregates-refreshed");
 
         c.Execute("""

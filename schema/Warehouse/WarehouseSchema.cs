@@ -138,6 +138,7 @@ public static class WarehouseSchema
             """,
             RecordKeys.CreateTableSql,
             .. AggregateTable.All.SelectMany(t => new[] { t.CreateTableSql, t.CreateViewSql }),
+            Rollups.SchoolRollup.CreateTableSql,
         ];
     }
 

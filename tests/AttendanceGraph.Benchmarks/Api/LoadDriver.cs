@@ -50,7 +50,11 @@ public sealed class LoadDriver : IDisposable
         }
     }
 
-    public LatencyRun Run(DashboardQuery query, int clients, int requests, TimeSpan budget)
+    public LatencyRun Run(DashboardQuery query, int clients, int requests, TimeSpan budget) =>
+        Run(query.Name, () => query, clients, requests, budget);
+
+    /// <summary>As above, each request the next of <paramref name="next"/> (thread-safe): e.g. a new period each time.</summary>
+    public LatencyRun Run(string name, Func<DashboardQuery> next, int clients, int requests, TimeSpan budget)
     {
         var latencies = new List<double>(requests);
         var errors = 0;
@@ -62,7 +66,7 @@ public sealed class LoadDriver : IDisposable
         {
             while (Interlocked.Increment(ref issued) <= requests && deadline.Elapsed < budget)
             {
-                var (ok, ms, error) = await SendAsync(query);
+                var (ok, ms, error) = await SendAsync(next());
                 lock (latencies)
                 {
                     latencies.Add(ms);
@@ -72,7 +76,7 @@ public sealed class LoadDriver : IDisposable
         })).ToArray();
         Task.WaitAll(workers);
         wall.Stop();
-        return new LatencyRun(query.Name, clients, latencies.Count, errors, wall.Elapsed.TotalSeconds, Summary.Of(latencies), firstError);
+        return new LatencyRun(name, clients, latencies.Count, errors, wall.Elapsed.TotalSeconds, Summary.Of(latencies), firstError);
     }
 
     /// <summary>Sends each query a few times, discarding the figures: JIT, DuckDB caches and connection pools warm up.</summary>

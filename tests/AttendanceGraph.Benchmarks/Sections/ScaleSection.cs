@@ -60,6 +60,7 @@ public sealed class ScaleSection : ISection
                 t.Add(cells.ToArray());
                 rows.Add(new { multiple = m, error = e.ToString() });
                 report.Status = "partial";
+                report.FailsRun = true; // a size that cannot load or answer is a failure, in --smoke too (CI must not stay green)
             }
         }
         report.DataDescription = string.Join("; ", described);

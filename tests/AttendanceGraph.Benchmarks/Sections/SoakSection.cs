@@ -58,7 +58,7 @@ public sealed class SoakSection : ISection
     }
 
     /// <summary>The cohorts the running API offers (its own catalogue, not a copy of it).</summary>
-    private static IReadOnlyList<string> Cohorts(LoadDriver driver)
+    internal static IReadOnlyList<string> Cohorts(LoadDriver driver)
     {
         var (ok, _, error, body) = driver.ExchangeAsync(new DashboardQuery("cohorts", "{ cohorts { cohort } }", new { })).GetAwaiter().GetResult();
         if (!ok || body is null) throw new InvalidOperationException($"the API did not list its cohorts: {error}");

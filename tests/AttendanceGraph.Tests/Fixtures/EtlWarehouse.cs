@@ -3,6 +3,7 @@ using System.Text;
 using AttendanceGraph.Etl.Cli;
 using AttendanceGraph.Etl.Pipeline;
 using AttendanceGraph.Schema.Warehouse;
+using AttendanceGraph.Schema.Rollups;
 using DuckDB.NET.Data;
 
 namespace AttendanceGraph.Tests.Fixtures;
@@ -88,6 +89,17 @@ public sealed class EtlWarehouse : IDisposable
         Assert.Equal((0L, 0L), DifferenceFromFullRebuild(c, "agg_cohort_enrolment_week"));
         Assert.True(c.Scalar<long>("SELECT count(*) FROM agg_enrolment_week") > 0);
         Assert.True(c.Scalar<long>("SELECT count(*) FROM agg_cohort_enrolment_week") > 0);
+        AssertRollupEqualsFullRebuild(c);
+    }
+
+    /// <summary>The school rollup as loads refreshed it, row for row against one built afresh from the aggregates.</summary>
+    public static void AssertRollupEqualsFullRebuild(DuckDBConnection c)
+    {
+        SchoolRollup.BuildInto(c, "rollup_rebuilt");
+        Assert.Equal(0L, c.Scalar<long>($"SELECT count(*) FROM (SELECT * FROM {SchoolRollup.Table} EXCEPT ALL SELECT * FROM rollup_rebuilt)"));
+        Assert.Equal(0L, c.Scalar<long>($"SELECT count(*) FROM (SELECT * FROM rollup_rebuilt EXCEPT ALL SELECT * FROM {SchoolRollup.Table})"));
+        Assert.True(c.Scalar<long>($"SELECT count(*) FROM {SchoolRollup.Table}") > 0);
+        c.Execute("DROP TABLE rollup_rebuilt");
     }
 
     /// <summary>Writes a marks file (upn,school_urn,date,session,code).</summary>

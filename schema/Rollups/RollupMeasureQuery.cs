@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using AttendanceGraph.Schema.Calendar;
+using AttendanceGraph.Schema.Measures;
+using AttendanceGraph.Schema.Warehouse;
+using DuckDB.NET.Data;
+
+namespace AttendanceGraph.Schema.Rollups;
+
+/// <summary>
+/// Answers a <see cref="MeasureRequest"/> from <see cref="SchoolRollup"/> when it can be answered exactly there: a named
+/// period of one academic year (or a range equal to one), by enrolment, without the per-code breakdown or a
+/// cohort-within-cohort, with no grain or a week/month grain whose buckets lie inside the period. Anything else returns
+/// null and <see cref="MeasureQuery"/> reads the enrolment aggregates. The SQL returns the same columns, rows and order
+/// as <see cref="MeasureQuery.Build"/>, so the two are interchangeable (tests compare them cell by cell, cell keys too).
+/// </summary>
+public static class RollupMeasureQuery
+{
+    // Snapshots are immutable once published: whether one has the rollup is asked once per file.
+    private static readonly ConcurrentDictionary<string, bool> HasRollup = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the connection's database holds the rollup (a warehouse published before it existed does not).</summary>
+    public static bool Available(DuckDBConnection connection)
+    {
+        var file = connection.DataSource;
+        if (HasRollup.TryGetValue(file, out var known)) return known;
+        var has = connection.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = $t", ("t", SchoolRollup.Table)) > 0;
+        // An in-memory or still-being-built database can gain the table: remember only the published, file-backed answer.
+        if (has && !string.IsNullOrEmpty(file) && file != ":memory:") HasRollup[file] = true;
+        return has;
+    }
+
+    /// <summary>The buckets the request reads, or null when the rollup cannot answer it exactly.</summary>
+    public static (string Kind, DateOnly From, DateOnly To)? Scope(MeasureRequest r)
+    {
+        if (r.Unit != MeasureUnit.Enrolment || r.WithinCohort is not null || r.IncludeCodes) return null;
+        var year = AcademicYear.Containing(r.Period.Start);
+        if (!year.Contains(r.Period.End)) return null;
+        var buckets = RollupBucket.For(year);
+        var period = buckets.FirstOrDefault(b => b.From == r.Period.Start && b.To == r.Period.End);
+        if (period is null) return null;
+        var kind = r.Grain switch
+        {
+            TimeGrain.None => period.Kind,
+            TimeGrain.Week => RollupBucket.Week,
+            TimeGrain.Month => RollupBucket.Month,
+            _ => null, // half-term and term buckets absorb holidays differently from the periods (MeasureQuery's CASE)
+        };
+        if (kind is null) return null;
+        // The grain's buckets must tile the period: none may stick out of it (a month's weekly trend would cut weeks).
+        var inGrain = buckets.Where(b => b.Kind == kind && b.From <= period.To && b.To >= period.From).ToList();
+        if (inGrain.Any(b => b.From < period.From || b.To > period.To)) return null;
+        return (kind, period.From, period.To);
+    }
+
+    public static (string Sql, List<(string Name, object? Value)> Parameters)? TryBuild(MeasureRequest r)
+    {
+        if (Scope(r) is not { } scope) return null;
+        var p = new List<(string, object?)> { ("kind", scope.Kind), ("from", scope.From), ("to", scope.To), ("all_ages", r.IncludeAllAges) };
+        var where = new List<string> { "r.kind = $kind", "r.b_from >= $from", "r.b_to <= $to", "(r.compulsory OR $all_ages)" };
+        var keys = new List<string>();
+        var from = $"{SchoolRollup.Table} r";
+        var select = new List<string>();
+        var cohorts = r.Population == Population.AllPupils ? []
+            : r.Cohorts.Distinct().Select((k, i) => { p.Add(($"k{i}", k)); return $"$k{i}"; }).ToList();
+        switch (r.Population)
+        {
+            case Population.AllPupils:
+                where.Add("r.cohort = '' AND NOT r.rest");
+                break;
+            case Population.Cohort:
+                where.Add($"r.cohort IN ({string.Join(", ", cohorts)}) AND NOT r.rest");
+                select.Add("r.cohort AS g_cohort");
+                keys.Add("g_cohort");
+                break;
+            default:
+                // The rest beside cohort k: all pupils plus k's correction rows.
+                from += $" CROSS JOIN (VALUES {string.Join(", ", cohorts.Select(n => $"({n}::VARCHAR)"))}) k(g_cohort)";
+                where.Add("((r.cohort = '' AND NOT r.rest) OR (r.rest AND r.cohort = k.g_cohort))");
+                select.Add("k.g_cohort AS g_cohort");
+                keys.Add("g_cohort");
+                break;
+        }
+        if (r.GroupBy == MeasureGrouping.School)
+        {
+            select.Add("r.urn AS g_urn");
+            keys.Add("g_urn");
+        }
+        if (r.Phase is not null || r.GroupBy == MeasureGrouping.Phase) from += " JOIN schools s ON s.urn = r.urn";
+        if (r.GroupBy == MeasureGrouping.Phase)
+        {
+            select.Add("s.phase AS g_phase");
+            keys.Add("g_phase");
+        }
+        if (r.Grain != TimeGrain.None)
+        {
+            select.Add("r.label AS g_bucket");
+            keys.Add("g_bucket");
+        }
+        if (r.Phase is not null)
+        {
+            p.Add(("phase", r.Phase));
+            where.Add("s.phase = $phase");
+        }
+        if (r.Urns is not null)
+        {
+            var urns = r.Urns.Distinct().Select((urn, i) => { p.Add(($"u{i}", urn)); return $"$u{i}"; }).ToList();
+            where.Add(urns.Count == 0 ? "FALSE" : $"r.urn IN ({string.Join(", ", urns)})");
+        }
+        select.AddRange(SchoolRollup.PersonColumns.Concat(SchoolRollup.SessionColumns).Select(c => $"sum(r.{c.Name})::BIGINT AS {c.Name}"));
+        if (r.CellKeys)
+            select.AddRange(SchoolRollup.PersonColumns.Select(c => $"(sum(r.{SchoolRollup.KeySumColumn(c)}) % 256)::BIGINT AS {MeasureQuery.KeyColumn(c)}"));
+        var sql = $"SELECT {string.Join(",\n  ", select)}\nFROM {from}\nWHERE {string.Join(" AND ", where)}";
+        // Grouped, a group exists only if it has an enrolment (as MeasureQuery's per-enrolment rows give); ungrouped,
+        // the one row is returned even when empty, as an aggregate over no rows is.
+        if (keys.Count > 0)
+        {
+            var k = string.Join(", ", keys);
+            sql += $"\nGROUP BY {k}\nHAVING sum(r.{MeasureCatalogue.Enrolments.Name}) > 0\nORDER BY {k}";
+        }
+        return (sql, p);
+    }
+}
