@@ -3,6 +3,7 @@ using AttendanceGraph.Etl.Publish;
 using AttendanceGraph.Etl.Read;
 using AttendanceGraph.Etl.Stage;
 using AttendanceGraph.Etl.Validate;
+using AttendanceGraph.Schema.Measures;
 using AttendanceGraph.Schema.Warehouse;
 
 namespace AttendanceGraph.Etl.Pipeline;
@@ -34,7 +35,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         var hashing = Task.Run(() => BatchFingerprint.HashEach(BatchReader.InputFiles(inputs)), ct);
         var existing = ExistingStateLoader.Load(c);
         var batch = BatchReader.Read(inputs, new ReadOptions(options.LaCode, options.AllowLegacyCodes, options.SkipInvalid,
-            options.SkipInvalid ? RejectsPath() : null, options.Threads) { Dates = options.Dates }, existing);
+            options.SkipInvalid ? RejectsPath() : null, options.Threads) { Dates = options.Dates, TotalsSpan = options.TotalsSpan }, existing);
         var fingerprint = BatchFingerprint.Of(batch.Files.Select(f => f.Path), hashing.GetAwaiter().GetResult());
         Done($"read and checked {batch.Files.Count} files");
         // Errors win over "already loaded": the fingerprint only covers the files the reader accepted, so a
@@ -80,16 +81,21 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             // counted from the registers validation built, not from the marks again.
             FirstLoadAggregates.Build(snapshot, registers, ct);
             registers = null!; // a byte per session of every enrolment: free it before the checkpoint
+            // The build starts the aggregates afresh from the registers; weeks known only as totals go back in.
+            SessionTotalsStager.Merge(c, batch.SessionTotals, pupilIds, batchId);
+            SessionTotalsStager.AddAllTotalsAggregates(c);
             Done("built aggregates");
         }
         else
         {
             registers = null!;
             MarkMerge.MergeStaged(c);
-            Done("merged marks");
+            SessionTotalsStager.Merge(c, batch.SessionTotals, pupilIds, batchId);
+            Done("merged marks and session totals");
             AggregateRefresh.Run(c);
             Done("refreshed aggregates");
         }
+        c.ExecuteAll(SessionTotalsCoverage.RebuildSpansSql);
         options.StepReached?.Invoke("aggregates-refreshed");
 
         c.Execute("""
@@ -111,7 +117,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
     /// <summary>Every row of every file was rejected: publishing would make an empty batch look like a load.</summary>
     private static bool NothingValid(ReadBatch batch, long marks) =>
         marks == 0 && batch.Schools.Count == 0 && batch.Enrolments.Count == 0 && batch.CohortMemberships.Count == 0 &&
-        batch.Benchmarks.Count == 0;
+        batch.Benchmarks.Count == 0 && batch.SessionTotals.Count == 0;
 
     private string RejectsPath()
     {

@@ -38,6 +38,13 @@ public static class AggregateRefresh
                 AggregateTable.Enrolments.InsertSql(AggregateSql.EnrolmentWeeks(join)),
                 AggregateTable.Cohorts.InsertSql(AggregateSql.CohortEnrolmentWeeks(join)),
             ]);
+            // The same weeks' session totals, where the enrolment has no marks that week (registers win).
+            var totals = $"t.span_start BETWEEN DATE '{from}' AND DATE '{to}' AND EXISTS (SELECT 1 FROM dw WHERE dw.pupil_id = t.pupil_id AND dw.week_start = t.span_start)";
+            c.ExecuteAll(
+            [
+                AggregateTable.Enrolments.InsertSql(AggregateSql.TotalsEnrolmentWeeks(totals)),
+                AggregateTable.Cohorts.InsertSql(AggregateSql.CohortTotalsEnrolmentWeeks(totals)),
+            ]);
         }
         c.Execute("DROP TABLE dw");
     }

@@ -24,12 +24,15 @@ public static class MeasureQuery
     /// </param>
     public static IReadOnlyList<MeasureRow> Run(DuckDBConnection connection, MeasureRequest request, bool wholeFragmentsFromAggregates = true)
     {
+        SessionTotalsCoverage.EnsureAnswerable(connection, request);
+        // Weeks loaded as totals have no register codes: their per-code counts are unknown, not zero.
+        var codesKnown = request.IncludeCodes && !SessionTotalsCoverage.HasTotals(connection, request);
         var (sql, parameters) = Build(request, wholeFragmentsFromAggregates);
         var rows = new List<MeasureRow>();
         foreach (var r in connection.Rows(sql, parameters.ToArray()))
         {
             Dictionary<string, long>? codes = null;
-            if (request.IncludeCodes)
+            if (codesKnown)
             {
                 codes = new Dictionary<string, long>(StringComparer.Ordinal);
                 foreach (var code in CodeCatalogue.Instance.Codes) codes[code.Code] = r.GetInt64(r.GetOrdinal(code.Column));
@@ -191,6 +194,13 @@ public static class MeasureQuery
         if (r.WithinCohort is not null)
             inRange = $"JOIN ({AggregateSql.CohortIntervals}) wc ON wc.pupil_id = m.pupil_id AND m.date BETWEEN wc.start_date AND wc.end_date AND wc.cohort = $within\n{inRange}";
         var marks = cohort ? AggregateSql.CohortEnrolmentWeeks(inRange) : AggregateSql.EnrolmentWeeks(inRange);
+        if (r.WithinCohort is null)
+        {
+            // Weeks loaded as totals that lie wholly in an edge (SessionTotalsCoverage refuses any they would cut).
+            var weeks = string.Join(" OR ", split.Edges.Select((_, i) => $"t.span_start >= $edge{i}_from AND t.span_end <= $edge{i}_to"));
+            var totalsFilter = $"({weeks}){markScope.Replace("m.urn", "t.urn", StringComparison.Ordinal)}";
+            marks += $"\nUNION ALL BY NAME\n{(cohort ? AggregateSql.CohortTotalsEnrolmentWeeks(totalsFilter) : AggregateSql.TotalsEnrolmentWeeks(totalsFilter))}";
+        }
         if (split.Core is not { } core) return $"({marks})";
         Add("core_from", core.Start);
         Add("core_to", core.End);
