@@ -42,17 +42,8 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
     /// The measure's rows, from the snapshot's result cache or one warehouse query. A period that would cut through a
     /// week loaded as session totals is the caller's to change, so it is a BAD_PERIOD error with the reason.
     /// </summary>
-    public IReadOnlyList<MeasureRow> Measure(MeasureRequest request)
-    {
-        try
-        {
-            return results.GetOrRun(Lease.SnapshotName, request, () => Query(c => MeasureQuery.Run(c, request)));
-        }
-        catch (SessionTotalsPeriodException e)
-        {
-            throw new Common.PeriodException(e.Message);
-        }
-    }
+    public IReadOnlyList<MeasureRow> Measure(MeasureRequest request) =>
+        Common.SessionTotalsRefusal.AsPeriodError(() => results.GetOrRun(Lease.SnapshotName, request, () => Query(c => MeasureQuery.Run(c, request))));
 
     /// <summary>
     /// The rows of <paramref name="shape"/> (a request without schools) for one school, batched with every other

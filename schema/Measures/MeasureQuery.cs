@@ -24,9 +24,9 @@ public static class MeasureQuery
     /// </param>
     public static IReadOnlyList<MeasureRow> Run(DuckDBConnection connection, MeasureRequest request, bool wholeFragmentsFromAggregates = true)
     {
-        SessionTotalsCoverage.EnsureAnswerable(connection, request);
-        // Weeks loaded as totals have no register codes: their per-code counts are unknown, not zero.
-        var codesKnown = request.IncludeCodes && !SessionTotalsCoverage.HasTotals(connection, request);
+        // Weeks loaded as totals have no register codes: late sessions and per-code counts are unknown, not zero.
+        var fromTotals = SessionTotalsCoverage.EnsureAnswerable(connection, request);
+        var codesKnown = request.IncludeCodes && !fromTotals;
         var (sql, parameters) = Build(request, wholeFragmentsFromAggregates);
         var rows = new List<MeasureRow>();
         foreach (var r in connection.Rows(sql, parameters.ToArray()))
@@ -42,7 +42,8 @@ public static class MeasureQuery
                 Count(MeasureCatalogue.Enrolments), Count(MeasureCatalogue.PossibleSessions), Count(MeasureCatalogue.AttendanceSessions),
                 Count(MeasureCatalogue.AuthorisedAbsenceSessions), Count(MeasureCatalogue.UnauthorisedAbsenceSessions),
                 Count(MeasureCatalogue.OverallAbsenceSessions), Count(MeasureCatalogue.LateSessions),
-                Count(MeasureCatalogue.PersistentAbsenceEnrolments), Count(MeasureCatalogue.SevereAbsenceEnrolments), codes);
+                Count(MeasureCatalogue.PersistentAbsenceEnrolments), Count(MeasureCatalogue.SevereAbsenceEnrolments), codes)
+                { RegisterDetailUnavailable = fromTotals ? SessionTotalsCoverage.RegisterDetailReason : null };
             rows.Add(new MeasureRow(
                 request.GroupBy == MeasureGrouping.School ? r.GetInt32(r.GetOrdinal("g_urn")) : null,
                 request.GroupBy == MeasureGrouping.Phase ? r.GetString(r.GetOrdinal("g_phase")) : null,

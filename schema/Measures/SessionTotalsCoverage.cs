@@ -12,40 +12,51 @@ namespace AttendanceGraph.Schema.Measures;
 /// </summary>
 public static class SessionTotalsCoverage
 {
-    /// <summary>Throws <see cref="SessionTotalsPeriodException"/> when <paramref name="r"/> would cut through a week known only as totals.</summary>
-    public static void EnsureAnswerable(DuckDBConnection connection, MeasureRequest r)
+    /// <summary>Why figures over part of the period have no register detail (late sessions, counts by code); null when none.</summary>
+    public const string RegisterDetailReason =
+        "some of these sessions were loaded as weekly totals (DfE pupil-level file), which have no register codes: " +
+        "late sessions and counts by code are not known for them";
+
+    /// <summary>
+    /// Throws <see cref="SessionTotalsPeriodException"/> when <paramref name="r"/> would cut through a week known only as
+    /// totals; otherwise says whether any of the period, in the request's schools, is answered from totals. One query.
+    /// </summary>
+    public static bool EnsureAnswerable(DuckDBConnection connection, MeasureRequest r)
     {
         var p = new List<(string, object?)> { ("from", r.Period.Start), ("to", r.Period.End) };
         var scope = Scope(r, p);
-        var cut = connection.Rows($"""
-            SELECT span_start, span_end FROM session_total_spans
-            WHERE ((span_start < $from AND span_end >= $from) OR (span_start <= $to AND span_end > $to)){scope}
-            LIMIT 1
-            """, p.ToArray()).Select(x => (Start: x.GetFieldValue<DateOnly>(0), End: x.GetFieldValue<DateOnly>(1))).ToList();
-        if (cut.Count == 1)
+        DateOnly? cutStart = null, cutEnd = null;
+        bool straddles = false, overlaps = false;
+        foreach (var x in connection.Rows($"""
+            SELECT min(span_start) FILTER (WHERE cut), min(span_end) FILTER (WHERE cut),
+                   coalesce(bool_or(inside AND month(span_start) <> month(span_end)), false), coalesce(bool_or(touches), false)
+            FROM (SELECT span_start, span_end,
+                    (span_start < $from AND span_end >= $from) OR (span_start <= $to AND span_end > $to) AS cut,
+                    span_start >= $from AND span_end <= $to AS inside,
+                    span_start <= $to AND span_end >= $from AS touches
+                  FROM session_total_spans WHERE TRUE{scope})
+            """, p.ToArray()))
+        {
+            cutStart = x.IsDBNull(0) ? null : x.GetFieldValue<DateOnly>(0);
+            cutEnd = x.IsDBNull(1) ? null : x.GetFieldValue<DateOnly>(1);
+            straddles = x.GetBoolean(2);
+            overlaps = x.GetBoolean(3);
+        }
+        if (cutStart is { } s && cutEnd is { } e)
             throw new SessionTotalsPeriodException(
-                $"the period {r.Period.Label} cuts through the week {cut[0].Start:yyyy-MM-dd} to {cut[0].End:yyyy-MM-dd}, " +
+                $"the period {r.Period.Label} cuts through the week {s:yyyy-MM-dd} to {e:yyyy-MM-dd}, " +
                 "which was loaded as weekly session totals (DfE pupil-level file) and cannot be split by day: " +
                 "ask for a period that starts on a Monday and ends on a Friday or Sunday of weeks loaded as totals");
-        if (r.Grain == TimeGrain.Month && Any(connection, $"span_start >= $from AND span_end <= $to AND month(span_start) <> month(span_end){scope}", p))
+        if (r.Grain == TimeGrain.Month && straddles)
             throw new SessionTotalsPeriodException(
                 $"monthly figures for {r.Period.Label} would split a week that straddles a month end and was loaded as weekly " +
                 "session totals (DfE pupil-level file): ask for weekly, half-termly or termly figures instead");
-        if (r.WithinCohort is not null && Any(connection, $"span_start <= $to AND span_end >= $from{scope}", p))
+        if (r.WithinCohort is not null && overlaps)
             throw new SessionTotalsPeriodException(
                 $"a cohort within a cohort needs each day's membership and registers, and some of {r.Period.Label} was loaded " +
                 "as weekly session totals (DfE pupil-level file)");
+        return overlaps;
     }
-
-    /// <summary>True when some of the period, in the request's schools, was loaded as totals (and not as registers).</summary>
-    public static bool HasTotals(DuckDBConnection connection, MeasureRequest r)
-    {
-        var p = new List<(string, object?)> { ("from", r.Period.Start), ("to", r.Period.End) };
-        return Any(connection, $"span_start <= $to AND span_end >= $from{Scope(r, p)}", p);
-    }
-
-    private static bool Any(DuckDBConnection connection, string where, List<(string, object?)> p) =>
-        connection.Scalar<bool>($"SELECT EXISTS (SELECT 1 FROM session_total_spans WHERE {where})", p.ToArray());
 
     /// <summary>The request's schools (a phase or a list), as a condition; every school otherwise.</summary>
     private static string Scope(MeasureRequest r, List<(string, object?)> p)
