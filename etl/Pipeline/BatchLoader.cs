@@ -3,7 +3,6 @@ using AttendanceGraph.Etl.Publish;
 using AttendanceGraph.Etl.Read;
 using AttendanceGraph.Etl.Stage;
 using AttendanceGraph.Etl.Validate;
-using AttendanceGraph.Schema.Measures;
 using AttendanceGraph.Schema.Warehouse;
 
 namespace AttendanceGraph.Etl.Pipeline;
@@ -95,7 +94,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             AggregateRefresh.Run(c);
             Done("refreshed aggregates");
         }
-        c.ExecuteAll(SessionTotalsCoverage.RebuildSpansSql);
+        SessionTotalsStager.RebuildSpans(c);
         options.StepReached?.Invoke("aggregates-refreshed");
 
         c.Execute("""

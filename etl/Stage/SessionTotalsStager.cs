@@ -1,4 +1,5 @@
 using AttendanceGraph.Etl.Model;
+using AttendanceGraph.Schema.Measures;
 using AttendanceGraph.Schema.Warehouse;
 using DuckDB.NET.Data;
 
@@ -59,9 +60,23 @@ public static class SessionTotalsStager
     /// Rebuilds the aggregate rows of every enrolment-week answered from totals: for a load whose marks rebuilt the
     /// aggregates from scratch (<see cref="Publish.FirstLoadAggregates"/>), which knows nothing of totals.
     /// </summary>
-    public static void AddAllTotalsAggregates(DuckDBConnection c) => c.ExecuteAll(
-    [
-        AggregateTable.Enrolments.InsertSql(AggregateSql.TotalsEnrolmentWeeks()),
-        AggregateTable.Cohorts.InsertSql(AggregateSql.CohortTotalsEnrolmentWeeks()),
-    ]);
+    public static void AddAllTotalsAggregates(DuckDBConnection c)
+    {
+        if (!c.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM session_totals)")) return;
+        c.ExecuteAll(
+        [
+            AggregateTable.Enrolments.InsertSql(AggregateSql.TotalsEnrolmentWeeks()),
+            AggregateTable.Cohorts.InsertSql(AggregateSql.CohortTotalsEnrolmentWeeks()),
+        ]);
+    }
+
+    /// <summary>
+    /// Rebuilds the spans measures check periods against (<see cref="SessionTotalsCoverage"/>), when there are totals or
+    /// were: a warehouse of registers only never pays for the registers-win scan.
+    /// </summary>
+    public static void RebuildSpans(DuckDBConnection c)
+    {
+        if (c.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM session_totals) OR EXISTS (SELECT 1 FROM session_total_spans)"))
+            c.ExecuteAll(SessionTotalsCoverage.RebuildSpansSql);
+    }
 }

@@ -27,7 +27,7 @@ public static class MeasureQuery
         // Weeks loaded as totals have no register codes: late sessions and per-code counts are unknown, not zero.
         var fromTotals = SessionTotalsCoverage.EnsureAnswerable(connection, request);
         var codesKnown = request.IncludeCodes && !fromTotals;
-        var (sql, parameters) = Build(request, wholeFragmentsFromAggregates);
+        var (sql, parameters) = Build(request, wholeFragmentsFromAggregates, fromTotals);
         var rows = new List<MeasureRow>();
         foreach (var r in connection.Rows(sql, parameters.ToArray()))
         {
@@ -65,7 +65,9 @@ public static class MeasureQuery
         return r.IsDBNull(i) ? 0 : r.GetInt64(i);
     }
 
-    public static (string Sql, List<(string Name, object? Value)> Parameters) Build(MeasureRequest request, bool wholeFragmentsFromAggregates = true)
+    /// <param name="weeksOfTotals">Some of the period was loaded as session totals: edge days also read the totals' weeks.</param>
+    public static (string Sql, List<(string Name, object? Value)> Parameters) Build(MeasureRequest request, bool wholeFragmentsFromAggregates = true,
+        bool weeksOfTotals = false)
     {
         if (request.Population != Population.AllPupils && request.Cohorts.Count == 0)
             throw new ArgumentException("a cohort measure needs at least one cohort");
@@ -89,7 +91,7 @@ public static class MeasureQuery
         string PerUnit(string name, bool cohort)
         {
             var groupKeys = (cohort ? ["g_cohort"] : Array.Empty<string>()).Concat(keys.Select(k => k.Alias)).Append(unitKeys);
-            var from = new StringBuilder($"\n  FROM {Source(request, cohort, wholeFragmentsFromAggregates, markScope, p)} a");
+            var from = new StringBuilder($"\n  FROM {Source(request, cohort, wholeFragmentsFromAggregates, weeksOfTotals, markScope, p)} a");
             if (needsSchools) from.Append(" JOIN schools s ON s.urn = a.urn");
             from.Append($"\n  WHERE {filters}{(cohort ? cohortFilter : "")}");
             string Select(bool summed)
@@ -175,7 +177,8 @@ public static class MeasureQuery
     /// same SQL the ETL materialises, and only the marks of the request's schools. A cohort-within-cohort request
     /// reads every day from the marks, since the aggregates hold one cohort at a time.
     /// </summary>
-    private static string Source(MeasureRequest r, bool cohort, bool wholeFragmentsFromAggregates, string markScope, List<(string, object?)> p)
+    private static string Source(MeasureRequest r, bool cohort, bool wholeFragmentsFromAggregates, bool weeksOfTotals, string markScope,
+        List<(string, object?)> p)
     {
         var view = cohort ? "agg_cohort_enrolment_week" : "agg_enrolment_week";
         if (UsesAggregates(r)) return view;
@@ -195,12 +198,17 @@ public static class MeasureQuery
         if (r.WithinCohort is not null)
             inRange = $"JOIN ({AggregateSql.CohortIntervals}) wc ON wc.pupil_id = m.pupil_id AND m.date BETWEEN wc.start_date AND wc.end_date AND wc.cohort = $within\n{inRange}";
         var marks = cohort ? AggregateSql.CohortEnrolmentWeeks(inRange) : AggregateSql.EnrolmentWeeks(inRange);
-        if (r.WithinCohort is null)
+        if (weeksOfTotals && r.WithinCohort is null)
         {
-            // Weeks loaded as totals that lie wholly in an edge (SessionTotalsCoverage refuses any they would cut).
-            var weeks = string.Join(" OR ", split.Edges.Select((_, i) => $"t.span_start >= $edge{i}_from AND t.span_end <= $edge{i}_to"));
-            var totalsFilter = $"({weeks}){markScope.Replace("m.urn", "t.urn", StringComparison.Ordinal)}";
-            marks += $"\nUNION ALL BY NAME\n{(cohort ? AggregateSql.CohortTotalsEnrolmentWeeks(totalsFilter) : AggregateSql.TotalsEnrolmentWeeks(totalsFilter))}";
+            // Weeks loaded as totals that lie wholly in an edge (SessionTotalsCoverage refuses any they would cut),
+            // the registers-win check bounded to the edge's marks.
+            var schools = markScope.Replace("m.urn", "t.urn", StringComparison.Ordinal);
+            for (var i = 0; i < split.Edges.Count; i++)
+            {
+                var inEdge = $"t.span_start >= $edge{i}_from AND t.span_end <= $edge{i}_to{schools}";
+                var bound = $"m.date BETWEEN $edge{i}_from AND $edge{i}_to";
+                marks += $"\nUNION ALL BY NAME\n{(cohort ? AggregateSql.CohortTotalsEnrolmentWeeks(inEdge, bound) : AggregateSql.TotalsEnrolmentWeeks(inEdge, bound))}";
+            }
         }
         if (split.Core is not { } core) return $"({marks})";
         Add("core_from", core.Start);

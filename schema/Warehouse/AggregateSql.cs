@@ -44,15 +44,16 @@ public static class AggregateSql
     /// why a period or monthly grain cutting through such a week is refused (<see cref="SessionTotalsCoverage"/>).
     /// Only enrolment-weeks without marks: registers are the more detailed source and win.
     /// </summary>
-    public static string TotalsEnrolmentWeeks(string totalsFilter = "TRUE") => Totals(cohort: false, totalsFilter);
+    /// <param name="marksBound">A condition on marks m bounding the registers-win check (literal dates let DuckDB skip row groups).</param>
+    public static string TotalsEnrolmentWeeks(string totalsFilter = "TRUE", string marksBound = "TRUE") => Totals(cohort: false, totalsFilter, marksBound);
 
     /// <summary>
     /// Cohort × enrolment × week rows from session totals: a week counts in a cohort when the pupil's membership
     /// overlaps it, as DfE's flags say "yes" for the whole span of the file (totals cannot be split by day).
     /// </summary>
-    public static string CohortTotalsEnrolmentWeeks(string totalsFilter = "TRUE") => Totals(cohort: true, totalsFilter);
+    public static string CohortTotalsEnrolmentWeeks(string totalsFilter = "TRUE", string marksBound = "TRUE") => Totals(cohort: true, totalsFilter, marksBound);
 
-    private static string Totals(bool cohort, string totalsFilter)
+    private static string Totals(bool cohort, string totalsFilter, string marksBound)
     {
         var byCategory = new Dictionary<AttendanceCategory, string>
         {
@@ -72,7 +73,7 @@ public static class AggregateSql
             sb.Append($",\n  0::UTINYINT AS {code.Column}");
         sb.Append("\nFROM session_totals t\nJOIN pupils p ON p.pupil_id = t.pupil_id");
         if (cohort) sb.Append($"\nJOIN ({CohortIntervals}) ci ON ci.pupil_id = t.pupil_id AND ci.start_date <= t.span_end AND ci.end_date >= t.span_start");
-        sb.Append($"\nWHERE ({totalsFilter}) AND NOT EXISTS (\n  SELECT 1 FROM marks m WHERE m.urn = t.urn AND m.pupil_id = t.pupil_id AND m.date BETWEEN t.span_start AND t.span_start + 6)");
+        sb.Append($"\nWHERE ({totalsFilter}) AND NOT EXISTS (\n  SELECT 1 FROM marks m WHERE ({marksBound}) AND m.urn = t.urn AND m.pupil_id = t.pupil_id AND m.date BETWEEN t.span_start AND t.span_start + 6)");
         return sb.ToString();
     }
 
