@@ -14,7 +14,7 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
     : IDisposable
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<string, BatchLoader<int, IReadOnlyList<MeasureRow>>> schoolLoaders = new();
+    private readonly Dictionary<string, RequestDataLoader<int, IReadOnlyList<MeasureRow>>> schoolLoaders = new();
     private WarehouseLease? lease;
 
     public WarehouseLease Lease
@@ -58,14 +58,14 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
         foreach (var g in rowsGroupedBySchool.GroupBy(r => r.Urn!.Value)) loader.Prime(g.Key, g.ToList());
     }
 
-    private BatchLoader<int, IReadOnlyList<MeasureRow>> LoaderFor(MeasureRequest shape)
+    private RequestDataLoader<int, IReadOnlyList<MeasureRow>> LoaderFor(MeasureRequest shape)
     {
         var key = shape.ShapeKey;
         lock (gate)
         {
             if (!schoolLoaders.TryGetValue(key, out var loader))
             {
-                schoolLoaders[key] = loader = new BatchLoader<int, IReadOnlyList<MeasureRow>>(urns =>
+                schoolLoaders[key] = loader = new RequestDataLoader<int, IReadOnlyList<MeasureRow>>(urns =>
                 {
                     var rows = Measure(shape with { Urns = urns, GroupBy = MeasureGrouping.School });
                     return rows.GroupBy(r => r.Urn!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<MeasureRow>)g.ToList());
