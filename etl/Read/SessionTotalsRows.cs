@@ -84,7 +84,8 @@ internal sealed partial class SmallFileReaders
         }
         if (!totalsKeys.Add((upn, urn, start)))
         {
-            r.Reject("UPN", RejectionReason.DuplicateRow, $"totals of {upn} at {urn} for the week of {start:yyyy-MM-dd} appear more than once");
+            // The UPN is left out: the summary is printed, and the line number is enough to find the row.
+            r.Reject("UPN", RejectionReason.DuplicateRow, $"the same pupil's totals at {urn} for the week of {start:yyyy-MM-dd} appear more than once in this batch");
             return;
         }
         SessionTotals.Add(new SessionTotalsRecord(upn, urn, start, end, (byte)possible, (byte)present, (byte)aea, (byte)authorised, (byte)unauthorised));
