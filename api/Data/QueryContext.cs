@@ -14,7 +14,7 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
     : IDisposable
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<string, BatchLoader<int, IReadOnlyList<MeasureRow>>> schoolLoaders = new();
+    private readonly Dictionary<string, RequestDataLoader<int, IReadOnlyList<MeasureRow>>> schoolLoaders = new();
     private WarehouseLease? lease;
 
     public WarehouseLease Lease
@@ -38,9 +38,12 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
 
     public T Query<T>(Func<DuckDBConnection, T> work) => Lease.Use(work);
 
-    /// <summary>The measure's rows, from the snapshot's result cache or one warehouse query.</summary>
+    /// <summary>
+    /// The measure's rows, from the snapshot's result cache or one warehouse query. A period that would cut through a
+    /// week loaded as session totals is the caller's to change, so it is a BAD_PERIOD error with the reason.
+    /// </summary>
     public IReadOnlyList<MeasureRow> Measure(MeasureRequest request) =>
-        results.GetOrRun(Lease.SnapshotName, request, () => Query(c => MeasureQuery.Run(c, request)));
+        Common.SessionTotalsRefusal.AsPeriodError(() => results.GetOrRun(Lease.SnapshotName, request, () => Query(c => MeasureQuery.Run(c, request))));
 
     /// <summary>
     /// The rows of <paramref name="shape"/> (a request without schools) for one school, batched with every other
@@ -55,14 +58,14 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
         foreach (var g in rowsGroupedBySchool.GroupBy(r => r.Urn!.Value)) loader.Prime(g.Key, g.ToList());
     }
 
-    private BatchLoader<int, IReadOnlyList<MeasureRow>> LoaderFor(MeasureRequest shape)
+    private RequestDataLoader<int, IReadOnlyList<MeasureRow>> LoaderFor(MeasureRequest shape)
     {
         var key = shape.ShapeKey;
         lock (gate)
         {
             if (!schoolLoaders.TryGetValue(key, out var loader))
             {
-                schoolLoaders[key] = loader = new BatchLoader<int, IReadOnlyList<MeasureRow>>(urns =>
+                schoolLoaders[key] = loader = new RequestDataLoader<int, IReadOnlyList<MeasureRow>>(urns =>
                 {
                     var rows = Measure(shape with { Urns = urns, GroupBy = MeasureGrouping.School });
                     return rows.GroupBy(r => r.Urn!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<MeasureRow>)g.ToList());

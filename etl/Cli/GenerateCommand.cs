@@ -23,6 +23,12 @@ public static class GenerateCommand
                          $"{result.Marks:N0} marks and {result.Memberships:N0} cohort memberships to {Path.GetFullPath(outDir)} " +
                          $"in {result.Elapsed.TotalSeconds:N1} s:");
         foreach (var file in result.Files) output.WriteLine($"  {Path.GetFileName(file)}");
+        // The same registers as DfE's pupil-level file, in a folder of its own: loading the LA's folder loads the
+        // registers, loading dfe/ with the schools and cohort files loads the same LA from weekly totals.
+        var dfe = Directory.CreateDirectory(Path.Combine(outDir, "dfe")).FullName;
+        var totals = SessionTotalsFileWriter.Write(Path.Combine(outDir, DemoAuthorityGenerator.MarksFileName),
+            Path.Combine(outDir, PupilsFileWriter.FileName), Path.Combine(dfe, SessionTotalsFileWriter.FileName));
+        output.WriteLine($"and the DfE pupil-level attendance file those registers add up to: dfe/{Path.GetFileName(totals)}");
         return 0;
     }
 }

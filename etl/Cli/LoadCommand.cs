@@ -17,7 +17,7 @@ public static class LoadCommand
     {
         var paths = WarehousePaths.Resolve(cl.Value("warehouse"));
         var options = new LoadOptions(cl.Int("la"), cl.Flag("legacy-codes"), cl.Flag("skip-invalid"), cl.Flag("force"), cl.Int("threads") ?? 2);
-        options = options with { Dates = DateOptions.Read(cl, TimeProvider.System) };
+        options = options with { Dates = DateOptions.Read(cl, TimeProvider.System), TotalsSpan = TotalsSpanOption.Read(cl) };
         if (Environment.GetEnvironmentVariable(TestPauseVariable) is { Length: > 0 } pauseAt)
         {
             options = options with

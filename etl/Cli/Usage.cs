@@ -6,12 +6,16 @@ public static class Usage
         AttendanceGraph ETL
 
           load <files or folders> [--la CODE] [--warehouse DIR] [--legacy-codes] [--skip-invalid] [--force] [--threads N]
-               [--as-of yyyy-mm-dd] [--future-days N]
+               [--as-of yyyy-mm-dd] [--future-days N] [--period-start yyyy-mm-dd --period-end yyyy-mm-dd]
               Validates and loads one batch atomically (all or nothing). Any rejected file or row rejects the batch.
               With --skip-invalid, valid rows load and the rejected ones are listed and written with reasons to
               <warehouse>/rejects/rejects-<time>-<pid>-<random>.csv; nothing is published if nothing valid remains.
               Marks may be dated up to --future-days (default 7) after today, or after --as-of when given.
+              DfE pupil-level attendance files (session totals) are recognised by their header; each row covers one
+              school week, from its period_start/period_end columns or, when the file has none, --period-start and
+              --period-end (a Monday to the Friday, Saturday or Sunday of the same week).
           validate <files or folders> [--la CODE] [--warehouse DIR] [--legacy-codes] [--as-of yyyy-mm-dd] [--future-days N]
+                   [--period-start yyyy-mm-dd --period-end yyyy-mm-dd]
               The same checks as load; loads nothing; exits 1 on any error.
           generate --out DIR [--schools N] [--pupils N] [--years N] [--seed S] [--as-of yyyy-mm-dd]
               Writes a realistic synthetic local authority in the input formats (deterministic for a seed).

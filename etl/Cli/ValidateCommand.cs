@@ -14,6 +14,7 @@ public static class ValidateCommand
         var options = new ReadOptions(cl.Int("la"), cl.Flag("legacy-codes"), Threads: cl.Int("threads") ?? 2)
         {
             Dates = DateOptions.Read(cl, TimeProvider.System),
+            TotalsSpan = TotalsSpanOption.Read(cl),
         };
         cl.RejectUnknown();
         if (cl.Positional.Count == 0) throw new UsageException("validate needs at least one file or folder");
@@ -26,7 +27,8 @@ public static class ValidateCommand
         var marks = batch.StreamMarks(() => NullMarkSink.Instance);
         output.WriteLine($"{batch.Files.Count} files: {string.Join(", ", batch.Files.Select(f => $"{Path.GetFileName(f.Path)} ({f.Kind})"))}");
         output.WriteLine($"{marks:N0} marks, {batch.Enrolments.Count:N0} enrolments, {batch.Schools.Count:N0} schools, " +
-                         $"{batch.CohortMemberships.Count:N0} cohort memberships, {batch.Benchmarks.Count:N0} benchmark rows valid");
+                         $"{batch.CohortMemberships.Count:N0} cohort memberships, {batch.Benchmarks.Count:N0} benchmark rows, " +
+                         $"{batch.SessionTotals.Count:N0} weekly session totals valid");
         output.WriteLine(batch.Report.HasErrors ? batch.Report.ToSummary() : "no errors");
         return batch.Report.HasErrors ? ExitCodes.Rejected : ExitCodes.Success;
     }

@@ -8,4 +8,6 @@ public enum InputKind
     Marks,
     CohortMemberships,
     Benchmarks,
+    /// <summary>DfE's pupil-level attendance download (VYED): session totals per pupil per school per span.</summary>
+    SessionTotals,
 }

@@ -30,4 +30,8 @@ public enum RejectionReason
     WeekendMark,
     /// <summary>A Y/N column holding something else.</summary>
     BadFlag,
+    /// <summary>Session totals that do not add up (possible = present + AEA + authorised + unauthorised).</summary>
+    TotalsDoNotAddUp,
+    /// <summary>A totals span that is not one whole school week (Monday to Friday, Saturday or Sunday).</summary>
+    BadSpan,
 }

@@ -34,7 +34,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         var hashing = Task.Run(() => BatchFingerprint.HashEach(BatchReader.InputFiles(inputs)), ct);
         var existing = ExistingStateLoader.Load(c);
         var batch = BatchReader.Read(inputs, new ReadOptions(options.LaCode, options.AllowLegacyCodes, options.SkipInvalid,
-            options.SkipInvalid ? RejectsPath() : null, options.Threads) { Dates = options.Dates }, existing);
+            options.SkipInvalid ? RejectsPath() : null, options.Threads) { Dates = options.Dates, TotalsSpan = options.TotalsSpan }, existing);
         var fingerprint = BatchFingerprint.Of(batch.Files.Select(f => f.Path), hashing.GetAwaiter().GetResult());
         Done($"read and checked {batch.Files.Count} files");
         // Errors win over "already loaded": the fingerprint only covers the files the reader accepted, so a
@@ -52,7 +52,9 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
 
         var batchId = snapshot.NextBatchId();
         StagingTables.Create(c);
-        var direct = MarkMerge.CanAppendDirectly(c);
+        // Only a batch with marks takes the first-load path: it rebuilds every aggregate row, which for a weekly DfE
+        // file into a warehouse of totals alone (no marks) would redo a year of weeks to add one (measured 6.6 s of 11.5).
+        var direct = batch.MarksRows > 0 && MarkMerge.CanAppendDirectly(c);
         var marksTable = direct ? "marks" : StagingTables.Marks;
         var marks = StreamMarks(snapshot, batch, batchId, marksTable, options.Threads, out var registers, ct);
         MarkWithdrawal.Apply(c, marksTable, batchId, batch.WithdrawnMarks);
@@ -80,16 +82,21 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             // counted from the registers validation built, not from the marks again.
             FirstLoadAggregates.Build(snapshot, registers, ct);
             registers = null!; // a byte per session of every enrolment: free it before the checkpoint
+            // The build starts the aggregates afresh from the registers; weeks known only as totals go back in.
+            SessionTotalsStager.Merge(c, batch.SessionTotals, pupilIds, batchId);
+            SessionTotalsStager.AddAllTotalsAggregates(c);
             Done("built aggregates");
         }
         else
         {
             registers = null!;
             MarkMerge.MergeStaged(c);
-            Done("merged marks");
+            SessionTotalsStager.Merge(c, batch.SessionTotals, pupilIds, batchId);
+            Done("merged marks and session totals");
             AggregateRefresh.Run(c);
             Done("refreshed aggregates");
         }
+        SessionTotalsStager.RebuildSpans(c);
         RollupRefresh.Run(c, firstLoad: direct);
         Done("refreshed school rollup");
         options.StepReached?.Invoke("aggregates-refreshed");
@@ -113,7 +120,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
     /// <summary>Every row of every file was rejected: publishing would make an empty batch look like a load.</summary>
     private static bool NothingValid(ReadBatch batch, long marks) =>
         marks == 0 && batch.Schools.Count == 0 && batch.Enrolments.Count == 0 && batch.CohortMemberships.Count == 0 &&
-        batch.Benchmarks.Count == 0;
+        batch.Benchmarks.Count == 0 && batch.SessionTotals.Count == 0;
 
     private string RejectsPath()
     {

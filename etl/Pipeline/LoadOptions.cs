@@ -14,6 +14,9 @@ public sealed record LoadOptions(
     /// (`--as-of`, `--future-days`; tests and back-loads fix the day).</summary>
     public DateRules Dates { get; init; } = DateRules.FromClock(TimeProvider.System);
 
+    /// <summary>The week DfE pupil-level files without period columns cover (--period-start/--period-end).</summary>
+    public (DateOnly Start, DateOnly End)? TotalsSpan { get; init; }
+
     /// <summary>
     /// Called at each named step of a load; tests throw from it to prove a failure at that point leaves the
     /// warehouse unchanged. Never set in production code.

@@ -38,6 +38,16 @@ public static class AggregateRefresh
                 AggregateTable.Enrolments.InsertSql(AggregateSql.EnrolmentWeeks(join)),
                 AggregateTable.Cohorts.InsertSql(AggregateSql.CohortEnrolmentWeeks(join)),
             ]);
+            // The same weeks' session totals, where the enrolment has no marks that week (registers win). Skipped in a
+            // warehouse without totals: the registers-win check would still scan the dirty weeks' marks.
+            var totals = $"t.span_start BETWEEN DATE '{from}' AND DATE '{to}' AND EXISTS (SELECT 1 FROM dw WHERE dw.pupil_id = t.pupil_id AND dw.week_start = t.span_start)";
+            var bound = $"m.date BETWEEN DATE '{from}' AND DATE '{to}'";
+            if (c.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM session_totals)"))
+                c.ExecuteAll(
+                [
+                    AggregateTable.Enrolments.InsertSql(AggregateSql.TotalsEnrolmentWeeks(totals, bound)),
+                    AggregateTable.Cohorts.InsertSql(AggregateSql.CohortTotalsEnrolmentWeeks(totals, bound)),
+                ]);
         }
         c.Execute("DROP TABLE dw");
     }

@@ -28,6 +28,13 @@ public static class BatchReader
             var header = ReadHeader(path, report);
             if (header is null) continue;
             var kind = InputKinds.Recognise(header);
+            if (kind is null && InputKinds.MissingSessionTotalsColumns(header) is { } missing)
+            {
+                report.Add(new Rejection(path, 1, missing[0], RejectionReason.MissingColumn,
+                    $"a DfE pupil-level attendance file without the required column{(missing.Count > 1 ? "s" : "")} " +
+                    $"{string.Join(", ", missing)}: the whole file is skipped", string.Join(",", header)));
+                continue;
+            }
             if (kind is null)
             {
                 report.Add(new Rejection(path, 1, "", RejectionReason.UnrecognisedHeader,
@@ -40,7 +47,7 @@ public static class BatchReader
         var ctx = new SmallFileReaders(options, existing, report);
         var files = new List<InputFile>();
         // Order matters: enrolments are checked against schools, marks against enrolments.
-        foreach (var kind in new[] { InputKind.Schools, InputKind.Enrolments, InputKind.CohortMemberships, InputKind.Benchmarks })
+        foreach (var kind in new[] { InputKind.Schools, InputKind.Enrolments, InputKind.CohortMemberships, InputKind.Benchmarks, InputKind.SessionTotals })
         {
             foreach (var f in recognised.Where(r => r.Kind == kind))
             {
@@ -58,6 +65,7 @@ public static class BatchReader
             files.Add(new InputFile(f.Path, InputKind.Marks, mf.Rows));
         }
 
+        ctx.AddEnrolmentsFromSessionTotals();
         report.Flush();
         return new ReadBatch(files, ctx, marksFiles, options, existing, report);
     }

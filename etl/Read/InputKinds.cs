@@ -22,7 +22,39 @@ public static class InputKinds
         [InputKind.CohortMemberships] = ["upn", "cohort", "start_date", "end_date"],
         // EES files: these four identify a benchmark row; the other sess_/enrolments_ columns are read when present.
         [InputKind.Benchmarks] = ["time_period", "geographic_level", "education_phase", "sess_overall_percent"],
+        // DfE's pupil-level download ("View your education data"): only what a load uses is required; DfE changes
+        // the file "with little to no notice", so every other column (characteristics, names) may come and go.
+        [InputKind.SessionTotals] =
+        [
+            "UPN", "DOB", "sex", "unique_reference_number", "year_group", "admission_date", "possible_sessions",
+            "present_sessions", "approved_educational_activity_sessions", "authorised_absent_sessions",
+            "unauthorised_absent_sessions",
+        ],
     };
+
+    /// <summary>
+    /// Optional columns of the DfE file: the span of a row (when absent, --period-start/--period-end give the
+    /// file's span), the leaving date, and DfE's own absent total (checked when present).
+    /// </summary>
+    public static class SessionTotalsColumns
+    {
+        public const string PeriodStart = "period_start";
+        public const string PeriodEnd = "period_end";
+        public const string LeavingDate = "leaving_date";
+        public const string Absent = "absent_sessions";
+    }
+
+    /// <summary>
+    /// A header that is recognisably the DfE file (at least half of its required columns) but lacks some: the
+    /// missing columns, so the rejection names them rather than listing every kind. Null otherwise.
+    /// </summary>
+    public static IReadOnlyList<string>? MissingSessionTotalsColumns(IReadOnlyList<string> header)
+    {
+        var set = new HashSet<string>(header.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
+        var required = RequiredColumns[InputKind.SessionTotals];
+        var missing = required.Where(c => !set.Contains(c)).ToList();
+        return missing.Count > 0 && missing.Count * 2 <= required.Length ? missing : null;
+    }
 
     /// <summary>Optional benchmark columns (null when absent).</summary>
     public static string[] OptionalBenchmarkColumns { get; } =

@@ -21,6 +21,7 @@ public sealed class ReadBatch
         Enrolments = readers.Enrolments;
         CohortMemberships = readers.CohortMemberships;
         Benchmarks = readers.Benchmarks;
+        SessionTotals = readers.SessionTotals;
         NewPupilIds = readers.NewPupilIds;
         OtherLaSchools = readers.OtherLaSchools;
         this.marksFiles = marksFiles;
@@ -34,6 +35,8 @@ public sealed class ReadBatch
     public IReadOnlyList<EnrolmentRecord> Enrolments { get; }
     public IReadOnlyList<CohortMembershipRecord> CohortMemberships { get; }
     public IReadOnlyList<BenchmarkRecord> Benchmarks { get; }
+    /// <summary>Valid rows of DfE pupil-level attendance files: one pupil's totals at one school for one week.</summary>
+    public IReadOnlyList<SessionTotalsRecord> SessionTotals { get; }
     /// <summary>UPNs first seen in this batch (enrolments, then cohort memberships) → ids from existing.NextPupilId upward, in file order.</summary>
     public IReadOnlyDictionary<string, int> NewPupilIds { get; }
     public ValidationReport Report { get; }

@@ -17,4 +17,10 @@ public sealed record ReadOptions(
 {
     /// <summary>Which mark, enrolment and cohort dates are allowed: by default today's rules by the system clock.</summary>
     public DateRules Dates { get; init; } = DateRules.FromClock(TimeProvider.System);
+
+    /// <summary>
+    /// The span of DfE pupil-level files without period_start/period_end columns (--period-start/--period-end):
+    /// DfE's own weekly downloads do not say which week they cover.
+    /// </summary>
+    public (DateOnly Start, DateOnly End)? TotalsSpan { get; init; }
 }

@@ -10,7 +10,7 @@ namespace AttendanceGraph.Etl.Read;
 /// Reads and validates the inputs that fit in memory: schools (GIAS), enrolments, cohort memberships and
 /// published benchmarks. Only valid rows are kept; every invalid one goes to the report.
 /// </summary>
-internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseState existing, ValidationReport report)
+internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWarehouseState existing, ValidationReport report)
 {
     public List<SchoolRecord> Schools { get; } = [];
     public List<EnrolmentRecord> Enrolments { get; } = [];
@@ -65,6 +65,7 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
                 case InputKind.Enrolments: Enrolment(row); break;
                 case InputKind.CohortMemberships: Cohort(row); break;
                 case InputKind.Benchmarks: Benchmark(row); break;
+                case InputKind.SessionTotals: SessionTotalsRow(row); break;
             }
         }
         return rows;
@@ -104,16 +105,7 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
     {
         if (!r.ValidUpn("upn", out var upn)) return;
         if (!r.Int("school_urn", out var urn)) return;
-        if (!schoolUrns.Contains(urn) && !existing.SchoolUrns.Contains(urn))
-        {
-            if (OtherLaSchools.TryGetValue(urn, out var otherLa))
-            {
-                r.Reject("school_urn", RejectionReason.UnknownSchool, OtherLaDetail(urn, otherLa, options.LaCode));
-                return;
-            }
-            r.Reject("school_urn", RejectionReason.UnknownSchool, $"school URN {urn} is neither in this batch's schools nor in the warehouse");
-            return;
-        }
+        if (!KnownSchool(r, "school_urn", urn)) return;
         if (!r.Date("entry_date", out var entry)) return;
         if (!r.OptionalDate("leaving_date", TextDecoding.TryIsoDate, "yyyy-mm-dd", out var leaving)) return;
         if (!r.Date("date_of_birth", out var dob)) return;
@@ -133,6 +125,17 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
         }
         Enrolments.Add(new EnrolmentRecord(upn, urn, entry, leaving, dob, sex, r["nc_year"]));
         AssignPupilId(upn);
+    }
+
+    /// <summary>True when the school is in this batch or the warehouse; otherwise the row is rejected, saying which.</summary>
+    private bool KnownSchool(RowContext r, string column, int urn)
+    {
+        if (schoolUrns.Contains(urn) || existing.SchoolUrns.Contains(urn)) return true;
+        if (OtherLaSchools.TryGetValue(urn, out var otherLa))
+            r.Reject(column, RejectionReason.UnknownSchool, OtherLaDetail(urn, otherLa, options.LaCode));
+        else
+            r.Reject(column, RejectionReason.UnknownSchool, $"school URN {urn} is neither in this batch's schools nor in the warehouse");
+        return false;
     }
 
     private void Cohort(RowContext r)
@@ -193,6 +196,8 @@ internal sealed class SmallFileReaders(ReadOptions options, ExistingWarehouseSta
             .ToDictionary(x => x.Item1, x => x.i, StringComparer.OrdinalIgnoreCase);
 
         public string this[string column] => columns.TryGetValue(column, out var i) ? csv.Field(i) : "";
+
+        public bool Has(string column) => columns.ContainsKey(column);
 
         public string? OrNull(string column) => this[column] is { Length: > 0 } s ? s : null;
 

@@ -70,6 +70,19 @@ public sealed class DateRules
                 $"only codes entered ahead, such as # planned closures, may be up to {FutureDays} days ahead (--future-days)");
     }
 
+    /// <summary>
+    /// A day of a totals span that a mark on it could not have (before 2006/07 or too far ahead), or null: totals
+    /// are sessions, so they follow the marks' dates.
+    /// </summary>
+    public DateRejection? SessionDayProblem(string what, DateOnly date)
+    {
+        if (MarkDayAllowed(date.DayNumber)) return null;
+        return date.DayNumber < earliestDay
+            ? TooEarly($"{what} {date:yyyy-MM-dd}")
+            : new DateRejection(RejectionReason.DateInFuture,
+                $"{what} {date:yyyy-MM-dd} is more than {FutureDays} days after today ({Today:yyyy-MM-dd}): sessions not yet held cannot be counted (--future-days)");
+    }
+
     /// <summary>An entry or cohort start date too far ahead, or null.</summary>
     public DateRejection? StartProblem(string what, DateOnly start) =>
         start.DayNumber <= latestStartDay

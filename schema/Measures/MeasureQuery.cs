@@ -31,13 +31,16 @@ public static class MeasureQuery
     {
         if (request.Population != Population.AllPupils && request.Cohorts.Count == 0)
             throw new ArgumentException("a cohort measure needs at least one cohort");
+        // Weeks loaded as totals have no register codes: late sessions and per-code counts are unknown, not zero.
+        var fromTotals = SessionTotalsCoverage.EnsureAnswerable(connection, request);
+        var codesKnown = request.IncludeCodes && !fromTotals;
         var rolled = fromRollup && wholeFragmentsFromAggregates && RollupMeasureQuery.Available(connection) ? RollupMeasureQuery.TryBuild(request) : null;
-        var (sql, parameters) = rolled ?? Build(request, wholeFragmentsFromAggregates);
+        var (sql, parameters) = rolled ?? Build(request, wholeFragmentsFromAggregates, fromTotals);
         var rows = new List<MeasureRow>();
         foreach (var r in connection.Rows(sql, parameters.ToArray()))
         {
             Dictionary<string, long>? codes = null;
-            if (request.IncludeCodes)
+            if (codesKnown)
             {
                 codes = new Dictionary<string, long>(StringComparer.Ordinal);
                 foreach (var code in CodeCatalogue.Instance.Codes) codes[code.Code] = r.GetInt64(r.GetOrdinal(code.Column));
@@ -47,7 +50,8 @@ public static class MeasureQuery
                 Count(MeasureCatalogue.Enrolments), Count(MeasureCatalogue.PossibleSessions), Count(MeasureCatalogue.AttendanceSessions),
                 Count(MeasureCatalogue.AuthorisedAbsenceSessions), Count(MeasureCatalogue.UnauthorisedAbsenceSessions),
                 Count(MeasureCatalogue.OverallAbsenceSessions), Count(MeasureCatalogue.LateSessions),
-                Count(MeasureCatalogue.PersistentAbsenceEnrolments), Count(MeasureCatalogue.SevereAbsenceEnrolments), codes);
+                Count(MeasureCatalogue.PersistentAbsenceEnrolments), Count(MeasureCatalogue.SevereAbsenceEnrolments), codes)
+                { RegisterDetailUnavailable = fromTotals ? SessionTotalsCoverage.RegisterDetailReason : null };
             rows.Add(new MeasureRow(
                 request.GroupBy == MeasureGrouping.School ? r.GetInt32(r.GetOrdinal("g_urn")) : null,
                 request.GroupBy == MeasureGrouping.Phase ? r.GetString(r.GetOrdinal("g_phase")) : null,
@@ -69,7 +73,9 @@ public static class MeasureQuery
         return r.IsDBNull(i) ? 0 : r.GetInt64(i);
     }
 
-    public static (string Sql, List<(string Name, object? Value)> Parameters) Build(MeasureRequest request, bool wholeFragmentsFromAggregates = true)
+    /// <param name="weeksOfTotals">Some of the period was loaded as session totals: edge days also read the totals' weeks.</param>
+    public static (string Sql, List<(string Name, object? Value)> Parameters) Build(MeasureRequest request, bool wholeFragmentsFromAggregates = true,
+        bool weeksOfTotals = false)
     {
         if (request.Population != Population.AllPupils && request.Cohorts.Count == 0)
             throw new ArgumentException("a cohort measure needs at least one cohort");
@@ -93,7 +99,7 @@ public static class MeasureQuery
         string PerUnit(string name, bool cohort)
         {
             var groupKeys = (cohort ? ["g_cohort"] : Array.Empty<string>()).Concat(keys.Select(k => k.Alias)).Append(unitKeys);
-            var from = new StringBuilder($"\n  FROM {Source(request, cohort, wholeFragmentsFromAggregates, scope, p)} a");
+            var from = new StringBuilder($"\n  FROM {Source(request, cohort, wholeFragmentsFromAggregates, weeksOfTotals, scope, p)} a");
             if (needsSchools) from.Append(" JOIN schools s ON s.urn = a.urn");
             from.Append($"\n  WHERE {filters}{(cohort ? cohortFilter : "")}");
             string Select(bool summed)
@@ -179,7 +185,8 @@ public static class MeasureQuery
     /// same SQL the ETL materialises, and only the marks of the request's schools. A cohort-within-cohort request
     /// reads every day from the marks, since the aggregates hold one cohort at a time.
     /// </summary>
-    private static string Source(MeasureRequest r, bool cohort, bool wholeFragmentsFromAggregates, Func<string, string> scope, List<(string, object?)> p)
+    private static string Source(MeasureRequest r, bool cohort, bool wholeFragmentsFromAggregates, bool weeksOfTotals, Func<string, string> scope,
+        List<(string, object?)> p)
     {
         var view = cohort ? "agg_cohort_enrolment_week" : "agg_enrolment_week";
         if (UsesAggregates(r)) return view;
@@ -199,6 +206,18 @@ public static class MeasureQuery
         if (r.WithinCohort is not null)
             inRange = $"JOIN ({AggregateSql.CohortIntervals}) wc ON wc.pupil_id = m.pupil_id AND m.date BETWEEN wc.start_date AND wc.end_date AND wc.cohort = $within\n{inRange}";
         var marks = cohort ? AggregateSql.CohortEnrolmentWeeks(inRange) : AggregateSql.EnrolmentWeeks(inRange);
+        if (weeksOfTotals && r.WithinCohort is null)
+        {
+            // Weeks loaded as totals that lie wholly in an edge (SessionTotalsCoverage refuses any they would cut),
+            // the registers-win check bounded to the edge's marks.
+            var schools = scope("t");
+            for (var i = 0; i < split.Edges.Count; i++)
+            {
+                var inEdge = $"t.span_start >= $edge{i}_from AND t.span_end <= $edge{i}_to{schools}";
+                var bound = $"m.date BETWEEN $edge{i}_from AND $edge{i}_to";
+                marks += $"\nUNION ALL BY NAME\n{(cohort ? AggregateSql.CohortTotalsEnrolmentWeeks(inEdge, bound) : AggregateSql.TotalsEnrolmentWeeks(inEdge, bound))}";
+            }
+        }
         if (split.Core is not { } core) return $"({marks})";
         Add("core_from", core.Start);
         Add("core_to", core.End);

@@ -18,6 +18,12 @@ public sealed record MeasureValues(
 {
     public static MeasureValues Empty { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
+    /// <summary>
+    /// Why register-level figures (late sessions, counts by code) are unknown here, or null when every session
+    /// counted came from registers: weeks loaded as DfE session totals have no codes (<see cref="SessionTotalsCoverage"/>).
+    /// </summary>
+    public string? RegisterDetailUnavailable { get; init; }
+
     public double? AttendanceRate => MeasureCatalogue.AttendanceRate.Of(this);
     public double? AuthorisedAbsenceRate => MeasureCatalogue.AuthorisedAbsenceRate.Of(this);
     public double? UnauthorisedAbsenceRate => MeasureCatalogue.UnauthorisedAbsenceRate.Of(this);
@@ -38,8 +44,10 @@ public sealed record MeasureValues(
     {
         var sum = Empty;
         Dictionary<string, long>? codes = null;
+        string? unavailable = null;
         foreach (var v in parts)
         {
+            unavailable ??= v.RegisterDetailUnavailable;
             sum = new MeasureValues(sum.Enrolments + v.Enrolments, sum.PossibleSessions + v.PossibleSessions,
                 sum.AttendanceSessions + v.AttendanceSessions, sum.AuthorisedAbsenceSessions + v.AuthorisedAbsenceSessions,
                 sum.UnauthorisedAbsenceSessions + v.UnauthorisedAbsenceSessions, sum.OverallAbsenceSessions + v.OverallAbsenceSessions,
@@ -49,7 +57,7 @@ public sealed record MeasureValues(
             codes ??= new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var (code, n) in v.CodeSessions) codes[code] = codes.GetValueOrDefault(code) + n;
         }
-        return sum with { CodeSessions = codes };
+        return sum with { CodeSessions = codes, RegisterDetailUnavailable = unavailable };
     }
 
     public static double? Percent(long numerator, long denominator) =>

@@ -22,6 +22,21 @@ public static class PupilAttendanceQuery
             WHERE pupil_id IN (SELECT pupil_id FROM viewer_windows WHERE window_from <= $scope_to AND window_to >= $scope_from)
             """;
 
+        // Patterns (spells, weekdays, the penalty-notice window, overdue N codes, reasons) are read from the marks: a
+        // pupil whose weeks were loaded as DfE session totals would look fully present or absent from nothing.
+        // A school's pupils are those with marks there, so its weeks of totals are checked directly.
+        var totalsWeeks = scope is PupilScope.School
+            ? "SELECT 1 FROM session_total_spans WHERE urn = $scope_urn AND span_start <= $look_to AND span_end >= $look_from"
+            : $"""
+              SELECT 1 FROM session_totals t JOIN session_total_spans s ON s.urn = t.urn AND s.span_start = t.span_start
+              WHERE t.pupil_id IN ({ids}) AND t.span_start <= $look_to AND t.span_end >= $look_from
+              """;
+        if (c.Scalar<bool>(viewer.Sql($"SELECT EXISTS ({totalsWeeks})"), With(("look_from", o.LookbackStart), ("look_to", o.End))))
+            throw new Measures.SessionTotalsPeriodException(
+                $"pupil-level patterns (absence spells, weekday profile, the penalty-notice window, overdue N codes, reasons by code) " +
+                $"need registers, and some of these pupils' weeks from {o.LookbackStart:yyyy-MM-dd} to {o.End:yyyy-MM-dd} were loaded " +
+                "as weekly session totals (DfE pupil-level file): use the aggregate measures for them");
+
         var pupils = new Dictionary<int, (string Upn, List<PupilEnrolment> Enrolments)>();
         foreach (var r in c.Rows(viewer.Sql($"""
             SELECT p.pupil_id, p.upn, e.urn, e.entry_date, e.leaving_date, e.nc_year

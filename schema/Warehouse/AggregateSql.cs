@@ -37,6 +37,46 @@ public static class AggregateSql
         GROUP BY ALL
         """);
 
+    /// <summary>
+    /// Enrolment × week rows from session totals t (DfE pupil-level files), in the same columns as
+    /// <see cref="EnrolmentWeeks"/>: the week's totals by category and no count by code (the file has no codes). A
+    /// week is one row at its Monday even when it straddles a month end (totals cannot be split by day), which is
+    /// why a period or monthly grain cutting through such a week is refused (<see cref="SessionTotalsCoverage"/>).
+    /// Only enrolment-weeks without marks: registers are the more detailed source and win.
+    /// </summary>
+    /// <param name="marksBound">A condition on marks m bounding the registers-win check (literal dates let DuckDB skip row groups).</param>
+    public static string TotalsEnrolmentWeeks(string totalsFilter = "TRUE", string marksBound = "TRUE") => Totals(cohort: false, totalsFilter, marksBound);
+
+    /// <summary>
+    /// Cohort × enrolment × week rows from session totals: a week counts in a cohort when the pupil's membership
+    /// overlaps it, as DfE's flags say "yes" for the whole span of the file (totals cannot be split by day).
+    /// </summary>
+    public static string CohortTotalsEnrolmentWeeks(string totalsFilter = "TRUE", string marksBound = "TRUE") => Totals(cohort: true, totalsFilter, marksBound);
+
+    private static string Totals(bool cohort, string totalsFilter, string marksBound)
+    {
+        var byCategory = new Dictionary<AttendanceCategory, string>
+        {
+            [AttendanceCategory.Present] = "t.present",
+            [AttendanceCategory.ApprovedEducationalActivity] = "t.aea",
+            [AttendanceCategory.AuthorisedAbsence] = "t.authorised",
+            [AttendanceCategory.UnauthorisedAbsence] = "t.unauthorised",
+        };
+        var year = WarehouseSchema.AcademicYearSql("t.span_start");
+        var sb = new StringBuilder("SELECT ");
+        if (cohort) sb.Append("ci.cohort, ");
+        sb.Append($"t.urn, t.pupil_id, t.span_start AS week_start, {WarehouseSchema.MonthStartSql("t.span_start")} AS month, t.span_start AS frag_start, ");
+        sb.Append($"{year} AS academic_year, {CompulsorySchoolAge.Sql("p.date_of_birth", year)} AS compulsory");
+        foreach (var category in CategoryColumns.All)
+            sb.Append($",\n  {byCategory.GetValueOrDefault(category, "0")}::UTINYINT AS {CategoryColumns.For(category)}");
+        foreach (var code in CodeCatalogue.Instance.Codes)
+            sb.Append($",\n  0::UTINYINT AS {code.Column}");
+        sb.Append("\nFROM session_totals t\nJOIN pupils p ON p.pupil_id = t.pupil_id");
+        if (cohort) sb.Append($"\nJOIN ({CohortIntervals}) ci ON ci.pupil_id = t.pupil_id AND ci.start_date <= t.span_end AND ci.end_date >= t.span_start");
+        sb.Append($"\nWHERE ({totalsFilter}) AND NOT EXISTS (\n  SELECT 1 FROM marks m WHERE ({marksBound}) AND m.urn = t.urn AND m.pupil_id = t.pupil_id AND m.date BETWEEN t.span_start AND t.span_start + 6)");
+        return sb.ToString();
+    }
+
     /// <summary>Each pupil's membership intervals of each reporting cohort, overlaps merged (gaps and islands).</summary>
     public const string CohortIntervals = """
         SELECT cohort, pupil_id, min(s) AS start_date, max(e) AS end_date FROM (

@@ -136,6 +136,30 @@ public static class WarehouseSchema
               cohort VARCHAR NOT NULL,
               membership_cohort VARCHAR NOT NULL)
             """,
+            // Session totals from DfE pupil-level files: one row per enrolment per school week. They feed the
+            // aggregates for the enrolment-weeks without marks (registers, the more detailed source, win).
+            // Created IF NOT EXISTS by every load, so an older warehouse gains it on its next load.
+            """
+            CREATE TABLE IF NOT EXISTS session_totals (
+              urn INTEGER NOT NULL,
+              pupil_id INTEGER NOT NULL,
+              span_start DATE NOT NULL,
+              span_end DATE NOT NULL,
+              possible UTINYINT NOT NULL,
+              present UTINYINT NOT NULL,
+              aea UTINYINT NOT NULL,
+              authorised UTINYINT NOT NULL,
+              unauthorised UTINYINT NOT NULL,
+              batch_id INTEGER NOT NULL)
+            """,
+            // The distinct spans per school (thousands of rows, not millions): what a measure checks its period
+            // against before answering, so a period that cuts through a week known only as totals is refused.
+            """
+            CREATE TABLE IF NOT EXISTS session_total_spans (
+              urn INTEGER NOT NULL,
+              span_start DATE NOT NULL,
+              span_end DATE NOT NULL)
+            """,
             RecordKeys.CreateTableSql,
             .. AggregateTable.All.SelectMany(t => new[] { t.CreateTableSql, t.CreateViewSql }),
             Rollups.SchoolRollup.CreateTableSql,

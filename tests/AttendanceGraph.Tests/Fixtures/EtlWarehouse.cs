@@ -17,7 +17,8 @@ public sealed class EtlWarehouse : IDisposable
 {
     /// <summary>Tables whose content a load must either change completely or not at all.</summary>
     public static readonly string[] Tables =
-        ["schools", "pupils", "enrolments", "marks", "cohort_memberships", "benchmarks", "batches", "agg_enrolment_week", "agg_cohort_enrolment_week", "attendance_codes"];
+        ["schools", "pupils", "enrolments", "marks", "cohort_memberships", "benchmarks", "batches", "agg_enrolment_week", "agg_cohort_enrolment_week", "attendance_codes",
+         "session_totals", "session_total_spans"];
 
     private readonly TempDirectory dir = new("attendancegraph-etl-test-");
 
@@ -74,8 +75,8 @@ public sealed class EtlWarehouse : IDisposable
     {
         var full = table switch
         {
-            "agg_enrolment_week" => AggregateSql.EnrolmentWeeks(),
-            "agg_cohort_enrolment_week" => AggregateSql.CohortEnrolmentWeeks(),
+            "agg_enrolment_week" => $"{AggregateSql.EnrolmentWeeks()}\nUNION ALL BY NAME\n{AggregateSql.TotalsEnrolmentWeeks()}",
+            "agg_cohort_enrolment_week" => $"{AggregateSql.CohortEnrolmentWeeks()}\nUNION ALL BY NAME\n{AggregateSql.CohortTotalsEnrolmentWeeks()}",
             _ => throw new ArgumentOutOfRangeException(nameof(table)),
         };
         var extra = c.Scalar<long>($"SELECT count(*) FROM (SELECT * FROM {table} EXCEPT ALL SELECT * FROM ({full}))");

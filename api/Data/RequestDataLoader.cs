@@ -3,12 +3,12 @@ using GraphQL.DataLoader;
 namespace AttendanceGraph.Api.Data;
 
 /// <summary>
-/// The request's batch loader, on GraphQL.NET's <see cref="IDataLoaderResult{T}"/>: resolvers ask for one key
+/// The request's data loader (named apart from the ETL's pipeline BatchLoader), on GraphQL.NET's <see cref="IDataLoaderResult{T}"/>: resolvers ask for one key
 /// each and get a deferred result; the execution strategy resolves deferred results after it has visited the
 /// whole level, and the first of them fetches every key queued so far in one call. So 400 schools' measures
 /// are one warehouse query, not 400. Values are cached for the rest of the request.
 /// </summary>
-public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, IReadOnlyDictionary<TKey, TValue>> fetch, TValue missing)
+public sealed class RequestDataLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, IReadOnlyDictionary<TKey, TValue>> fetch, TValue missing)
     where TKey : notnull
 {
     private readonly Lock gate = new();
@@ -74,7 +74,7 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, IReadOnl
         lock (gate) return results[key];
     }
 
-    private sealed class Deferred(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue>
+    private sealed class Deferred(RequestDataLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue>
     {
         public Task<TValue> GetResultAsync(CancellationToken cancellationToken = default) => loader.ResultFor(key);
 

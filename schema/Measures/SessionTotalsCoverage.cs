@@ -1,0 +1,94 @@
+using AttendanceGraph.Schema.Warehouse;
+using DuckDB.NET.Data;
+
+namespace AttendanceGraph.Schema.Measures;
+
+/// <summary>
+/// What a measure can answer where data was loaded as weekly session totals (DfE pupil-level files) rather than
+/// registers. Totals are one row per enrolment per school week and cannot be split by day, so a period whose start
+/// or end falls inside such a week, a monthly grain over a week that straddles a month end, and a cohort-within-
+/// cohort request (which needs each day's membership) are refused rather than answered from part of the data.
+/// The spans are read from <c>session_total_spans</c>, a few rows per school and week.
+/// </summary>
+public static class SessionTotalsCoverage
+{
+    /// <summary>Why figures over part of the period have no register detail (late sessions, counts by code); null when none.</summary>
+    public const string RegisterDetailReason =
+        "some of these sessions were loaded as weekly totals (DfE pupil-level file), which have no register codes: " +
+        "late sessions and counts by code are not known for them";
+
+    /// <summary>
+    /// Throws <see cref="SessionTotalsPeriodException"/> when <paramref name="r"/> would cut through a week known only as
+    /// totals; otherwise says whether any of the period, in the request's schools, is answered from totals. One query.
+    /// </summary>
+    public static bool EnsureAnswerable(DuckDBConnection connection, MeasureRequest r)
+    {
+        var p = new List<(string, object?)> { ("from", r.Period.Start), ("to", r.Period.End) };
+        var scope = Scope(r, p);
+        DateOnly? cutStart = null, cutEnd = null;
+        bool straddles = false, overlaps = false;
+        foreach (var x in connection.Rows($"""
+            SELECT min(span_start) FILTER (WHERE cut), min(span_end) FILTER (WHERE cut),
+                   coalesce(bool_or(inside AND month(span_start) <> month(span_end)), false), coalesce(bool_or(touches), false)
+            FROM (SELECT span_start, span_end,
+                    (span_start < $from AND span_end >= $from) OR (span_start <= $to AND span_end > $to) AS cut,
+                    span_start >= $from AND span_end <= $to AS inside,
+                    span_start <= $to AND span_end >= $from AS touches
+                  FROM session_total_spans WHERE TRUE{scope})
+            """, p.ToArray()))
+        {
+            cutStart = x.IsDBNull(0) ? null : x.GetFieldValue<DateOnly>(0);
+            cutEnd = x.IsDBNull(1) ? null : x.GetFieldValue<DateOnly>(1);
+            straddles = x.GetBoolean(2);
+            overlaps = x.GetBoolean(3);
+        }
+        if (cutStart is { } s && cutEnd is { } e)
+            throw new SessionTotalsPeriodException(
+                $"the period {r.Period.Label} cuts through the week {s:yyyy-MM-dd} to {e:yyyy-MM-dd}, " +
+                "which was loaded as weekly session totals (DfE pupil-level file) and cannot be split by day: " +
+                "ask for a period that starts on a Monday and ends on a Friday or Sunday of weeks loaded as totals");
+        if (r.Grain == TimeGrain.Month && straddles)
+            throw new SessionTotalsPeriodException(
+                $"monthly figures for {r.Period.Label} would split a week that straddles a month end and was loaded as weekly " +
+                "session totals (DfE pupil-level file): ask for weekly, half-termly or termly figures instead");
+        if (r.WithinCohort is not null && overlaps)
+            throw new SessionTotalsPeriodException(
+                $"a cohort within a cohort needs each day's membership and registers, and some of {r.Period.Label} was loaded " +
+                "as weekly session totals (DfE pupil-level file)");
+        return overlaps;
+    }
+
+    /// <summary>The request's schools (a phase or a list), as a condition; every school otherwise.</summary>
+    private static string Scope(MeasureRequest r, List<(string, object?)> p)
+    {
+        var scope = "";
+        if (r.Phase is not null)
+        {
+            p.Add(("phase", r.Phase));
+            scope += " AND urn IN (SELECT urn FROM schools WHERE phase = $phase)";
+        }
+        if (r.Urns is not null)
+            scope += r.Urns.Count == 0 ? " AND FALSE"
+                : $" AND urn IN ({string.Join(", ", r.Urns.Distinct().Select((u, i) => { p.Add(($"u{i}", u)); return $"$u{i}"; }))})";
+        return scope;
+    }
+
+    /// <summary>
+    /// Rebuilds <c>session_total_spans</c> after a load: the school-weeks some enrolment of which is answered from
+    /// totals, i.e. has no marks that week (registers win), so a school loaded from registers is never refused.
+    /// </summary>
+    public static IReadOnlyList<string> RebuildSpansSql { get; } =
+    [
+        "DELETE FROM session_total_spans",
+        """
+        INSERT INTO session_total_spans
+        SELECT DISTINCT t.urn, t.span_start, t.span_end FROM session_totals t
+        ANTI JOIN (SELECT DISTINCT urn, pupil_id, (date - (isodow(date) - 1)::INTEGER) AS week_start FROM marks
+                   WHERE date BETWEEN (SELECT min(span_start) FROM session_totals) AND (SELECT max(span_start) + 6 FROM session_totals)) m
+          ON m.urn = t.urn AND m.pupil_id = t.pupil_id AND m.week_start = t.span_start
+        """,
+    ];
+}
+
+/// <summary>A period the weekly session totals cannot answer exactly; the message says why and what to ask instead.</summary>
+public sealed class SessionTotalsPeriodException(string message) : InvalidOperationException(message);
