@@ -51,6 +51,15 @@ public sealed class GraphQLEndpointOptions
     /// </summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Bounds of CSV and Parquet exports.</summary>
+    public Export.ExportLimits Export { get; set; } = new();
+
+    /// <summary>
+    /// True for a caller that may only run persisted documents (by documentId): the host decides from the role or the
+    /// API key. A query's text from such a caller is refused with 403 PERSISTED_DOCUMENTS_ONLY before it is parsed.
+    /// </summary>
+    public Func<HttpContext, bool>? PersistedDocumentsOnly { get; set; }
+
     /// <summary>Serve the offline GraphiQL IDE to browsers asking for text/html.</summary>
     public bool EnableGraphiQL { get; set; } = true;
 
