@@ -69,6 +69,9 @@ public sealed class GraphQLEndpointOptions
     /// <summary>Builds the per-request user context (claims, scoped services) from the HTTP request.</summary>
     public Func<HttpContext, IDictionary<string, object?>>? UserContextFactory { get; set; }
 
+    /// <summary>Called once per GraphQL request when it is answered (or the client has gone), for metrics.</summary>
+    public Action<HttpContext, GraphQLRequestSummary>? OnCompleted { get; set; }
+
     /// <summary>Last-chance hook to adjust execution options (listeners, metrics, etc.) per request.</summary>
     public Action<ExecutionOptions, HttpContext>? ConfigureExecution { get; set; }
 }

@@ -18,8 +18,26 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
 {
     private readonly GraphQLEndpointOptions _options = options.Value;
     private readonly OperationLimitsRule _limits = new(options.Value);
+    private static readonly object ErrorCodesItem = new();
 
     public async Task HandleAsync(HttpContext context)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var summary = new GraphQLRequestSummary();
+        try
+        {
+            await HandleAsync(context, summary);
+        }
+        finally
+        {
+            summary.StatusCode = context.Response.StatusCode;
+            summary.Duration = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            summary.ErrorCodes = context.Items[ErrorCodesItem] as IReadOnlyList<string> ?? [];
+            _options.OnCompleted?.Invoke(context, summary);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context, GraphQLRequestSummary summary)
     {
         var request = context.Request;
         var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
@@ -35,6 +53,7 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
         // must stop on an error, not load a JSON body as if it were a table.
         var (export, formatError) = ExportRequest.Of(request);
         var mediaType = export is not null || formatError is not null ? ResponseMediaType.GraphQLResponseJson : AcceptNegotiator.Negotiate(request);
+        summary.Format = export?.FileExtension ?? "json";
         if (mediaType is null)
         {
             // The client accepts neither type; plain JSON is the most widely readable error body.
@@ -65,7 +84,7 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
         ExecutionResult? result;
         try
         {
-            result = await ReadAndExecuteAsync(context, serializer, isGet, export, deadline.Token);
+            result = await ReadAndExecuteAsync(context, serializer, isGet, export, summary, deadline.Token);
             if (result is null)
             {
                 return; // the export has written the file
@@ -85,7 +104,8 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
 
     /// <summary>The result to answer as JSON, or null when an export has already written the response.</summary>
     private async Task<ExecutionResult?> ReadAndExecuteAsync(
-        HttpContext context, IGraphQLTextSerializer serializer, bool isGet, ExportRequest? export, CancellationToken cancellationToken)
+        HttpContext context, IGraphQLTextSerializer serializer, bool isGet, ExportRequest? export, GraphQLRequestSummary summary,
+        CancellationToken cancellationToken)
     {
         var reader = new GraphQLRequestReader(serializer, context.RequestServices.GetService<IPersistedDocumentStore>());
         var parsed = isGet
@@ -113,6 +133,8 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
         {
             return Failed(error);
         }
+        summary.Operation = parsed.Persisted?.Name ?? request.OperationName
+            ?? document.Definitions.OfType<GraphQLOperationDefinition>().SingleOrDefault()?.Name?.StringValue;
         if (DocumentBudget.CheckExpansion(document, _options.Document) is { } tooLargeExpanded)
         {
             return Failed(tooLargeExpanded);
@@ -190,6 +212,10 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
         HttpContext context, IGraphQLTextSerializer serializer, ResponseMediaType mediaType, ExecutionResult result, bool export = false)
     {
         var response = context.Response;
+        if (result.Errors is { Count: > 0 } errors)
+        {
+            context.Items[ErrorCodesItem] = errors.Select(e => e.Code ?? e.GetType().Name).Distinct().ToList();
+        }
         response.StatusCode = export ? GraphQLStatusCodes.ForFailedExport(result) : GraphQLStatusCodes.For(result, mediaType);
         response.ContentType = MediaTypes.ContentTypeOf(mediaType);
         var allow = result.Errors?.OfType<IMethodNotAllowedError>().FirstOrDefault();

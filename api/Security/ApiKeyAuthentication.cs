@@ -42,6 +42,7 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             Logger.LogWarning("API key refused: {Reason}", rejection);
             Context.Items[RejectionItem] = rejection;
+            Context.RequestServices.GetService<Telemetry.AttendanceGraphMetrics>()?.Rejected("api_key_" + rejection.ToString().ToLowerInvariant());
             return Task.FromResult(AuthenticateResult.Fail(rejection.ToString().ToLowerInvariant()));
         }
         // The key's id and name only: what the key read is the pupil access audit's to record, never the log's.
