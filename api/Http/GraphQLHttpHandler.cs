@@ -43,7 +43,9 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
         var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         var isGet = HttpMethods.IsGet(request.Method);
 
-        if (isGet && _options.EnableGraphiQL && !request.Query.ContainsKey("query") && AcceptNegotiator.PrefersHtml(request))
+        // A browser opening a persisted document's URL (documentId, no query) gets the document's answer, not the IDE.
+        if (isGet && _options.EnableGraphiQL && !request.Query.ContainsKey("query") && !request.Query.ContainsKey("documentId")
+            && AcceptNegotiator.PrefersHtml(request))
         {
             await GraphiQLAssets.WritePageAsync(context, request.PathBase + request.Path);
             return;

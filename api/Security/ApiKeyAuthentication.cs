@@ -19,7 +19,7 @@ public sealed class ApiKeyAuthenticationHandler(
     WarehousePaths paths, TimeProvider clock, IOptions<JwtSettings> jwt)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
-    public const string Scheme = "ApiKey", Header = "X-Api-Key", QueryParameter = "api_key";
+    public const string SchemeName = "ApiKey", Header = "X-Api-Key", QueryParameter = "api_key";
     private static readonly Lock WriteGate = new();
     private static readonly object RejectionItem = new();
 
@@ -55,8 +55,8 @@ public sealed class ApiKeyAuthenticationHandler(
         };
         if (key.Urn is { } urn) claims.Add(new Claim(settings.UrnClaim, urn.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (key.PersistedOnly) claims.Add(new Claim(PersistedDocumentsOnlyPolicy.Claim, "true"));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, "sub", settings.RoleClaim));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, "sub", settings.RoleClaim));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

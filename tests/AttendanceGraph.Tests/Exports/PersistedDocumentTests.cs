@@ -56,6 +56,18 @@ public sealed class PersistedDocumentTests(HandCheckedApi api)
     }
 
     [Fact]
+    public async Task Get_ByDocumentId_FromABrowser_RunsTheDocumentRatherThanServingTheIde()
+    {
+        using var client = api.Factory.CreateClient(ApiFactory.Token(Roles.LaLead));
+        client.DefaultRequestHeaders.Add("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+
+        using var response = await client.GetAsync($"/graphql?documentId={IdOf("bi/cohort-gaps.graphql")}");
+
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("\"cohortComparison\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Post_ByDocumentId_RunsTheDocument()
     {
         using var client = api.Factory.CreateClient(ApiFactory.Token(Roles.BiReader));
