@@ -2,6 +2,7 @@ using AttendanceGraph.Api.Health;
 using AttendanceGraph.Api.Hosting;
 using AttendanceGraph.Api.Http;
 using AttendanceGraph.Api.Security;
+using AttendanceGraph.Api.Telemetry;
 
 var builder = WebApplication.CreateBuilder(LaunchEnvironment.Options(args));
 builder.Services.AddAttendanceGraph(builder.Configuration);
@@ -16,6 +17,7 @@ catch (AuthenticationNotConfiguredException refusal)
     return AuthenticationNotConfiguredException.ExitCode;
 }
 builder.Services.AddAttendanceGraphHealth();
+builder.Services.AddAttendanceGraphTelemetry();
 
 var app = builder.Build();
 if (!WarehouseStartup.Prepare(app)) return WarehouseStartup.DamagedExitCode;
@@ -24,6 +26,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.MapGraphQLEndpoint("/graphql").RequireGraphQLCaller().RequireGraphQLRequestLimits();
 app.MapAttendanceGraphHealth();
+app.MapAttendanceGraphMetrics();
 StartupBanner.Print(app);
 DevTokenBanner.Print(app);
 app.Run();

@@ -11,5 +11,6 @@ public sealed class MutationType : ObjectGraphType
         Name = "Mutation";
         SchoolContactMutations.AddTo(this);
         Tsm.TsmMutations.AddTo(this);
+        ApiKeys.ApiKeyFields.AddMutations(this);
     }
 }

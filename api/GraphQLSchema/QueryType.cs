@@ -27,5 +27,6 @@ public sealed class QueryType : ObjectGraphType
         VirtualSchoolQueries.AddTo(this);
         NodeQueries.AddTo(this);
         Audit.AccessAuditQueries.AddTo(this);
+        ApiKeys.ApiKeyFields.AddQueries(this);
     }
 }

@@ -1,6 +1,8 @@
 using AttendanceGraph.Api.Data;
 using AttendanceGraph.Api.GraphQLSchema;
+using AttendanceGraph.Api.Documents;
 using AttendanceGraph.Api.Http;
+using AttendanceGraph.Api.Http.Persisted;
 using AttendanceGraph.Api.Schools;
 using AttendanceGraph.Api.Security;
 using AttendanceGraph.Schema.Warehouse;
@@ -34,9 +36,11 @@ public static class AttendanceGraphServices
             .AddSystemTextJson()
             .AddGraphTypes(typeof(AttendanceSchema).Assembly));
         services.AddGraphQLRequestLimits(configuration);
+        services.AddSingleton<IPersistedDocumentStore, PersistedDocumentRegistry>();
         services.AddGraphQLTransport(o =>
         {
             configuration.GetSection("GraphQL").Bind(o);
+            o.PersistedDocumentsOnly = PersistedDocumentsOnlyPolicy.From(configuration);
             o.FieldCost = PupilFieldCost.Within(configuration.GetValue("GraphQL:PupilFieldsPerRequest", PupilFieldCost.DefaultFieldsPerRequest));
         });
         return services;

@@ -11,15 +11,16 @@ namespace AttendanceGraph.Api.Http;
 internal static class AcceptNegotiator
 {
     /// <summary>
-    /// Null means nothing we produce is acceptable (answer 406). A missing Accept header is treated as
-    /// application/graphql-response+json, the spec's default after the 2025-01-01 legacy watershed.
+    /// Null means nothing we produce is acceptable (answer 406). A missing Accept header, or one that names neither
+    /// JSON type and only matches them through wildcards (curl's and Power BI's <c>*/*</c>), gets application/json:
+    /// the graphql-http audit's two SHOULDs, and the type every BI tool reads without being told.
     /// </summary>
     public static ResponseMediaType? Negotiate(HttpRequest request)
     {
         var ranges = Parse(request.Headers.Accept);
         if (ranges is null)
         {
-            return ResponseMediaType.GraphQLResponseJson;
+            return ResponseMediaType.Json;
         }
 
         var graphQLQuality = QualityOf(ranges, "application", "graphql-response+json");
@@ -28,9 +29,32 @@ internal static class AcceptNegotiator
         {
             return null;
         }
+        if (!Names(ranges, "application", "graphql-response+json") && !Names(ranges, "application", "json"))
+        {
+            return ResponseMediaType.Json;
+        }
         // Ties go to graphql-response+json: it is the preferred type and its status codes are trustworthy.
         return graphQLQuality >= jsonQuality ? ResponseMediaType.GraphQLResponseJson : ResponseMediaType.Json;
     }
+
+    /// <summary>
+    /// True when the client names text/csv and likes it at least as much as any JSON type (a spreadsheet or
+    /// Tableau's web connector sends exactly <c>Accept: text/csv</c>); wildcards never select CSV.
+    /// </summary>
+    public static bool PrefersCsv(HttpRequest request)
+    {
+        var ranges = Parse(request.Headers.Accept);
+        if (ranges is null || !Names(ranges, "text", "csv"))
+        {
+            return false;
+        }
+        var csv = QualityOf(ranges, "text", "csv");
+        var json = Math.Max(QualityOf(ranges, "application", "graphql-response+json"), QualityOf(ranges, "application", "json"));
+        return csv > 0 && csv >= json;
+    }
+
+    private static bool Names(IList<MediaTypeHeaderValue> ranges, string type, string subtype) =>
+        ranges.Any(r => Specificity(r, type, subtype) == 2);
 
     /// <summary>
     /// True when a browser navigates to the endpoint: text/html is named explicitly (a bare */* from curl

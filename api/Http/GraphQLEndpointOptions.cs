@@ -51,6 +51,15 @@ public sealed class GraphQLEndpointOptions
     /// </summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Bounds of CSV and Parquet exports.</summary>
+    public Export.ExportLimits Export { get; set; } = new();
+
+    /// <summary>
+    /// True for a caller that may only run persisted documents (by documentId): the host decides from the role or the
+    /// API key. A query's text from such a caller is refused with 403 PERSISTED_DOCUMENTS_ONLY before it is parsed.
+    /// </summary>
+    public Func<HttpContext, bool>? PersistedDocumentsOnly { get; set; }
+
     /// <summary>Serve the offline GraphiQL IDE to browsers asking for text/html.</summary>
     public bool EnableGraphiQL { get; set; } = true;
 
@@ -59,6 +68,9 @@ public sealed class GraphQLEndpointOptions
 
     /// <summary>Builds the per-request user context (claims, scoped services) from the HTTP request.</summary>
     public Func<HttpContext, IDictionary<string, object?>>? UserContextFactory { get; set; }
+
+    /// <summary>Called once per GraphQL request when it is answered (or the client has gone), for metrics.</summary>
+    public Action<HttpContext, GraphQLRequestSummary>? OnCompleted { get; set; }
 
     /// <summary>Last-chance hook to adjust execution options (listeners, metrics, etc.) per request.</summary>
     public Action<ExecutionOptions, HttpContext>? ConfigureExecution { get; set; }

@@ -1,3 +1,4 @@
+using AttendanceGraph.Api.Http.Persisted;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Builder;
@@ -10,7 +11,8 @@ namespace AttendanceGraph.Api.Http;
 public static class GraphQLEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps the GraphQL endpoint at <paramref name="pattern"/>, the SDL at pattern/sdl and the offline
+    /// Maps the GraphQL endpoint at <paramref name="pattern"/>, the SDL at pattern/sdl, the persisted documents at
+    /// pattern/documents and the offline
     /// GraphiQL assets at pattern/ide/*. The returned group lets the host add auth, CORS or rate limits.
     /// </summary>
     public static RouteGroupBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder endpoints, string pattern = "/graphql")
@@ -25,6 +27,12 @@ public static class GraphQLEndpointRouteBuilderExtensions
             schema.Initialize();
             return Results.Text(schema.Print(), "text/plain; charset=utf-8");
         });
+
+        // The persisted documents a BI developer can name by documentId (GraphQL-over-HTTP Appendix A), with their variables.
+        group.MapGet("documents", (HttpContext context) =>
+            context.RequestServices.GetService<IPersistedDocumentStore>() is { } store
+                ? Results.Json(new { documents = PersistedDocumentListing.Of(store) })
+                : Results.Json(new { documents = Array.Empty<object>() }));
 
         group.MapGet("ide/{file}", (HttpContext context, string file) => GraphiQLAssets.WriteAssetAsync(context, file));
 

@@ -4,6 +4,8 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQL.Execution;
 using GraphQLParser.AST;
+using AttendanceGraph.Api.Http.Export;
+using AttendanceGraph.Api.Http.Persisted;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,20 +18,44 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
 {
     private readonly GraphQLEndpointOptions _options = options.Value;
     private readonly OperationLimitsRule _limits = new(options.Value);
+    private static readonly object ErrorCodesItem = new();
 
     public async Task HandleAsync(HttpContext context)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var summary = new GraphQLRequestSummary();
+        try
+        {
+            await HandleAsync(context, summary);
+        }
+        finally
+        {
+            summary.StatusCode = context.Response.StatusCode;
+            summary.Duration = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            summary.ErrorCodes = context.Items[ErrorCodesItem] as IReadOnlyList<string> ?? [];
+            _options.OnCompleted?.Invoke(context, summary);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context, GraphQLRequestSummary summary)
     {
         var request = context.Request;
         var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         var isGet = HttpMethods.IsGet(request.Method);
 
-        if (isGet && _options.EnableGraphiQL && !request.Query.ContainsKey("query") && AcceptNegotiator.PrefersHtml(request))
+        // A browser opening a persisted document's URL (documentId, no query) gets the document's answer, not the IDE.
+        if (isGet && _options.EnableGraphiQL && !request.Query.ContainsKey("query") && !request.Query.ContainsKey("documentId")
+            && AcceptNegotiator.PrefersHtml(request))
         {
             await GraphiQLAssets.WritePageAsync(context, request.PathBase + request.Path);
             return;
         }
 
-        var mediaType = AcceptNegotiator.Negotiate(request);
+        // A file export answers its failures as graphql-response+json, whose status codes say it failed: a BI refresh
+        // must stop on an error, not load a JSON body as if it were a table.
+        var (export, formatError) = ExportRequest.Of(request);
+        var mediaType = export is not null || formatError is not null ? ResponseMediaType.GraphQLResponseJson : AcceptNegotiator.Negotiate(request);
+        summary.Format = export?.FileExtension ?? "json";
         if (mediaType is null)
         {
             // The client accepts neither type; plain JSON is the most widely readable error body.
@@ -43,6 +69,11 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
             await WriteAsync(context, serializer, mediaType.Value, Failed(new MethodNotAllowedError(request.Method)));
             return;
         }
+        if (formatError is not null)
+        {
+            await WriteAsync(context, serializer, mediaType.Value, Failed(new InvalidRequestError(formatError)));
+            return;
+        }
 
         // One deadline from the first byte read to the last resolver: parsing and validation used to run before
         // the execution timeout started and on after the client had gone (four 1.7 KB fragment bombs held both
@@ -52,10 +83,14 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
         {
             deadline.CancelAfter(_options.ExecutionTimeout);
         }
-        ExecutionResult result;
+        ExecutionResult? result;
         try
         {
-            result = await ReadAndExecuteAsync(context, serializer, isGet, deadline.Token);
+            result = await ReadAndExecuteAsync(context, serializer, isGet, export, summary, deadline.Token);
+            if (result is null)
+            {
+                return; // the export has written the file
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -66,13 +101,15 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
         {
             result = Failed(new TimeoutError());
         }
-        await WriteAsync(context, serializer, mediaType.Value, result);
+        await WriteAsync(context, serializer, mediaType.Value, result, export is not null);
     }
 
-    private async Task<ExecutionResult> ReadAndExecuteAsync(
-        HttpContext context, IGraphQLTextSerializer serializer, bool isGet, CancellationToken cancellationToken)
+    /// <summary>The result to answer as JSON, or null when an export has already written the response.</summary>
+    private async Task<ExecutionResult?> ReadAndExecuteAsync(
+        HttpContext context, IGraphQLTextSerializer serializer, bool isGet, ExportRequest? export, GraphQLRequestSummary summary,
+        CancellationToken cancellationToken)
     {
-        var reader = new GraphQLRequestReader(serializer);
+        var reader = new GraphQLRequestReader(serializer, context.RequestServices.GetService<IPersistedDocumentStore>());
         var parsed = isGet
             ? reader.ReadQueryString(context.Request)
             : await reader.ReadBodyAsync(context.Request, _options.Document.MaxRequestBytes, cancellationToken);
@@ -81,6 +118,10 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
             return Failed(parsed.Error);
         }
         var request = parsed.Request!;
+        if (parsed.Persisted is null && _options.PersistedDocumentsOnly?.Invoke(context) == true)
+        {
+            return Failed(new PersistedDocumentsOnlyError());
+        }
         if (DocumentBudget.CheckText(request.Query!, _options.Document) is { } tooLarge)
         {
             return Failed(tooLarge);
@@ -94,11 +135,29 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
         {
             return Failed(error);
         }
+        summary.Operation = parsed.Persisted?.Name ?? request.OperationName
+            ?? document.Definitions.OfType<GraphQLOperationDefinition>().SingleOrDefault()?.Name?.StringValue;
         if (DocumentBudget.CheckExpansion(document, _options.Document) is { } tooLargeExpanded)
         {
             return Failed(tooLargeExpanded);
         }
-        return await ExecuteAsync(context, request, document, isGet, cancellationToken);
+        if (export is null)
+        {
+            return await ExecuteAsync(context, request, document, isGet, cancellationToken);
+        }
+        var schema = context.RequestServices.GetRequiredService<ISchema>();
+        schema.Initialize();
+        var (shape, notFlat) = FlatShape.Of(schema, document, request.OperationName);
+        if (shape is null)
+        {
+            return Failed(new NotFlatError(notFlat!));
+        }
+        return await FlatExport.WriteAsync(context, export, shape, parsed.Persisted?.Name, request.Variables,
+            variables => ExecuteAsync(context, new GraphQLRequest
+            {
+                Query = request.Query, OperationName = request.OperationName, Variables = variables, Extensions = request.Extensions,
+            }, document, isGet, cancellationToken),
+            serializer, _options.Export, logger, cancellationToken);
     }
 
     private async Task<ExecutionResult> ExecuteAsync(
@@ -152,10 +211,14 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
     private static ExecutionResult Failed(ExecutionError error) => new() { Errors = new ExecutionErrors { error } };
 
     private static async Task WriteAsync(
-        HttpContext context, IGraphQLTextSerializer serializer, ResponseMediaType mediaType, ExecutionResult result)
+        HttpContext context, IGraphQLTextSerializer serializer, ResponseMediaType mediaType, ExecutionResult result, bool export = false)
     {
         var response = context.Response;
-        response.StatusCode = GraphQLStatusCodes.For(result, mediaType);
+        if (result.Errors is { Count: > 0 } errors)
+        {
+            context.Items[ErrorCodesItem] = errors.Select(e => e.Code ?? e.GetType().Name).Distinct().ToList();
+        }
+        response.StatusCode = export ? GraphQLStatusCodes.ForFailedExport(result) : GraphQLStatusCodes.For(result, mediaType);
         response.ContentType = MediaTypes.ContentTypeOf(mediaType);
         var allow = result.Errors?.OfType<IMethodNotAllowedError>().FirstOrDefault();
         if (allow is not null)

@@ -1,7 +1,11 @@
 using GraphQL;
 using GraphQL.Transport;
+using AttendanceGraph.Api.Http.Persisted;
 
 namespace AttendanceGraph.Api.Http;
 
-/// <summary>Exactly one of the two is set: the parsed request, or why the HTTP request was not one.</summary>
-internal readonly record struct GraphQLRequestOrError(GraphQLRequest? Request, ExecutionError? Error);
+/// <summary>
+/// Exactly one of the first two is set: the parsed request, or why the HTTP request was not one. Persisted is the
+/// stored document the request named by documentId (null when it sent its own text).
+/// </summary>
+internal readonly record struct GraphQLRequestOrError(GraphQLRequest? Request, ExecutionError? Error, PersistedDocument? Persisted = null);

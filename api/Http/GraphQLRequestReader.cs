@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
+using AttendanceGraph.Api.Http.Persisted;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -10,14 +11,25 @@ namespace AttendanceGraph.Api.Http;
 /// Turns a GET query string or a POST application/json body into a GraphQLRequest, or into the
 /// transport error that explains why it is not a well-formed GraphQL-over-HTTP request.
 /// </summary>
-internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
+internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IPersistedDocumentStore? documents)
 {
     public GraphQLRequestOrError ReadQueryString(HttpRequest request)
     {
         var query = request.Query;
-        if (query["query"].Count != 1 || string.IsNullOrEmpty(query["query"][0]))
+        if (query.ContainsKey("documentId"))
         {
-            return Fail("A GET request must carry exactly one non-empty 'query' parameter.");
+            if (query.ContainsKey("query"))
+            {
+                return Fail("A request carries either 'query' or 'documentId', not both.");
+            }
+            if (query["documentId"].Count != 1)
+            {
+                return Fail("A GET request must carry exactly one 'documentId' parameter.");
+            }
+        }
+        else if (query["query"].Count != 1 || string.IsNullOrEmpty(query["query"][0]))
+        {
+            return Fail("A GET request must carry exactly one non-empty 'query' parameter (or a 'documentId').");
         }
         var variables = ParseJsonParameter(query["variables"].ToString(), "variables", out var variablesError);
         if (variablesError is not null)
@@ -30,13 +42,35 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
             return new(null, extensionsError);
         }
         var operationName = query["operationName"].ToString();
+        return WithDocument(query["query"].ToString(), query["documentId"].Count == 1 ? query["documentId"][0] : null,
+            string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions);
+    }
+
+    /// <summary>The request with its document: the text sent, or the persisted document its identifier names.</summary>
+    private GraphQLRequestOrError WithDocument(
+        string? text, string? documentId, string? operationName, Inputs? variables, Inputs? extensions)
+    {
+        PersistedDocument? persisted = null;
+        if (documentId is not null)
+        {
+            if (documentId.Length == 0)
+            {
+                return Fail("The 'documentId' parameter must be a non-empty document identifier such as sha256:<hex>.");
+            }
+            persisted = documents?.Find(documentId);
+            if (persisted is null)
+            {
+                return new(null, new PersistedDocumentNotFoundError(documentId));
+            }
+            text = persisted.Text;
+        }
         return new(new GraphQLRequest
         {
-            Query = query["query"][0],
-            OperationName = string.IsNullOrEmpty(operationName) ? null : operationName,
+            Query = text,
+            OperationName = operationName,
             Variables = variables,
             Extensions = extensions,
-        }, null);
+        }, null, persisted);
     }
 
     public async Task<GraphQLRequestOrError> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
@@ -75,11 +109,24 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
         {
             return Fail("The request body must be a JSON object (batched requests are not supported).");
         }
-        // Fields other than the four defined by the spec are ignored, as the spec requires.
-        if (!body.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String
-            || string.IsNullOrEmpty(query.GetString()))
+        // Fields other than the spec's (the four of a request, documentId of a persisted one) are ignored, as it requires.
+        var hasQuery = body.TryGetProperty("query", out var query) && query.ValueKind != JsonValueKind.Null;
+        string? documentId = null;
+        if (body.TryGetProperty("documentId", out var id) && id.ValueKind != JsonValueKind.Null)
         {
-            return Fail("The 'query' field is required and must be a non-empty string.");
+            if (hasQuery)
+            {
+                return Fail("A request carries either 'query' or 'documentId', not both.");
+            }
+            if (id.ValueKind != JsonValueKind.String)
+            {
+                return Fail("The 'documentId' field must be a string.");
+            }
+            documentId = id.GetString();
+        }
+        else if (!hasQuery || query.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(query.GetString()))
+        {
+            return Fail("The 'query' field is required and must be a non-empty string (or send a 'documentId').");
         }
         string? operationName = null;
         if (body.TryGetProperty("operationName", out var name) && name.ValueKind != JsonValueKind.Null)
@@ -100,13 +147,8 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
         {
             return new(null, extensionsError);
         }
-        return new(new GraphQLRequest
-        {
-            Query = query.GetString(),
-            OperationName = string.IsNullOrEmpty(operationName) ? null : operationName,
-            Variables = variables,
-            Extensions = extensions,
-        }, null);
+        return WithDocument(documentId is null ? query.GetString() : null, documentId,
+            string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions);
     }
 
     private Inputs? ReadObjectOrNull(JsonElement body, string field, out ExecutionError? error)

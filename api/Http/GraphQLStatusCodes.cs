@@ -1,5 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
+using AttendanceGraph.Api.Http.Export;
+using AttendanceGraph.Api.Http.Persisted;
 
 namespace AttendanceGraph.Api.Http;
 
@@ -31,6 +33,10 @@ public static class GraphQLStatusCodes
         {
             return StatusCodes.Status400BadRequest;
         }
+        if (errors.Any(e => e is PersistedDocumentsOnlyError))
+        {
+            return StatusCodes.Status403Forbidden;
+        }
 
         // Legacy media type: intermediaries may rewrite non-200 JSON bodies, so a well-formed request
         // always gets 200 and the client reads the errors from the body.
@@ -51,5 +57,20 @@ public static class GraphQLStatusCodes
         }
         // Parse, validation (incl. depth/complexity), operation selection and variable coercion errors.
         return StatusCodes.Status400BadRequest;
+    }
+
+    /// <summary>
+    /// A CSV or Parquet request that produced no file. Even a result with data is a failure here (a field error would
+    /// otherwise become a table with holes), so a BI refresh stops: 406 for a shape that is not a table, else as
+    /// graphql-response+json would answer, 400 where that says 200.
+    /// </summary>
+    public static int ForFailedExport(ExecutionResult result)
+    {
+        if (result.Errors?.Any(e => e is NotFlatError) == true)
+        {
+            return StatusCodes.Status406NotAcceptable;
+        }
+        var status = For(result, ResponseMediaType.GraphQLResponseJson);
+        return status == StatusCodes.Status200OK ? StatusCodes.Status400BadRequest : status;
     }
 }

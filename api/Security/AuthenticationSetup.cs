@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
@@ -7,6 +8,8 @@ namespace AttendanceGraph.Api.Security;
 
 public static class AuthenticationSetup
 {
+    private const string CallerScheme = "BearerOrApiKey";
+
     /// <summary>
     /// JWT bearer authentication from Authentication:Jwt. Outside Development a missing issuer, audience or key
     /// source stops the start: there is no fallback key, so only the configured issuer's tokens are ever valid.
@@ -18,7 +21,17 @@ public static class AuthenticationSetup
         Validate(settings, environment);
         services.Configure<JwtSettings>(configuration.GetSection(JwtSettings.Section));
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        // A request presenting an API key is authenticated (and challenged) by the key scheme, every other by JWT bearer.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = CallerScheme;
+                o.DefaultChallengeScheme = CallerScheme;
+            })
+            .AddPolicyScheme(CallerScheme, "Bearer token or API key", o => o.ForwardDefaultSelector = context =>
+                ApiKeyAuthenticationHandler.Presented(context.Request) is null
+                    ? JwtBearerDefaults.AuthenticationScheme : ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
             if (!string.IsNullOrEmpty(settings.Authority)) o.Authority = settings.Authority;

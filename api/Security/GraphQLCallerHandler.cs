@@ -23,5 +23,6 @@ public sealed class GraphQLCallerHandler(IOptions<JwtSettings> settings, IOption
 
     private bool IsIdePage(HttpRequest request) =>
         endpoint.Value.EnableGraphiQL && HttpMethods.IsGet(request.Method) && !request.Query.ContainsKey("query")
+        && !request.Query.ContainsKey("documentId")
         && AcceptNegotiator.PrefersHtml(request);
 }

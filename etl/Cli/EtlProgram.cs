@@ -5,7 +5,7 @@ namespace AttendanceGraph.Etl.Cli;
 /// <summary>Dispatches a verb. Exit codes: see <see cref="ExitCodes"/> (0 loaded, 1 rejected, 2 usage, 3 failure, 4 loaded with input skipped, 5 damaged warehouse).</summary>
 public static class EtlProgram
 {
-    private static readonly HashSet<string> Flags = ["legacy-codes", "skip-invalid", "force", "latest-intact"];
+    private static readonly HashSet<string> Flags = ["legacy-codes", "skip-invalid", "force", "latest-intact", "any-query"];
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -24,6 +24,7 @@ public static class EtlProgram
                 "generate" => GenerateCommand.Run(cl, output),
                 "status" => StatusCommand.Run(cl, output),
                 "recover" => RecoverCommand.Run(cl, output),
+                "api-key" => ApiKeyCommand.Run(cl, output),
                 _ => throw new UsageException($"unknown verb '{args[0]}'"),
             };
         }

@@ -25,6 +25,11 @@ public static class Usage
           recover (--from warehouse-00000N.duckdb | --latest-intact) [--warehouse DIR]
               Points CURRENT at that snapshot after checking it opens: the repair for a damaged warehouse, which
               load refuses.
+          api-key create --name NAME --role bi-reader|school [--urn URN] --expires yyyy-mm-dd [--any-query] [--warehouse DIR]
+          api-key list [--warehouse DIR]
+          api-key revoke --id N [--warehouse DIR]
+              The BI tools' API keys in the operational store (hashed; the secret is printed once, at create). A key
+              runs only persisted documents unless created with --any-query. See docs/bi-tools.md.
 
         The warehouse folder is --warehouse, else $ATTENDANCEGRAPH_DATA, else ./data.
 

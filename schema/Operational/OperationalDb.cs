@@ -8,7 +8,8 @@ namespace AttendanceGraph.Schema.Operational;
 
 /// <summary>
 /// The small operational store (SQLite): the school directory with contacts, the ETL run log, the pupil access audit,
-/// and Targeting Support Meetings with the actions agreed for each pupil.
+/// Targeting Support Meetings with the actions agreed for each pupil, and
+/// the BI tools' API keys (hashed).
 /// </summary>
 public sealed class OperationalDb(DbContextOptions<OperationalDb> options) : DbContext(options)
 {
@@ -17,6 +18,7 @@ public sealed class OperationalDb(DbContextOptions<OperationalDb> options) : DbC
     public DbSet<PupilAccessAuditEntry> PupilAccessAudit => Set<PupilAccessAuditEntry>();
     public DbSet<TargetingSupportMeeting> TargetingSupportMeetings => Set<TargetingSupportMeeting>();
     public DbSet<TsmPupilAction> TsmPupilActions => Set<TsmPupilAction>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public static OperationalDb Open(string path)
     {
@@ -72,6 +74,11 @@ public sealed class OperationalDb(DbContextOptions<OperationalDb> options) : DbC
             e.HasKey(a => a.Id);
             e.HasIndex(a => a.Upn);
             e.Property(a => a.SupportLevel).HasConversion<string>();
+        });
+        model.Entity<ApiKey>(e =>
+        {
+            e.HasKey(k => k.Id);
+            e.HasIndex(k => k.SecretHash).IsUnique();
         });
         model.Entity<EtlRun>(e =>
         {

@@ -7,13 +7,16 @@ namespace AttendanceGraph.Tests.Api;
 [Collection(HandCheckedApiCollection.Name)]
 public sealed class RealPipelineTests(HandCheckedApi api)
 {
-    [Fact]
-    public async Task Get_Query_IsAnsweredWithGraphQLResponseJson()
+    [Theory]
+    [InlineData(null, "application/json")] // no Accept: application/json (graphql-http audit SHOULD; BI tools send none)
+    [InlineData("application/graphql-response+json", "application/graphql-response+json")]
+    public async Task Get_Query_IsAnsweredInTheNegotiatedType(string? accept, string expected)
     {
         using var client = api.Factory.CreateClient(ApiFactory.LaLeadToken);
+        if (accept is not null) client.DefaultRequestHeaders.Add("Accept", accept);
         using var response = await client.GetAsync("/graphql?query=" + Uri.EscapeDataString("{ localAuthority { name } }"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/graphql-response+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(expected, response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("Sutton", await response.Content.ReadAsStringAsync());
     }
 

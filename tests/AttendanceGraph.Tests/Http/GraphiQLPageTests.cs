@@ -60,7 +60,7 @@ public sealed partial class GraphiQLPageTests(GraphQLServerFixture server) : ICl
     {
         using var response = await _client.SendAsync(GraphQLHttp.Get("?query=%7Bhello%7D", "*/*"));
 
-        Assert.Equal(GraphQLHttp.GraphQLResponseJson, response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(GraphQLHttp.Json, response.Content.Headers.ContentType!.MediaType);
     }
 
     private async Task<string> GetPageAsync()
