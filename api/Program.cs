@@ -1,3 +1,4 @@
+using AttendanceGraph.Api.Dashboard;
 using AttendanceGraph.Api.Health;
 using AttendanceGraph.Api.Hosting;
 using AttendanceGraph.Api.Http;
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(LaunchEnvironment.Options(args));
 builder.Services.AddAttendanceGraph(builder.Configuration);
 builder.Services.AddAttendanceGraphAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddAttendanceGraphHealth();
+builder.Services.AddAttendanceDashboard();
 
 var app = builder.Build();
 if (!WarehouseStartup.Prepare(app)) return WarehouseStartup.DamagedExitCode;
@@ -15,6 +17,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.MapGraphQLEndpoint("/graphql").RequireGraphQLCaller().RequireGraphQLRequestLimits();
 app.MapAttendanceGraphHealth();
+app.MapAttendanceDashboard();
 StartupBanner.Print(app);
 DevTokenBanner.Print(app);
 app.Run();

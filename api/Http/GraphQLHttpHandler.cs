@@ -80,7 +80,17 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
         {
             return Failed(parsed.Error);
         }
-        var request = parsed.Request!;
+        return await ExecuteDocumentAsync(context, parsed.Request!, isGet, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks, parses and executes one request as <paramref name="context"/>'s user, under every rule the endpoint applies
+    /// (size budgets, validation limits, access control): the dashboard runs its own documents through here, so a page
+    /// can never show what its role could not query. <paramref name="queryOnly"/> adds the GET rule (no mutations).
+    /// </summary>
+    public async Task<ExecutionResult> ExecuteDocumentAsync(
+        HttpContext context, GraphQLRequest request, bool queryOnly, CancellationToken cancellationToken)
+    {
         if (DocumentBudget.CheckText(request.Query!, _options.Document) is { } tooLarge)
         {
             return Failed(tooLarge);
@@ -98,7 +108,7 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
         {
             return Failed(tooLargeExpanded);
         }
-        return await ExecuteAsync(context, request, document, isGet, cancellationToken);
+        return await ExecuteAsync(context, request, document, queryOnly, cancellationToken);
     }
 
     private async Task<ExecutionResult> ExecuteAsync(

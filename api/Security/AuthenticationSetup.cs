@@ -39,6 +39,8 @@ public static class AuthenticationSetup
             };
             o.Events = new JwtBearerEvents
             {
+                // The dashboard's pages carry the same token in their session cookie (never read for /graphql).
+                OnMessageReceived = Dashboard.DashboardSession.ReadCookie,
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();
