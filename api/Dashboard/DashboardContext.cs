@@ -30,8 +30,10 @@ internal sealed class DashboardContext
 
     public string CohortLabel => CohortOptions.FirstOrDefault(c => c.Value == Cohort).Label ?? "All pupils";
 
+    // The API lists the cohorts a measure can be narrowed to; everyone is the picker's first choice and the default.
     public IEnumerable<(string Value, string Label)> CohortOptions =>
-        (Pickers?["cohorts"] as JsonArray ?? []).OfType<JsonNode>().Select(c => (c["cohort"]!.ToString(), c["label"]!.ToString()));
+        new[] { ("ALL_PUPILS", "All pupils") }.Concat((Pickers?["cohorts"] as JsonArray ?? []).OfType<JsonNode>()
+            .Select(c => (c["cohort"]!.ToString(), c["label"]!.ToString())).Where(c => c.Item1 != "ALL_PUPILS"));
 
     /// <summary>Null when nobody usable is signed in (the caller redirects to the sign-in page).</summary>
     public static async Task<DashboardContext?> CreateAsync(HttpContext http)

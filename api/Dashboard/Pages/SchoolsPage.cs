@@ -33,13 +33,14 @@ internal static class SchoolsPage
         var page = new PageResult();
         var table = page.Add(new DataTable("schools", $"Schools ({nodes.Count})",
             ["School", "Phase", "Type", "Enrolments", "Attendance", "Overall absence", "LA (phase)", "England (phase)", "Persistent absence", "Severe absence",
-             "Quartile (overall absence; 1 is lowest)", "Since last year"],
+             "Quartile", "Since last year"],
             nodes.Select(s => Row(context, s)).ToList()));
 
         var b = new StringBuilder();
         b.Append($"<span class=\"govuk-caption-l\">{E(context.Period.Label)} · {E(context.CohortLabel)}</span><h1 class=\"govuk-heading-l\">Schools</h1>");
         b.Append(Layout.Pickers(context, cohort: true, ("phase", phase), ("type", type), ("name", name), ("sort", sort), ("dir", sort is null ? null : direction)));
         b.Append(Filters(context, phase, type, name, types, sort, direction));
+        b.Append("<p class=\"govuk-body-s\">LA and England are the overall absence of the school's phase. Quartile is the school's quarter of its phase on overall absence (1 is the lowest absence). Select a column heading to sort by it.</p>");
         b.Append("<div class=\"ag-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Schools table, scrolls sideways\">");
         b.Append(table.ToHtml("govuk-table__caption--m", i => Header(context, table, i, sort, direction)));
         b.Append($"</div><p class=\"govuk-body-s\"><a class=\"govuk-link\" href=\"{E(PageResult.CsvHref(context, table))}\" download>Download the schools table (CSV)</a></p>");

@@ -11,7 +11,7 @@ namespace AttendanceGraph.Api.Dashboard.Pages;
 /// </summary>
 internal static class TsmMeetingForm
 {
-    private const int ActionRows = 5;
+    private const int ActionRows = 3;
 
     public static IReadOnlyList<(string Value, string Label)> SupportLevels { get; } =
     [
@@ -31,7 +31,7 @@ internal static class TsmMeetingForm
         b.Append($"<form method=\"post\" action=\"{E(context.Link($"/schools/{urn}/tsm"))}\" novalidate>{context.AntiforgeryField()}");
         var date = form?["date"].ToString() is { Length: > 0 } d ? d : DateTime.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         b.Append($"<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"meeting-date\">Date of the meeting</label><div class=\"govuk-hint\" id=\"meeting-date-hint\">For example, 2026-11-27</div>"
-            + $"<input class=\"govuk-input govuk-input--width-10\" id=\"meeting-date\" name=\"date\" type=\"date\" value=\"{E(date)}\" aria-describedby=\"meeting-date-hint\"></div>");
+            + $"<input class=\"govuk-input govuk-input--width-10\" id=\"meeting-date\" name=\"date\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" value=\"{E(date)}\" aria-describedby=\"meeting-date-hint\"></div>");
         b.Append($"<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"attendees\">Attendees</label><div class=\"govuk-hint\" id=\"attendees-hint\">One name and role a line</div>"
             + $"<textarea class=\"govuk-textarea\" id=\"attendees\" name=\"attendees\" rows=\"3\" aria-describedby=\"attendees-hint\">{V("attendees")}</textarea></div>");
         for (var i = 0; i < ActionRows; i++)
