@@ -35,7 +35,7 @@ internal sealed record Chart(DataTable Table, string Kind, IReadOnlyList<int> Se
                 <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Show the data as a table</span></summary>
                 <div class="govuk-details__text">{Table.ToHtml()}</div>
               </details>
-              <p class="govuk-body-s"><a class="govuk-link" href="{E(csvHref)}" download>Download {E(Table.Caption.ToLowerInvariant())} (CSV)</a></p>
+              <p class="govuk-body-s"><a class="govuk-link" href="{E(csvHref)}" download>Download the data (CSV)<span class="govuk-visually-hidden">: {E(Table.Caption)}</span></a></p>
             </figure>
             """;
     }

@@ -28,6 +28,7 @@ public static class DashboardEndpoints
         pages.MapGet("/schools/{urn:int}/tsm", Page(c => TsmPackPage.RenderAsync(c, RouteUrn(c))));
         pages.MapPost("/schools/{urn:int}/tsm", Page(c => TsmMeetingForm.PostAsync(c, RouteUrn(c)))).DisableAntiforgery();
         pages.MapGet("/virtual-school", Page(VirtualSchoolPage.RenderAsync));
+        pages.MapGet("/needs-attention", Page(NeedsAttentionPage.RenderAsync));
         return app;
     }
 

@@ -69,6 +69,7 @@ internal static class Layout
             items.Add(("/schools", "Schools"));
             items.Add(("/virtual-school", "Virtual School"));
         }
+        if (!user.IsBiReader) items.Add(("/needs-attention", "Needs attention"));
         var b = new StringBuilder("<nav aria-label=\"Menu\" class=\"govuk-service-navigation__wrapper\">"
             + "<button type=\"button\" class=\"govuk-service-navigation__toggle govuk-js-service-navigation-toggle\" aria-controls=\"navigation\" hidden>Menu</button>"
             + "<ul class=\"govuk-service-navigation__list\" id=\"navigation\">");

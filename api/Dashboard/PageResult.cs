@@ -36,5 +36,5 @@ internal sealed class PageResult
 
     /// <summary>A table with its CSV download link (for tables that have no chart).</summary>
     public static string TableWithDownload(DashboardContext context, DataTable table) =>
-        $"<div class=\"ag-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{Dashboard.Html.E(table.Caption)}\">{table.ToHtml()}</div><p class=\"govuk-body-s\"><a class=\"govuk-link\" href=\"{Dashboard.Html.E(CsvHref(context, table))}\" download>Download {Dashboard.Html.E(table.Caption.ToLowerInvariant())} (CSV)</a></p>";
+        $"<div class=\"ag-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{Dashboard.Html.E(table.Caption)}\">{table.ToHtml()}</div><p class=\"govuk-body-s\"><a class=\"govuk-link\" href=\"{Dashboard.Html.E(CsvHref(context, table))}\" download>Download this table (CSV)<span class=\"govuk-visually-hidden\">: {Dashboard.Html.E(table.Caption)}</span></a></p>";
 }

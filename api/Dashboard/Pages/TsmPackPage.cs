@@ -34,6 +34,7 @@ internal static class TsmPackPage
         b.Append($"<p class=\"govuk-body\">Registers read as of {Date(pack["asOf"])}. Change is against {E(pack["previousPeriod"]?["label"])}. "
             + $"{Count(pack["pupilsMeasured"])} pupils measured: <strong>{Count(pack["severeAbsence"])}</strong> severely absent, "
             + $"<strong>{Count(pack["persistentAbsence"])}</strong> persistently absent, <strong>{Count(pack["atRisk"])}</strong> at risk.</p>");
+        b.Append($"<p class=\"govuk-body-s ag-print-only\"><strong>OFFICIAL-SENSITIVE: pupil-level data.</strong> Printed from the {Layout.ServiceName} for the meeting; keep it secure and destroy it afterwards.</p>");
         b.Append("<p class=\"govuk-body ag-no-print\">Print this page for the meeting: the printed pack leaves out the navigation and the form.</p>");
         var table = page.Add(new DataTable("tsm-pupils", $"Pupils in the pack ({pupils.Count})",
             ["UPN", "Year", "Band", "Attendance", "Change", "Main absence codes (sessions)", "Flags and patterns", "Last agreed action"],
@@ -44,7 +45,7 @@ internal static class TsmPackPage
         return page.Respond(context, $"TSM pack: {school}", b.ToString(), context.User.IsSchool ? $"/schools/{urn}/tsm" : "/schools");
     }
 
-    private static async Task<(JsonNode? Pack, DocumentAnswer? Failed)> LoadAsync(DashboardContext context, int urn)
+    internal static async Task<(JsonNode? Pack, DocumentAnswer? Failed)> LoadAsync(DashboardContext context, int urn)
     {
         var variables = new Dictionary<string, object?> { ["urn"] = urn, ["period"] = context.Period.Key.Length == 0 ? null : context.Period.Input() };
         JsonNode? pack = null;

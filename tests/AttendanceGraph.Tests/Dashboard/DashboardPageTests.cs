@@ -22,6 +22,9 @@ public sealed class DashboardPageTests(DashboardApp app, ITestOutputHelper outpu
             data.Add(role, "virtual-school", "/virtual-school");
         }
         data.Add(Roles.LaLead, "tsm-pack", $"/schools/{Alpha}/tsm");
+        data.Add(Roles.LaLead, "needs-attention", $"/needs-attention?urn={Alpha}");
+        data.Add(Roles.VirtualSchool, "needs-attention", "/needs-attention");
+        data.Add(Roles.School, "needs-attention", "/needs-attention");
         data.Add(Roles.School, "local-authority", "/");
         data.Add(Roles.School, "school", $"/schools/{Alpha}");
         data.Add(Roles.School, "tsm-pack", $"/schools/{Alpha}/tsm");
@@ -52,7 +55,7 @@ public sealed class DashboardPageTests(DashboardApp app, ITestOutputHelper outpu
     {
         string[] others = ["Béta Primary School", "Gamma High School", "Other LA Primary"];
         await using var page = await app.OpenAsync(Roles.School, Alpha);
-        foreach (var path in new[] { "/", "/schools", $"/schools/{Alpha}", $"/schools/{Alpha}/tsm", "/virtual-school", $"/schools/{Beta}", $"/schools/{Gamma}/tsm" })
+        foreach (var path in new[] { "/", "/schools", $"/schools/{Alpha}", $"/schools/{Alpha}/tsm", "/virtual-school", $"/schools/{Beta}", $"/schools/{Gamma}/tsm", "/needs-attention", $"/needs-attention?urn={Gamma}" })
         {
             await page.GoAsync(path);
             var text = await page.Page.EvaluateExpressionAsync<string>("document.documentElement.outerHTML");
