@@ -26,11 +26,14 @@ internal sealed record Chart(DataTable Table, string Kind, IReadOnlyList<int> Se
             }).ToArray(),
         };
         var json = JsonSerializer.Serialize(spec);
+        // Nothing to draw (no rows, or every figure withheld): say so rather than show an empty frame.
+        var empty = spec.series.All(series => series.values.All(v => v is null));
         var description = $"{Table.Caption}: a {(Kind == "bar" ? "bar" : "line")} chart of {string.Join(", ", SeriesColumns.Select(c => Table.Columns[c]))}. The figures are in the table that follows.";
         return $"""
             <figure class="ag-figure" id="{E(Table.Id)}">
               <h3 class="govuk-heading-s">{E(Table.Caption)}</h3>
-              <div class="ag-chart"><canvas role="img" aria-label="{E(description)}" data-chart="{E(json)}"><p class="govuk-body">{E(description)}</p></canvas></div>
+              {(empty ? "<p class=\"govuk-body\">There are no figures to chart for this selection (none recorded, or all withheld under disclosure control).</p>"
+                  : $"<div class=\"ag-chart\"><canvas role=\"img\" aria-label=\"{E(description)}\" data-chart=\"{E(json)}\"><p class=\"govuk-body\">{E(description)}</p></canvas></div>")}
               <details class="govuk-details">
                 <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Show the data as a table</span></summary>
                 <div class="govuk-details__text">{Table.ToHtml()}</div>

@@ -9,12 +9,10 @@ namespace AttendanceGraph.Tests.Dashboard;
 
 /// <summary>
 /// The real API (Program) over the hand-checked warehouse on a loopback socket, and Debian's chromium driven by
-/// PuppeteerSharp (pointed at /usr/bin/chromium: it cannot download a browser here). Shared by the dashboard's tests.
+/// PuppeteerSharp (<see cref="AttendanceGraph.Tests.Browser.SystemChromium"/>). Shared by the dashboard's tests.
 /// </summary>
 public sealed class DashboardApp : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     private readonly HandCheckedWarehouse warehouse = new();
     private ApiFactory? factory;
 
@@ -26,20 +24,12 @@ public sealed class DashboardApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(ChromiumPath), "chromium is missing: run scripts/install-test-deps.sh (CI does)");
         var port = FreePort();
         factory = new ApiFactory(warehouse.Paths.Root);
         factory.UseKestrel(port);
         factory.StartServer();
         Origin = $"http://127.0.0.1:{port}";
-        Browser = await Puppeteer.LaunchAsync(new LaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            // The machine's network is closed: without these chromium's background services try Google's hosts at start.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-        });
+        Browser = await AttendanceGraph.Tests.Browser.SystemChromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()

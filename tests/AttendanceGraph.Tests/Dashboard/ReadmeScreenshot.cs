@@ -22,11 +22,7 @@ public sealed class ReadmeScreenshot(ITestOutputHelper output)
             output.WriteLine("DASHBOARD_URL and DASHBOARD_TOKEN not set: nothing to do.");
             return;
         }
-        await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions
-        {
-            ExecutablePath = DashboardApp.ChromiumPath, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await AttendanceGraph.Tests.Browser.SystemChromium.LaunchAsync();
         var page = await browser.NewPageAsync();
         await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
         await page.SetCookieAsync(new CookieParam { Name = DashboardApp.DashboardSessionCookie, Value = token, Url = url });
