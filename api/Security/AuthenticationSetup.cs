@@ -18,7 +18,12 @@ public static class AuthenticationSetup
         Validate(settings, environment);
         services.Configure<JwtSettings>(configuration.GetSection(JwtSettings.Section));
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        // With the LA's identity provider configured, the dashboard's pages sign in with OpenID Connect (a cookie session);
+        // a policy scheme keeps /graphql and every request carrying a token on JWT bearer.
+        var oidc = Dashboard.DashboardOpenIdConnect.Settings(configuration);
+        var authentication = services.AddAuthentication(oidc.Enabled ? Dashboard.DashboardOpenIdConnect.SelectorScheme : JwtBearerDefaults.AuthenticationScheme);
+        if (oidc.Enabled) Dashboard.DashboardOpenIdConnect.Add(authentication, oidc, settings, environment);
+        authentication.AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
             if (!string.IsNullOrEmpty(settings.Authority)) o.Authority = settings.Authority;

@@ -1,6 +1,7 @@
 using System.Text;
 using AttendanceGraph.Api.Data;
 using AttendanceGraph.Api.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using static AttendanceGraph.Api.Dashboard.Html;
 
@@ -17,6 +18,9 @@ internal static class SignInPage
 
     public static IResult Render(HttpContext http, string? error = null)
     {
+        // The LA's identity provider, when configured, is the way in (Development's role picker gives way to it).
+        if (DashboardOpenIdConnect.Settings(http.RequestServices.GetRequiredService<IConfiguration>()).Enabled)
+            return Results.Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = "/" }, [DashboardOpenIdConnect.Scheme]);
         if (!DevelopmentTokens(http, out _))
             return PageResult.Html(Layout.Page("Sign in", "<h1 class=\"govuk-heading-l\">Sign in</h1><p class=\"govuk-body\">Sign-in with your organisation's account is not configured on this server. "
                 + "Ask your administrator, or call the GraphQL API at <a class=\"govuk-link\" href=\"/graphql\">/graphql</a> with a bearer token.</p>", null));
@@ -69,6 +73,8 @@ internal static class SignInPage
     {
         await Forms.ReadValidatedAsync(http);
         DashboardSession.SignOut(http);
+        if (DashboardOpenIdConnect.Settings(http.RequestServices.GetRequiredService<IConfiguration>()).Enabled)
+            await http.SignOutAsync(DashboardOpenIdConnect.CookieScheme);
         return Results.Redirect("/sign-in");
     }
 
