@@ -1,3 +1,4 @@
+using AttendanceGraph.Api.Dashboard;
 using AttendanceGraph.Api.Health;
 using AttendanceGraph.Api.Hosting;
 using AttendanceGraph.Api.Http;
@@ -18,6 +19,7 @@ catch (AuthenticationNotConfiguredException refusal)
 }
 builder.Services.AddAttendanceGraphHealth();
 builder.Services.AddAttendanceGraphTelemetry();
+builder.Services.AddAttendanceDashboard();
 
 var app = builder.Build();
 if (!WarehouseStartup.Prepare(app)) return WarehouseStartup.DamagedExitCode;
@@ -27,6 +29,7 @@ app.UseAuthorization();
 app.MapGraphQLEndpoint("/graphql").RequireGraphQLCaller().RequireGraphQLRequestLimits();
 app.MapAttendanceGraphHealth();
 app.MapAttendanceGraphMetrics();
+app.MapAttendanceDashboard();
 StartupBanner.Print(app);
 DevTokenBanner.Print(app);
 app.Run();

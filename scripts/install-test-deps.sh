@@ -36,4 +36,13 @@ if [ ! -f "$stamp" ] || [ "$graphiql_dir/package-lock.json" -nt "$stamp" ]; then
   touch "$stamp"
 fi
 
+# The dashboard's GOV.UK Frontend and Chart.js, and axe-core for its accessibility tests: the same install and
+# stamp as the InstallDashboardAssets target.
+dashboard_dir="$repo_root/api/Dashboard/Assets"
+stamp="$dashboard_dir/node_modules/.npm-ci.stamp"
+if [ ! -f "$stamp" ] || [ "$dashboard_dir/package-lock.json" -nt "$stamp" ]; then
+  (cd "$dashboard_dir" && npm ci --ignore-scripts --no-audit --no-fund)
+  touch "$stamp"
+fi
+
 echo "test dependencies ready: $(/usr/bin/chromium --version 2>/dev/null), npm $(npm --version 2>/dev/null)"

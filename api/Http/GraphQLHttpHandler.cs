@@ -122,25 +122,13 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
         {
             return Failed(new PersistedDocumentsOnlyError());
         }
-        if (DocumentBudget.CheckText(request.Query!, _options.Document) is { } tooLarge)
+        var (document, refused) = Parse(context, request);
+        if (document is null)
         {
-            return Failed(tooLarge);
-        }
-        GraphQLDocument document;
-        try
-        {
-            document = context.RequestServices.GetRequiredService<IDocumentBuilder>().Build(request.Query!);
-        }
-        catch (SyntaxError error)
-        {
-            return Failed(error);
+            return refused!;
         }
         summary.Operation = parsed.Persisted?.Name ?? request.OperationName
             ?? document.Definitions.OfType<GraphQLOperationDefinition>().SingleOrDefault()?.Name?.StringValue;
-        if (DocumentBudget.CheckExpansion(document, _options.Document) is { } tooLargeExpanded)
-        {
-            return Failed(tooLargeExpanded);
-        }
         if (export is null)
         {
             return await ExecuteAsync(context, request, document, isGet, cancellationToken);
@@ -158,6 +146,41 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
                 Query = request.Query, OperationName = request.OperationName, Variables = variables, Extensions = request.Extensions,
             }, document, isGet, cancellationToken),
             serializer, _options.Export, logger, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks, parses and executes one request as <paramref name="context"/>'s user, under every rule the endpoint applies
+    /// (size budgets, validation limits, access control): the dashboard runs its own documents through here, so a page
+    /// can never show what its role could not query. <paramref name="queryOnly"/> adds the GET rule (no mutations).
+    /// </summary>
+    public async Task<ExecutionResult> ExecuteDocumentAsync(
+        HttpContext context, GraphQLRequest request, bool queryOnly, CancellationToken cancellationToken)
+    {
+        var (document, refused) = Parse(context, request);
+        return document is null ? refused! : await ExecuteAsync(context, request, document, queryOnly, cancellationToken);
+    }
+
+    /// <summary>The document within the size budgets, or the refusal.</summary>
+    private (GraphQLDocument? Document, ExecutionResult? Refused) Parse(HttpContext context, GraphQLRequest request)
+    {
+        if (DocumentBudget.CheckText(request.Query!, _options.Document) is { } tooLarge)
+        {
+            return (null, Failed(tooLarge));
+        }
+        GraphQLDocument document;
+        try
+        {
+            document = context.RequestServices.GetRequiredService<IDocumentBuilder>().Build(request.Query!);
+        }
+        catch (SyntaxError error)
+        {
+            return (null, Failed(error));
+        }
+        if (DocumentBudget.CheckExpansion(document, _options.Document) is { } tooLargeExpanded)
+        {
+            return (null, Failed(tooLargeExpanded));
+        }
+        return (document, null);
     }
 
     private async Task<ExecutionResult> ExecuteAsync(

@@ -21,17 +21,21 @@ public static class AuthenticationSetup
         Validate(settings, environment);
         services.Configure<JwtSettings>(configuration.GetSection(JwtSettings.Section));
 
-        // A request presenting an API key is authenticated (and challenged) by the key scheme, every other by JWT bearer.
-        services.AddAuthentication(o =>
+        // A request presenting an API key is authenticated (and challenged) by the key scheme. Every other goes to JWT
+        // bearer, or, with the LA's identity provider configured, to the dashboard's selector: its pages sign in with
+        // OpenID Connect (a cookie session) while /graphql and every request carrying a token stay on JWT bearer.
+        var oidc = Dashboard.DashboardOpenIdConnect.Settings(configuration);
+        var otherwise = oidc.Enabled ? Dashboard.DashboardOpenIdConnect.SelectorScheme : JwtBearerDefaults.AuthenticationScheme;
+        var authentication = services.AddAuthentication(o =>
             {
                 o.DefaultScheme = CallerScheme;
                 o.DefaultChallengeScheme = CallerScheme;
             })
             .AddPolicyScheme(CallerScheme, "Bearer token or API key", o => o.ForwardDefaultSelector = context =>
-                ApiKeyAuthenticationHandler.Presented(context.Request) is null
-                    ? JwtBearerDefaults.AuthenticationScheme : ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddJwtBearer(o =>
+                ApiKeyAuthenticationHandler.Presented(context.Request) is null ? otherwise : ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        if (oidc.Enabled) Dashboard.DashboardOpenIdConnect.Add(authentication, oidc, settings, environment);
+        authentication.AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
             if (!string.IsNullOrEmpty(settings.Authority)) o.Authority = settings.Authority;
@@ -52,6 +56,8 @@ public static class AuthenticationSetup
             };
             o.Events = new JwtBearerEvents
             {
+                // The dashboard's pages carry the same token in their session cookie (never read for /graphql).
+                OnMessageReceived = Dashboard.DashboardSession.ReadCookie,
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();

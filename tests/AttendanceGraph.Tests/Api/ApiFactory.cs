@@ -17,7 +17,9 @@ namespace AttendanceGraph.Tests.Api;
 /// <paramref name="clock"/>, that is what the API takes as now (its "today" for default periods).
 /// </summary>
 /// <param name="logs">Also receives the API's log (tests that prove what is logged, and how often).</param>
-public sealed class ApiFactory(string warehouse, ILoggerProvider? logs = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
+/// <param name="settings">Extra configuration (e.g. the dashboard's OpenID provider), applied last.</param>
+public sealed class ApiFactory(string warehouse, ILoggerProvider? logs = null, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -33,6 +35,7 @@ public sealed class ApiFactory(string warehouse, ILoggerProvider? logs = null, T
         builder.UseSetting("Authentication:Jwt:PrintDevTokens", "false");
         // Tests send hundreds of requests as one user within seconds; RateLimitTests turn it back on.
         builder.UseSetting("RateLimit:Enabled", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 
     /// <summary>The test issuer's settings (not the development key, so a test never depends on appsettings.Development.json).</summary>

@@ -164,9 +164,11 @@ public sealed class PersistedDocumentTests(HandCheckedApi api)
     [Fact]
     public async Task Get_MutationByDocumentId_Is405()
     {
-        // No persisted mutation ships; the rule is the transport's (QueriesOnlyOverGet) and is tested with text in Http/.
+        // The dashboard's meeting form ships as a persisted mutation: by id over GET it is refused like mutation text.
         using var client = api.Factory.CreateClient(ApiFactory.Token(Roles.LaLead));
         var listing = (await client.GetFromJsonAsync<JsonObject>("/graphql/documents"))!["documents"]!.AsArray();
-        Assert.All(listing, d => Assert.Equal("query", (string?)d!["operationType"]));
+        var mutation = Assert.Single(listing, d => (string?)d!["operationType"] == "mutation")!;
+        using var response = await client.GetAsync($"/graphql?documentId={(string)mutation["id"]!}");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
 }

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using AttendanceGraph.Api.Http;
+using GraphQL;
+using GraphQL.Transport;
+
+namespace AttendanceGraph.Api.Dashboard;
+
+/// <summary>What a document answered: its data (partial when some fields were refused) and the errors' codes and messages.</summary>
+internal sealed record DocumentAnswer(JsonNode? Data, IReadOnlyList<(string Code, string Message, string Path)> Errors)
+{
+    /// <summary>True when the caller's role may not see the field at <paramref name="pathPrefix"/> (or anything under it).</summary>
+    public bool Forbidden(string pathPrefix) =>
+        Errors.Any(e => e.Code == "FORBIDDEN" && (e.Path.Length == 0 || e.Path.StartsWith(pathPrefix, StringComparison.Ordinal)));
+}
+
+/// <summary>
+/// Runs the dashboard's own GraphQL documents (api/Documents/dashboard/*.graphql, embedded at build) through the
+/// endpoint's executor as the signed-in user, so every page figure passes the same validation limits, access control,
+/// disclosure control and audit as any client's query.
+/// </summary>
+internal sealed class DashboardDocuments(GraphQLHttpHandler handler, IGraphQLTextSerializer serializer)
+{
+    private const string ResourcePrefix = "Documents/dashboard/";
+    private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
+
+    public static string Text(string name) => Texts.GetOrAdd(name, static n =>
+    {
+        using var stream = typeof(DashboardDocuments).Assembly.GetManifestResourceStream(ResourcePrefix + n + ".graphql")
+            ?? throw new InvalidOperationException($"The dashboard document {n}.graphql is not embedded (api/Documents/dashboard/).");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    public async Task<DocumentAnswer> RunAsync(HttpContext context, string name, IDictionary<string, object?> variables, bool mutation = false)
+    {
+        var request = new GraphQLRequest { Query = Text(name), OperationName = name, Variables = new Inputs(variables) };
+        var result = await handler.ExecuteDocumentAsync(context, request, queryOnly: !mutation, context.RequestAborted);
+        var json = JsonNode.Parse(serializer.Serialize(result))!;
+        var errors = (json["errors"] as JsonArray ?? [])
+            .Select(e => (
+                Code: e?["extensions"]?["code"]?.ToString() ?? "ERROR",
+                Message: e?["message"]?.ToString() ?? "",
+                Path: string.Join(".", (e?["path"] as JsonArray ?? []).Select(p => p?.ToString()))))
+            .ToList();
+        return new DocumentAnswer(json["data"], errors);
+    }
+}

@@ -1,0 +1,55 @@
+using AttendanceGraph.Api.Dashboard.Pages;
+using AttendanceGraph.Api.Hosting;
+
+namespace AttendanceGraph.Api.Dashboard;
+
+/// <summary>The dashboard's services and routes: pages at /, their assets at /assets/, sign-in at /sign-in.</summary>
+public static class DashboardEndpoints
+{
+    public static IServiceCollection AddAttendanceDashboard(this IServiceCollection services)
+    {
+        services.AddAntiforgery(o => o.Cookie.Name = "attendancegraph-antiforgery");
+        services.AddScoped<DashboardDocuments>();
+        return services;
+    }
+
+    public static WebApplication MapAttendanceDashboard(this WebApplication app)
+    {
+        app.MapGet("/assets/{**path}", (HttpContext context, string path) => DashboardAssets.WriteAsync(context, path));
+        app.MapGet("/sign-in", (HttpContext context) => SignInPage.Render(context));
+        app.MapPost("/sign-in", (Delegate)SignInPage.PostAsync).DisableAntiforgery();
+        app.MapPost("/sign-out", (Delegate)SignInPage.SignOutAsync).DisableAntiforgery();
+
+        // Pages pass the same per-user rate limit and warehouse admission as the GraphQL endpoint: each runs its documents.
+        var pages = app.MapGroup("").RequireGraphQLRequestLimits();
+        pages.MapGet("/", Page(LocalAuthorityPage.RenderAsync));
+        pages.MapGet("/schools", Page(SchoolsPage.RenderAsync));
+        pages.MapGet("/schools/{urn:int}", Page(c => SchoolPage.RenderAsync(c, RouteUrn(c))));
+        pages.MapGet("/schools/{urn:int}/tsm", Page(c => TsmPackPage.RenderAsync(c, RouteUrn(c))));
+        pages.MapPost("/schools/{urn:int}/tsm", Page(c => TsmMeetingForm.PostAsync(c, RouteUrn(c)))).DisableAntiforgery();
+        pages.MapGet("/virtual-school", Page(VirtualSchoolPage.RenderAsync));
+        pages.MapGet("/needs-attention", Page(NeedsAttentionPage.RenderAsync));
+        return app;
+    }
+
+    /// <summary>Signs in first when nobody is, then renders the page as the signed-in user.</summary>
+    private static RequestDelegate Page(Func<DashboardContext, Task<IResult>> render) => async http =>
+    {
+        SetSecurityHeaders(http);
+        var context = await DashboardContext.CreateAsync(http);
+        var result = context is null ? Results.Redirect("/sign-in") : await render(context);
+        await result.ExecuteAsync(http);
+    };
+
+    private static int RouteUrn(DashboardContext context) => int.Parse((string)context.Http.Request.RouteValues["urn"]!, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void SetSecurityHeaders(HttpContext http)
+    {
+        var headers = http.Response.Headers;
+        // Only this origin's scripts and styles; a figure can never be sent anywhere else from the page.
+        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "no-store";
+        headers["Referrer-Policy"] = "same-origin";
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using static AttendanceGraph.Api.Dashboard.Html;
+
+namespace AttendanceGraph.Api.Dashboard.Pages;
+
+/// <summary>
+/// The exception list a team works from each morning, for one school (a school's own; the la-lead picks one): pupils
+/// newly persistently or severely absent this period (at least 90% attendance in the comparison period), pupils who
+/// reached the penalty-notice threshold, unexplained absences still open; and, for the roles that may see them,
+/// looked-after children absent on the latest day with marks. Every list comes from the same GraphQL documents as
+/// the TSM pack and the Virtual School.
+/// </summary>
+internal static class NeedsAttentionPage
+{
+    public static async Task<IResult> RenderAsync(DashboardContext context)
+    {
+        var page = new PageResult();
+        var b = new StringBuilder($"<span class=\"govuk-caption-l\">{E(context.Period.Label)}</span><h1 class=\"govuk-heading-l\">Needs attention</h1>");
+        int? urn = context.User.IsSchool ? context.User.Urn : int.TryParse(context.Http.Request.Query["urn"], out var u) ? u : null;
+        if (!context.User.IsSchool && (context.User.IsLaLead))
+            b.Append(await SchoolPickerAsync(context, urn));
+        else
+            b.Append(Layout.Pickers(context, cohort: false));
+
+        if (urn is { } school && (context.User.IsLaLead || context.User.IsSchool))
+        {
+            var (pack, failed) = await TsmPackPage.LoadAsync(context, school);
+            if (pack is null) b.Append(Layout.Unavailable(failed ?? new DocumentAnswer(null, []), "tsmPack", "The school's pupils"));
+            else b.Append(SchoolLists(context, page, pack));
+        }
+        else if (context.User.IsLaLead)
+            b.Append("<p class=\"govuk-body\">Choose a school to see its pupils who need attention.</p>");
+
+        if (context.User.IsLaLead || context.User.IsVirtualSchool)
+            b.Append(await LookedAfterAbsentAsync(context, page));
+        if (context.User.IsBiReader)
+            b.Append(Layout.NotForRole("Pupil-level data"));
+        return page.Respond(context, "Needs attention", b.ToString(), "/needs-attention");
+    }
+
+    private static string SchoolLists(DashboardContext context, PageResult page, JsonNode pack)
+    {
+        var pupils = pack["pupils"]!["nodes"]!.AsArray().OfType<JsonNode>().ToList();
+        var b = new StringBuilder($"<h2 class=\"govuk-heading-m\">{E(pack["school"]?["name"])}</h2>");
+        var newly = pupils.Where(p => p["band"]?.ToString() is "SEVERE_ABSENCE" or "PERSISTENT_ABSENCE" && Number(p["previousAttendanceRate"]) >= 90).ToList();
+        b.Append(List(context, page, "newly-absent", $"Newly persistently or severely absent since {pack["previousPeriod"]?["label"]}", newly,
+            p => $"{TsmPackPage.BandLabel(p["band"]?.ToString())}: attendance {Percent(p["attendanceRate"])}, was {Percent(p["previousAttendanceRate"])}"));
+        b.Append(List(context, page, "penalty-threshold", "Reached the penalty-notice threshold (10 unauthorised sessions in 10 school weeks)",
+            pupils.Where(p => p["penaltyNotice"]?["thresholdMet"]?.GetValue<bool>() == true).ToList(),
+            p => $"{p["penaltyNotice"]?["maxSessionsInWindow"]} sessions in the worst 10 weeks"));
+        b.Append(List(context, page, "unexplained-open", "Unexplained absences (N) still open after 2 school days",
+            pupils.Where(p => (p["overdueUnexplainedAbsences"] as JsonArray)?.Count > 0).ToList(),
+            p => string.Join(", ", (p["overdueUnexplainedAbsences"] as JsonArray ?? []).OfType<JsonNode>().Select(d => Date(d["date"])).Distinct())));
+        return b.ToString();
+    }
+
+    private static string List(DashboardContext context, PageResult page, string id, string caption, List<JsonNode> pupils, Func<JsonNode, string> detail)
+    {
+        var table = page.Add(new DataTable(id, $"{caption} ({pupils.Count})", ["UPN", "Year", "Detail", "Last agreed action"],
+            pupils.Select(p => (IReadOnlyList<Cell>)
+            [
+                Cell.Of(p["upn"]?.ToString()), Cell.Of(p["ncYear"]?.ToString()), Cell.Of(detail(p)),
+                Cell.Of(p["lastAgreedAction"] is { } a ? $"{Date(a["meetingDate"])}: {a["agreedAction"]}" : "None recorded"),
+            ]).ToList()));
+        return PageResult.TableWithDownload(context, table);
+    }
+
+    private static async Task<string> LookedAfterAbsentAsync(DashboardContext context, PageResult page)
+    {
+        var last = context.Pickers?["periods"]?["lastDate"]?.ToString();
+        if (last is null) return "";
+        var answer = await context.Documents.RunAsync(context.Http, "VirtualSchoolPupils", new Dictionary<string, object?>
+        {
+            ["cohort"] = "LOOKED_AFTER", ["period"] = new Dictionary<string, object?> { ["from"] = last, ["to"] = last },
+        });
+        var heading = $"<h2 class=\"govuk-heading-m\">Looked-after children absent on {Date(JsonValue.Create(last))}</h2>";
+        if (answer.Data?["virtualSchool"]?["pupils"] is not { } pupils) return heading + Layout.Unavailable(answer, "virtualSchool", "Looked-after children's attendance");
+        // Absent that day: attendance under 100% of the day's possible sessions.
+        var absent = pupils["nodes"]!.AsArray().OfType<JsonNode>().Where(p => Number(p["attendanceRate"]) < 100).ToList();
+        var table = page.Add(new DataTable("looked-after-absent", $"Looked-after children absent on the latest day ({absent.Count})", ["UPN", "Year", "Current school", "Attendance that day"],
+            absent.Select(p => (IReadOnlyList<Cell>)
+            [
+                Cell.Of(p["upn"]?.ToString()), Cell.Of(p["ncYear"]?.ToString()),
+                p["currentSchool"] is { } s ? new Cell(s["name"]!.ToString(), s["name"]!.ToString(), context.Link($"/schools/{s["urn"]}")) : Cell.Of("–"),
+                Cell.Rate(Number(p["attendanceRate"])),
+            ]).ToList()));
+        return heading + PageResult.TableWithDownload(context, table);
+    }
+
+    private static async Task<string> SchoolPickerAsync(DashboardContext context, int? urn)
+    {
+        var schools = await SchoolsPage.AllPagesAsync(context, "SchoolNames", new Dictionary<string, object?>());
+        var picker = Layout.Pickers(context, cohort: false);
+        var select = "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"urn\">School</label><select class=\"govuk-select\" id=\"urn\" name=\"urn\"><option value=\"\">Choose a school</option>"
+            + string.Concat(schools.OrderBy(s => s["name"]!.ToString(), StringComparer.Ordinal)
+                .Select(s => $"<option value=\"{E(s["urn"])}\"{(s["urn"]!.ToString() == urn?.ToString() ? " selected" : "")}>{E(s["name"])}</option>"))
+            + "</select></div>";
+        return picker.Replace("<button type=\"submit\"", select + "<button type=\"submit\"", StringComparison.Ordinal);
+    }
+}

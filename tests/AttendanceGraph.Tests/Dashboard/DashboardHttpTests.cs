@@ -1,0 +1,58 @@
+using System.Net;
+using AttendanceGraph.Api.Security;
+using AttendanceGraph.Tests.Api;
+using static AttendanceGraph.Tests.Fixtures.HandCheckedAuthority;
+
+namespace AttendanceGraph.Tests.Dashboard;
+
+/// <summary>The dashboard over HTTP: CSV downloads from the same rows as the page, the session cookie kept off /graphql.</summary>
+[Collection(HandCheckedApiCollection.Name)]
+public sealed class DashboardHttpTests(HandCheckedApi api)
+{
+    private HttpClient ClientAs(string role, int? urn = null)
+    {
+        var client = api.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("Cookie", $"{DashboardApp.DashboardSessionCookie}={ApiFactory.Token(role, urn)}");
+        return client;
+    }
+
+    [Fact]
+    public async Task SchoolsCsv_HasAHeaderRowAndARowPerSchoolOnThePage()
+    {
+        using var client = ClientAs(Roles.LaLead);
+        using var response = await client.GetAsync("/schools?period=2025/26&csv=schools");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("\"School\",\"Phase\",\"Type\"", lines[0]);
+        Assert.Equal(3, lines.Length - 1); // Alpha, Béta and Gamma; Merton's school is in another LA
+        Assert.Contains(lines, l => l.StartsWith("\"Gamma High School\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task NotSignedIn_IsSentToSignIn()
+    {
+        using var client = api.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var response = await client.GetAsync("/schools");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/sign-in", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task GraphQLEndpoint_IgnoresTheSessionCookie()
+    {
+        // A cross-site form could post to /graphql with the browser's cookie: the endpoint keeps to the Authorization header.
+        using var client = ClientAs(Roles.LaLead);
+        using var response = await client.PostAsync("/graphql", new StringContent("{\"query\":\"{ localAuthority { name } }\"}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SchoolRole_AnotherSchoolsPage_IsForbidden()
+    {
+        using var client = ClientAs(Roles.School, Alpha);
+        using var response = await client.GetAsync($"/schools/{Beta}");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain("ta Primary School", await response.Content.ReadAsStringAsync()); // Béta, however it is encoded
+    }
+}
