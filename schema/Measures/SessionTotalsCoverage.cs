@@ -23,6 +23,7 @@ public static class SessionTotalsCoverage
     /// </summary>
     public static bool EnsureAnswerable(DuckDBConnection connection, MeasureRequest r)
     {
+        if (!SpansTableExists(connection)) return false; // a warehouse built before totals existed has loaded none
         var p = new List<(string, object?)> { ("from", r.Period.Start), ("to", r.Period.End) };
         var scope = Scope(r, p);
         DateOnly? cutStart = null, cutEnd = null;
@@ -88,6 +89,19 @@ public static class SessionTotalsCoverage
           ON m.urn = t.urn AND m.pupil_id = t.pupil_id AND m.week_start = t.span_start
         """,
     ];
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> HasSpans = new();
+
+    // A published snapshot never loses the table, so a file that has it is remembered; one without it (built before
+    // totals existed, or still being built) is asked again.
+    public static bool SpansTableExists(DuckDBConnection connection)
+    {
+        var file = connection.DataSource;
+        if (HasSpans.ContainsKey(file)) return true;
+        var has = connection.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'session_total_spans'") > 0;
+        if (has && !string.IsNullOrEmpty(file) && file != ":memory:") HasSpans[file] = true;
+        return has;
+    }
 }
 
 /// <summary>A period the weekly session totals cannot answer exactly; the message says why and what to ask instead.</summary>

@@ -31,7 +31,8 @@ public static class PupilAttendanceQuery
               SELECT 1 FROM session_totals t JOIN session_total_spans s ON s.urn = t.urn AND s.span_start = t.span_start
               WHERE t.pupil_id IN ({ids}) AND t.span_start <= $look_to AND t.span_end >= $look_from
               """;
-        if (c.Scalar<bool>(viewer.Sql($"SELECT EXISTS ({totalsWeeks})"), With(("look_from", o.LookbackStart), ("look_to", o.End))))
+        if (Measures.SessionTotalsCoverage.SpansTableExists(c)
+            && c.Scalar<bool>(viewer.Sql($"SELECT EXISTS ({totalsWeeks})"), With(("look_from", o.LookbackStart), ("look_to", o.End))))
             throw new Measures.SessionTotalsPeriodException(
                 $"pupil-level patterns (absence spells, weekday profile, the penalty-notice window, overdue N codes, reasons by code) " +
                 $"need registers, and some of these pupils' weeks from {o.LookbackStart:yyyy-MM-dd} to {o.End:yyyy-MM-dd} were loaded " +
