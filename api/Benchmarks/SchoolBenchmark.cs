@@ -33,6 +33,15 @@ public sealed record SchoolBenchmark(
         return new SchoolBenchmark(school, own, phase, national, positions);
     }
 
+    /// <summary>100 for the best of the phase, 0 for the worst.</summary>
+    public static double PercentileOf(int rank, int peers) => peers == 1 ? 100 : Math.Round(100.0 * (peers - rank) / (peers - 1), 1);
+
+    /// <summary>
+    /// 1 = the best quarter of the phase, 4 = the worst, from the percentile so the two agree (ceil(4 · rank / peers) put
+    /// the only school of a phase, and the better of two, outside the best quarter).
+    /// </summary>
+    public static int QuartileOf(int rank, int peers) => PercentileOf(rank, peers) switch { >= 75 => 1, >= 50 => 2, >= 25 => 3, _ => 4 };
+
     private static PeerPosition Position(MeasureSelector m, int urn, DisclosedMeasures ownMeasures, IReadOnlyList<PublishedRow> peers,
         DisclosedMeasures phase, NationalFigure? national)
     {
@@ -45,8 +54,8 @@ public sealed record SchoolBenchmark(
         {
             // Competition ranking: 1 + the number of peers strictly better.
             rank = 1 + values.Count(p => m.HigherIsWorse ? p.Value < v : p.Value > v);
-            percentile = values.Count == 1 ? 100 : Math.Round(100.0 * (values.Count - rank.Value) / (values.Count - 1), 1);
-            quartile = Math.Clamp((int)Math.Ceiling(4.0 * rank.Value / values.Count), 1, 4);
+            percentile = PercentileOf(rank.Value, values.Count);
+            quartile = QuartileOf(rank.Value, values.Count);
         }
         return new PeerPosition(m, own, rank, values.Count, percentile, quartile, m.Value(phase), NationalFigures.Value(national, m));
     }
