@@ -90,18 +90,8 @@ public static class SessionTotalsCoverage
         """,
     ];
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> HasSpans = new();
-
-    // A published snapshot never loses the table, so a file that has it is remembered; one without it (built before
-    // totals existed, or still being built) is asked again.
-    public static bool SpansTableExists(DuckDBConnection connection)
-    {
-        var file = connection.DataSource;
-        if (HasSpans.ContainsKey(file)) return true;
-        var has = connection.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'session_total_spans'") > 0;
-        if (has && !string.IsNullOrEmpty(file) && file != ":memory:") HasSpans[file] = true;
-        return has;
-    }
+    /// <summary>Whether totals were ever possible here: a warehouse built before them has no spans table.</summary>
+    public static bool SpansTableExists(DuckDBConnection connection) => WarehouseTables.Has(connection, "session_total_spans");
 }
 
 /// <summary>A period the weekly session totals cannot answer exactly; the message says why and what to ask instead.</summary>

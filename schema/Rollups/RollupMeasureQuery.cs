@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Measures;
 using AttendanceGraph.Schema.Warehouse;
@@ -15,19 +14,8 @@ namespace AttendanceGraph.Schema.Rollups;
 /// </summary>
 public static class RollupMeasureQuery
 {
-    // Snapshots are immutable once published: whether one has the rollup is asked once per file.
-    private static readonly ConcurrentDictionary<string, bool> HasRollup = new(StringComparer.Ordinal);
-
     /// <summary>Whether the connection's database holds the rollup (a warehouse published before it existed does not).</summary>
-    public static bool Available(DuckDBConnection connection)
-    {
-        var file = connection.DataSource;
-        if (HasRollup.TryGetValue(file, out var known)) return known;
-        var has = connection.Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = $t", ("t", SchoolRollup.Table)) > 0;
-        // An in-memory or still-being-built database can gain the table: remember only the published, file-backed answer.
-        if (has && !string.IsNullOrEmpty(file) && file != ":memory:") HasRollup[file] = true;
-        return has;
-    }
+    public static bool Available(DuckDBConnection connection) => WarehouseTables.Has(connection, SchoolRollup.Table);
 
     /// <summary>The buckets the request reads, or null when the rollup cannot answer it exactly.</summary>
     public static (string Kind, DateOnly From, DateOnly To)? Scope(MeasureRequest r)

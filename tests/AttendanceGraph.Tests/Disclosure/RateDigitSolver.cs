@@ -33,20 +33,15 @@ public static class RateDigitSolver
                 // round-half-away(X·basis/P) = share  ⇔  (share − ½)·P/basis ≤ X < (share + ½)·P/basis
                 return (Math.Max(0, (long)Math.Ceiling((share - 0.5m) * p / basis)), (long)Math.Ceiling((share + 0.5m) * p / basis) - 1);
             }
-            var o = Range(cell.Overall)!.Value;
-            var (oLow, oHigh) = o;
-            if (ratesDerived)
+            var (oLow, oHigh) = Range(cell.Overall)!.Value;
+            if (!ratesDerived)
             {
-                if (oLow > oHigh) continue;
-                low = low is null ? oLow : Math.Min(low.Value, oLow);
-                high = high is null ? oHigh : Math.Max(high.Value, oHigh);
-                continue;
+                // attendance + overall = P
+                var a = Range(cell.Attendance)!.Value;
+                oLow = Math.Max(oLow, p - a.High);
+                oHigh = Math.Min(oHigh, p - a.Low);
             }
-            // attendance + overall = P
-            var a = Range(cell.Attendance)!.Value;
-            oLow = Math.Max(oLow, p - a.High);
-            oHigh = Math.Min(oHigh, p - a.Low);
-            if (Range(cell.Authorised) is { } au && Range(cell.Unauthorised) is { } un)
+            if (!ratesDerived && Range(cell.Authorised) is { } au && Range(cell.Unauthorised) is { } un)
             {
                 oLow = Math.Max(oLow, au.Low + un.Low);
                 oHigh = Math.Min(oHigh, au.High + un.High);
