@@ -48,32 +48,11 @@ public static class PerturbationTable
         for (var n = 1; n <= 5; n++)
         {
             var six = (int)Math.Round(Keys * n / 6.0, MidpointRounding.AwayFromZero);
-            rows[n] = Spread(n, [(6, six), (0, Keys - six)]);
+            rows[n] = KeyedDistribution.Spread(n, [(6, six), (0, Keys - six)]);
         }
-        rows[6] = Spread(6, [(0, 16), (6, 168), (7, 48), (8, 24)]);
-        rows[7] = Spread(7, [(6, 64), (7, 128), (8, 64)]);
-        for (var r = 8; r < rows.Length; r++) rows[r] = Spread(r, [(-2, 24), (-1, 56), (0, 96), (1, 56), (2, 24)]);
+        rows[6] = KeyedDistribution.Spread(6, [(0, 16), (6, 168), (7, 48), (8, 24)]);
+        rows[7] = KeyedDistribution.Spread(7, [(6, 64), (7, 128), (8, 64)]);
+        for (var r = 8; r < rows.Length; r++) rows[r] = KeyedDistribution.Spread(r, [(-2, 24), (-1, 56), (0, 96), (1, 56), (2, 24)]);
         return rows;
-    }
-
-    /// <summary>Assigns each value to its number of keys, the keys taken in a fixed pseudo-random order for the row.</summary>
-    private static int[] Spread(int row, (int Value, int Count)[] values)
-    {
-        var order = Enumerable.Range(0, Keys).OrderBy(k => Mix(((ulong)(uint)row << 8) | (uint)k)).ToArray();
-        var result = new int[Keys];
-        var i = 0;
-        foreach (var (value, count) in values)
-            for (var j = 0; j < count; j++) result[order[i++]] = value;
-        if (i != Keys) throw new InvalidOperationException($"ptable row {row} covers {i} keys, not {Keys}");
-        return result;
-    }
-
-    // SplitMix64's finaliser: a fixed, well-mixed order that does not depend on any library's random generator.
-    private static ulong Mix(ulong x)
-    {
-        x += 0x9E3779B97F4A7C15;
-        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9;
-        x = (x ^ (x >> 27)) * 0x94D049BB133111EB;
-        return x ^ (x >> 31);
     }
 }

@@ -3,9 +3,11 @@ namespace AttendanceGraph.Schema.Measures;
 /// <summary>
 /// A cell's keys for cell-key perturbation: the sum, mod 256, of the record keys of the enrolments (pupils, for
 /// pupil-based views) it counts, and of just those persistently or severely absent. Computed in the same query as the
-/// counts, so a key depends only on who is in the cell.
+/// counts, so a key depends only on who is in the cell. <see cref="Sessions"/> keys the session rates' noise: the sum,
+/// mod 256, of each unit's record key mixed with its sessions in the cell (<see cref="SessionKeySql"/>), so it depends
+/// only on which sessions are in the cell.
 /// </summary>
-public sealed record CellKeys(int Enrolments, int PersistentAbsence, int SevereAbsence)
+public sealed record CellKeys(int Enrolments, int PersistentAbsence, int SevereAbsence, int Sessions)
 {
-    public static CellKeys None { get; } = new(0, 0, 0);
+    public static CellKeys None { get; } = new(0, 0, 0, 0);
 }

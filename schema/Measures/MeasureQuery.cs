@@ -59,13 +59,17 @@ public static class MeasureQuery
                 request.Population != Population.AllPupils ? r.GetString(r.GetOrdinal("g_cohort")) : null,
                 values,
                 request.CellKeys ? new CellKeys((int)Long(r, KeyColumn(MeasureCatalogue.Enrolments)),
-                    (int)Long(r, KeyColumn(MeasureCatalogue.PersistentAbsenceEnrolments)), (int)Long(r, KeyColumn(MeasureCatalogue.SevereAbsenceEnrolments))) : null));
+                    (int)Long(r, KeyColumn(MeasureCatalogue.PersistentAbsenceEnrolments)), (int)Long(r, KeyColumn(MeasureCatalogue.SevereAbsenceEnrolments)),
+                    (int)Long(r, SessionKeyColumn)) : null));
         }
         return rows;
     }
 
     /// <summary>The column of a person count's cell key: Σ record keys of the units it counts, mod 256.</summary>
     public static string KeyColumn(CountMeasure count) => "ck_" + count.Name;
+
+    /// <summary>The column of a cell's session key: Σ of its units' <see cref="SessionKeySql"/> contributions, mod 256.</summary>
+    public const string SessionKeyColumn = "ck_sessions";
 
     private static long Long(System.Data.Common.DbDataReader r, string column)
     {
@@ -172,6 +176,7 @@ public static class MeasureQuery
                 var test = SessionCountSql.ThresholdTest(t, MeasureCatalogue.Holding(t.Numerator).Name, MeasureCatalogue.Holding(t.Denominator).Name);
                 select.Append($", (coalesce(sum(record_key) FILTER (WHERE {test}), 0) % 256)::BIGINT AS {KeyColumn(count)}");
             }
+            select.Append($", (sum({SessionKeySql.Contribution("record_key", c => c.Name)}) % 256)::BIGINT AS {SessionKeyColumn}");
             target = $"(SELECT u.*, {RecordKeys.KeyOf("rk")} AS record_key FROM {target} u LEFT JOIN {RecordKeys.Table} rk ON rk.pupil_id = u.pupil_id)";
         }
         select.Append($"\nFROM {target} WHERE {MeasureCatalogue.PossibleSessions.Name} > 0");

@@ -96,7 +96,10 @@ public static class RollupMeasureQuery
         }
         select.AddRange(SchoolRollup.PersonColumns.Concat(SchoolRollup.SessionColumns).Select(c => $"sum(r.{c.Name})::BIGINT AS {c.Name}"));
         if (r.CellKeys)
+        {
             select.AddRange(SchoolRollup.PersonColumns.Select(c => $"(sum(r.{SchoolRollup.KeySumColumn(c)}) % 256)::BIGINT AS {MeasureQuery.KeyColumn(c)}"));
+            select.Add($"(sum(r.{SchoolRollup.SessionKeySumColumn}) % 256)::BIGINT AS {MeasureQuery.SessionKeyColumn}");
+        }
         var sql = $"SELECT {string.Join(",\n  ", select)}\nFROM {from}\nWHERE {string.Join(" AND ", where)}";
         // Grouped, a group exists only if it has an enrolment (as MeasureQuery's per-enrolment rows give); ungrouped,
         // the one row is returned even when empty, as an aggregate over no rows is.

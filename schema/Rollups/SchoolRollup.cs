@@ -30,7 +30,10 @@ namespace AttendanceGraph.Schema.Rollups;
 /// </summary>
 public static class SchoolRollup
 {
-    public const string Table = "school_period_rollup";
+    /// <summary>v2 added the session key sum; the next load drops a v1 table and builds v2 in full.</summary>
+    public const string Table = "school_period_rollup_v2";
+
+    private const string PreviousTable = "school_period_rollup";
 
     /// <summary>The session measures, stored as sums over the enrolments in the row.</summary>
     public static IReadOnlyList<CountMeasure> SessionColumns { get; } = MeasureCatalogue.Counts.Where(c => c.Sessions is not null).ToList();
@@ -41,6 +44,9 @@ public static class SchoolRollup
 
     /// <summary>The column holding Σ record keys (not yet mod 256) of the units a person count counts.</summary>
     public static string KeySumColumn(CountMeasure count) => "ks_" + count.Name;
+
+    /// <summary>The column holding Σ of the units' session-key contributions (<see cref="SessionKeySql"/>), not yet mod 256.</summary>
+    public const string SessionKeySumColumn = "ks_sessions";
 
     public static string CreateTableSql =>
         $"""
@@ -53,7 +59,7 @@ public static class SchoolRollup
           cohort VARCHAR NOT NULL,
           rest BOOLEAN NOT NULL,
           compulsory BOOLEAN NOT NULL,
-          {string.Join(",\n  ", PersonColumns.Concat(SessionColumns).Select(c => $"{c.Name} BIGINT NOT NULL").Concat(PersonColumns.Select(c => $"{KeySumColumn(c)} BIGINT NOT NULL")))})
+          {string.Join(",\n  ", PersonColumns.Concat(SessionColumns).Select(c => $"{c.Name} BIGINT NOT NULL").Concat(PersonColumns.Select(c => $"{KeySumColumn(c)} BIGINT NOT NULL")).Append($"{SessionKeySumColumn} BIGINT NOT NULL"))})
         """;
 
     /// <summary>
@@ -64,6 +70,7 @@ public static class SchoolRollup
     /// </summary>
     public static void Refresh(DuckDBConnection c, DateOnly? from = null, DateOnly? to = null)
     {
+        c.Execute($"DROP TABLE IF EXISTS {PreviousTable}");
         c.Execute(CreateTableSql);
         RecordKeys.AssignNew(c); // the key sums need every pupil's key (the publish would assign them anyway)
         Build(c, Table, from, to);
@@ -173,6 +180,7 @@ public static class SchoolRollup
             .. SessionColumns.Select(s => $"sum(u.{s.Name})"),
             $"sum({Key})",
             .. PersonColumns.Skip(1).Select(p => $"coalesce(sum({Key}) FILTER (WHERE {Test(p, "u")}), 0)"),
+            $"sum({SessionKeySql.Contribution(Key, c => $"u.{c.Name}")})",
         ], $"u.{MeasureCatalogue.PossibleSessions.Name} > 0");
 
     /// <summary>
@@ -198,6 +206,10 @@ public static class SchoolRollup
             .. SessionColumns.Select(s => $"coalesce(sum(u.{s.Name}) FILTER (WHERE {rIn}), 0) - coalesce(sum(u.e_{s.Name}) FILTER (WHERE {eIn}), 0)"),
             Diff(Key, rIn, eIn),
             .. PersonColumns.Skip(1).Select(p => Diff(Key, $"{rIn} AND {Test(p, "u")}", $"{eIn} AND {ETest(p)}")),
+            // The rest's units hold their sessions without the cohort's, so their session keys differ from the same
+            // enrolments' keys in the all-pupils row: the correction adds the one and takes away the other.
+            $"coalesce(sum({SessionKeySql.Contribution(Key, c => $"u.{c.Name}")}) FILTER (WHERE {rIn}), 0)"
+                + $" - coalesce(sum({SessionKeySql.Contribution(Key, c => $"u.e_{c.Name}")}) FILTER (WHERE {eIn}), 0)",
         ], "TRUE");
     }
 

@@ -108,6 +108,7 @@ public sealed class ProtectionSection : ISection
         report.Figures["queries"] = new { count = requests, plainSeconds = plain.Elapsed.TotalSeconds, keyedSeconds = keyed.Elapsed.TotalSeconds };
         report.Notes.Add("Counts are banded by their own true value, rates by the cell's true enrolments. Relative errors leave out true zeros. " +
             "Withheld: session rates (attendance/absence) of cells published with under 10 enrolments; a PA rate is null only when 0 enrolments are published. " +
-            "Published session rates are the true rates rounded to one decimal place (session counts are never published under disclosure control).");
+            "Published session rates are the true rates plus the cell-key noise (up to half a pupil's share either way), rounded to one decimal place " +
+            "(session counts are never published under disclosure control).");
     }
 }

@@ -1,3 +1,4 @@
+using AttendanceGraph.Api.Disclosure;
 using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Disclosure;
 using AttendanceGraph.Schema.Measures;
@@ -56,7 +57,7 @@ public sealed class CellKeyPerturbationTests
         var small = new MeasureValues(3, 48, 40, 5, 3, 8, 1, 2, 0);
         for (var k = 0; k < 256; k++)
         {
-            var cell = CellKeyPerturbation.Publish(small, new CellKeys(k, k, k));
+            var cell = CellKeyPerturbation.Publish(small, new CellKeys(k, k, k, k));
             Assert.Equal(CellKeyPerturbation.SessionFields | MeasureField.CodeSessions, cell.Withheld);
             Assert.Equal((0L, 0L), (cell.Values.PossibleSessions, cell.Values.OverallAbsenceSessions));
             Assert.DoesNotContain(cell.Values.Enrolments, new long[] { 1, 2, 3, 4, 5 });
@@ -64,37 +65,52 @@ public sealed class CellKeyPerturbationTests
     }
 
     [Fact]
-    public void SessionCounts_AreNeverPublished_AndSessionRatesAreTheTrueRatesToOneDecimalPlace()
+    public void SessionCounts_AreNeverPublished_AndSessionRatesAreTheTrueRatesPlusBoundedUnbiasedNoise_ToOneDecimalPlace()
     {
         var withCodes = Large with { CodeSessions = new Dictionary<string, long> { ["/"] = 35400, ["E"] = 3 } };
+        var errors = new List<double>();
         for (var k = 0; k < 256; k++)
         {
-            var cell = CellKeyPerturbation.Publish(withCodes, new CellKeys(k, (k * 7) % 256, (k * 13) % 256));
+            var cell = CellKeyPerturbation.Publish(withCodes, new CellKeys(k, (k * 7) % 256, (k * 13) % 256, k));
             Assert.Equal(CellKeyPerturbation.SessionFields, cell.RatesOnly);
             Assert.Equal(MeasureField.CodeSessions, cell.Withheld); // a rare code in a small cell names a child
             Assert.Null(cell.Values.CodeSessions);
             Assert.InRange(cell.Values.Enrolments, 198, 202);
             Assert.True(cell.Values.SevereAbsenceEnrolments is 0 or >= 6);
-            // 2,600 / 38,000 = 6.842…% → 6.8; attendance 100 − 6.8; 300 / 38,000 = 0.789…% → 0.8; 1,700 / 38,000 = 4.47…% → 4.5, so 2.3 unauthorised
-            Assert.Equal((6.8, 93.2, 0.8), (cell.Values.OverallAbsenceRate, cell.Values.AttendanceRate, cell.Values.LateRate));
-            Assert.Equal((4.5, 2.3), (cell.Values.AuthorisedAbsenceRate, cell.Values.UnauthorisedAbsenceRate));
             // What the cell carries is the rate basis, never a session total.
             Assert.Equal(1000, cell.Values.PossibleSessions);
+            var v = cell.Values;
+            var bound = SessionRateNoise.MaxPoints(v.Enrolments) + 0.05 + 1e-9;
+            // 2,600 / 38,000 = 6.842…%; 1,700 / 38,000 = 4.474…%; 300 / 38,000 = 0.789…%; each within the noise's bound.
+            Assert.InRange(v.OverallAbsenceRate!.Value, 6.842 - bound, 6.842 + bound);
+            Assert.InRange(v.AuthorisedAbsenceRate!.Value, 4.474 - bound, 4.474 + bound);
+            Assert.InRange(v.LateRate!.Value, 0.789 - bound, 0.789 + bound);
+            Assert.Equal(Math.Round(100 - v.OverallAbsenceRate.Value, 1), v.AttendanceRate);
+            Assert.Equal(Math.Round(v.OverallAbsenceRate.Value - v.AuthorisedAbsenceRate.Value, 1), v.UnauthorisedAbsenceRate);
+            errors.Add(v.OverallAbsenceRate.Value - 2600 * 100.0 / 38000);
         }
+        Assert.InRange(errors.Average(), -0.02, 0.02); // unbiased, up to the rounding
+        Assert.True(errors.Distinct().Count() >= 5, "the noise takes too few values: it would not hide a session count");
     }
 
-    [Theory]
-    [InlineData(199, null)]
-    [InlineData(200, 0)]
-    [InlineData(1999, 0)]
-    [InlineData(2000, 1)]
-    public void SessionRatePrecision_FollowsThePossibleSessions_SoOneStepIsAtLeastTwoSessions(long possible, int? decimals)
+    [Fact]
+    public void WhetherAndHowPreciselyRatesArePublished_DependsOnlyOnThePublishedEnrolments()
     {
-        Assert.Equal(decimals, CellKeyPerturbation.RateDecimals(possible));
-        if (decimals is { } d) Assert.True(possible / Math.Pow(10, 2 + d) >= CellKeyPerturbation.SessionsPerRateStep * 0.995);
-        var cell = CellKeyPerturbation.Publish(new MeasureValues(40, possible, possible - 13, 9, 4, 13, 0, 2, 0), new CellKeys(0, 0, 0));
-        if (decimals is null) Assert.Equal(CellKeyPerturbation.SessionFields | MeasureField.CodeSessions, cell.Withheld);
-        else Assert.Equal(Math.Round(1300.0 / possible, decimals.Value, MidpointRounding.AwayFromZero), cell.Values.OverallAbsenceRate!.Value, 6);
+        // The third cold attack read bounds on the true possible sessions from the precision a rate was published to.
+        var random = new Random(3);
+        for (var i = 0; i < 20000; i++)
+        {
+            var n = random.Next(1, 400);
+            var possible = (long)n * random.Next(1, 400) - random.Next(0, n);
+            if (possible <= 0) continue;
+            var overall = (long)(possible * random.NextDouble() * 0.6);
+            var cell = CellKeyPerturbation.Publish(new MeasureValues(n, possible, possible - overall, overall / 2, overall - overall / 2, overall, 0, 0, 0),
+                new CellKeys(random.Next(256), 0, 0, random.Next(256)));
+            var shown = DisclosedMeasures.Protected(cell);
+            var rate = shown.Rate(MeasureCatalogue.OverallAbsenceRate);
+            Assert.Equal(cell.Values.Enrolments >= CellKeyPerturbation.SessionThreshold, rate is not null);
+            if (rate is { } r) Assert.Equal(Math.Round(r, CellKeyPerturbation.RateDecimals), r, 9);
+        }
     }
 
     /// <summary>The second cold attack, kept: one decimal place over a one-day cell reads back its absent sessions.</summary>
@@ -127,13 +143,13 @@ public sealed class CellKeyPerturbationTests
             var overall = (long)random.Next(0, 6);
             var authorised = random.Next(0, (int)overall + 1);
             var cell = CellKeyPerturbation.Publish(new MeasureValues(n, possible, possible - overall, authorised, overall - authorised, overall, 0, overall, overall),
-                new CellKeys(random.Next(256), random.Next(256), random.Next(256)));
-            var shown = new AttendanceGraph.Api.Disclosure.DisclosedMeasures(cell.Values, cell.Withheld, cell.RatesOnly);
+                new CellKeys(random.Next(256), random.Next(256), random.Next(256), random.Next(256)));
+            var shown = DisclosedMeasures.Protected(cell);
             if (shown.Rate(MeasureCatalogue.AttendanceRate) is null) continue;
             published++;
-            var decimals = CellKeyPerturbation.RateDecimals(possible)!.Value;
             var o = RateDigitSolver.OverallAbsence(new(cell.Values.Enrolments, shown.Rate(MeasureCatalogue.AttendanceRate), shown.Rate(MeasureCatalogue.OverallAbsenceRate),
-                shown.Rate(MeasureCatalogue.AuthorisedAbsenceRate), shown.Rate(MeasureCatalogue.UnauthorisedAbsenceRate)), 1, 2, CellKeyPerturbation.RateDecimals, decimals, ratesDerived: true)!.Value;
+                shown.Rate(MeasureCatalogue.AuthorisedAbsenceRate), shown.Rate(MeasureCatalogue.UnauthorisedAbsenceRate)), 1, 2, _ => CellKeyPerturbation.RateDecimals,
+                CellKeyPerturbation.RateDecimals, ratesDerived: true, noisePoints: SessionRateNoise.MaxPoints(cell.Values.Enrolments))!.Value;
             Assert.InRange(overall, o.Low, o.High); // the solver's model is never wrong about the truth
             Assert.False(o.Low == o.High && o.Low is >= 1 and <= 5, $"{n} enrolments, {possible} sessions: {overall} absent sessions pinned");
         }
@@ -166,8 +182,8 @@ public sealed class CellKeyPerturbationTests
     {
         for (var k = 0; k < 256; k++)
         {
-            var cell = CellKeyPerturbation.Publish(Large, new CellKeys(k, k, k));
-            var published = new AttendanceGraph.Api.Disclosure.DisclosedMeasures(cell.Values, cell.Withheld, cell.RatesOnly);
+            var cell = CellKeyPerturbation.Publish(Large, new CellKeys(k, k, k, k));
+            var published = DisclosedMeasures.Protected(cell);
             var candidates = SessionIdentitySolver.Candidates(new(published.Count(MeasureField.Enrolments)!.Value,
                 published.Count(MeasureField.PossibleSessions), published.Count(MeasureField.AttendanceSessions),
                 published.Count(MeasureField.OverallAbsenceSessions), published.Count(MeasureField.AuthorisedAbsenceSessions),
@@ -203,6 +219,25 @@ public sealed class CellKeyQueryTests(HandCheckedWarehouse warehouse)
     }
 
     [Fact]
+    public void TheSessionKey_FollowsTheSessions_NotJustTheMembers()
+    {
+        // Each school's weeks of the first half term hold the same pupils but different sessions: their person keys
+        // repeat from week to week, their session keys do not (random keys: ≤ 2 values among 4+ cells is ~1e-7 likely).
+        var weeks = Run(new MeasureRequest(Autumn1) { Grain = TimeGrain.Week, GroupBy = MeasureGrouping.School });
+        Assert.True(weeks.Count >= 4, $"only {weeks.Count} school weeks");
+        Assert.True(weeks.Select(w => w.Keys!.Sessions).Distinct().Count() >= 3, "weekly session keys barely vary: the noise would repeat");
+        Assert.All(weeks, w => Assert.InRange(w.Keys!.Sessions, 0, 255));
+        // The same sessions by another path (the marks, not the rollup) give the same session key.
+        var rolled = Assert.Single(Run(new MeasureRequest(Autumn1) { GroupBy = MeasureGrouping.None }));
+        using var c = warehouse.Open();
+        var fromMarks = Assert.Single(MeasureQuery.Run(c, new MeasureRequest(Autumn1) { CellKeys = true }, fromRollup: false));
+        Assert.Equal(rolled.Keys, fromMarks.Keys);
+        var cohortRolled = Run(new MeasureRequest(Autumn1) { Cohorts = ["FSM", "SEND"], Population = Population.RestOfPupils, GroupBy = MeasureGrouping.School });
+        var cohortFromMarks = MeasureQuery.Run(c, new MeasureRequest(Autumn1) { Cohorts = ["FSM", "SEND"], Population = Population.RestOfPupils, GroupBy = MeasureGrouping.School, CellKeys = true }, fromRollup: false);
+        Assert.Equal(cohortFromMarks.Select(r => r.Keys), cohortRolled.Select(r => r.Keys));
+    }
+
+    [Fact]
     public void CohortAndRestKeys_AreComputedOverTheirOwnMembers()
     {
         var request = new MeasureRequest(Autumn1) { Cohorts = ["FSM"] };
@@ -211,5 +246,63 @@ public sealed class CellKeyQueryTests(HandCheckedWarehouse warehouse)
         var all = Assert.Single(Run(new MeasureRequest(Autumn1)));
         // P7 is FSM for the whole period, so cohort and rest partition the LA's enrolments.
         Assert.Equal(all.Keys!.Enrolments, (cohort.Keys!.Enrolments + rest.Keys!.Enrolments) % 256);
+    }
+}
+
+/// <summary>The third cold attack, kept: bounds on the true sessions read from the precision a rate is published at.</summary>
+public sealed class PrecisionBoundAttackTests
+{
+    // The rule that attack broke: one decimal place from 2,000 true possible sessions, whole percent from 200.
+    private static int? OldRule(long possible, long published) =>
+        published < CellKeyPerturbation.SessionThreshold ? null : possible >= 2000 ? 1 : possible >= 200 ? 0 : null;
+
+    // The rule now, seen from outside: rates to one decimal place from 10 published enrolments, whatever the sessions.
+    private static int? RuleNow(long possible, long published) =>
+        published < CellKeyPerturbation.SessionThreshold ? null : CellKeyPerturbation.RateDecimals;
+
+    private static IEnumerable<(long N, long Published, int? Seen, (long Low, long High) Range)> FullWeeks(Func<long, long, int?> rule) =>
+        from n in Enumerable.Range(8, 60)
+        from key in Enumerable.Range(0, 256)
+        let published = PerturbationTable.Publish(n, key)
+        let seen = rule(10L * n, published) // a week with every pupil on roll all week: ten sessions each
+        select ((long)n, published, seen, PrecisionBoundSolver.Enrolments(published, seen, 1, 10, rule));
+
+    [Fact]
+    public void Solver_PinsEnrolmentCounts_UnderThePrecisionRuleOfTheTrueSessions()
+    {
+        var cells = FullWeeks(OldRule).ToList();
+        Assert.All(cells, c => Assert.InRange(c.N, c.Range.Low, c.Range.High)); // never wrong about the truth
+        var pinned = cells.Count(c => c.Range.Low == c.Range.High);
+        // The attack's example: a school's SEN-support cohort over one week, 20 enrolments and 200 sessions.
+        Assert.Contains(cells, c => c.N == 20 && c.Range == (20, 20));
+        Assert.True(pinned >= 20, $"the solver pinned only {pinned} cells: it would not catch the old leak");
+    }
+
+    [Fact]
+    public void Solver_NarrowsNothing_BeyondThePtable_UnderTheRuleNow()
+    {
+        foreach (var c in FullWeeks(RuleNow))
+        {
+            if (c.Seen is null) continue;
+            var (low, high) = PerturbationTable.Preimage(c.Published);
+            Assert.Equal((Math.Max(low, 1), high), c.Range);
+        }
+    }
+
+    [Fact]
+    public void EveryoneLessTheRest_NeverPinsACohortOfOneToFive_UnderTheRuleNow()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 20000; i++)
+        {
+            var cohort = random.Next(1, 6);
+            var rest = random.Next(10, 80);
+            (long Low, long High) Bounds(long published) => PrecisionBoundSolver.Enrolments(published, RuleNow(0, published), 1, 10, RuleNow);
+            var all = Bounds(PerturbationTable.Publish(cohort + rest, random.Next(256)));
+            var others = Bounds(PerturbationTable.Publish(rest, random.Next(256)));
+            var (low, high) = (all.Low - others.High, all.High - others.Low);
+            Assert.InRange(cohort, low, high);
+            Assert.True(high - low >= 4, $"a cohort of {cohort} narrowed to {low}–{high}");
+        }
     }
 }

@@ -10,6 +10,8 @@ namespace AttendanceGraph.Tests.Disclosure;
 /// = O). One O in 1–5 over a one-day cell names pupils absent that day (there PA = SA = the pupils absent).
 /// <paramref name="ratesDerived"/>: attendance and unauthorised rates are published as 100 − overall and overall −
 /// authorised (the rule now), so they add nothing; otherwise each is taken as rounded from its own sessions (the first rule).
+/// <paramref name="noisePoints"/>: the most the published rate can differ from the true one before rounding (the cell-key
+/// noise's bound, which is public), widening each rate's interval by that much either way.
 /// </summary>
 public static class RateDigitSolver
 {
@@ -17,7 +19,7 @@ public static class RateDigitSolver
 
     /// <summary>The least and greatest overall absence consistent with what is published, or null when the rates are withheld.</summary>
     public static (long Low, long High)? OverallAbsence(PublishedRates cell, int minSessionsPerEnrolment, int maxSessionsPerEnrolment,
-        Func<long, int?> decimalsFor, int decimalsSeen, bool ratesDerived = false)
+        Func<long, int?> decimalsFor, int decimalsSeen, bool ratesDerived = false, double noisePoints = 0)
     {
         if (cell.Attendance is null || cell.Overall is null) return null;
         var (nLow, nHigh) = PerturbationTable.Preimage(cell.Enrolments);
@@ -26,12 +28,14 @@ public static class RateDigitSolver
         {
             if (decimalsFor(p) != decimalsSeen) continue;
             var basis = 100 * (long)Math.Pow(10, decimalsSeen);
+            var noise = (decimal)noisePoints * (decimal)Math.Pow(10, decimalsSeen);
             (long Low, long High)? Range(double? rate)
             {
                 if (rate is not { } r) return null;
                 var share = (long)Math.Round(r * Math.Pow(10, decimalsSeen));
-                // round-half-away(X·basis/P) = share  ⇔  (share − ½)·P/basis ≤ X < (share + ½)·P/basis
-                return (Math.Max(0, (long)Math.Ceiling((share - 0.5m) * p / basis)), (long)Math.Ceiling((share + 0.5m) * p / basis) - 1);
+                // round-half-away(X·basis/P + e) = share, |e| ≤ noise  ⇒  (share − ½ − noise)·P/basis ≤ X < (share + ½ + noise)·P/basis
+                return (Math.Max(0, (long)Math.Ceiling((share - 0.5m - noise) * p / basis)),
+                    Math.Min(p, (long)Math.Ceiling((share + 0.5m + noise) * p / basis) - 1 + (noise > 0 ? 1 : 0)));
             }
             var (oLow, oHigh) = Range(cell.Overall)!.Value;
             if (!ratesDerived)
