@@ -154,29 +154,48 @@ public static class MeasureQuery
         var outerKeys = string.Join(", ", (request.Population != Population.AllPupils ? ["g_cohort"] : Array.Empty<string>()).Concat(keys.Select(k => k.Alias)));
         var select = new StringBuilder("SELECT ");
         if (outerKeys.Length > 0) select.Append(outerKeys).Append(", ");
-        select.Append($"count(*)::BIGINT AS {MeasureCatalogue.Enrolments.Name}");
+        // Which units the enrolment counts count: every one with a possible session (the WHERE below), or under the live
+        // method only those with more than 10. Sessions are summed over every unit either way (Methodology).
+        var counted = CountedUnits(request, p);
+        string Where(string? test) => (counted, test) switch
+        {
+            (null, null) => "",
+            (null, _) => $" FILTER (WHERE {test})",
+            (_, null) => $" FILTER (WHERE {counted})",
+            _ => $" FILTER (WHERE {counted} AND {test})",
+        };
+        select.Append($"count(*){Where(null)}::BIGINT AS {MeasureCatalogue.Enrolments.Name}");
         foreach (var col in columns) select.Append($", SUM({col})::BIGINT AS {col}");
         foreach (var count in Thresholds)
-        {
-            var t = count.Threshold!;
-            var test = SessionCountSql.ThresholdTest(t, MeasureCatalogue.Holding(t.Numerator).Name, MeasureCatalogue.Holding(t.Denominator).Name);
-            select.Append($", count(*) FILTER (WHERE {test})::BIGINT AS {count.Name}");
-        }
+            select.Append($", count(*){Where(ThresholdTest(count))}::BIGINT AS {count.Name}");
         if (request.CellKeys)
         {
             // Cell keys (Census 2021's cell-key method): Σ record keys mod 256 over the units each count counts.
-            select.Append($", (sum(record_key) % 256)::BIGINT AS {KeyColumn(MeasureCatalogue.Enrolments)}");
+            select.Append($", (coalesce(sum(record_key){Where(null)}, 0) % 256)::BIGINT AS {KeyColumn(MeasureCatalogue.Enrolments)}");
             foreach (var count in Thresholds)
-            {
-                var t = count.Threshold!;
-                var test = SessionCountSql.ThresholdTest(t, MeasureCatalogue.Holding(t.Numerator).Name, MeasureCatalogue.Holding(t.Denominator).Name);
-                select.Append($", (coalesce(sum(record_key) FILTER (WHERE {test}), 0) % 256)::BIGINT AS {KeyColumn(count)}");
-            }
+                select.Append($", (coalesce(sum(record_key){Where(ThresholdTest(count))}, 0) % 256)::BIGINT AS {KeyColumn(count)}");
             target = $"(SELECT u.*, {RecordKeys.KeyOf("rk")} AS record_key FROM {target} u LEFT JOIN {RecordKeys.Table} rk ON rk.pupil_id = u.pupil_id)";
         }
         select.Append($"\nFROM {target} WHERE {MeasureCatalogue.PossibleSessions.Name} > 0");
         if (outerKeys.Length > 0) select.Append($"\nGROUP BY {outerKeys} ORDER BY {outerKeys}");
         return ($"WITH {string.Join(",\n", ctes)}\n{select}", p);
+    }
+
+    private static string ThresholdTest(CountMeasure count)
+    {
+        var t = count.Threshold!;
+        return SessionCountSql.ThresholdTest(t, MeasureCatalogue.Holding(t.Numerator).Name, MeasureCatalogue.Holding(t.Denominator).Name);
+    }
+
+    /// <summary>
+    /// The condition a per-unit row meets to be counted in enrolments, PA and SA under the request's methodology; null
+    /// (officially) when every row with a possible session counts.
+    /// </summary>
+    private static string? CountedUnits(MeasureRequest r, List<(string, object?)> p)
+    {
+        if (r.Methodology == Methodology.Official) return null;
+        p.Add(("live_excluded", MeasureDefinitions.LiveMaximumExcludedPossibleSessions));
+        return $"{MeasureCatalogue.PossibleSessions.Name} > $live_excluded";
     }
 
     /// <summary>
