@@ -34,8 +34,9 @@ public static class MeasureQuery
         // Weeks loaded as totals have no register codes: late sessions and per-code counts are unknown, not zero.
         var fromTotals = SessionTotalsCoverage.EnsureAnswerable(connection, request);
         var codesKnown = request.IncludeCodes && !fromTotals;
-        var rolled = fromRollup && wholeFragmentsFromAggregates && RollupMeasureQuery.Available(connection) ? RollupMeasureQuery.TryBuild(request) : null;
-        var (sql, parameters) = rolled ?? Build(request, wholeFragmentsFromAggregates, fromTotals);
+        var otherLas = ServedLocalAuthority.HoldsOtherSchools(connection);
+        var rolled = fromRollup && wholeFragmentsFromAggregates && RollupMeasureQuery.Available(connection) ? RollupMeasureQuery.TryBuild(request, otherLas) : null;
+        var (sql, parameters) = rolled ?? Build(request, wholeFragmentsFromAggregates, fromTotals, otherLas);
         var rows = new List<MeasureRow>();
         foreach (var r in connection.Rows(sql, parameters.ToArray()))
         {
@@ -74,8 +75,9 @@ public static class MeasureQuery
     }
 
     /// <param name="weeksOfTotals">Some of the period was loaded as session totals: edge days also read the totals' weeks.</param>
+    /// <param name="otherLaSchools">The warehouse stores schools of other LAs: count only the LA's own (<see cref="ServedLocalAuthority"/>).</param>
     public static (string Sql, List<(string Name, object? Value)> Parameters) Build(MeasureRequest request, bool wholeFragmentsFromAggregates = true,
-        bool weeksOfTotals = false)
+        bool weeksOfTotals = false, bool otherLaSchools = true)
     {
         if (request.Population != Population.AllPupils && request.Cohorts.Count == 0)
             throw new ArgumentException("a cohort measure needs at least one cohort");
@@ -85,7 +87,7 @@ public static class MeasureQuery
         var keys = GroupKeys(request, p);
         var unitKeys = request.Unit == MeasureUnit.Enrolment ? "a.urn, a.pupil_id" : "a.pupil_id";
         var needsSchools = request.Phase is not null || request.GroupBy == MeasureGrouping.Phase;
-        var (filters, scope) = Filters(request, p);
+        var (filters, scope) = Filters(request, p, otherLaSchools);
         var cohortValues = "";
 
         var cohortFilter = "";
@@ -258,11 +260,14 @@ public static class MeasureQuery
     private static bool UsesAggregates(MeasureRequest r) => r.Period.IsFragmentAligned && r.WithinCohort is null;
 
     /// <summary>The conditions on the per-unit rows, and the same school scope as a condition on rows of a given alias.</summary>
-    private static (string Rows, Func<string, string> Scope) Filters(MeasureRequest r, List<(string, object?)> p)
+    private static (string Rows, Func<string, string> Scope) Filters(MeasureRequest r, List<(string, object?)> p, bool otherLaSchools)
     {
         // Aligned periods select whole fragments; otherwise the source already holds only the sessions in range.
         var f = new List<string> { UsesAggregates(r) ? "a.frag_start BETWEEN $from AND $to" : "TRUE", "(a.compulsory OR $all_ages)" };
         var marks = new List<string>();
+        // Another LA's school is never in the LA's figures, whoever asks and for whichever schools.
+        if (otherLaSchools) marks.Add($"{{0}}urn IN ({ServedLocalAuthority.SchoolsSql})");
+        if (otherLaSchools) f.Add($"a.urn IN ({ServedLocalAuthority.SchoolsSql})");
         if (r.Phase is not null)
         {
             p.Add(("phase", r.Phase));

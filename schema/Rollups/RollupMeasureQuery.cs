@@ -42,11 +42,13 @@ public static class RollupMeasureQuery
         return (kind, period.From, period.To);
     }
 
-    public static (string Sql, List<(string Name, object? Value)> Parameters)? TryBuild(MeasureRequest r)
+    /// <param name="otherLaSchools">The warehouse stores schools of other LAs: sum only the LA's own school rows.</param>
+    public static (string Sql, List<(string Name, object? Value)> Parameters)? TryBuild(MeasureRequest r, bool otherLaSchools = true)
     {
         if (Scope(r) is not { } scope) return null;
         var p = new List<(string, object?)> { ("kind", scope.Kind), ("from", scope.From), ("to", scope.To), ("all_ages", r.IncludeAllAges) };
         var where = new List<string> { "r.kind = $kind", "r.b_from >= $from", "r.b_to <= $to", "(r.compulsory OR $all_ages)" };
+        if (otherLaSchools) where.Add($"r.urn IN ({ServedLocalAuthority.SchoolsSql})");
         var keys = new List<string>();
         var from = $"{SchoolRollup.Table} r";
         var select = new List<string>();
