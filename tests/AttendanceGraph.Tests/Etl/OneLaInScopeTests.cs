@@ -89,6 +89,16 @@ public sealed class OneLaInScopeTests
     }
 
     [Fact]
+    public void Validate_SaysTheSame_BeforeAnythingIsLoaded()
+    {
+        using var w = new EtlWarehouse();
+        var (code, output, _) = EtlWarehouse.Cli("validate", w.HandChecked, "--warehouse", w.Paths.Root);
+        Assert.Equal(1, code);
+        Assert.Contains("LA 315 Merton: 1 school, first at edubasealldata20250901.csv line 5, column LA (code)", output);
+        Assert.Equal(0, EtlWarehouse.Cli("validate", w.HandChecked, "--la", "319", "--warehouse", w.Paths.Root).ExitCode);
+    }
+
+    [Fact]
     public void ALaterLoadWithAnotherLa_IsRefused_AndChangesNothing()
     {
         using var w = new EtlWarehouse();
