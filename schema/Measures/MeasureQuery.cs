@@ -34,7 +34,7 @@ public static class MeasureQuery
         // Weeks loaded as totals have no register codes: late sessions and per-code counts are unknown, not zero.
         var fromTotals = SessionTotalsCoverage.EnsureAnswerable(connection, request);
         var codesKnown = request.IncludeCodes && !fromTotals;
-        var otherLas = ServedLocalAuthority.HoldsOtherSchools(connection);
+        var otherLas = ServedLocalAuthority.HoldsOtherEnrolments(connection);
         var rolled = fromRollup && wholeFragmentsFromAggregates && RollupMeasureQuery.Available(connection) ? RollupMeasureQuery.TryBuild(request, otherLas) : null;
         var (sql, parameters) = rolled ?? Build(request, wholeFragmentsFromAggregates, fromTotals, otherLas);
         var rows = new List<MeasureRow>();
@@ -75,7 +75,7 @@ public static class MeasureQuery
     }
 
     /// <param name="weeksOfTotals">Some of the period was loaded as session totals: edge days also read the totals' weeks.</param>
-    /// <param name="otherLaSchools">The warehouse stores schools of other LAs: count only the LA's own (<see cref="ServedLocalAuthority"/>).</param>
+    /// <param name="otherLaSchools">The warehouse holds enrolments at schools of other LAs: count only the LA's own (<see cref="ServedLocalAuthority"/>).</param>
     public static (string Sql, List<(string Name, object? Value)> Parameters) Build(MeasureRequest request, bool wholeFragmentsFromAggregates = true,
         bool weeksOfTotals = false, bool otherLaSchools = true)
     {

@@ -42,7 +42,7 @@ public static class RollupMeasureQuery
         return (kind, period.From, period.To);
     }
 
-    /// <param name="otherLaSchools">The warehouse stores schools of other LAs: sum only the LA's own school rows.</param>
+    /// <param name="otherLaSchools">The warehouse holds enrolments at schools of other LAs: sum only the LA's own school rows.</param>
     public static (string Sql, List<(string Name, object? Value)> Parameters)? TryBuild(MeasureRequest r, bool otherLaSchools = true)
     {
         if (Scope(r) is not { } scope) return null;

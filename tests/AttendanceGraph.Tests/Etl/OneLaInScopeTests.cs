@@ -72,7 +72,7 @@ public sealed class OneLaInScopeTests
         Assert.Equal(319, ServedLocalAuthority.Read(c));
         Assert.Equal(315, c.Scalar<short>($"SELECT la_code FROM schools WHERE urn = {Merton}"));
         Assert.Equal(2, c.Scalar<long>($"SELECT count(*) FROM marks WHERE urn = {Merton}"));
-        Assert.True(ServedLocalAuthority.HoldsOtherSchools(c));
+        Assert.True(ServedLocalAuthority.HoldsOtherEnrolments(c));
         foreach (var fromRollup in new[] { true, false })
         {
             var la = Assert.Single(MeasureQuery.Run(c, new MeasureRequest(Autumn1), fromRollup: fromRollup)).Values;
@@ -104,6 +104,12 @@ public sealed class OneLaInScopeTests
         using var w = new EtlWarehouse();
         w.Load(w.HandChecked);
         var before = w.Current;
+        using (var c = w.Open())
+        {
+            // Merton's school is stored but nobody is enrolled there: measures need not scope to the LA's schools.
+            Assert.Equal(1, c.Scalar<long>($"SELECT count(*) FROM schools WHERE urn = {Merton}"));
+            Assert.False(ServedLocalAuthority.HoldsOtherEnrolments(c));
+        }
 
         var (code, output, _) = EtlWarehouse.Cli("load", WithMertonPupil(w), "--la", "315", "--warehouse", w.Paths.Root);
 
