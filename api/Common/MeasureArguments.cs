@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AttendanceGraph.Api.Common;
 
 /// <summary>
-/// The arguments every measure takes (period, cohort, includeAllAges) declared and read in one place, so each
+/// The arguments every measure takes (period, cohort, includeAllAges, methodology) declared and read in one place, so each
 /// field that measures something asks the same way and builds the same <see cref="MeasureRequest"/>.
 /// </summary>
 public static class MeasureArguments
@@ -23,8 +23,18 @@ public static class MeasureArguments
             a.DefaultValue = false;
             a.Description = "Official statistics count only pupils of compulsory school age (5–15 on 31 August); true counts every age.";
         });
-        return field;
+        return field.MethodologyArg();
     }
+
+    /// <summary>The methodology argument alone, for fields that declare their other measure arguments themselves.</summary>
+    public static FieldBuilder<TSource, TReturn> MethodologyArg<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+        field.Argument<MethodologyEnum>("methodology", a =>
+        {
+            a.DefaultValue = Schema.Measures.Methodology.Official;
+            a.Description = "OFFICIAL (default) or LIVE: DfE's live method leaves enrolments with 10 or fewer possible sessions out of the enrolment, persistent and severe absence counts.";
+        });
+
+    public static Methodology Methodology(this IResolveFieldContext context) => context.GetArgument("methodology", Schema.Measures.Methodology.Official);
 
     public static QueryContext Data(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<QueryContext>();
@@ -46,6 +56,7 @@ public static class MeasureArguments
             Population = cohort == CohortEnum.AllPupils ? Population.AllPupils : Population.Cohort,
             Cohorts = cohort == CohortEnum.AllPupils ? [] : [cohort],
             IncludeAllAges = context.GetArgument("includeAllAges", false),
+            Methodology = context.Methodology(),
             IncludeCodes = codes,
         };
     }

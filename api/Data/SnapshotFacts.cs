@@ -18,7 +18,7 @@ public sealed record SnapshotFacts(
 
     public SchoolInfo? School(int urn) => byUrn.GetValueOrDefault(urn);
 
-    /// <summary>The LA the warehouse serves: the one most of its schools belong to.</summary>
+    /// <summary>The LA the warehouse serves: its schools' (all of one LA once the LA is recorded; before, the one most belong to).</summary>
     public (int Code, string Name) LocalAuthority => Schools.Count == 0
         ? (0, "")
         : Schools.GroupBy(s => (s.LaCode, s.LaName)).OrderByDescending(g => g.Count()).First().Key;
@@ -49,9 +49,10 @@ public sealed record SnapshotFacts(
 
     public static SnapshotFacts Read(string snapshot, DuckDBConnection c)
     {
-        var schools = c.Rows("""
+        // The LA's own schools only: another LA's (kept for residency) is not among them, nor found by URN.
+        var schools = c.Rows($"""
             SELECT urn, laestab, la_code, la_name, name, establishment_type, phase, status, open_date, close_date
-            FROM schools ORDER BY name
+            FROM schools WHERE urn IN ({ServedLocalAuthority.SchoolsSql}) ORDER BY name
             """).Select(r => new SchoolInfo(r.GetInt32(0), r.GetInt32(1), r.GetInt16(2), r.GetString(3), r.GetString(4),
                 r.GetString(5), r.GetString(6), r.GetString(7),
                 r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8), r.IsDBNull(9) ? null : r.GetFieldValue<DateOnly>(9))).ToList();

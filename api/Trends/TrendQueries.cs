@@ -33,6 +33,7 @@ public static class TrendQueries
             .Argument<StringGraphType>("academicYear", "Defaults to the latest academic year with possible sessions up to today.")
             .Argument<CohortEnum>("cohort", a => a.DefaultValue = CohortEnum.AllPupils)
             .Argument<BooleanGraphType>("includeAllAges", a => a.DefaultValue = false)
+            .MethodologyArg()
             .Argument<PhaseEnum>("phase")
             .Argument<IntGraphType>("urn")
             .ScopedToSchoolArgument("urn")
@@ -51,6 +52,7 @@ public static class TrendQueries
                     Population = cohort == CohortEnum.AllPupils ? Population.AllPupils : Population.Cohort,
                     Cohorts = cohort == CohortEnum.AllPupils ? [] : [cohort],
                     IncludeAllAges = c.GetArgument("includeAllAges", false),
+                    Methodology = c.Methodology(),
                 });
                 var points = TrendPoint.From(TimeGrain.Week, c.Protected().Measure(shape));
                 var current = points.Where(p => year.Contains(p.Period.Start)).ToDictionary(p => p.WeekOfAcademicYear);

@@ -1,4 +1,5 @@
 using AttendanceGraph.Etl.Pipeline;
+using AttendanceGraph.Etl.Validate;
 using AttendanceGraph.Schema.Warehouse;
 
 namespace AttendanceGraph.Etl.Cli;
@@ -51,6 +52,12 @@ public static class LoadCommand
         {
             runLog.Finish("rejected", null, 0, e.Report.TotalRejected, e.Report.ToCountsSummary());
             output.WriteLine(e.Message);
+            exitCode = ExitCodes.Rejected;
+        }
+        catch (LaScopeException e)
+        {
+            runLog.Finish("rejected", null, 0, 0, e.Message);
+            output.WriteLine($"{BatchRejectedException.InvalidInput}: {e.Message}");
             exitCode = ExitCodes.Rejected;
         }
         catch (Exception e) when (e is not UsageException)

@@ -14,6 +14,9 @@ public static class Usage
               DfE pupil-level attendance files (session totals) are recognised by their header; each row covers one
               school week, from its period_start/period_end columns or, when the file has none, --period-start and
               --period-end (a Monday to the Friday, Saturday or Sunday of the same week).
+              --la is the LA the warehouse serves (DfE 3-digit code), recorded by the first load; without it the first
+              load takes the one LA of its schools and refuses schools of several. Other LAs' schools are kept but
+              never counted in the LA's figures; a later --la naming another LA is refused.
           validate <files or folders> [--la CODE] [--warehouse DIR] [--legacy-codes] [--as-of yyyy-mm-dd] [--future-days N]
                    [--period-start yyyy-mm-dd --period-end yyyy-mm-dd]
               The same checks as load; loads nothing; exits 1 on any error.

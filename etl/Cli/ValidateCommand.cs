@@ -1,6 +1,7 @@
 using AttendanceGraph.Etl.Model;
 using AttendanceGraph.Etl.Read;
 using AttendanceGraph.Etl.Stage;
+using AttendanceGraph.Etl.Validate;
 using AttendanceGraph.Schema.Warehouse;
 
 namespace AttendanceGraph.Etl.Cli;
@@ -23,12 +24,31 @@ public static class ValidateCommand
         using (var current = CurrentSnapshot.TryOpenReadOnly(paths))
             if (current is not null) existing = ExistingStateLoader.Load(current);
 
-        var batch = BatchReader.Read(cl.Positional, options, existing);
+        int? la;
+        try
+        {
+            la = LaScope.Known(options.LaCode, existing);
+        }
+        catch (LaScopeException e)
+        {
+            output.WriteLine(e.Message);
+            return ExitCodes.Rejected;
+        }
+        var batch = BatchReader.Read(cl.Positional, options with { LaCode = la }, existing);
         var marks = batch.StreamMarks(() => NullMarkSink.Instance);
         output.WriteLine($"{batch.Files.Count} files: {string.Join(", ", batch.Files.Select(f => $"{Path.GetFileName(f.Path)} ({f.Kind})"))}");
         output.WriteLine($"{marks:N0} marks, {batch.Enrolments.Count:N0} enrolments, {batch.Schools.Count:N0} schools, " +
                          $"{batch.CohortMemberships.Count:N0} cohort memberships, {batch.Benchmarks.Count:N0} benchmark rows, " +
                          $"{batch.SessionTotals.Count:N0} weekly session totals valid");
+        try
+        {
+            LaScope.Decide(la, existing, batch.Schools);
+        }
+        catch (LaScopeException e)
+        {
+            output.WriteLine(e.Message);
+            return ExitCodes.Rejected;
+        }
         output.WriteLine(batch.Report.HasErrors ? batch.Report.ToSummary() : "no errors");
         return batch.Report.HasErrors ? ExitCodes.Rejected : ExitCodes.Success;
     }

@@ -15,5 +15,11 @@ public sealed record ExistingWarehouseState(
     /// <summary>Schools that declared weekend sessions (their Saturday and Sunday marks are accepted).</summary>
     public IReadOnlySet<int> WeekendSessionSchools { get; init; } = new HashSet<int>();
 
+    /// <summary>The LA the warehouse serves, when recorded (<see cref="Schema.Warehouse.ServedLocalAuthority"/>).</summary>
+    public int? ServedLaCode { get; init; }
+
+    /// <summary>The LA codes of the schools already loaded: with none recorded, they tell which LA the warehouse serves.</summary>
+    public IReadOnlySet<int> SchoolLaCodes { get; init; } = new HashSet<int>();
+
     public int NextPupilId => PupilIdsByUpn.Count == 0 ? 1 : PupilIdsByUpn.Values.Max() + 1;
 }

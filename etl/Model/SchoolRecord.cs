@@ -19,5 +19,11 @@ public sealed record SchoolRecord(
     int? StatutoryHighAge,
     bool? WeekendSessions = null)
 {
+    /// <summary>The file and line the school was read from (null for a school built in code), for errors about it.</summary>
+    public RowSource? Source { get; init; }
+
     public int Laestab => Schema.Identifiers.Laestab.From(LaCode, EstablishmentNumber);
 }
+
+/// <summary>A row's place in its input file: line numbers are 1-based and count the header as line 1.</summary>
+public sealed record RowSource(string File, long Line);

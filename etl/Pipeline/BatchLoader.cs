@@ -33,9 +33,12 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         // fingerprint is then made of the files the reader accepted into the batch.
         var hashing = Task.Run(() => BatchFingerprint.HashEach(BatchReader.InputFiles(inputs)), ct);
         var existing = ExistingStateLoader.Load(c);
-        var batch = BatchReader.Read(inputs, new ReadOptions(options.LaCode, options.AllowLegacyCodes, options.SkipInvalid,
+        var knownLa = LaScope.Known(options.LaCode, existing);
+        var batch = BatchReader.Read(inputs, new ReadOptions(knownLa, options.AllowLegacyCodes, options.SkipInvalid,
             options.SkipInvalid ? RejectsPath() : null, options.Threads) { Dates = options.Dates, TotalsSpan = options.TotalsSpan }, existing);
         var fingerprint = BatchFingerprint.Of(batch.Files.Select(f => f.Path), hashing.GetAwaiter().GetResult());
+        // Decided before anything is written, and whatever --skip-invalid says: a load that cannot tell which LA it serves stops.
+        var servedLa = LaScope.Decide(knownLa, existing, batch.Schools);
         Done($"read and checked {batch.Files.Count} files");
         // Errors win over "already loaded": the fingerprint only covers the files the reader accepted, so a
         // batch of {a file loaded before, a file that cannot be read} looked like a repeat and exited 0. A batch
@@ -51,6 +54,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         }
 
         var batchId = snapshot.NextBatchId();
+        if (existing.ServedLaCode is null && servedLa is { } la) ServedLocalAuthority.Record(c, la);
         StagingTables.Create(c);
         // Only a batch with marks takes the first-load path: it rebuilds every aggregate row, which for a weekly DfE
         // file into a warehouse of totals alone (no marks) would redo a year of weeks to add one (measured 6.6 s of 11.5).
@@ -114,7 +118,8 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         Done("checkpointed and published");
         progress?.Report($"published batch {batchId} as {name}");
         return new LoadResult(batchId, name, false, marks, batch.Schools.Count, batch.Enrolments.Count,
-            batch.CohortMemberships.Count, batch.Benchmarks.Count, batch.Report, clock.Elapsed) { SchoolRecords = batch.Schools };
+            batch.CohortMemberships.Count, batch.Benchmarks.Count, batch.Report, clock.Elapsed)
+            { SchoolRecords = batch.Schools.Where(s => servedLa is null || s.LaCode == servedLa).ToList() };
     }
 
     /// <summary>Every row of every file was rejected: publishing would make an empty batch look like a load.</summary>

@@ -15,7 +15,7 @@ public sealed record LoadResult(
     ValidationReport Report,
     TimeSpan Elapsed)
 {
-    /// <summary>The schools of the batch, for the operational store's directory.</summary>
+    /// <summary>The batch's schools of the LA the warehouse serves, for the operational store's directory.</summary>
     public IReadOnlyList<SchoolRecord> SchoolRecords { get; init; } = [];
 
     /// <summary>When <see cref="AlreadyLoaded"/>: rows the earlier load of these files skipped with --skip-invalid.</summary>

@@ -187,7 +187,6 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
 
         if (pupil is null)
         {
-            if (RejectedAsOtherLa(line, localLine, urn)) return;
             Reject(line, localLine, "upn", RejectionReason.NoEnrolment, $"pupil {Text(upn)} has no enrolment (not in this batch or the warehouse)");
             return;
         }
@@ -201,7 +200,6 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
         }
         if (slot is null)
         {
-            if (RejectedAsOtherLa(line, localLine, urn)) return;
             Reject(line, localLine, "school_urn", RejectionReason.NoEnrolment, $"pupil {Text(upn)} has no enrolment at school {urn}");
             return;
         }
@@ -291,14 +289,6 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
 
     /// <summary>A field as a rejection quotes it: a short excerpt of a long one.</summary>
     private static string Quote(ReadOnlySpan<byte> s) => LineExcerpt.Quote(Text(s));
-
-    /// <summary>Error path only: a mark at a school of another LA that --la left out says so.</summary>
-    private bool RejectedAsOtherLa(ReadOnlySpan<byte> line, long localLine, int urn)
-    {
-        if (!index.OtherLaSchools.TryGetValue(urn, out var la)) return false;
-        Reject(line, localLine, "school_urn", RejectionReason.UnknownSchool, SmallFileReaders.OtherLaDetail(urn, la, index.LaCode));
-        return true;
-    }
 
     private void Reject(ReadOnlySpan<byte> line, long localLine, string column, RejectionReason reason, string detail)
     {

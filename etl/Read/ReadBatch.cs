@@ -23,7 +23,6 @@ public sealed class ReadBatch
         Benchmarks = readers.Benchmarks;
         SessionTotals = readers.SessionTotals;
         NewPupilIds = readers.NewPupilIds;
-        OtherLaSchools = readers.OtherLaSchools;
         this.marksFiles = marksFiles;
         this.options = options;
         this.existing = existing;
@@ -40,9 +39,6 @@ public sealed class ReadBatch
     /// <summary>UPNs first seen in this batch (enrolments, then cohort memberships) → ids from existing.NextPupilId upward, in file order.</summary>
     public IReadOnlyDictionary<string, int> NewPupilIds { get; }
     public ValidationReport Report { get; }
-
-    /// <summary>Schools of other LAs that --la left out (URN → LA code).</summary>
-    public IReadOnlyDictionary<int, int> OtherLaSchools { get; }
 
     /// <summary>The marks files of this batch (header recognised, valid UTF-8).</summary>
     public IReadOnlyList<MarksFile> MarksFiles => marksFiles;
@@ -87,8 +83,6 @@ public sealed class ReadBatch
             return 0;
         }
         var index = registers = MarksIndex.Build(Enrolments, NewPupilIds, existing);
-        index.OtherLaSchools = OtherLaSchools;
-        index.LaCode = options.LaCode;
         index.Dates = options.Dates;
         index.WeekendSessionSchools = WeekendSessionSchools();
         var codes = new CodeTable(options.AllowLegacyCodes);

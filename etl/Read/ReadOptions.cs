@@ -2,7 +2,8 @@ using AttendanceGraph.Etl.Validate;
 
 namespace AttendanceGraph.Etl.Read;
 
-/// <param name="LaCode">Keep only schools of this DfE 3-digit LA code (null = all).</param>
+/// <param name="LaCode">The DfE 3-digit code of the LA being loaded, when known (--la or the warehouse's record): schools
+/// of other LAs are kept only when their row is sound, and never reject the batch. Null: every school row is checked.</param>
 /// <param name="AllowLegacyCodes">Accept pre-2024 register codes, mapped to their 2024 successors on load.</param>
 /// <param name="SkipInvalid">Keep valid rows and drop invalid ones (invalid rows are never returned either way;
 /// with false the caller rejects the whole batch when <see cref="Validate.ValidationReport.HasErrors"/>).</param>

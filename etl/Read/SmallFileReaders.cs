@@ -21,8 +21,8 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
 
     private readonly HashSet<int> schoolUrns = [];
 
-    /// <summary>Schools in this batch's GIAS extract left out because they belong to another LA than --la: URN → LA code.</summary>
-    public Dictionary<int, int> OtherLaSchools { get; } = [];
+    /// <summary>Where another LA's school rows' problems go: not into the batch's report (see School).</summary>
+    private readonly ValidationReport discarded = new();
     private readonly HashSet<(string, int, DateOnly)> enrolmentKeys = [];
     private readonly HashSet<(string, string, DateOnly)> cohortKeys = [];
     private int nextPupilId = existing.NextPupilId;
@@ -77,11 +77,17 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
         var laOk = int.TryParse(laText, NumberStyles.None, CultureInfo.InvariantCulture, out var la);
         if (options.LaCode is { } wanted && (!laOk || la != wanted))
         {
-            // Another LA's school: not ours. Remembered so its enrolments and marks are rejected with that reason.
-            if (laOk && int.TryParse(r["URN"], NumberStyles.None, CultureInfo.InvariantCulture, out var otherUrn)) OtherLaSchools[otherUrn] = la;
+            // Another LA's school: kept when its row is sound (its pupils may live here: residency), but never allowed to
+            // reject the LA's batch. GIAS's national extract holds every school in England, with rows no LA maintains.
+            if (laOk) School(r.Quietly(discarded), la);
             return;
         }
         if (!laOk) { r.Reject("LA (code)", RejectionReason.BadNumber, $"LA code {LineExcerpt.Quote(laText)} is not a number"); return; }
+        School(r, la);
+    }
+
+    private void School(RowContext r, int la)
+    {
         if (!r.Int("URN", out var urn)) return;
         if (!r.Int("EstablishmentNumber", out var estab)) return;
         var name = r["EstablishmentName"];
@@ -95,11 +101,9 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
         var type = r["TypeOfEstablishment (name)"];
         var phaseOfEducation = r["PhaseOfEducation (name)"];
         Schools.Add(new SchoolRecord(urn, la, r["LA (name)"], estab, name, type, phaseOfEducation,
-            StatisticsPhase.From(type, phaseOfEducation), r["EstablishmentStatus (name)"], open, close, low, high, weekendSessions));
+            StatisticsPhase.From(type, phaseOfEducation), r["EstablishmentStatus (name)"], open, close, low, high, weekendSessions)
+            { Source = new RowSource(r.Path, r.Line) });
     }
-
-    internal static string OtherLaDetail(int urn, int la, int? loading) =>
-        $"school URN {urn} belongs to LA {la}, not LA {loading} being loaded (--la {loading}): its rows are not loaded";
 
     private void Enrolment(RowContext r)
     {
@@ -131,10 +135,7 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
     private bool KnownSchool(RowContext r, string column, int urn)
     {
         if (schoolUrns.Contains(urn) || existing.SchoolUrns.Contains(urn)) return true;
-        if (OtherLaSchools.TryGetValue(urn, out var otherLa))
-            r.Reject(column, RejectionReason.UnknownSchool, OtherLaDetail(urn, otherLa, options.LaCode));
-        else
-            r.Reject(column, RejectionReason.UnknownSchool, $"school URN {urn} is neither in this batch's schools nor in the warehouse");
+        r.Reject(column, RejectionReason.UnknownSchool, $"school URN {urn} is neither in this batch's schools nor in the warehouse");
         return false;
     }
 
@@ -196,6 +197,13 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
             .ToDictionary(x => x.Item1, x => x.i, StringComparer.OrdinalIgnoreCase);
 
         public string this[string column] => columns.TryGetValue(column, out var i) ? csv.Field(i) : "";
+
+        public string Path => path;
+
+        public long Line => csv.Line;
+
+        /// <summary>The same row, its rejections discarded rather than reported.</summary>
+        public RowContext Quietly(ValidationReport sink) => new(path, header, csv, sink);
 
         public bool Has(string column) => columns.ContainsKey(column);
 

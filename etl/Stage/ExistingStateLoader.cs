@@ -24,6 +24,9 @@ public static class ExistingStateLoader
             """) > 0;
         if (declared)
             foreach (var r in c.Rows("SELECT urn FROM schools WHERE weekend_sessions")) weekendSessions.Add(r.GetInt32(0));
-        return new ExistingWarehouseState(pupils, schools, enrolments) { WeekendSessionSchools = weekendSessions };
+        var laCodes = new HashSet<int>();
+        foreach (var r in c.Rows("SELECT DISTINCT la_code FROM schools")) laCodes.Add(r.GetInt16(0));
+        return new ExistingWarehouseState(pupils, schools, enrolments)
+            { WeekendSessionSchools = weekendSessions, ServedLaCode = ServedLocalAuthority.Read(c), SchoolLaCodes = laCodes };
     }
 }

@@ -19,10 +19,6 @@ internal sealed class MarksIndex
     /// <summary>Every known pupil with their enrolment slots (and, after streaming, their registers).</summary>
     public IEnumerable<PupilEntry> Pupils => byUpn.Values;
 
-    /// <summary>Schools of other LAs left out by --la (URN → LA code): their marks are rejected as UnknownSchool.</summary>
-    public IReadOnlyDictionary<int, int> OtherLaSchools { get; set; } = new Dictionary<int, int>();
-    public int? LaCode { get; set; }
-
     /// <summary>Which mark dates are allowed (set before streaming).</summary>
     public DateRules Dates { get; set; } = DateRules.FromClock(TimeProvider.System);
 

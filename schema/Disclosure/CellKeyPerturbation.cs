@@ -55,11 +55,15 @@ public static class CellKeyPerturbation
         var enrolments = PerturbationTable.Publish(v.Enrolments, keys.Enrolments);
         var pa = enrolments == 0 ? 0 : Math.Min(enrolments, PerturbationTable.Publish(v.PersistentAbsenceEnrolments, keys.PersistentAbsence));
         var sa = Math.Min(pa, PerturbationTable.Publish(v.SevereAbsenceEnrolments, keys.SevereAbsence));
-        if (enrolments < SessionThreshold || v.PossibleSessions <= 0)
+        // The rates' threshold and noise follow the units the sessions sum over, published as the enrolments of the official
+        // method would be: scaled by the live method's fewer enrolments, the same sessions would publish a second reading
+        // with the same draw at another width, and the two would solve for the draw.
+        var sessionUnits = keys.SessionUnits is { } units ? PerturbationTable.Publish(units.Count, units.Key) : enrolments;
+        if (sessionUnits < SessionThreshold || v.PossibleSessions <= 0)
             return new(new MeasureValues(enrolments, 0, 0, 0, 0, 0, 0, pa, sa), SessionFields | MeasureField.CodeSessions, MeasureField.None);
         long Published(long sessions, SessionRateNoise.Field field, long upTo)
         {
-            var rate = 100.0 * sessions / v.PossibleSessions + SessionRateNoise.Points(field, keys.Sessions, enrolments);
+            var rate = 100.0 * sessions / v.PossibleSessions + SessionRateNoise.Points(field, keys.Sessions, sessionUnits);
             return Math.Clamp((long)Math.Round(rate * RateBasis / 100, MidpointRounding.AwayFromZero), 0, upTo);
         }
         // Only the overall and authorised absence (and late) rates are drawn; attendance and unauthorised absence are

@@ -10,4 +10,13 @@ namespace AttendanceGraph.Schema.Measures;
 public sealed record CellKeys(int Enrolments, int PersistentAbsence, int SevereAbsence, int Sessions)
 {
     public static CellKeys None { get; } = new(0, 0, 0, 0);
+
+    /// <summary>
+    /// The units the cell's session totals sum over, when they are not the enrolments it counts (the live method leaves
+    /// enrolments of 10 or fewer sessions out of the counts, not out of the sessions); null when they are.
+    /// </summary>
+    public SessionUnits? SessionUnits { get; init; }
 }
+
+/// <summary>How many units a cell's session totals sum over, and the Σ of their record keys mod 256.</summary>
+public sealed record SessionUnits(long Count, int Key);

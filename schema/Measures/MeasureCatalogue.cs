@@ -7,7 +7,7 @@ namespace AttendanceGraph.Schema.Measures;
 public static class MeasureCatalogue
 {
     public static readonly CountMeasure Enrolments = new("enrolments",
-        "Enrolments with at least one possible session (pupils, for pupil-based views).", false, MeasureField.Enrolments, v => v.Enrolments);
+        "Enrolments with at least one possible session (pupils, for pupil-based views); under the LIVE methodology, more than 10: the persistent and severe absence denominator.", false, MeasureField.Enrolments, v => v.Enrolments);
 
     public static readonly CountMeasure PossibleSessions = Sessions(MeasureDefinitions.Possible, false, MeasureField.PossibleSessions, v => v.PossibleSessions);
     public static readonly CountMeasure AttendanceSessions = Sessions(MeasureDefinitions.Attendance, false, MeasureField.AttendanceSessions, v => v.AttendanceSessions);

@@ -43,6 +43,13 @@ public static class MeasureDefinitions
     public static readonly EnrolmentThreshold SevereAbsence = new("severeAbsence",
         "Enrolments whose overall absence is at least 50% of their possible sessions.", OverallAbsence, Possible, 50);
 
+    /// <summary>
+    /// DfE's live persistent-absence measure leaves out enrolments with this many possible sessions or fewer (VYED's
+    /// in-year figures); the official statistics do not. The domain file says so of the PA measure and nothing of the
+    /// session rates, so only the enrolment counts (enrolments, PA, SA) and their rates follow it.
+    /// </summary>
+    public const int LiveMaximumExcludedPossibleSessions = 10;
+
     /// <summary>Session counts that every measure query returns, in a fixed order.</summary>
     public static IReadOnlyList<SessionCount> SessionCounts { get; } =
         [Possible, Attendance, Authorised, Unauthorised, OverallAbsence, Late];

@@ -34,8 +34,9 @@ public static class MeasureQuery
         // Weeks loaded as totals have no register codes: late sessions and per-code counts are unknown, not zero.
         var fromTotals = SessionTotalsCoverage.EnsureAnswerable(connection, request);
         var codesKnown = request.IncludeCodes && !fromTotals;
-        var rolled = fromRollup && wholeFragmentsFromAggregates && RollupMeasureQuery.Available(connection) ? RollupMeasureQuery.TryBuild(request) : null;
-        var (sql, parameters) = rolled ?? Build(request, wholeFragmentsFromAggregates, fromTotals);
+        var otherLas = ServedLocalAuthority.HoldsOtherEnrolments(connection);
+        var rolled = fromRollup && wholeFragmentsFromAggregates && RollupMeasureQuery.Available(connection) ? RollupMeasureQuery.TryBuild(request, otherLas) : null;
+        var (sql, parameters) = rolled ?? Build(request, wholeFragmentsFromAggregates, fromTotals, otherLas);
         var rows = new List<MeasureRow>();
         foreach (var r in connection.Rows(sql, parameters.ToArray()))
         {
@@ -60,7 +61,10 @@ public static class MeasureQuery
                 values,
                 request.CellKeys ? new CellKeys((int)Long(r, KeyColumn(MeasureCatalogue.Enrolments)),
                     (int)Long(r, KeyColumn(MeasureCatalogue.PersistentAbsenceEnrolments)), (int)Long(r, KeyColumn(MeasureCatalogue.SevereAbsenceEnrolments)),
-                    (int)Long(r, SessionKeyColumn)) : null));
+                    (int)Long(r, SessionKeyColumn))
+                {
+                    SessionUnits = request.Methodology == Methodology.Official ? null : new(Long(r, SessionUnitsColumn), (int)Long(r, SessionUnitsKeyColumn)),
+                } : null));
         }
         return rows;
     }
@@ -71,6 +75,10 @@ public static class MeasureQuery
     /// <summary>The column of a cell's session key: Σ of its units' <see cref="SessionKeySql"/> contributions, mod 256.</summary>
     public const string SessionKeyColumn = "ck_sessions";
 
+    /// <summary>The count, and the key, of every unit a cell's session totals sum over (the live method counts fewer enrolments).</summary>
+    private const string SessionUnitsColumn = "ck_session_units";
+    private const string SessionUnitsKeyColumn = "ck_session_units_key";
+
     private static long Long(System.Data.Common.DbDataReader r, string column)
     {
         var i = r.GetOrdinal(column);
@@ -78,8 +86,9 @@ public static class MeasureQuery
     }
 
     /// <param name="weeksOfTotals">Some of the period was loaded as session totals: edge days also read the totals' weeks.</param>
+    /// <param name="otherLaSchools">The warehouse holds enrolments at schools of other LAs: count only the LA's own (<see cref="ServedLocalAuthority"/>).</param>
     public static (string Sql, List<(string Name, object? Value)> Parameters) Build(MeasureRequest request, bool wholeFragmentsFromAggregates = true,
-        bool weeksOfTotals = false)
+        bool weeksOfTotals = false, bool otherLaSchools = true)
     {
         if (request.Population != Population.AllPupils && request.Cohorts.Count == 0)
             throw new ArgumentException("a cohort measure needs at least one cohort");
@@ -89,7 +98,7 @@ public static class MeasureQuery
         var keys = GroupKeys(request, p);
         var unitKeys = request.Unit == MeasureUnit.Enrolment ? "a.urn, a.pupil_id" : "a.pupil_id";
         var needsSchools = request.Phase is not null || request.GroupBy == MeasureGrouping.Phase;
-        var (filters, scope) = Filters(request, p);
+        var (filters, scope) = Filters(request, p, otherLaSchools);
         var cohortValues = "";
 
         var cohortFilter = "";
@@ -158,30 +167,52 @@ public static class MeasureQuery
         var outerKeys = string.Join(", ", (request.Population != Population.AllPupils ? ["g_cohort"] : Array.Empty<string>()).Concat(keys.Select(k => k.Alias)));
         var select = new StringBuilder("SELECT ");
         if (outerKeys.Length > 0) select.Append(outerKeys).Append(", ");
-        select.Append($"count(*)::BIGINT AS {MeasureCatalogue.Enrolments.Name}");
+        // Which units the enrolment counts count: every one with a possible session (the WHERE below), or under the live
+        // method only those with more than 10. Sessions are summed over every unit either way (Methodology).
+        var counted = CountedUnits(request, p);
+        string Where(string? test) => (counted, test) switch
+        {
+            (null, null) => "",
+            (null, _) => $" FILTER (WHERE {test})",
+            (_, null) => $" FILTER (WHERE {counted})",
+            _ => $" FILTER (WHERE {counted} AND {test})",
+        };
+        select.Append($"count(*){Where(null)}::BIGINT AS {MeasureCatalogue.Enrolments.Name}");
         foreach (var col in columns) select.Append($", SUM({col})::BIGINT AS {col}");
         foreach (var count in Thresholds)
-        {
-            var t = count.Threshold!;
-            var test = SessionCountSql.ThresholdTest(t, MeasureCatalogue.Holding(t.Numerator).Name, MeasureCatalogue.Holding(t.Denominator).Name);
-            select.Append($", count(*) FILTER (WHERE {test})::BIGINT AS {count.Name}");
-        }
+            select.Append($", count(*){Where(ThresholdTest(count))}::BIGINT AS {count.Name}");
         if (request.CellKeys)
         {
             // Cell keys (Census 2021's cell-key method): Σ record keys mod 256 over the units each count counts.
-            select.Append($", (sum(record_key) % 256)::BIGINT AS {KeyColumn(MeasureCatalogue.Enrolments)}");
+            select.Append($", (coalesce(sum(record_key){Where(null)}, 0) % 256)::BIGINT AS {KeyColumn(MeasureCatalogue.Enrolments)}");
             foreach (var count in Thresholds)
-            {
-                var t = count.Threshold!;
-                var test = SessionCountSql.ThresholdTest(t, MeasureCatalogue.Holding(t.Numerator).Name, MeasureCatalogue.Holding(t.Denominator).Name);
-                select.Append($", (coalesce(sum(record_key) FILTER (WHERE {test}), 0) % 256)::BIGINT AS {KeyColumn(count)}");
-            }
+                select.Append($", (coalesce(sum(record_key){Where(ThresholdTest(count))}, 0) % 256)::BIGINT AS {KeyColumn(count)}");
+            // The session key and, when the live method leaves some out of the enrolments, the count and key of every unit
+            // the session totals sum over: the rates' noise is scaled by those, so a cell's rates are the same under both methods.
             select.Append($", (sum({SessionKeySql.Contribution("record_key", c => c.Name)}) % 256)::BIGINT AS {SessionKeyColumn}");
+            select.Append($", count(*)::BIGINT AS {SessionUnitsColumn}, (sum(record_key) % 256)::BIGINT AS {SessionUnitsKeyColumn}");
             target = $"(SELECT u.*, {RecordKeys.KeyOf("rk")} AS record_key FROM {target} u LEFT JOIN {RecordKeys.Table} rk ON rk.pupil_id = u.pupil_id)";
         }
         select.Append($"\nFROM {target} WHERE {MeasureCatalogue.PossibleSessions.Name} > 0");
         if (outerKeys.Length > 0) select.Append($"\nGROUP BY {outerKeys} ORDER BY {outerKeys}");
         return ($"WITH {string.Join(",\n", ctes)}\n{select}", p);
+    }
+
+    private static string ThresholdTest(CountMeasure count)
+    {
+        var t = count.Threshold!;
+        return SessionCountSql.ThresholdTest(t, MeasureCatalogue.Holding(t.Numerator).Name, MeasureCatalogue.Holding(t.Denominator).Name);
+    }
+
+    /// <summary>
+    /// The condition a per-unit row meets to be counted in enrolments, PA and SA under the request's methodology; null
+    /// (officially) when every row with a possible session counts.
+    /// </summary>
+    private static string? CountedUnits(MeasureRequest r, List<(string, object?)> p)
+    {
+        if (r.Methodology == Methodology.Official) return null;
+        p.Add(("live_excluded", MeasureDefinitions.LiveMaximumExcludedPossibleSessions));
+        return $"{MeasureCatalogue.PossibleSessions.Name} > $live_excluded";
     }
 
     /// <summary>
@@ -244,11 +275,14 @@ public static class MeasureQuery
     private static bool UsesAggregates(MeasureRequest r) => r.Period.IsFragmentAligned && r.WithinCohort is null;
 
     /// <summary>The conditions on the per-unit rows, and the same school scope as a condition on rows of a given alias.</summary>
-    private static (string Rows, Func<string, string> Scope) Filters(MeasureRequest r, List<(string, object?)> p)
+    private static (string Rows, Func<string, string> Scope) Filters(MeasureRequest r, List<(string, object?)> p, bool otherLaSchools)
     {
         // Aligned periods select whole fragments; otherwise the source already holds only the sessions in range.
         var f = new List<string> { UsesAggregates(r) ? "a.frag_start BETWEEN $from AND $to" : "TRUE", "(a.compulsory OR $all_ages)" };
         var marks = new List<string>();
+        // Another LA's school is never in the LA's figures, whoever asks and for whichever schools.
+        if (otherLaSchools) marks.Add($"{{0}}urn IN ({ServedLocalAuthority.SchoolsSql})");
+        if (otherLaSchools) f.Add($"a.urn IN ({ServedLocalAuthority.SchoolsSql})");
         if (r.Phase is not null)
         {
             p.Add(("phase", r.Phase));

@@ -13,6 +13,8 @@ public sealed record MeasureRequest(Period Period)
     public IReadOnlyList<string> Cohorts { get; init; } = [];
     /// <summary>Official statistics count compulsory school age only; true includes every age.</summary>
     public bool IncludeAllAges { get; init; }
+    /// <summary>Official (default) or DfE's live method, which leaves short enrolments out of the enrolment counts.</summary>
+    public Methodology Methodology { get; init; } = Methodology.Official;
     public IReadOnlyList<int>? Urns { get; init; }
     public string? Phase { get; init; }
     public MeasureGrouping GroupBy { get; init; }
@@ -30,5 +32,5 @@ public sealed record MeasureRequest(Period Period)
 
     /// <summary>Everything but the schools, as a value: requests with the same shape are batched into one query.</summary>
     public string ShapeKey =>
-        $"{Period.Start:yyyyMMdd}-{Period.End:yyyyMMdd}|{Population}|{string.Join(',', Cohorts)}|{IncludeAllAges}|{Phase}|{GroupBy}|{Grain}|{Unit}|{IncludeCodes}|{WithinCohort}|{CellKeys}";
+        $"{Period.Start:yyyyMMdd}-{Period.End:yyyyMMdd}|{Population}|{string.Join(',', Cohorts)}|{IncludeAllAges}|{Methodology}|{Phase}|{GroupBy}|{Grain}|{Unit}|{IncludeCodes}|{WithinCohort}|{CellKeys}";
 }

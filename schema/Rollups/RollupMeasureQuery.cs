@@ -8,7 +8,7 @@ namespace AttendanceGraph.Schema.Rollups;
 /// <summary>
 /// Answers a <see cref="MeasureRequest"/> from <see cref="SchoolRollup"/> when it can be answered exactly there: a named
 /// period of one academic year (or a range equal to one), by enrolment, without the per-code breakdown or a
-/// cohort-within-cohort, with no grain or a week/month grain whose buckets lie inside the period. Anything else returns
+/// cohort-within-cohort, under the official methodology, with no grain or a week/month grain whose buckets lie inside the period. Anything else returns
 /// null and <see cref="MeasureQuery"/> reads the enrolment aggregates. The SQL returns the same columns, rows and order
 /// as <see cref="MeasureQuery.Build"/>, so the two are interchangeable (tests compare them cell by cell, cell keys too).
 /// </summary>
@@ -20,7 +20,9 @@ public static class RollupMeasureQuery
     /// <summary>The buckets the request reads, or null when the rollup cannot answer it exactly.</summary>
     public static (string Kind, DateOnly From, DateOnly To)? Scope(MeasureRequest r)
     {
-        if (r.Unit != MeasureUnit.Enrolment || r.WithinCohort is not null || r.IncludeCodes) return null;
+        // The rollup stores each school's enrolment counts under the official method only: a live request, whose counts
+        // leave out enrolments with 10 or fewer possible sessions, reads the enrolment aggregates (the same figures, tested).
+        if (r.Unit != MeasureUnit.Enrolment || r.WithinCohort is not null || r.IncludeCodes || r.Methodology != Methodology.Official) return null;
         var year = AcademicYear.Containing(r.Period.Start);
         if (!year.Contains(r.Period.End)) return null;
         var buckets = RollupBucket.For(year);
@@ -40,11 +42,13 @@ public static class RollupMeasureQuery
         return (kind, period.From, period.To);
     }
 
-    public static (string Sql, List<(string Name, object? Value)> Parameters)? TryBuild(MeasureRequest r)
+    /// <param name="otherLaSchools">The warehouse holds enrolments at schools of other LAs: sum only the LA's own school rows.</param>
+    public static (string Sql, List<(string Name, object? Value)> Parameters)? TryBuild(MeasureRequest r, bool otherLaSchools = true)
     {
         if (Scope(r) is not { } scope) return null;
         var p = new List<(string, object?)> { ("kind", scope.Kind), ("from", scope.From), ("to", scope.To), ("all_ages", r.IncludeAllAges) };
         var where = new List<string> { "r.kind = $kind", "r.b_from >= $from", "r.b_to <= $to", "(r.compulsory OR $all_ages)" };
+        if (otherLaSchools) where.Add($"r.urn IN ({ServedLocalAuthority.SchoolsSql})");
         var keys = new List<string>();
         var from = $"{SchoolRollup.Table} r";
         var select = new List<string>();

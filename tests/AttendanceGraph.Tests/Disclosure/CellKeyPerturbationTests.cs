@@ -94,6 +94,22 @@ public sealed class CellKeyPerturbationTests
     }
 
     [Fact]
+    public void UnderTheLiveMethod_ACellPublishesTheSameSessionRatesAsUnderTheOfficialOne()
+    {
+        // Live leaves enrolments of ≤ 10 sessions out of the counts, not the sessions: scaled by its fewer enrolments, the
+        // same draw would publish at a second width, and the two readings would solve for it.
+        for (var k = 0; k < 256; k++)
+        {
+            var official = new MeasureValues(24, 3000, 2790, 150, 60, 210, 12, 5, 1);
+            var keys = new CellKeys(k, (k * 3) % 256, (k * 5) % 256, (k * 11) % 256);
+            var live = official with { Enrolments = 13, PersistentAbsenceEnrolments = 3 };
+            var a = CellKeyPerturbation.Publish(official, keys).Values;
+            var b = CellKeyPerturbation.Publish(live, keys with { Enrolments = (k * 7) % 256, SessionUnits = new(24, k) }).Values;
+            Assert.Equal((a.OverallAbsenceRate, a.AuthorisedAbsenceRate, a.LateRate), (b.OverallAbsenceRate, b.AuthorisedAbsenceRate, b.LateRate));
+        }
+    }
+
+    [Fact]
     public void WhetherAndHowPreciselyRatesArePublished_DependsOnlyOnThePublishedEnrolments()
     {
         // The third cold attack read bounds on the true possible sessions from the precision a rate was published to.

@@ -10,11 +10,12 @@ namespace AttendanceGraph.Tests.Disclosure;
 /// <summary>
 /// One published aggregate cell: whose figures (unit: enrolment-based, or a virtual school's pupils), where (the LA, a
 /// phase, a school), which population (everyone, a cohort, the rest of a cohort), which school days of the hand-checked
-/// LA it covers, and whether all ages count. Two queries asking about the same cell must publish the same figures.
+/// LA it covers, whether all ages count, and whether DfE's live method counts it (its enrolments with more than 10
+/// possible sessions: a subset of the official cell's). Two queries asking about the same cell must publish the same figures.
 /// </summary>
-public sealed record Cell(string Unit, string Scope, string Pop, DateOnly From, DateOnly To, bool AllAges)
+public sealed record Cell(string Unit, string Scope, string Pop, DateOnly From, DateOnly To, bool AllAges, bool Live = false)
 {
-    public override string ToString() => $"{Unit}|{Scope}|{Pop}|{From:MM-dd}..{To:MM-dd}|{(AllAges ? "all ages" : "compulsory")}";
+    public override string ToString() => $"{Unit}|{Scope}|{Pop}|{From:MM-dd}..{To:MM-dd}|{(AllAges ? "all ages" : "compulsory")}{(Live ? "|live" : "")}";
 }
 
 /// <summary>
@@ -172,6 +173,22 @@ public sealed class DifferencingAttacker(ApiFactory api, string token, int? ownS
                             .Concat(One(Whole($"S:{u}", "R:" + (string)g["cohort"]!), g["rest"]))) : [])
                         .Concat(One(Whole($"S:{u}", Pop(cohort)), d["benchmark"]!["measures"]))
                         .Concat(One(Whole("P:" + PhaseOf[u], Pop(cohort)), d["benchmark"]!["localAuthorityPhase"])));
+        // The live method's cells: each official cell less its enrolments with 10 or fewer possible sessions, so an
+        // official cell minus its live twin is a count of short enrolments, which must stay as protected as any other.
+        static Cell? Live(Cell? c) => c is null ? null : c with { Live = true };
+        foreach (var cohort in new[] { "ALL_PUPILS", "LOOKED_AFTER" })
+        {
+            var pop = Pop(cohort);
+            var live = $"{args}, cohort: {cohort}, methodology: LIVE";
+            yield return new($"localAuthority {{ measures({live}) {{ {M} }} byPhase({live}) {{ phase measures {{ {M} }} }} }}",
+                d => One(Live(Whole("LA", pop)), d["measures"])
+                    .Concat(d["byPhase"]!.AsArray().SelectMany(p => One(Live(Whole("P:" + (string)p!["phase"]!, pop)), p["measures"]))));
+            yield return new($"schools({args}, cohort: {cohort}, first: 10) {{ nodes {{ urn measures({live}) {{ {M} }} }} }}",
+                d => d["nodes"]!.AsArray().SelectMany(n => One(Live(Whole("S:" + (int)n!["urn"]!, pop)), n["measures"])));
+        }
+        yield return new($"localAuthority {{ cohortGaps({args}, methodology: LIVE) {{ cohort measures {{ {M} }} rest {{ {M} }} }} }}",
+            d => d["cohortGaps"]!.AsArray().SelectMany(g => One(Live(Whole("LA", "C:" + (string)g!["cohort"]!)), g["measures"])
+                .Concat(One(Live(Whole("LA", "R:" + (string)g["cohort"]!)), g["rest"]))));
         foreach (var vs in ReportingCohort.VirtualSchools)
             yield return new($"virtualSchool(cohort: {vs.Key}) {{ measures({args}) {{ {M} }} trend(grain: WEEK, {args}) {{ period {{ start end }} measures {{ {M} }} }} " +
                 $"cohortBreakdown({args}) {{ cohort measures {{ {M} }} rest {{ {M} }} }} }}",
@@ -335,7 +352,7 @@ public sealed class DifferencingAttacker(ApiFactory api, string token, int? ownS
         }
 
         // 2. Overlapping cells: the remainder of a cell less a cell it contains (cohort ⊂ cohort, compulsory ⊂ all ages,
-        //    sub-period ⊂ period, school ⊂ phase ⊂ LA, cohort/rest ⊂ everyone).
+        //    sub-period ⊂ period, school ⊂ phase ⊂ LA, cohort/rest ⊂ everyone, live ⊂ official).
         foreach (var group in cells.GroupBy(c => c.Unit))
         {
             var list = group.ToList();
@@ -390,8 +407,10 @@ public sealed class DifferencingAttacker(ApiFactory api, string token, int? ownS
         }
     }
 
+    // A live cell's enrolments are those of its official twin with more than 10 possible sessions there, so every
+    // containment below holds between live cells too (fewer sessions in the smaller cell), and official ⊇ live.
     private static bool Contains(Cell a, Cell b) =>
-        a.Unit == b.Unit && (a.AllAges || !b.AllAges) && a.From <= b.From && b.To <= a.To && ScopeContains(a.Scope, b.Scope) && PopContains(a.Pop, b.Pop);
+        a.Unit == b.Unit && (!a.Live || b.Live) && (a.AllAges || !b.AllAges) && a.From <= b.From && b.To <= a.To && ScopeContains(a.Scope, b.Scope) && PopContains(a.Pop, b.Pop);
 
     private static bool ScopeContains(string a, string b) =>
         a == b || a == "LA" || (a.StartsWith("P:") && b.StartsWith("S:") && "P:" + PhaseOf[int.Parse(b[2..])] == a);

@@ -42,6 +42,8 @@ public sealed class DifferencingAttackerTests(HandCheckedApi api, ITestOutputHel
         output.WriteLine($"la-lead (exact): {attacker.Published.Count} cells, {recovered.Count} small counts recovered");
         Assert.True(attacker.Inconsistencies.Count == 0, string.Join("\n", attacker.Inconsistencies.Take(20)));
         Assert.True(recovered.Count > 50, $"the attacker recovered only {recovered.Count} counts from exact figures");
+        // The live method's cells are harvested and attacked too (official − live = the short enrolments).
+        Assert.Contains(recovered, r => r.Contains("|live", StringComparison.Ordinal));
     }
 
     /// <summary>The issue's own examples, kept verbatim.</summary>

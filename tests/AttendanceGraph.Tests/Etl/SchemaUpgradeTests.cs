@@ -75,7 +75,7 @@ public sealed class SchemaUpgradeTests
 
         using var after = w.Open();
         Assert.Equal(WarehouseSchema.Version.ToString(), after.Scalar<string>("SELECT value FROM warehouse_info WHERE key = 'schema_version'"));
-        Assert.Equal(["100001|False", "100002|False", "100003|False"],
+        Assert.Equal(["100001|False", "100002|False", "100003|False", "100004|False"],
             EtlWarehouse.Rows(after, "SELECT urn, weekend_sessions FROM schools ORDER BY urn"));
         EtlWarehouse.AssertAggregatesEqualFullRebuild(after);
     }

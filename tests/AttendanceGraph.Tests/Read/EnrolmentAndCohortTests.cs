@@ -42,8 +42,8 @@ public class EnrolmentAndCohortTests
     [Fact]
     public void Enrolments_UnknownSchool_IsRejectedWithFileLineAndColumn()
     {
-        // 200001 is in the GIAS file but in another LA, so the --la filter dropped it.
-        var (batch, path) = Enrol($"{Pupil1},200001,2024-09-01,,2016-05-01,F,3");
+        // 300001 is in neither the GIAS file nor the warehouse.
+        var (batch, path) = Enrol($"{Pupil1},300001,2024-09-01,,2016-05-01,F,3");
 
         var r = Assert.Single(batch.Report.Examples(RejectionReason.UnknownSchool));
         Assert.Equal((path, 2L, "school_urn"), (r.File, r.Line, r.Column));

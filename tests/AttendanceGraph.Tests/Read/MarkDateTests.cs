@@ -107,14 +107,15 @@ public class MarkDateTests
     }
 
     [Fact]
-    public void AWeekendMark_AtAnotherLasSchool_SaysWhoseSchoolItIs_NotThatItIsAWeekend()
+    public void AMark_AtAnotherLasSchool_IsCheckedLikeAnyOther()
     {
+        // Another LA's school is kept (residency), so a mark there is checked as any school's: Pupil1 is not enrolled there.
         using var t = new TestBatch();
         var (batch, _, _) = Run(t, $"{Pupil1},200001,2025-09-27,AM,/");
 
-        var r = Assert.Single(batch.Report.Examples(RejectionReason.UnknownSchool));
+        var r = Assert.Single(batch.Report.Examples(RejectionReason.NoEnrolment));
+        Assert.Contains("has no enrolment at school 200001", r.Detail);
         Assert.Equal(1, batch.Report.TotalRejected);
-        Assert.Contains("belongs to LA 333", r.Detail);
     }
 
     [Fact]
