@@ -37,12 +37,22 @@ public sealed class DatasetCache(string root, int seed)
     public WarehousePaths Warehouse(Dataset dataset)
     {
         var paths = new WarehousePaths(dataset.WarehouseDir);
-        if (SnapshotPointer.ReadName(paths) is not null) return paths;
+        if (SnapshotPointer.ReadName(paths) is not null && IsCurrent(paths)) return paths;
         if (Directory.Exists(paths.Root)) Directory.Delete(paths.Root, recursive: true);
         paths.EnsureCreated();
         Console.Error.WriteLine($"[cache] loading {dataset.Key} into its query warehouse …");
         new BatchLoader(paths).Load([dataset.InputDir], new LoadOptions(LaCode: new GeneratorOptions().LaCode));
         return paths;
+    }
+
+    /// <summary>
+    /// Whether the cached warehouse has the current school rollup: one built before a rollup change (a new table version)
+    /// would answer every section from the slower enrolment aggregates and measure the wrong thing, so it is rebuilt.
+    /// </summary>
+    private static bool IsCurrent(WarehousePaths paths)
+    {
+        using var c = CurrentSnapshot.TryOpenReadOnly(paths);
+        return c is not null && Schema.Rollups.RollupMeasureQuery.Available(c);
     }
 
     /// <summary>A fresh scratch folder under the dataset, for measured loads; deleted by the caller.</summary>
