@@ -35,7 +35,9 @@ internal sealed class DashboardDocuments(GraphQLHttpHandler handler, IGraphQLTex
     public async Task<DocumentAnswer> RunAsync(HttpContext context, string name, IDictionary<string, object?> variables, bool mutation = false)
     {
         var request = new GraphQLRequest { Query = Text(name), OperationName = name, Variables = new Inputs(variables) };
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await handler.ExecuteDocumentAsync(context, request, queryOnly: !mutation, context.RequestAborted);
+        DashboardTiming.Of(context)?.AddDocument(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         var json = JsonNode.Parse(serializer.Serialize(result))!;
         var errors = (json["errors"] as JsonArray ?? [])
             .Select(e => (

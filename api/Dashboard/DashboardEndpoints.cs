@@ -36,6 +36,7 @@ public static class DashboardEndpoints
     private static RequestDelegate Page(Func<DashboardContext, Task<IResult>> render) => async http =>
     {
         SetSecurityHeaders(http);
+        DashboardTiming.Start(http);
         var context = await DashboardContext.CreateAsync(http);
         var result = context is null ? Results.Redirect("/sign-in") : await render(context);
         await result.ExecuteAsync(http);

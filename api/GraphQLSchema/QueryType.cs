@@ -24,6 +24,7 @@ public sealed class QueryType : ObjectGraphType
         TrendQueries.AddTo(this);
         TableQueries.AddTo(this);
         PupilQueries.AddTo(this);
+        NewlyAbsentQueries.AddTo(this);
         VirtualSchoolQueries.AddTo(this);
         NodeQueries.AddTo(this);
         Audit.AccessAuditQueries.AddTo(this);

@@ -41,6 +41,7 @@ public static class AttendanceGraphServices
         {
             configuration.GetSection("GraphQL").Bind(o);
             o.PersistedDocumentsOnly = PersistedDocumentsOnlyPolicy.From(configuration);
+            o.GraphiQLHeaders = GraphiQLDevHeaders.ForAsync;
             o.FieldCost = PupilFieldCost.Within(configuration.GetValue("GraphQL:PupilFieldsPerRequest", PupilFieldCost.DefaultFieldsPerRequest));
         });
         return services;

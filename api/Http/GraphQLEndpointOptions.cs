@@ -63,6 +63,12 @@ public sealed class GraphQLEndpointOptions
     /// <summary>Serve the offline GraphiQL IDE to browsers asking for text/html.</summary>
     public bool EnableGraphiQL { get; set; } = true;
 
+    /// <summary>
+    /// The headers GraphiQL's header pane opens with, as a JSON object (null: an empty pane). The host decides; the page
+    /// that carries them is then never stored by a cache.
+    /// </summary>
+    public Func<HttpContext, Task<string?>>? GraphiQLHeaders { get; set; }
+
     /// <summary>Extra validation rules appended after the spec's core rules and the transport's limits.</summary>
     public IList<IValidationRule> ValidationRules { get; } = new List<IValidationRule>();
 

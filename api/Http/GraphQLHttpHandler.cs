@@ -47,7 +47,8 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
         if (isGet && _options.EnableGraphiQL && !request.Query.ContainsKey("query") && !request.Query.ContainsKey("documentId")
             && AcceptNegotiator.PrefersHtml(request))
         {
-            await GraphiQLAssets.WritePageAsync(context, request.PathBase + request.Path);
+            await GraphiQLAssets.WritePageAsync(context, request.PathBase + request.Path,
+                _options.GraphiQLHeaders is { } headers ? await headers(context) : null);
             return;
         }
 

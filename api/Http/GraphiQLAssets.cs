@@ -22,15 +22,18 @@ internal static class GraphiQLAssets
         ["graphiql-init.js"] = "text/javascript; charset=utf-8",
     };
 
-    public static async Task WritePageAsync(HttpContext context, string endpointPath)
+    /// <param name="headersJson">The header pane's initial JSON (null: empty), handed to graphiql-init.js in a data attribute.</param>
+    public static async Task WritePageAsync(HttpContext context, string endpointPath, string? headersJson = null)
     {
         var template = await ReadTextAsync("index.html");
         var html = template
             .Replace("{{endpoint}}", WebUtility.HtmlEncode(endpointPath), StringComparison.Ordinal)
+            .Replace("{{headers}}", headersJson is null ? "" : $" data-headers=\"{WebUtility.HtmlEncode(headersJson)}\"", StringComparison.Ordinal)
             .Replace("{{assets}}", WebUtility.HtmlEncode(endpointPath.TrimEnd('/') + "/ide/"), StringComparison.Ordinal);
         context.Response.ContentType = "text/html; charset=utf-8";
-        context.Response.Headers.Vary = "Accept";
-        context.Response.Headers.CacheControl = "no-cache";
+        // A page carrying a token is the caller's alone: no shared or browser cache keeps it.
+        context.Response.Headers.Vary = headersJson is null ? "Accept" : "Accept, Cookie";
+        context.Response.Headers.CacheControl = headersJson is null ? "no-cache" : "no-store";
         await context.Response.WriteAsync(html, context.RequestAborted);
     }
 

@@ -4,6 +4,8 @@ namespace AttendanceGraph.Api.Pupils;
 public enum PupilReadKind
 {
     TsmPack,
+    /// <summary>A school's pupils newly persistently or severely absent since the previous load: the TSM pack's rules.</summary>
+    NewlyAbsent,
     VirtualSchoolPupils,
     PupilIdentity,
     PupilEnrolments,

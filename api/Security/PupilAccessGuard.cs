@@ -11,7 +11,7 @@ namespace AttendanceGraph.Api.Security;
 /// <see cref="PupilAccessPolicy"/> before the warehouse is touched, and written to the access audit afterwards.
 /// <list type="bullet">
 /// <item>la-lead: every read.</item>
-/// <item>school: its own school's TSM pack; one pupil's record only for a pupil on its roll at some time in the read's period,
+/// <item>school: its own school's TSM pack and newly absent pupils; one pupil's record only for a pupil on its roll at some time in the read's period,
 /// and then only the dates of its own enrolments and its own marks.</item>
 /// <item>virtual-school: the virtual-school pupil lists; one pupil's record only for a pupil looked-after, previously
 /// looked-after, CIN or CPP at some time in the read's period, and then only the dates of those memberships; a school's
@@ -38,7 +38,7 @@ public sealed class PupilAccessGuard(AccessContext access, PupilAccessPolicy pol
         if (user.IsLaLead) return viewer;
         switch (read.Kind)
         {
-            case PupilReadKind.TsmPack:
+            case PupilReadKind.TsmPack or PupilReadKind.NewlyAbsent:
                 if (user.IsVirtualSchool)
                     throw new ForbiddenError("a school's TSM pack is not available to the virtual-school role: its pupils are listed by virtualSchool { pupils }");
                 if (read.Urn is not { } urn || !policy.MaySeeSchoolPupils(user, urn))

@@ -105,6 +105,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         Done("refreshed school rollup");
         options.StepReached?.Invoke("aggregates-refreshed");
 
+        BatchCoverage.Record(c, batchId);
         c.Execute("""
             INSERT INTO batches VALUES ($id, now()::TIMESTAMP, $files, $hash, $schools, $enrolments, $marks, $cohorts, $benchmarks, $rejected)
             """,

@@ -161,6 +161,7 @@ public static class WarehouseSchema
               span_end DATE NOT NULL)
             """,
             RecordKeys.CreateTableSql,
+            BatchCoverage.CreateTableSql,
             .. AggregateTable.All.SelectMany(t => new[] { t.CreateTableSql, t.CreateViewSql }),
             Rollups.SchoolRollup.CreateTableSql,
         ];

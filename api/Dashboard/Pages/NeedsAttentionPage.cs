@@ -6,7 +6,7 @@ namespace AttendanceGraph.Api.Dashboard.Pages;
 
 /// <summary>
 /// The exception list a team works from each morning, for one school (a school's own; the la-lead picks one): pupils
-/// newly persistently or severely absent this period (at least 90% attendance in the comparison period), pupils who
+/// newly persistently or severely absent since the previous load (the newlyAbsent field), pupils who
 /// reached the penalty-notice threshold, unexplained absences still open; and, for the roles that may see them,
 /// looked-after children absent on the latest day with marks. Every list comes from the same GraphQL documents as
 /// the TSM pack and the Virtual School.
@@ -27,7 +27,9 @@ internal static class NeedsAttentionPage
         {
             var (pack, failed) = await TsmPackPage.LoadAsync(context, school);
             if (pack is null) b.Append(Layout.Unavailable(failed ?? new DocumentAnswer(null, []), "tsmPack", "The school's pupils"));
-            else b.Append(SchoolLists(context, page, pack));
+            else b.Append($"<h2 class=\"govuk-heading-m\">{E(pack["school"]?["name"])}</h2>")
+                .Append(await NewlyAbsentAsync(context, page, school, pack))
+                .Append(SchoolLists(context, page, pack));
         }
         else if (context.User.IsLaLead)
             b.Append("<p class=\"govuk-body\">Choose a school to see its pupils who need attention.</p>");
@@ -42,10 +44,7 @@ internal static class NeedsAttentionPage
     private static string SchoolLists(DashboardContext context, PageResult page, JsonNode pack)
     {
         var pupils = pack["pupils"]!["nodes"]!.AsArray().OfType<JsonNode>().ToList();
-        var b = new StringBuilder($"<h2 class=\"govuk-heading-m\">{E(pack["school"]?["name"])}</h2>");
-        var newly = pupils.Where(p => p["band"]?.ToString() is "SEVERE_ABSENCE" or "PERSISTENT_ABSENCE" && Number(p["previousAttendanceRate"]) >= 90).ToList();
-        b.Append(List(context, page, "newly-absent", $"Newly persistently or severely absent since {pack["previousPeriod"]?["label"]}", newly,
-            p => $"{TsmPackPage.BandLabel(p["band"]?.ToString())}: attendance {Percent(p["attendanceRate"])}, was {Percent(p["previousAttendanceRate"])}"));
+        var b = new StringBuilder();
         b.Append(List(context, page, "penalty-threshold", "Reached the penalty-notice threshold (10 unauthorised sessions in 10 school weeks)",
             pupils.Where(p => p["penaltyNotice"]?["thresholdMet"]?.GetValue<bool>() == true).ToList(),
             p => $"{p["penaltyNotice"]?["maxSessionsInWindow"]} sessions in the worst 10 weeks"));
@@ -53,6 +52,30 @@ internal static class NeedsAttentionPage
             pupils.Where(p => (p["overdueUnexplainedAbsences"] as JsonArray)?.Count > 0).ToList(),
             p => string.Join(", ", (p["overdueUnexplainedAbsences"] as JsonArray ?? []).OfType<JsonNode>().Select(d => Date(d["date"])).Distinct())));
         return b.ToString();
+    }
+
+    /// <summary>
+    /// Since the previous load, not the previous period: the list a team works from each morning is what changed
+    /// overnight, year to date as of the latest register day against the day the previous load's registers reached.
+    /// </summary>
+    private static async Task<string> NewlyAbsentAsync(DashboardContext context, PageResult page, int urn, JsonNode pack)
+    {
+        var answer = await context.Documents.RunAsync(context.Http, "NewlyAbsent", new Dictionary<string, object?> { ["urn"] = urn });
+        if (answer.Data?["newlyAbsent"] is not { } newly) return Layout.Unavailable(answer, "newlyAbsent", "Pupils newly persistently or severely absent");
+        if (newly["previousLoad"] is not { } previous)
+            return "<h3 class=\"govuk-heading-s\">Newly persistently or severely absent since the previous load</h3>"
+                + "<p class=\"govuk-body\">There is no previous load to compare with yet: the list starts with the next load.</p>";
+        // The last agreed action comes from the pack's rows (the same pupil, the same school's meetings).
+        var actions = pack["pupils"]!["nodes"]!.AsArray().OfType<JsonNode>().ToDictionary(p => p["upn"]!.ToString(), p => p["lastAgreedAction"]);
+        var pupils = newly["pupils"]!.AsArray().OfType<JsonNode>().Select(p =>
+        {
+            var row = p.DeepClone();
+            row["lastAgreedAction"] = actions.GetValueOrDefault(p["upn"]!.ToString())?.DeepClone();
+            return row;
+        }).ToList();
+        return List(context, page, "newly-absent",
+            $"Newly persistently or severely absent since the previous load (year to date to {Date(newly["asOf"])}, against {Date(previous["marksTo"])})", pupils,
+            p => $"{TsmPackPage.BandLabel(p["band"]?.ToString())}: absence {Percent(p["overallAbsenceRate"])}, was {Percent(p["previousOverallAbsenceRate"])}");
     }
 
     private static string List(DashboardContext context, PageResult page, string id, string caption, List<JsonNode> pupils, Func<JsonNode, string> detail)
