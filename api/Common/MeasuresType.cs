@@ -18,7 +18,7 @@ public sealed class MeasuresType : ObjectGraphType<object>
         Name = "Measures";
         Description = "DfE absence measures. Rates are percentages of possible sessions (PA and SA: of enrolments); null with no denominator. "
             + "Under disclosure control (bi-reader; a school reading other schools) enrolment, PA and SA counts are perturbed by the cell-key method (never 1–5) and PA and SA rates come from them; "
-            + "session counts and the per-code breakdown are never published (null; listed in suppressedFields), and session rates are the true rates rounded to one decimal place, withheld below 10 published enrolments.";
+            + "session counts and the per-code breakdown are never published (null; listed in suppressedFields), and session rates are the true rates plus cell-key noise (up to half a pupil's share), to one decimal place, withheld below 10 published enrolments.";
         MeasureFields.AddTo(this, Published);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CodeMeasureType>>>>("codes")
             .Description("Sessions by register code, with each as % of possible sessions. Only codes with sessions are listed (none when withheld).")

@@ -11,9 +11,10 @@ namespace AttendanceGraph.Tests.Disclosure;
 /// </summary>
 public static class PrecisionBoundSolver
 {
-    public static (long Low, long High) Enrolments(long published, int? decimalsSeen, int minSessions, int maxSessions, Func<long, long, int?> rule)
+    public static (long Low, long High) Enrolments(long published, int? decimalsSeen, int minSessions, int maxSessions, Func<long, long, int?> rule,
+        Func<long, (long Low, long High)>? preimage = null)
     {
-        var (nLow, nHigh) = PerturbationTable.Preimage(published);
+        var (nLow, nHigh) = (preimage ?? PerturbationTable.Preimage)(published);
         long low = long.MaxValue, high = long.MinValue;
         for (var n = Math.Max(nLow, 1); n <= nHigh; n++)
             for (var p = n * minSessions; p <= n * maxSessions; p++)

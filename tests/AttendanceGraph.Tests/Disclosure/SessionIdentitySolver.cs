@@ -15,9 +15,9 @@ public static class SessionIdentitySolver
     public sealed record PublishedSessions(long Enrolments, long? Possible, long? Attendance, long? Overall, long? Authorised, long? Unauthorised);
 
     /// <summary>The true enrolment counts consistent with everything published; one value means the count is recovered.</summary>
-    public static IReadOnlyList<long> Candidates(PublishedSessions cell)
+    public static IReadOnlyList<long> Candidates(PublishedSessions cell, Func<long, (long Low, long High)>? preimage = null)
     {
-        var (low, high) = PerturbationTable.Preimage(cell.Enrolments);
+        var (low, high) = (preimage ?? PerturbationTable.Preimage)(cell.Enrolments);
         var candidates = new List<long>();
         for (var n = Math.Max(low, 1); n <= high; n++)
             if (Consistent(cell, n)) candidates.Add(n);

@@ -1,4 +1,4 @@
-namespace AttendanceGraph.Benchmarks.Disclosure;
+namespace AttendanceGraph.Tests.Disclosure.Propagation;
 
 /// <summary>
 /// One school's day as the protected API publishes it, simulated: pupils with the reporting cohorts (in roughly the

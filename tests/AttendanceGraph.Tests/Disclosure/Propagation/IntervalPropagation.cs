@@ -1,4 +1,4 @@
-namespace AttendanceGraph.Benchmarks.Disclosure;
+namespace AttendanceGraph.Tests.Disclosure.Propagation;
 
 /// <summary>
 /// The fourth cold attack's solver: every published count is an interval of true values (its ptable preimage), and
