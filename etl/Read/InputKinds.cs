@@ -20,6 +20,7 @@ public static class InputKinds
         [InputKind.Enrolments] = ["upn", "school_urn", "entry_date", "leaving_date", "date_of_birth", "sex", "nc_year"],
         [InputKind.Marks] = ["upn", "school_urn", "date", "session", "code"],
         [InputKind.CohortMemberships] = ["upn", "cohort", "start_date", "end_date"],
+        [InputKind.CohortDefinitions] = ["cohort", "name", "description"],
         // EES files: these four identify a benchmark row; the other sess_/enrolments_ columns are read when present.
         [InputKind.Benchmarks] = ["time_period", "geographic_level", "education_phase", "sess_overall_percent"],
         // DfE's pupil-level download ("View your education data"): only what a load uses is required; DfE changes
