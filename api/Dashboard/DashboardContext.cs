@@ -31,8 +31,11 @@ internal sealed class DashboardContext
     public string CohortLabel => CohortOptions.FirstOrDefault(c => c.Value == Cohort).Label ?? "All pupils";
 
     // The API lists the cohorts a measure can be narrowed to; everyone is the picker's first choice and the default.
+    // The pages' documents take the statutory `cohort` enum, so an LA's own cohort (cohort null) is not offered yet;
+    // its rows still appear in the cohort-gap tables, which list every cohort by name.
     public IEnumerable<(string Value, string Label)> CohortOptions =>
         new[] { ("ALL_PUPILS", "All pupils") }.Concat((Pickers?["cohorts"] as JsonArray ?? []).OfType<JsonNode>()
+            .Where(c => c["cohort"] is not null)
             .Select(c => (c["cohort"]!.ToString(), c["label"]!.ToString())).Where(c => c.Item1 != "ALL_PUPILS"));
 
     /// <summary>Null when nobody usable is signed in (the caller redirects to the sign-in page).</summary>
