@@ -83,14 +83,18 @@ public static class InputKinds
     public static string DescribeMismatch(IReadOnlyList<string> header)
     {
         var set = new HashSet<string>(header.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
+        // A header sharing no column with any kind (the common case: a file of another kind altogether) says so once
+        // rather than after every kind, which kept the message under 1,000 characters when a seventh kind came.
+        var sharesNone = RequiredColumns.Values.All(cols => !cols.Any(set.Contains));
         var parts = RequiredColumns.Select(kv =>
         {
             var missing = kv.Value.Where(c => !set.Contains(c)).ToList();
-            return $"{kv.Key} needs [{string.Join(", ", kv.Value)}] " +
-                   (missing.Count == kv.Value.Length ? "(has none of them)" : $"(missing {string.Join(", ", missing)})");
+            return $"{kv.Key} needs [{string.Join(", ", kv.Value)}]" + (sharesNone ? "" :
+                   missing.Count == kv.Value.Length ? " (has none of them)" : $" (missing {string.Join(", ", missing)})");
         });
         var shown = header.Count > 12 ? string.Join(",", header.Take(12)) + ",…" : string.Join(",", header);
-        return $"header {Validate.LineExcerpt.Quote(shown)} matches no input kind: " + string.Join("; ", parts);
+        return $"header {Validate.LineExcerpt.Quote(shown)} matches no input kind" +
+               (sharesNone ? " (it has none of the columns any kind needs): " : ": ") + string.Join("; ", parts);
     }
 
     /// <summary>Index of each column name (case-insensitive); -1 when absent.</summary>
