@@ -18,7 +18,8 @@ public sealed record CohortComparison(ReportingCohort Cohort, Period? Period, Di
         var (inCohort, rest) = Shapes(c);
         var source = c.Protected();
         var empty = source.Empty(inCohort with { GroupBy = MeasureGrouping.School }, urn);
-        return source.ForSchool(inCohort, urn).Zip(source.ForSchool(rest, urn), (cohortRows, restRows) => Combine(cohortRows, restRows, empty));
+        var cohorts = c.Data().Facts.Cohorts;
+        return source.ForSchool(inCohort, urn).Zip(source.ForSchool(rest, urn), (cohortRows, restRows) => Combine(cohorts, cohortRows, restRows, empty));
     }
 
     /// <summary>Every cohort in a scope (LA, phase, school) with no batching needed: two queries.</summary>
@@ -27,24 +28,26 @@ public sealed record CohortComparison(ReportingCohort Cohort, Period? Period, Di
         var (inCohort, rest) = Shapes(c);
         var source = c.Protected();
         var cohortShape = inCohort with { Phase = scope.Phase, Urns = scope.Urns, Grain = scope.Grain };
-        return Combine(source.Measure(cohortShape), source.Measure(rest with { Phase = scope.Phase, Urns = scope.Urns, Grain = scope.Grain }),
+        return Combine(c.Data().Facts.Cohorts, source.Measure(cohortShape), source.Measure(rest with { Phase = scope.Phase, Urns = scope.Urns, Grain = scope.Grain }),
             source.Empty(cohortShape, null), scope.Grain);
     }
 
     private static (MeasureRequest InCohort, MeasureRequest Others) Shapes(IResolveFieldContext c)
     {
-        var baseRequest = c.MeasureRequest() with { Cohorts = ReportingCohort.All.Select(k => k.Key).ToList() };
+        var baseRequest = c.MeasureRequest() with { Cohorts = c.Data().Facts.Cohorts.Select(k => k.Key).ToList() };
         return (baseRequest with { Population = Population.Cohort }, baseRequest with { Population = Population.RestOfPupils });
     }
 
-    private static IReadOnlyList<CohortComparison> Combine(IReadOnlyList<PublishedRow> cohortRows, IReadOnlyList<PublishedRow> restRows,
+    /// <summary>Rows in the catalogue's order (statutory cohorts, then the LA's), within each time bucket.</summary>
+    private static IReadOnlyList<CohortComparison> Combine(IReadOnlyList<ReportingCohort> catalogue, IReadOnlyList<PublishedRow> cohortRows, IReadOnlyList<PublishedRow> restRows,
         DisclosedMeasures empty, TimeGrain grain = TimeGrain.None)
     {
         var rest = restRows.ToDictionary(r => (r.Cohort, r.BucketStart));
         var cohorts = cohortRows.ToDictionary(r => (r.Cohort, r.BucketStart));
-        var keys = rest.Keys.Union(cohorts.Keys).OrderBy(k => k.BucketStart).ThenBy(k => ReportingCohort.All.ToList().FindIndex(rc => rc.Key == k.Cohort));
+        var order = catalogue.Select((k, i) => (k, i)).ToDictionary(x => x.k.Key, x => x);
+        var keys = rest.Keys.Union(cohorts.Keys).Where(k => order.ContainsKey(k.Cohort!)).OrderBy(k => k.BucketStart).ThenBy(k => order[k.Cohort!].i);
         return keys.Select(k => new CohortComparison(
-            ReportingCohort.Find(k.Cohort!)!,
+            order[k.Cohort!].k,
             k.BucketStart is { } b ? Trends.TrendPeriods.For(grain, b) : null,
             cohorts.GetValueOrDefault(k)?.Measures ?? empty,
             rest.GetValueOrDefault(k)?.Measures ?? empty)).ToList();

@@ -11,7 +11,9 @@ public sealed class CohortComparisonType : ObjectGraphType<CohortComparison>
     {
         Name = "CohortComparison";
         Description = "A cohort's measures (only sessions while pupils were in it) against the rest of the pupils in the same scope.";
-        Field<NonNullGraphType<CohortEnum>>("cohort").Resolve(c => c.Source.Cohort.Key);
+        Field<NonNullGraphType<StringGraphType>>("key").Description("The cohort's key (a statutory cohort's or the LA's own).").Resolve(c => c.Source.Cohort.Key);
+        Field<CohortEnum>("cohort").Description("The statutory cohort; null for a cohort the LA declared (see `key`).")
+            .Resolve(c => c.Source.Cohort.Statutory ? c.Source.Cohort.Key : null);
         Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => c.Source.Cohort.Label);
         Field(c => c.Period, type: typeof(PeriodType)).Description("The time bucket, in a series; null otherwise.");
         Field<NonNullGraphType<MeasuresType>>("measures").Description("The cohort's measures.").Resolve(c => Published(c).Cohort);

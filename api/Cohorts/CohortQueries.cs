@@ -13,12 +13,12 @@ public static class CohortQueries
     public static void AddTo(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CohortInfoType>>>>("cohorts")
-            .Description("The cohorts measures can be asked for.")
-            .Resolve(_ => ReportingCohort.All);
+            .Description("The cohorts measures can be asked for: the statutory ones, then those the LA declared (read from the warehouse, so a newly loaded cohort appears with no change to the schema).")
+            .Resolve(c => c.Data().Facts.Cohorts);
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CohortComparisonType>>>>("cohortComparison")
             .Description("Each cohort (or one) against the rest of the pupils in the LA, a phase or a school; with a grain, as a time series.")
-            .Argument<CohortEnum>("cohort", "One cohort; omitted, all of them.")
+            .CohortArgs("One cohort; omitted, all of them.", defaultAllPupils: false)
             .Argument<GrainEnum>("grain")
             .MeasureArgs(withCohort: false)
             .Argument<PhaseEnum>("phase")
@@ -28,7 +28,8 @@ public static class CohortQueries
             {
                 var scope = TrendScope.Apply(c, c.MeasureRequest() with { Grain = c.GetArgument("grain", TimeGrain.None) });
                 var all = CohortComparison.ForScope(c, scope);
-                return c.GetArgument<string?>("cohort") is { } one && one != CohortEnum.AllPupils ? all.Where(x => x.Cohort.Key == one).ToList() : all;
+                var one = c.CohortKey();
+                return one != CohortEnum.AllPupils ? all.Where(x => x.Cohort.Key == one).ToList() : all;
             });
     }
 }

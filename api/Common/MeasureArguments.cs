@@ -16,8 +16,7 @@ public static class MeasureArguments
     public static FieldBuilder<TSource, TReturn> MeasureArgs<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, bool withCohort = true)
     {
         field.Argument<PeriodInputType>("period", "The period to measure; omitted, the latest academic year with possible sessions up to today.");
-        if (withCohort)
-            field.Argument<CohortEnum>("cohort", a => { a.DefaultValue = CohortEnum.AllPupils; a.Description = "Whose sessions count."; });
+        if (withCohort) field.CohortArgs();
         field.Argument<GraphQL.Types.BooleanGraphType>("includeAllAges", a =>
         {
             a.DefaultValue = false;
@@ -48,7 +47,7 @@ public static class MeasureArguments
     /// <summary>The request the field's arguments describe (no schools, no grouping): its shape.</summary>
     public static MeasureRequest MeasureRequest(this IResolveFieldContext context)
     {
-        var cohort = context.HasArgument("cohort") ? context.GetArgument<string>("cohort") : CohortEnum.AllPupils;
+        var cohort = context.CohortKey();
         // The per-code breakdown costs a column per code: compute it only when the query asks for it.
         var codes = SelectionInspector.Selects(context, "codes");
         return new MeasureRequest(context.Period())

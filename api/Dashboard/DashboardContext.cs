@@ -30,10 +30,14 @@ internal sealed class DashboardContext
 
     public string CohortLabel => CohortOptions.FirstOrDefault(c => c.Value == Cohort).Label ?? "All pupils";
 
-    // The API lists the cohorts a measure can be narrowed to; everyone is the picker's first choice and the default.
+    /// <summary>The cohort as the documents' <c>$cohortKey</c>: null for everyone.</summary>
+    public string? CohortKey => Cohort == "ALL_PUPILS" ? null : Cohort;
+
+    // The API lists the cohorts a measure can be narrowed to, statutory and the LA's own, by key (the documents take
+    // $cohortKey, so a cohort the LA declares is offered with no change here); everyone is the first choice and the default.
     public IEnumerable<(string Value, string Label)> CohortOptions =>
         new[] { ("ALL_PUPILS", "All pupils") }.Concat((Pickers?["cohorts"] as JsonArray ?? []).OfType<JsonNode>()
-            .Select(c => (c["cohort"]!.ToString(), c["label"]!.ToString())).Where(c => c.Item1 != "ALL_PUPILS"));
+            .Select(c => (c["key"]!.ToString(), c["label"]!.ToString())).Where(c => c.Item1 != "ALL_PUPILS"));
 
     /// <summary>Null when nobody usable is signed in (the caller redirects to the sign-in page).</summary>
     public static async Task<DashboardContext?> CreateAsync(HttpContext http)
@@ -53,7 +57,7 @@ internal sealed class DashboardContext
         {
             ["period"] = Period.Key.Length == 0 ? null : Period.Input(),
             ["lastYear"] = Period.Key.Length == 0 ? null : Period.LastYearInput(),
-            ["cohort"] = Cohort,
+            ["cohortKey"] = CohortKey,
         };
         foreach (var (name, value) in more) variables[name] = value;
         return variables;

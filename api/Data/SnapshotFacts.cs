@@ -1,4 +1,5 @@
 using AttendanceGraph.Schema.Calendar;
+using AttendanceGraph.Schema.Cohorts;
 using AttendanceGraph.Schema.Warehouse;
 using DuckDB.NET.Data;
 
@@ -14,6 +15,11 @@ public sealed record SnapshotFacts(
     IReadOnlyList<MarkYear> MarkYears,
     IReadOnlyList<NationalFigure> Benchmarks)
 {
+    /// <summary>The cohorts this snapshot measures, statutory first, then the LA's own (<see cref="CohortCatalogue"/>).</summary>
+    public IReadOnlyList<ReportingCohort> Cohorts { get; init; } = ReportingCohort.All;
+
+    public ReportingCohort? Cohort(string key) => Cohorts.FirstOrDefault(c => c.Key == key);
+
     private readonly Dictionary<int, SchoolInfo> byUrn = Schools.ToDictionary(s => s.Urn);
 
     public SchoolInfo? School(int urn) => byUrn.GetValueOrDefault(urn);
@@ -70,7 +76,7 @@ public sealed record SnapshotFacts(
             """).Select(r => new NationalFigure(r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
                 r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
                 D(r, 6), D(r, 7), D(r, 8), D(r, 9), D(r, 10))).ToList();
-        return new SnapshotFacts(snapshot, schools, markYears, benchmarks);
+        return new SnapshotFacts(snapshot, schools, markYears, benchmarks) { Cohorts = CohortCatalogue.Read(c) };
     }
 
     private static double? D(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);

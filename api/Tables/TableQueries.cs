@@ -37,7 +37,7 @@ public static class TableQueries
                         _ => MeasureGrouping.None,
                     },
                 };
-                var cohort = c.GetArgument("cohort", CohortEnum.AllPupils);
+                var cohort = c.CohortKey();
                 var user = c.Access().User;
                 var ownPhase = user.IsSchool ? data.Facts.School(user.Urn!.Value)?.Phase : null;
                 var rows = c.Protected().Measure(request)

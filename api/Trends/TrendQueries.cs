@@ -31,7 +31,7 @@ public static class TrendQueries
             .Description("One measure week by week through an academic year against the previous year, aligned by week of the academic year.")
             .Argument<NonNullGraphType<MeasureEnum>>("measure")
             .Argument<StringGraphType>("academicYear", "Defaults to the latest academic year with possible sessions up to today.")
-            .Argument<CohortEnum>("cohort", a => a.DefaultValue = CohortEnum.AllPupils)
+            .CohortArgs()
             .Argument<BooleanGraphType>("includeAllAges", a => a.DefaultValue = false)
             .MethodologyArg()
             .Argument<PhaseEnum>("phase")
@@ -45,7 +45,7 @@ public static class TrendQueries
                 if (yearText is not null && !AcademicYear.TryParse(yearText, out year))
                     throw new PeriodException($"'{yearText}' is not an academic year like 2025/26");
                 var previous = new AcademicYear(year.StartYear - 1);
-                var cohort = c.GetArgument("cohort", CohortEnum.AllPupils);
+                var cohort = c.CohortKey();
                 var shape = TrendScope.Apply(c, new MeasureRequest(new Period(PeriodKind.DateRange, previous.Start, year.End, $"{previous.Label}–{year.Label}"))
                 {
                     Grain = TimeGrain.Week,

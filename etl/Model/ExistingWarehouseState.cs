@@ -21,5 +21,8 @@ public sealed record ExistingWarehouseState(
     /// <summary>The LA codes of the schools already loaded: with none recorded, they tell which LA the warehouse serves.</summary>
     public IReadOnlySet<int> SchoolLaCodes { get; init; } = new HashSet<int>();
 
+    /// <summary>The LA's cohorts declared by earlier loads: memberships may name them without declaring them again.</summary>
+    public IReadOnlySet<string> LaCohortKeys { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public int NextPupilId => PupilIdsByUpn.Count == 0 ? 1 : PupilIdsByUpn.Values.Max() + 1;
 }

@@ -7,6 +7,8 @@ public enum InputKind
     Enrolments,
     Marks,
     CohortMemberships,
+    /// <summary>The LA's own cohorts (key, name, description); their memberships come in cohort membership files.</summary>
+    CohortDefinitions,
     Benchmarks,
     /// <summary>DfE's pupil-level attendance download (VYED): session totals per pupil per school per span.</summary>
     SessionTotals,

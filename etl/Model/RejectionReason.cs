@@ -34,4 +34,6 @@ public enum RejectionReason
     TotalsDoNotAddUp,
     /// <summary>A totals span that is not one whole school week (Monday to Friday, Saturday or Sunday).</summary>
     BadSpan,
+    /// <summary>A declared cohort key of the wrong shape, or a statutory cohort's key.</summary>
+    BadCohortKey,
 }

@@ -73,13 +73,15 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         var dimensions = new DimensionStager(c, batchId);
         dimensions.Schools(batch.Schools);
         dimensions.PupilsAndEnrolments(batch.Enrolments, pupilIds);
+        dimensions.CohortDefinitions(batch.CohortDefinitions);
         dimensions.CohortMemberships(batch.CohortMemberships);
+        CohortReference.Rewrite(c);
         // A new warehouse starts with the shipped national figures, so benchmarks work before any EES file is loaded.
         var noBenchmarksYet = c.Scalar<long>("SELECT count(*) FROM benchmarks") == 0;
         dimensions.Benchmarks(batch.Benchmarks.Count == 0 && noBenchmarksYet ? DefaultBenchmarks.Read() : batch.Benchmarks);
         options.StepReached?.Invoke("dimensions-staged");
 
-        Done("staged schools, pupils, enrolments, cohorts and benchmarks");
+        Done("staged schools, pupils, enrolments, cohorts (and their reference rows) and benchmarks");
         if (direct)
         {
             // The marks went straight into an empty warehouse: nothing to merge, and the aggregates are
@@ -125,7 +127,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
 
     /// <summary>Every row of every file was rejected: publishing would make an empty batch look like a load.</summary>
     private static bool NothingValid(ReadBatch batch, long marks) =>
-        marks == 0 && batch.Schools.Count == 0 && batch.Enrolments.Count == 0 && batch.CohortMemberships.Count == 0 &&
+        marks == 0 && batch.Schools.Count == 0 && batch.Enrolments.Count == 0 && batch.CohortMemberships.Count == 0 && batch.CohortDefinitions.Count == 0 &&
         batch.Benchmarks.Count == 0 && batch.SessionTotals.Count == 0;
 
     private string RejectsPath()

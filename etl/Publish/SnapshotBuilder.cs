@@ -132,12 +132,9 @@ public sealed class SnapshotBuilder : IDisposable
         appender.Close();
     }
 
+    /// <summary>A new warehouse's schema version. Cohorts are reference data the load rewrites (<see cref="CohortReference"/>).</summary>
     private static void SeedReferenceRows(DuckDBConnection connection)
     {
-        using var appender = connection.CreateAppender("reporting_cohorts");
-        foreach (var (cohort, membership) in WarehouseSchema.ReportingCohortRows)
-            appender.CreateRow().AppendValue(cohort).AppendValue(membership).EndRow();
-        appender.Close();
         connection.Execute("INSERT INTO warehouse_info VALUES ($k, $v)", ("k", SchemaUpgrade.VersionKey), ("v", WarehouseSchema.Version.ToString()));
     }
 

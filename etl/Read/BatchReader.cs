@@ -47,7 +47,7 @@ public static class BatchReader
         var ctx = new SmallFileReaders(options, existing, report);
         var files = new List<InputFile>();
         // Order matters: enrolments are checked against schools, marks against enrolments.
-        foreach (var kind in new[] { InputKind.Schools, InputKind.Enrolments, InputKind.CohortMemberships, InputKind.Benchmarks, InputKind.SessionTotals })
+        foreach (var kind in new[] { InputKind.Schools, InputKind.Enrolments, InputKind.CohortDefinitions, InputKind.CohortMemberships, InputKind.Benchmarks, InputKind.SessionTotals })
         {
             foreach (var f in recognised.Where(r => r.Kind == kind))
             {

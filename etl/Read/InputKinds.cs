@@ -20,6 +20,7 @@ public static class InputKinds
         [InputKind.Enrolments] = ["upn", "school_urn", "entry_date", "leaving_date", "date_of_birth", "sex", "nc_year"],
         [InputKind.Marks] = ["upn", "school_urn", "date", "session", "code"],
         [InputKind.CohortMemberships] = ["upn", "cohort", "start_date", "end_date"],
+        [InputKind.CohortDefinitions] = ["cohort", "name", "description"],
         // EES files: these four identify a benchmark row; the other sess_/enrolments_ columns are read when present.
         [InputKind.Benchmarks] = ["time_period", "geographic_level", "education_phase", "sess_overall_percent"],
         // DfE's pupil-level download ("View your education data"): only what a load uses is required; DfE changes
@@ -82,14 +83,18 @@ public static class InputKinds
     public static string DescribeMismatch(IReadOnlyList<string> header)
     {
         var set = new HashSet<string>(header.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
+        // A header sharing no column with any kind (the common case: a file of another kind altogether) says so once
+        // rather than after every kind, which kept the message under 1,000 characters when a seventh kind came.
+        var sharesNone = RequiredColumns.Values.All(cols => !cols.Any(set.Contains));
         var parts = RequiredColumns.Select(kv =>
         {
             var missing = kv.Value.Where(c => !set.Contains(c)).ToList();
-            return $"{kv.Key} needs [{string.Join(", ", kv.Value)}] " +
-                   (missing.Count == kv.Value.Length ? "(has none of them)" : $"(missing {string.Join(", ", missing)})");
+            return $"{kv.Key} needs [{string.Join(", ", kv.Value)}]" + (sharesNone ? "" :
+                   missing.Count == kv.Value.Length ? " (has none of them)" : $" (missing {string.Join(", ", missing)})");
         });
         var shown = header.Count > 12 ? string.Join(",", header.Take(12)) + ",…" : string.Join(",", header);
-        return $"header {Validate.LineExcerpt.Quote(shown)} matches no input kind: " + string.Join("; ", parts);
+        return $"header {Validate.LineExcerpt.Quote(shown)} matches no input kind" +
+               (sharesNone ? " (it has none of the columns any kind needs): " : ": ") + string.Join("; ", parts);
     }
 
     /// <summary>Index of each column name (case-insensitive); -1 when absent.</summary>

@@ -20,6 +20,7 @@ public sealed class ReadBatch
         Schools = readers.Schools;
         Enrolments = readers.Enrolments;
         CohortMemberships = readers.CohortMemberships;
+        CohortDefinitions = readers.CohortDefinitions;
         Benchmarks = readers.Benchmarks;
         SessionTotals = readers.SessionTotals;
         NewPupilIds = readers.NewPupilIds;
@@ -33,6 +34,8 @@ public sealed class ReadBatch
     public IReadOnlyList<SchoolRecord> Schools { get; }
     public IReadOnlyList<EnrolmentRecord> Enrolments { get; }
     public IReadOnlyList<CohortMembershipRecord> CohortMemberships { get; }
+    /// <summary>The LA's own cohorts declared in this batch (keys in capitals).</summary>
+    public IReadOnlyList<CohortDefinitionRecord> CohortDefinitions { get; }
     public IReadOnlyList<BenchmarkRecord> Benchmarks { get; }
     /// <summary>Valid rows of DfE pupil-level attendance files: one pupil's totals at one school for one week.</summary>
     public IReadOnlyList<SessionTotalsRecord> SessionTotals { get; }

@@ -15,6 +15,7 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
     public List<SchoolRecord> Schools { get; } = [];
     public List<EnrolmentRecord> Enrolments { get; } = [];
     public List<CohortMembershipRecord> CohortMemberships { get; } = [];
+    public List<CohortDefinitionRecord> CohortDefinitions { get; } = [];
     public List<BenchmarkRecord> Benchmarks { get; } = [];
     /// <summary>UPNs first seen in this batch, in file order, with ids from existing.NextPupilId upward.</summary>
     public Dictionary<string, int> NewPupilIds { get; } = new(StringComparer.Ordinal);
@@ -25,6 +26,8 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
     private readonly ValidationReport discarded = new();
     private readonly HashSet<(string, int, DateOnly)> enrolmentKeys = [];
     private readonly HashSet<(string, string, DateOnly)> cohortKeys = [];
+    /// <summary>LA cohort keys declared in this batch, with where: a second declaration names the first.</summary>
+    private readonly Dictionary<string, (string Path, long Line)> declaredCohorts = new(StringComparer.Ordinal);
     private int nextPupilId = existing.NextPupilId;
 
     /// <summary>Data rows read, or -1 when the file was unreadable.</summary>
@@ -63,6 +66,7 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
             {
                 case InputKind.Schools: School(row); break;
                 case InputKind.Enrolments: Enrolment(row); break;
+                case InputKind.CohortDefinitions: CohortDefinition(row); break;
                 case InputKind.CohortMemberships: Cohort(row); break;
                 case InputKind.Benchmarks: Benchmark(row); break;
                 case InputKind.SessionTotals: SessionTotalsRow(row); break;
@@ -143,10 +147,12 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
     {
         if (!r.ValidUpn("upn", out var upn)) return;
         var cohortText = r["cohort"];
-        var cohort = MembershipCohort.All.FirstOrDefault(c => string.Equals(c, cohortText, StringComparison.OrdinalIgnoreCase));
+        var cohort = MembershipCohort.All.FirstOrDefault(c => string.Equals(c, cohortText, StringComparison.OrdinalIgnoreCase))
+            ?? LaCohort(CohortKey.Normalise(cohortText));
         if (cohort is null)
         {
-            r.Reject("cohort", RejectionReason.UnknownCohort, $"unknown cohort {LineExcerpt.Quote(cohortText)} (expected one of {string.Join(", ", MembershipCohort.All)})");
+            r.Reject("cohort", RejectionReason.UnknownCohort, $"unknown cohort {LineExcerpt.Quote(cohortText)} (expected one of {string.Join(", ", MembershipCohort.All)}, " +
+                "or an LA cohort declared in a cohort definitions file of this batch or an earlier load)");
             return;
         }
         if (!r.Date("start_date", out var start)) return;
@@ -165,6 +171,28 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
         }
         CohortMemberships.Add(new CohortMembershipRecord(upn, cohort, start, end));
         AssignPupilId(upn);
+    }
+
+    /// <summary>The key when an LA cohort of that key is declared in this batch or the warehouse, else null.</summary>
+    private string? LaCohort(string key) => declaredCohorts.ContainsKey(key) || existing.LaCohortKeys.Contains(key) ? key : null;
+
+    private void CohortDefinition(RowContext r)
+    {
+        var keyText = r["cohort"];
+        if (keyText.Trim().Length == 0) { r.Missing("cohort"); return; }
+        var key = CohortKey.Normalise(keyText);
+        if (CohortKey.Problem(key) is { } problem) { r.Reject("cohort", RejectionReason.BadCohortKey, $"{LineExcerpt.Quote(keyText)}: {problem}"); return; }
+        var name = r["name"].Trim();
+        if (name.Length == 0) { r.Missing("name"); return; }
+        var description = r["description"].Trim();
+        if (description.Length == 0) { r.Missing("description"); return; }
+        if (declaredCohorts.TryGetValue(key, out var first))
+        {
+            r.Reject("cohort", RejectionReason.DuplicateRow, $"cohort {key} is declared more than once (first at {Path.GetFileName(first.Path)} line {first.Line})");
+            return;
+        }
+        declaredCohorts[key] = (r.Path, r.Line);
+        CohortDefinitions.Add(new CohortDefinitionRecord(key, name, description));
     }
 
     private void Benchmark(RowContext r)

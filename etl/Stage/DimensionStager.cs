@@ -73,6 +73,31 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
         ]);
     }
 
+    /// <summary>
+    /// Upserts the LA's declared cohorts by key: a later file corrects a name or description. A definitions file does not
+    /// list every cohort (it may declare one new cohort), so a cohort it leaves out stays.
+    /// </summary>
+    public void CohortDefinitions(IReadOnlyList<CohortDefinitionRecord> definitions)
+    {
+        if (definitions.Count == 0) return;
+        connection.Execute("CREATE OR REPLACE TEMP TABLE d AS SELECT * FROM la_cohorts LIMIT 0");
+        using (var a = connection.CreateAppender("d"))
+        {
+            foreach (var d in definitions)
+                a.CreateRow().AppendValue(d.Cohort).AppendValue(d.Name).AppendValue(d.Description).AppendValue(batchId).EndRow();
+        }
+        connection.ExecuteAll(
+        [
+            // An unchanged declaration keeps its batch, so loading the same file again changes no row.
+            """
+            INSERT INTO la_cohorts SELECT * FROM d ON CONFLICT (cohort) DO UPDATE
+            SET name = excluded.name, description = excluded.description, batch_id = excluded.batch_id
+            WHERE la_cohorts.name <> excluded.name OR la_cohorts.description <> excluded.description
+            """,
+            "DROP TABLE d",
+        ]);
+    }
+
     public void CohortMemberships(IReadOnlyList<CohortMembershipRecord> memberships)
     {
         if (memberships.Count == 0) return;

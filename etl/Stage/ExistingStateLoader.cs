@@ -26,7 +26,11 @@ public static class ExistingStateLoader
             foreach (var r in c.Rows("SELECT urn FROM schools WHERE weekend_sessions")) weekendSessions.Add(r.GetInt32(0));
         var laCodes = new HashSet<int>();
         foreach (var r in c.Rows("SELECT DISTINCT la_code FROM schools")) laCodes.Add(r.GetInt16(0));
+        // `validate` may read a snapshot published before the LA's cohorts were kept.
+        var laCohorts = new HashSet<string>(StringComparer.Ordinal);
+        if (c.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'la_cohorts'") > 0)
+            foreach (var r in c.Rows("SELECT cohort FROM la_cohorts")) laCohorts.Add(r.GetString(0));
         return new ExistingWarehouseState(pupils, schools, enrolments)
-            { WeekendSessionSchools = weekendSessions, ServedLaCode = ServedLocalAuthority.Read(c), SchoolLaCodes = laCodes };
+            { WeekendSessionSchools = weekendSessions, ServedLaCode = ServedLocalAuthority.Read(c), SchoolLaCodes = laCodes, LaCohortKeys = laCohorts };
     }
 }

@@ -1,5 +1,4 @@
 using AttendanceGraph.Schema.Codes;
-using AttendanceGraph.Schema.Cohorts;
 using AttendanceGraph.Schema.Measures;
 
 namespace AttendanceGraph.Schema.Warehouse;
@@ -131,10 +130,28 @@ public static class WarehouseSchema
               penalty_notice_threshold BOOLEAN NOT NULL,
               count_column VARCHAR NOT NULL)
             """,
+            // Reference data, rewritten by every load (etl/Publish/CohortReference) from the statutory list in code and the
+            // LA's declared cohorts, so a warehouse built before a cohort existed measures it after its next load.
             """
             CREATE TABLE IF NOT EXISTS reporting_cohorts (
               cohort VARCHAR NOT NULL,
               membership_cohort VARCHAR NOT NULL)
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS cohorts (
+              cohort VARCHAR PRIMARY KEY,
+              name VARCHAR NOT NULL,
+              description VARCHAR NOT NULL,
+              statutory BOOLEAN NOT NULL,
+              position INTEGER NOT NULL)
+            """,
+            // The LA's own cohorts as its cohort definitions files declared them (input, kept like memberships).
+            """
+            CREATE TABLE IF NOT EXISTS la_cohorts (
+              cohort VARCHAR PRIMARY KEY,
+              name VARCHAR NOT NULL,
+              description VARCHAR NOT NULL,
+              batch_id INTEGER NOT NULL)
             """,
             // Session totals from DfE pupil-level files: one row per enrolment per school week. They feed the
             // aggregates for the enrolment-weeks without marks (registers, the more detailed source, win).
@@ -166,10 +183,6 @@ public static class WarehouseSchema
             Rollups.SchoolRollup.CreateTableSql,
         ];
     }
-
-    /// <summary>Rows of reporting_cohorts: which membership cohorts make up each reporting cohort.</summary>
-    public static IEnumerable<(string Cohort, string MembershipCohort)> ReportingCohortRows =>
-        ReportingCohort.All.SelectMany(c => c.MembershipCohorts.Select(m => (c.Key, m)));
 
     /// <summary>
     /// The Monday of a date's week, in date arithmetic: date_trunc returns a timestamp, and casting it back over

@@ -15,7 +15,7 @@ internal static class LocalAuthorityPage
         var la = await context.Documents.RunAsync(context.Http, "LocalAuthority", context.Variables());
         var trend = await context.Documents.RunAsync(context.Http, "WeeklyTrend", new Dictionary<string, object?>
         {
-            ["measure"] = "OVERALL_ABSENCE_RATE", ["academicYear"] = NullIfEmpty(context.Period.AcademicYear), ["cohort"] = context.Cohort,
+            ["measure"] = "OVERALL_ABSENCE_RATE", ["academicYear"] = NullIfEmpty(context.Period.AcademicYear), ["cohortKey"] = context.CohortKey,
         });
         var authority = la.Data?["localAuthority"];
         var page = new PageResult();

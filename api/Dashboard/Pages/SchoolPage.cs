@@ -23,7 +23,7 @@ internal static class SchoolPage
         }
         var trend = await context.Documents.RunAsync(context.Http, "SchoolTrend", new Dictionary<string, object?>
         {
-            ["urn"] = urn, ["academicYear"] = context.Period.AcademicYear.Length == 0 ? null : context.Period.AcademicYear, ["cohort"] = context.Cohort,
+            ["urn"] = urn, ["academicYear"] = context.Period.AcademicYear.Length == 0 ? null : context.Period.AcademicYear, ["cohortKey"] = context.CohortKey,
         });
         var page = new PageResult();
         var name = school["name"]!.ToString();

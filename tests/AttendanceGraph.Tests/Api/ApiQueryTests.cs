@@ -116,6 +116,10 @@ public sealed class ApiQueryTests(HandCheckedApi api)
         var fsm = data["school"]!["cohorts"]!.AsArray().Single(c => (string?)c!["cohort"] == "FSM")!;
         Assert.Equal(18.75, (double)fsm["measures"]!["overallAbsenceRate"]!); // P7: 3 N of 16
         Assert.Equal(12, (int)fsm["rest"]!["possibleSessions"]!);           // P6 at Gamma
+        // The LA's young carers come last, their enum value null (YoungCarers: P7 at Gamma, 12 sessions; rest 4 of 16 absent).
+        var young = data["school"]!["cohorts"]!.AsArray().Last()!;
+        Assert.Equal((null, 12, 16, 25.0), ((string?)young["cohort"], (int)young["measures"]!["possibleSessions"]!,
+            (int)young["rest"]!["possibleSessions"]!, (double)young["rest"]!["overallAbsenceRate"]!));
         MatchSnapshot(data);
     }
 

@@ -30,6 +30,20 @@ public sealed class DashboardHttpTests(HandCheckedApi api)
     }
 
     [Fact]
+    public async Task TheLasOwnCohort_IsOfferedByThePicker_AndNarrowsThePage()
+    {
+        // The hand-checked warehouse declares young carers (YoungCarers): P4 at Béta, P7 at Gamma.
+        using var client = ClientAs(Roles.LaLead);
+        var page = await client.GetStringAsync("/schools?period=2025/26&cohort=YOUNG_CARERS");
+        Assert.Contains("<option value=\"YOUNG_CARERS\" selected>Young carers</option>", page);
+        var lines = (await client.GetStringAsync("/schools?period=2025/26&cohort=YOUNG_CARERS&csv=schools"))
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        // Enrolments column: one young carer each at Béta and Gamma, none at Alpha.
+        Assert.Contains(lines, l => l.StartsWith("\"Gamma High School\"", StringComparison.Ordinal) && l.Split(',')[3] == "\"1\"");
+        Assert.Contains(lines, l => l.StartsWith("\"Alpha Primary School\"", StringComparison.Ordinal) && l.Split(',')[3] is "\"0\"" or "\"\"" or "\"–\"");
+    }
+
+    [Fact]
     public async Task NotSignedIn_IsSentToSignIn()
     {
         using var client = api.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using AttendanceGraph.Schema.Cohorts;
@@ -41,7 +42,17 @@ public sealed class DifferencingAttacker(ApiFactory api, string token, int? ownS
 
     public static readonly int[] Schools = [Alpha, Beta, Gamma];
     private static readonly Dictionary<int, string> PhaseOf = new() { [Alpha] = "PRIMARY", [Beta] = "PRIMARY", [Gamma] = "SECONDARY" };
-    private static readonly string[] Cohorts = ["ALL_PUPILS", .. ReportingCohort.All.Select(c => c.Key)];
+    /// <summary>
+    /// Every cohort the API lists (<c>cohorts</c>, read at the start of the harvest as any client would): the statutory
+    /// ones and the LA's own, so a cohort a load declares is probed like the rest. Key → its membership cohorts.
+    /// </summary>
+    private Dictionary<string, IReadOnlyList<string>> cohortMembers = new();
+    private HashSet<string> statutory = new();
+    private string[] Cohorts => ["ALL_PUPILS", .. cohortMembers.Keys];
+    private string[] LaCohorts => cohortMembers.Keys.Where(k => !statutory.Contains(k)).ToArray();
+
+    /// <summary>The cohort argument: the enum for a statutory cohort, the key for one the LA declared.</summary>
+    private string CohortArg(string cohort) => cohort == "ALL_PUPILS" || statutory.Contains(cohort) ? $"cohort: {cohort}" : $"cohortKey: \"{cohort}\"";
 
     public Dictionary<Cell, Dictionary<string, long?>> Published { get; } = new();
     public Dictionary<Cell, Dictionary<string, long?>> Truth { get; } = new();
@@ -62,6 +73,13 @@ public sealed class DifferencingAttacker(ApiFactory api, string token, int? ownS
 
     public async Task Harvest()
     {
+        using (var client = api.CreateClient(token))
+        {
+            using var response = await client.PostAsJsonAsync("/graphql", new { query = "{ cohorts { key statutory membershipCohorts } }" });
+            var listed = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!["cohorts"]!.AsArray();
+            cohortMembers = listed.ToDictionary(c => (string)c!["key"]!, c => (IReadOnlyList<string>)c!["membershipCohorts"]!.AsArray().Select(m => (string)m!).ToList());
+            statutory = listed.Where(c => (bool)c!["statutory"]!).Select(c => (string)c!["key"]!).ToHashSet();
+        }
         var probes = new List<Probe>();
         foreach (var (input, from, to) in Periods)
             foreach (var allAges in new[] { false, true })
@@ -96,22 +114,22 @@ public sealed class DifferencingAttacker(ApiFactory api, string token, int? ownS
         foreach (var cohort in Cohorts)
         {
             var pop = Pop(cohort);
-            yield return new($"localAuthority {{ measures({args}, cohort: {cohort}) {{ {M} }} }}",
+            yield return new($"localAuthority {{ measures({args}, {CohortArg(cohort)}) {{ {M} }} }}",
                 d => One(Whole("LA", pop), d["measures"]));
-            yield return new($"localAuthority {{ byPhase({args}, cohort: {cohort}) {{ phase measures {{ {M} }} }} }}",
+            yield return new($"localAuthority {{ byPhase({args}, {CohortArg(cohort)}) {{ phase measures {{ {M} }} }} }}",
                 d => d["byPhase"]!.AsArray().SelectMany(p => One(Whole("P:" + (string)p!["phase"]!, pop), p["measures"])));
-            yield return new($"schools({args}, cohort: {cohort}, first: 10) {{ nodes {{ urn measures({args}, cohort: {cohort}) {{ {M} }} }} }}",
+            yield return new($"schools({args}, {CohortArg(cohort)}, first: 10) {{ nodes {{ urn measures({args}, {CohortArg(cohort)}) {{ {M} }} }} }}",
                 d => d["nodes"]!.AsArray().SelectMany(n => One(Whole("S:" + (int)n!["urn"]!, pop), n["measures"])));
-            foreach (var grain in cohort is "ALL_PUPILS" or "LOOKED_AFTER" or "SEND" ? new[] { "", "WEEK" } : [])
+            foreach (var grain in cohort is "ALL_PUPILS" or "LOOKED_AFTER" or "SEND" || LaCohorts.Contains(cohort) ? new[] { "", "WEEK" } : [])
                 foreach (var groupBy in new[] { "LOCAL_AUTHORITY", "PHASE", "SCHOOL" })
-                    yield return new($"measureTable(groupBy: {groupBy}, {args}, cohort: {cohort}{(grain == "" ? "" : ", grain: " + grain)}, first: 20) {{ nodes {{ urn phase periodStart periodEnd {M} }} }}",
+                    yield return new($"measureTable(groupBy: {groupBy}, {args}, {CohortArg(cohort)}{(grain == "" ? "" : ", grain: " + grain)}, first: 20) {{ nodes {{ urn phase periodStart periodEnd {M} }} }}",
                         d => d["nodes"]!.AsArray().SelectMany(n => One(C("E", groupBy switch
                         {
                             "SCHOOL" => "S:" + (int)n!["urn"]!,
                             "PHASE" => "P:" + ((string)n!["phase"]!).ToUpperInvariant(),
                             _ => "LA",
                         }, pop, DateOnly.Parse((string)n!["periodStart"]!), DateOnly.Parse((string)n["periodEnd"]!)), n)));
-            if (cohort is "ALL_PUPILS" or "LOOKED_AFTER")
+            if (cohort is "ALL_PUPILS" or "LOOKED_AFTER" || LaCohorts.Contains(cohort))
             {
                 // Filters and sorts must see the published values and nothing else: each band lists exactly the schools whose
                 // published value is in it (so "atLeast: 1, below: 2" lists none), each order follows the published values.
@@ -120,29 +138,29 @@ public sealed class DifferencingAttacker(ApiFactory api, string token, int? ownS
                     for (var band = 0; band <= 10; band++)
                     {
                         var (low, high) = (band, band + 1);
-                        yield return new($"schools({args}, cohort: {cohort}, where: {{ measure: {measure}, atLeast: {low}, below: {high} }}, first: 10) {{ nodes {{ urn }} }}", _ => [])
+                        yield return new($"schools({args}, {CohortArg(cohort)}, where: {{ measure: {measure}, atLeast: {low}, below: {high} }}, first: 10) {{ nodes {{ urn }} }}", _ => [])
                         {
                             Check = d => CheckListed(d, $"{measure} in [{low}, {high})", Whole, pop, field, v => v >= low && v < high),
                         };
                     }
                     foreach (var direction in new[] { "ASCENDING", "DESCENDING" })
-                        yield return new($"schools({args}, cohort: {cohort}, orderBy: {measure}, direction: {direction}, first: 10) {{ nodes {{ urn }} }}", _ => [])
+                        yield return new($"schools({args}, {CohortArg(cohort)}, orderBy: {measure}, direction: {direction}, first: 10) {{ nodes {{ urn }} }}", _ => [])
                         {
                             Check = d => CheckOrder(d, $"{measure} {direction}", Whole, pop, field, direction == "DESCENDING"),
                         };
                 }
-                yield return new($"schools({args}, cohort: {cohort}, where: {{ measure: PERSISTENT_ABSENCE_RATE, atLeast: 0 }}, first: 10) {{ nodes {{ urn }} }}", _ => [])
+                yield return new($"schools({args}, {CohortArg(cohort)}, where: {{ measure: PERSISTENT_ABSENCE_RATE, atLeast: 0 }}, first: 10) {{ nodes {{ urn }} }}", _ => [])
                 {
                     Check = d => CheckListed(d, "any PA rate", Whole, pop, "enrolments", v => v > 0),
                 };
                 var trendScopes = new List<(string Arg, string Scope)> { ("", "LA"), (", phase: PRIMARY", "P:PRIMARY"), (", phase: SECONDARY", "P:SECONDARY") };
                 trendScopes.AddRange(schools.Select(u => ($", urn: {u}", $"S:{u}")));
                 foreach (var (arg, scope) in trendScopes)
-                    yield return new($"trend(grain: WEEK, {args}, cohort: {cohort}{arg}) {{ period {{ start end }} measures {{ {M} }} }}",
+                    yield return new($"trend(grain: WEEK, {args}, {CohortArg(cohort)}{arg}) {{ period {{ start end }} measures {{ {M} }} }}",
                         d => d.AsArray().SelectMany(p => One(Bucket(scope, pop, p!["period"]!), p["measures"])));
-                yield return new($"localAuthority {{ trend(grain: TERM, {args}, cohort: {cohort}) {{ period {{ start end }} measures {{ {M} }} }} }}",
+                yield return new($"localAuthority {{ trend(grain: TERM, {args}, {CohortArg(cohort)}) {{ period {{ start end }} measures {{ {M} }} }} }}",
                     d => d["trend"]!.AsArray().SelectMany(p => One(Bucket("LA", pop, p!["period"]!), p["measures"])));
-                yield return new($"yearOnYear(measure: ENROLMENTS, academicYear: \"2025/26\", cohort: {cohort}, includeAllAges: {(allAges ? "true" : "false")}) {{ weekStarting value }}",
+                yield return new($"yearOnYear(measure: ENROLMENTS, academicYear: \"2025/26\", {CohortArg(cohort)}, includeAllAges: {(allAges ? "true" : "false")}) {{ weekStarting value }}",
                     d => period.Contains("academicYear") ? d.AsArray().Where(w => w!["weekStarting"] is not null && w["value"] is not null).SelectMany(w => One(
                         C("E", "LA", pop, DateOnly.Parse((string)w!["weekStarting"]!), DateOnly.Parse((string)w["weekStarting"]!).AddDays(6)),
                         new JsonObject { ["enrolments"] = (long)(double)w["value"]! })) : []);
@@ -150,52 +168,52 @@ public sealed class DifferencingAttacker(ApiFactory api, string token, int? ownS
         }
         var gapScopes = new List<(string Arg, string Scope)> { ("", "LA"), (", phase: PRIMARY", "P:PRIMARY"), (", phase: SECONDARY", "P:SECONDARY") };
         foreach (var (arg, scope) in gapScopes)
-            yield return new($"localAuthority {{ cohortGaps({args}{arg}) {{ cohort measures {{ {M} }} rest {{ {M} }} }} }}",
-                d => d["cohortGaps"]!.AsArray().SelectMany(g => One(Whole(scope, "C:" + (string)g!["cohort"]!), g["measures"])
-                    .Concat(One(Whole(scope, "R:" + (string)g["cohort"]!), g["rest"]))));
+            yield return new($"localAuthority {{ cohortGaps({args}{arg}) {{ key measures {{ {M} }} rest {{ {M} }} }} }}",
+                d => d["cohortGaps"]!.AsArray().SelectMany(g => One(Whole(scope, "C:" + (string)g!["key"]!), g["measures"])
+                    .Concat(One(Whole(scope, "R:" + (string)g["key"]!), g["rest"]))));
         gapScopes.AddRange(schools.Select(u => ($", urn: {u}", $"S:{u}")));
         foreach (var (arg, scope) in gapScopes)
             foreach (var grain in scope is "LA" || scope == $"S:{ownSchool}" ? new[] { "", ", grain: WEEK" } : [""])
-                yield return new($"cohortComparison({args}{arg}{grain}) {{ cohort period {{ start end }} measures {{ {M} }} rest {{ {M} }} }}",
+                yield return new($"cohortComparison({args}{arg}{grain}) {{ key period {{ start end }} measures {{ {M} }} rest {{ {M} }} }}",
                     d => d.AsArray().SelectMany(g =>
                     {
-                        var cell = g!["period"] is { } p ? Bucket(scope, "C:" + (string)g["cohort"]!, p) : Whole(scope, "C:" + (string)g["cohort"]!);
-                        var rest = cell is null ? null : cell with { Pop = "R:" + (string)g["cohort"]! };
+                        var cell = g!["period"] is { } p ? Bucket(scope, "C:" + (string)g["key"]!, p) : Whole(scope, "C:" + (string)g["key"]!);
+                        var rest = cell is null ? null : cell with { Pop = "R:" + (string)g["key"]! };
                         return One(cell, g["measures"]).Concat(One(rest, g["rest"]));
                     }));
         foreach (var u in schools)
-            foreach (var cohort in new[] { "ALL_PUPILS", "LOOKED_AFTER" })
-                yield return new($"school(urn: {u}) {{ measures({args}, cohort: {cohort}) {{ {M} }} trend(grain: WEEK, {args}, cohort: {cohort}) {{ period {{ start end }} measures {{ {M} }} }} " +
-                    $"cohorts({args}) {{ cohort measures {{ {M} }} rest {{ {M} }} }} benchmark({args}, cohort: {cohort}) {{ measures {{ {M} }} localAuthorityPhase {{ {M} }} }} }}",
+            foreach (var cohort in (string[])["ALL_PUPILS", "LOOKED_AFTER", .. LaCohorts])
+                yield return new($"school(urn: {u}) {{ measures({args}, {CohortArg(cohort)}) {{ {M} }} trend(grain: WEEK, {args}, {CohortArg(cohort)}) {{ period {{ start end }} measures {{ {M} }} }} " +
+                    $"cohorts({args}) {{ key measures {{ {M} }} rest {{ {M} }} }} benchmark({args}, {CohortArg(cohort)}) {{ measures {{ {M} }} localAuthorityPhase {{ {M} }} }} }}",
                     d => One(Whole($"S:{u}", Pop(cohort)), d["measures"])
                         .Concat(d["trend"]!.AsArray().SelectMany(p => One(Bucket($"S:{u}", Pop(cohort), p!["period"]!), p["measures"])))
-                        .Concat(cohort == "ALL_PUPILS" ? d["cohorts"]!.AsArray().SelectMany(g => One(Whole($"S:{u}", "C:" + (string)g!["cohort"]!), g["measures"])
-                            .Concat(One(Whole($"S:{u}", "R:" + (string)g["cohort"]!), g["rest"]))) : [])
+                        .Concat(cohort == "ALL_PUPILS" ? d["cohorts"]!.AsArray().SelectMany(g => One(Whole($"S:{u}", "C:" + (string)g!["key"]!), g["measures"])
+                            .Concat(One(Whole($"S:{u}", "R:" + (string)g["key"]!), g["rest"]))) : [])
                         .Concat(One(Whole($"S:{u}", Pop(cohort)), d["benchmark"]!["measures"]))
                         .Concat(One(Whole("P:" + PhaseOf[u], Pop(cohort)), d["benchmark"]!["localAuthorityPhase"])));
         // The live method's cells: each official cell less its enrolments with 10 or fewer possible sessions, so an
         // official cell minus its live twin is a count of short enrolments, which must stay as protected as any other.
         static Cell? Live(Cell? c) => c is null ? null : c with { Live = true };
-        foreach (var cohort in new[] { "ALL_PUPILS", "LOOKED_AFTER" })
+        foreach (var cohort in (string[])["ALL_PUPILS", "LOOKED_AFTER", .. LaCohorts])
         {
             var pop = Pop(cohort);
-            var live = $"{args}, cohort: {cohort}, methodology: LIVE";
+            var live = $"{args}, {CohortArg(cohort)}, methodology: LIVE";
             yield return new($"localAuthority {{ measures({live}) {{ {M} }} byPhase({live}) {{ phase measures {{ {M} }} }} }}",
                 d => One(Live(Whole("LA", pop)), d["measures"])
                     .Concat(d["byPhase"]!.AsArray().SelectMany(p => One(Live(Whole("P:" + (string)p!["phase"]!, pop)), p["measures"]))));
-            yield return new($"schools({args}, cohort: {cohort}, first: 10) {{ nodes {{ urn measures({live}) {{ {M} }} }} }}",
+            yield return new($"schools({args}, {CohortArg(cohort)}, first: 10) {{ nodes {{ urn measures({live}) {{ {M} }} }} }}",
                 d => d["nodes"]!.AsArray().SelectMany(n => One(Live(Whole("S:" + (int)n!["urn"]!, pop)), n["measures"])));
         }
-        yield return new($"localAuthority {{ cohortGaps({args}, methodology: LIVE) {{ cohort measures {{ {M} }} rest {{ {M} }} }} }}",
-            d => d["cohortGaps"]!.AsArray().SelectMany(g => One(Live(Whole("LA", "C:" + (string)g!["cohort"]!)), g["measures"])
-                .Concat(One(Live(Whole("LA", "R:" + (string)g["cohort"]!)), g["rest"]))));
+        yield return new($"localAuthority {{ cohortGaps({args}, methodology: LIVE) {{ key measures {{ {M} }} rest {{ {M} }} }} }}",
+            d => d["cohortGaps"]!.AsArray().SelectMany(g => One(Live(Whole("LA", "C:" + (string)g!["key"]!)), g["measures"])
+                .Concat(One(Live(Whole("LA", "R:" + (string)g["key"]!)), g["rest"]))));
         foreach (var vs in ReportingCohort.VirtualSchools)
             yield return new($"virtualSchool(cohort: {vs.Key}) {{ measures({args}) {{ {M} }} trend(grain: WEEK, {args}) {{ period {{ start end }} measures {{ {M} }} }} " +
-                $"cohortBreakdown({args}) {{ cohort measures {{ {M} }} rest {{ {M} }} }} }}",
+                $"cohortBreakdown({args}) {{ key measures {{ {M} }} rest {{ {M} }} }} }}",
                 d => One(Whole("LA", "ALL", "V:" + vs.Key), d["measures"])
                     .Concat(d["trend"]!.AsArray().SelectMany(p => One(Bucket("LA", "ALL", p!["period"]!, "V:" + vs.Key), p["measures"])))
-                    .Concat(d["cohortBreakdown"]!.AsArray().SelectMany(g => One(Whole("LA", "C:" + (string)g!["cohort"]!, "V:" + vs.Key), g["measures"])
-                        .Concat(One(Whole("LA", "R:" + (string)g["cohort"]!, "V:" + vs.Key), g["rest"])))));
+                    .Concat(d["cohortBreakdown"]!.AsArray().SelectMany(g => One(Whole("LA", "C:" + (string)g!["key"]!, "V:" + vs.Key), g["measures"])
+                        .Concat(One(Whole("LA", "R:" + (string)g["key"]!, "V:" + vs.Key), g["rest"])))));
     }
 
     private void CheckListed(JsonNode d, string filter, Func<string, string, string, Cell?> cellOf, string pop, string field, Func<long, bool> keeps)
@@ -374,7 +392,7 @@ public sealed class DifferencingAttacker(ApiFactory api, string token, int? ownS
     }
 
     /// <summary>Totals and parts that add up: LA = Σ phases = Σ schools, phase = Σ its schools, a period = its two halves, everyone = cohort + rest.</summary>
-    private static IEnumerable<(Cell Total, List<Cell> Parts)> Partitions(List<Cell> cells)
+    private IEnumerable<(Cell Total, List<Cell> Parts)> Partitions(List<Cell> cells)
     {
         var set = cells.ToHashSet();
         foreach (var la in cells.Where(c => c.Scope == "LA" && c.Unit == "E"))
@@ -390,9 +408,9 @@ public sealed class DifferencingAttacker(ApiFactory api, string token, int? ownS
             }
         }
         foreach (var all in cells.Where(c => c.Pop == "ALL"))
-            foreach (var cohort in ReportingCohort.All)
+            foreach (var cohort in cohortMembers.Keys)
             {
-                var parts = new List<Cell> { all with { Pop = "C:" + cohort.Key }, all with { Pop = "R:" + cohort.Key } };
+                var parts = new List<Cell> { all with { Pop = "C:" + cohort }, all with { Pop = "R:" + cohort } };
                 if (parts.All(set.Contains)) yield return (all, parts);
             }
         foreach (var series in cells.GroupBy(c => c with { From = default, To = default }))
@@ -409,16 +427,16 @@ public sealed class DifferencingAttacker(ApiFactory api, string token, int? ownS
 
     // A live cell's enrolments are those of its official twin with more than 10 possible sessions there, so every
     // containment below holds between live cells too (fewer sessions in the smaller cell), and official ⊇ live.
-    private static bool Contains(Cell a, Cell b) =>
+    private bool Contains(Cell a, Cell b) =>
         a.Unit == b.Unit && (!a.Live || b.Live) && (a.AllAges || !b.AllAges) && a.From <= b.From && b.To <= a.To && ScopeContains(a.Scope, b.Scope) && PopContains(a.Pop, b.Pop);
 
     private static bool ScopeContains(string a, string b) =>
         a == b || a == "LA" || (a.StartsWith("P:") && b.StartsWith("S:") && "P:" + PhaseOf[int.Parse(b[2..])] == a);
 
-    private static bool PopContains(string a, string b)
+    private bool PopContains(string a, string b)
     {
         if (a == b || a == "ALL") return true;
-        static IReadOnlyList<string> Members(string key) => ReportingCohort.Find(key)!.MembershipCohorts;
+        IReadOnlyList<string> Members(string key) => cohortMembers[key];
         if (a.StartsWith("C:") && b.StartsWith("C:")) return Members(b[2..]).All(Members(a[2..]).Contains);
         if (a.StartsWith("R:") && b.StartsWith("R:")) return Members(a[2..]).All(Members(b[2..]).Contains);
         return false;

@@ -1,5 +1,6 @@
 using AttendanceGraph.Api.Security;
 using AttendanceGraph.Tests.Api;
+using AttendanceGraph.Tests.Fixtures;
 using Xunit.Abstractions;
 using static AttendanceGraph.Tests.Fixtures.HandCheckedAuthority;
 
@@ -26,6 +27,9 @@ public sealed class DifferencingAttackerTests(HandCheckedApi api, ITestOutputHel
         var recovered = attacker.Attack();
         output.WriteLine($"{role}: {attacker.Requests} requests, {attacker.Published.Count} cells published, {recovered.Count} recovered");
         Assert.True(attacker.Published.Count > 500, $"only {attacker.Published.Count} cells harvested");
+        // The LA's own cohort (young carers, in the hand-checked warehouse) is probed like the statutory ones, and its rest too.
+        Assert.Contains(attacker.Published.Keys, c => c.Pop == "C:" + YoungCarers.Key);
+        Assert.Contains(attacker.Published.Keys, c => c.Pop == "R:" + YoungCarers.Key);
         Assert.True(attacker.Inconsistencies.Count == 0, string.Join("\n", attacker.Inconsistencies.Take(20)));
         Assert.True(recovered.Count == 0, string.Join("\n", recovered.Take(20)));
     }
@@ -44,6 +48,8 @@ public sealed class DifferencingAttackerTests(HandCheckedApi api, ITestOutputHel
         Assert.True(recovered.Count > 50, $"the attacker recovered only {recovered.Count} counts from exact figures");
         // The live method's cells are harvested and attacked too (official − live = the short enrolments).
         Assert.Contains(recovered, r => r.Contains("|live", StringComparison.Ordinal));
+        // …and so are the LA's own cohort's: over exact figures its small counts fall out like any other's.
+        Assert.Contains(recovered, r => r.Contains(YoungCarers.Key, StringComparison.Ordinal));
     }
 
     /// <summary>The issue's own examples, kept verbatim.</summary>
