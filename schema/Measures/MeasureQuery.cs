@@ -190,7 +190,9 @@ public static class MeasureQuery
             // The session key and, when the live method leaves some out of the enrolments, the count and key of every unit
             // the session totals sum over: the rates' noise is scaled by those, so a cell's rates are the same under both methods.
             select.Append($", (sum({SessionKeySql.Contribution("record_key", c => c.Name)}) % 256)::BIGINT AS {SessionKeyColumn}");
-            select.Append($", count(*)::BIGINT AS {SessionUnitsColumn}, (sum(record_key) % 256)::BIGINT AS {SessionUnitsKeyColumn}");
+            // Under the official method they are the enrolments and their key, already above.
+            if (counted is not null)
+                select.Append($", count(*)::BIGINT AS {SessionUnitsColumn}, (sum(record_key) % 256)::BIGINT AS {SessionUnitsKeyColumn}");
             target = $"(SELECT u.*, {RecordKeys.KeyOf("rk")} AS record_key FROM {target} u LEFT JOIN {RecordKeys.Table} rk ON rk.pupil_id = u.pupil_id)";
         }
         select.Append($"\nFROM {target} WHERE {MeasureCatalogue.PossibleSessions.Name} > 0");
