@@ -76,6 +76,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         dimensions.CohortDefinitions(batch.CohortDefinitions);
         dimensions.CohortMemberships(batch.CohortMemberships);
         CohortReference.Rewrite(c);
+        c.ExecuteAll(CohortIntervals.RewriteSql);
         // A new warehouse starts with the shipped national figures, so benchmarks work before any EES file is loaded.
         var noBenchmarksYet = c.Scalar<long>("SELECT count(*) FROM benchmarks") == 0;
         dimensions.Benchmarks(batch.Benchmarks.Count == 0 && noBenchmarksYet ? DefaultBenchmarks.Read() : batch.Benchmarks);

@@ -23,7 +23,7 @@ internal static class FirstLoadAggregates
         foreach (var r in c.Rows("SELECT pupil_id, date_of_birth FROM pupils"))
             dateOfBirth[r.GetInt32(0)] = DateOnly.FromDateTime(r.GetDateTime(1));
         var intervals = new SortedDictionary<string, Dictionary<int, List<(int Start, int End)>>>(StringComparer.Ordinal);
-        foreach (var r in c.Rows($"SELECT * FROM ({AggregateSql.CohortIntervals}) ORDER BY cohort, pupil_id, start_date"))
+        foreach (var r in c.Rows($"SELECT * FROM {CohortIntervals.Table} ORDER BY cohort, pupil_id, start_date"))
         {
             var cohort = r.GetString(0);
             if (!intervals.TryGetValue(cohort, out var byPupil)) intervals[cohort] = byPupil = [];

@@ -49,7 +49,7 @@ public static class SchemaUpgrade
         c.ExecuteAll(
         [
             AggregateTable.Enrolments.InsertSql($"SELECT * FROM ({AggregateSql.EnrolmentWeeks()}) ORDER BY urn, pupil_id, frag_start"),
-            AggregateTable.Cohorts.InsertSql($"SELECT * FROM ({AggregateSql.CohortEnrolmentWeeks()}) ORDER BY cohort, urn, pupil_id, frag_start"),
+            AggregateTable.Cohorts.InsertSql($"SELECT * FROM ({AggregateSql.CohortEnrolmentWeeks(intervals: CohortIntervals.Inline)}) ORDER BY cohort, urn, pupil_id, frag_start"),
         ]);
     }
 }

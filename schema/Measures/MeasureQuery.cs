@@ -36,7 +36,7 @@ public static class MeasureQuery
         var codesKnown = request.IncludeCodes && !fromTotals;
         var otherLas = ServedLocalAuthority.HoldsOtherEnrolments(connection);
         var rolled = fromRollup && wholeFragmentsFromAggregates && RollupMeasureQuery.Available(connection) ? RollupMeasureQuery.TryBuild(request, otherLas) : null;
-        var (sql, parameters) = rolled ?? Build(request, wholeFragmentsFromAggregates, fromTotals, otherLas);
+        var (sql, parameters) = rolled ?? Build(request, wholeFragmentsFromAggregates, fromTotals, otherLas, CohortIntervals.In(connection));
         var rows = new List<MeasureRow>();
         foreach (var r in connection.Rows(sql, parameters.ToArray()))
         {
@@ -87,8 +87,9 @@ public static class MeasureQuery
 
     /// <param name="weeksOfTotals">Some of the period was loaded as session totals: edge days also read the totals' weeks.</param>
     /// <param name="otherLaSchools">The warehouse holds enrolments at schools of other LAs: count only the LA's own (<see cref="ServedLocalAuthority"/>).</param>
+    /// <param name="cohortIntervals">Where cohort intervals are read from (<see cref="CohortIntervals.In"/>).</param>
     public static (string Sql, List<(string Name, object? Value)> Parameters) Build(MeasureRequest request, bool wholeFragmentsFromAggregates = true,
-        bool weeksOfTotals = false, bool otherLaSchools = true)
+        bool weeksOfTotals = false, bool otherLaSchools = true, string cohortIntervals = CohortIntervals.Table)
     {
         if (request.Population != Population.AllPupils && request.Cohorts.Count == 0)
             throw new ArgumentException("a cohort measure needs at least one cohort");
@@ -112,7 +113,7 @@ public static class MeasureQuery
         string PerUnit(string name, bool cohort)
         {
             var groupKeys = (cohort ? ["g_cohort"] : Array.Empty<string>()).Concat(keys.Select(k => k.Alias)).Append(unitKeys);
-            var from = new StringBuilder($"\n  FROM {Source(request, cohort, wholeFragmentsFromAggregates, weeksOfTotals, scope, p)} a");
+            var from = new StringBuilder($"\n  FROM {Source(request, cohort, wholeFragmentsFromAggregates, weeksOfTotals, cohortIntervals, scope, p)} a");
             if (needsSchools) from.Append(" JOIN schools s ON s.urn = a.urn");
             from.Append($"\n  WHERE {filters}{(cohort ? cohortFilter : "")}");
             string Select(bool summed)
@@ -223,7 +224,7 @@ public static class MeasureQuery
     /// same SQL the ETL materialises, and only the marks of the request's schools. A cohort-within-cohort request
     /// reads every day from the marks, since the aggregates hold one cohort at a time.
     /// </summary>
-    private static string Source(MeasureRequest r, bool cohort, bool wholeFragmentsFromAggregates, bool weeksOfTotals, Func<string, string> scope,
+    private static string Source(MeasureRequest r, bool cohort, bool wholeFragmentsFromAggregates, bool weeksOfTotals, string intervals, Func<string, string> scope,
         List<(string, object?)> p)
     {
         var view = cohort ? "agg_cohort_enrolment_week" : "agg_enrolment_week";
@@ -242,8 +243,8 @@ public static class MeasureQuery
         }));
         var inRange = $"WHERE ({days}){scope("m")}";
         if (r.WithinCohort is not null)
-            inRange = $"JOIN ({AggregateSql.CohortIntervals}) wc ON wc.pupil_id = m.pupil_id AND m.date BETWEEN wc.start_date AND wc.end_date AND wc.cohort = $within\n{inRange}";
-        var marks = cohort ? AggregateSql.CohortEnrolmentWeeks(inRange) : AggregateSql.EnrolmentWeeks(inRange);
+            inRange = $"JOIN {intervals} wc ON wc.pupil_id = m.pupil_id AND m.date BETWEEN wc.start_date AND wc.end_date AND wc.cohort = $within\n{inRange}";
+        var marks = cohort ? AggregateSql.CohortEnrolmentWeeks(inRange, intervals) : AggregateSql.EnrolmentWeeks(inRange);
         if (weeksOfTotals && r.WithinCohort is null)
         {
             // Weeks loaded as totals that lie wholly in an edge (SessionTotalsCoverage refuses any they would cut),
@@ -253,7 +254,7 @@ public static class MeasureQuery
             {
                 var inEdge = $"t.span_start >= $edge{i}_from AND t.span_end <= $edge{i}_to{schools}";
                 var bound = $"m.date BETWEEN $edge{i}_from AND $edge{i}_to";
-                marks += $"\nUNION ALL BY NAME\n{(cohort ? AggregateSql.CohortTotalsEnrolmentWeeks(inEdge, bound) : AggregateSql.TotalsEnrolmentWeeks(inEdge, bound))}";
+                marks += $"\nUNION ALL BY NAME\n{(cohort ? AggregateSql.CohortTotalsEnrolmentWeeks(inEdge, bound, intervals) : AggregateSql.TotalsEnrolmentWeeks(inEdge, bound))}";
             }
         }
         if (split.Core is not { } core) return $"({marks})";

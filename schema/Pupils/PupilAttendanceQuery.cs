@@ -18,7 +18,7 @@ public static class PupilAttendanceQuery
         (string, object?)[] With(params (string, object?)[] extra) => scopeParams.Concat(extra).ToArray();
         // In scope, and with a window touching the period: a pupil seen only before or after the period is not listed.
         var ids = $"""
-            SELECT pupil_id FROM ({scope.PupilIdsSql}) scoped
+            SELECT pupil_id FROM ({scope.PupilIdsSql(CohortIntervals.In(c))}) scoped
             WHERE pupil_id IN (SELECT pupil_id FROM viewer_windows WHERE window_from <= $scope_to AND window_to >= $scope_from)
             """;
 

@@ -19,10 +19,11 @@ public abstract record PupilScope
     /// SQL selecting the pupil ids in scope; uses $scope_from and $scope_to (the period), the scope's own parameters and
     /// <see cref="PupilViewer"/>'s views (so a school's scope is the pupils with a mark it may see).
     /// </summary>
-    public string PupilIdsSql => this switch
+    /// <param name="intervals">Where a cohort's intervals are read from (<see cref="CohortIntervals.In"/>).</param>
+    public string PupilIdsSql(string intervals) => this switch
     {
         School => "SELECT DISTINCT pupil_id FROM visible_marks WHERE urn = $scope_urn AND date BETWEEN $scope_from AND $scope_to",
-        Cohort => $"SELECT DISTINCT pupil_id FROM ({AggregateSql.CohortIntervals}) ci WHERE ci.cohort = $scope_cohort AND ci.start_date <= $scope_to AND ci.end_date >= $scope_from",
+        Cohort => $"SELECT DISTINCT pupil_id FROM {intervals} ci WHERE ci.cohort = $scope_cohort AND ci.start_date <= $scope_to AND ci.end_date >= $scope_from",
         _ => throw new InvalidOperationException(),
     };
 

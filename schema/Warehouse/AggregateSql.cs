@@ -28,11 +28,12 @@ public static class AggregateSql
     /// cohort's intervals are merged first (SEN support ending the day an EHC plan starts is one SEND interval),
     /// so each session counts once per cohort.
     /// </summary>
-    public static string CohortEnrolmentWeeks(string markJoinsAndFilter = "") => Pivot(cohort: true, $"""
+    /// <param name="intervals">Where the cohort intervals are read from (<see cref="CohortIntervals"/>): the table by default.</param>
+    public static string CohortEnrolmentWeeks(string markJoinsAndFilter = "", string intervals = CohortIntervals.Table) => Pivot(cohort: true, $"""
         SELECT ci.cohort, m.urn, m.pupil_id, {WarehouseSchema.WeekStartSql("m.date")} AS week_start, {WarehouseSchema.MonthStartSql("m.date")} AS month,
                m.code_id, count(*)::INTEGER AS n
         FROM marks m
-        JOIN ({CohortIntervals}) ci ON ci.pupil_id = m.pupil_id AND m.date BETWEEN ci.start_date AND ci.end_date
+        JOIN {intervals} ci ON ci.pupil_id = m.pupil_id AND m.date BETWEEN ci.start_date AND ci.end_date
         {markJoinsAndFilter}
         GROUP BY ALL
         """);
@@ -51,9 +52,10 @@ public static class AggregateSql
     /// Cohort × enrolment × week rows from session totals: a week counts in a cohort when the pupil's membership
     /// overlaps it, as DfE's flags say "yes" for the whole span of the file (totals cannot be split by day).
     /// </summary>
-    public static string CohortTotalsEnrolmentWeeks(string totalsFilter = "TRUE", string marksBound = "TRUE") => Totals(cohort: true, totalsFilter, marksBound);
+    public static string CohortTotalsEnrolmentWeeks(string totalsFilter = "TRUE", string marksBound = "TRUE", string intervals = CohortIntervals.Table) =>
+        Totals(cohort: true, totalsFilter, marksBound, intervals);
 
-    private static string Totals(bool cohort, string totalsFilter, string marksBound)
+    private static string Totals(bool cohort, string totalsFilter, string marksBound, string intervals = CohortIntervals.Table)
     {
         var byCategory = new Dictionary<AttendanceCategory, string>
         {
@@ -72,25 +74,10 @@ public static class AggregateSql
         foreach (var code in CodeCatalogue.Instance.Codes)
             sb.Append($",\n  0::UTINYINT AS {code.Column}");
         sb.Append("\nFROM session_totals t\nJOIN pupils p ON p.pupil_id = t.pupil_id");
-        if (cohort) sb.Append($"\nJOIN ({CohortIntervals}) ci ON ci.pupil_id = t.pupil_id AND ci.start_date <= t.span_end AND ci.end_date >= t.span_start");
+        if (cohort) sb.Append($"\nJOIN {intervals} ci ON ci.pupil_id = t.pupil_id AND ci.start_date <= t.span_end AND ci.end_date >= t.span_start");
         sb.Append($"\nWHERE ({totalsFilter}) AND NOT EXISTS (\n  SELECT 1 FROM marks m WHERE ({marksBound}) AND m.urn = t.urn AND m.pupil_id = t.pupil_id AND m.date BETWEEN t.span_start AND t.span_start + 6)");
         return sb.ToString();
     }
-
-    /// <summary>Each pupil's membership intervals of each reporting cohort, overlaps merged (gaps and islands).</summary>
-    public const string CohortIntervals = """
-        SELECT cohort, pupil_id, min(s) AS start_date, max(e) AS end_date FROM (
-          SELECT *, sum(CASE WHEN prev_e IS NULL OR s > prev_e THEN 1 ELSE 0 END)
-                      OVER (PARTITION BY cohort, pupil_id ORDER BY s, e) AS island
-          FROM (
-            SELECT *, max(e) OVER (PARTITION BY cohort, pupil_id ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_e
-            FROM (
-              SELECT rc.cohort, pu.pupil_id, cm.start_date AS s, coalesce(cm.end_date, DATE '9999-12-31') AS e
-              FROM cohort_memberships cm
-              JOIN pupils pu ON pu.upn = cm.upn
-              JOIN reporting_cohorts rc ON rc.membership_cohort = cm.cohort)))
-        GROUP BY cohort, pupil_id, island
-        """;
 
     // DuckDB's PIVOT (one column per code id) measured ~4× faster here than 40 FILTER aggregates.
     private static string Pivot(bool cohort, string counts)

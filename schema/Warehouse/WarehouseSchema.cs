@@ -179,6 +179,7 @@ public static class WarehouseSchema
             """,
             RecordKeys.CreateTableSql,
             BatchCoverage.CreateTableSql,
+            CohortIntervals.CreateTableSql,
             .. AggregateTable.All.SelectMany(t => new[] { t.CreateTableSql, t.CreateViewSql }),
             Rollups.SchoolRollup.CreateTableSql,
         ];
