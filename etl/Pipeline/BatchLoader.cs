@@ -140,7 +140,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
     private long StreamMarks(SnapshotBuilder snapshot, ReadBatch batch, int batchId, string table, int threads,
         out MarksIndex registers, CancellationToken ct)
     {
-        var sinks = new List<MarkAppenderSink>();
+        var sinks = new List<WeekClusteredMarkSink>();
         var rate = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
         var reporter = new ImmediateProgress<long>(n =>
@@ -156,13 +156,13 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             {
                 var n = batch.StreamMarks(() =>
                 {
-                    var sink = new MarkAppenderSink(snapshot.OpenAnotherConnection(), batchId, table);
+                    var sink = new WeekClusteredMarkSink(() => new MarkAppenderSink(snapshot.OpenAnotherConnection(), batchId, table));
                     lock (sinks) sinks.Add(sink);
                     return sink;
                 }, out index, reporter, ct);
                 // Only a complete stream is closed: after a failure, closing could throw again and hide the cause. The
                 // row groups the sinks committed on the way die with the working snapshot.
-                foreach (var s in sinks) s.Close();
+                WeekClusteredMarkSink.CloseInWeekOrder(sinks);
                 return n;
             });
             registers = index!;

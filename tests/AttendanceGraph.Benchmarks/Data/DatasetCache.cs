@@ -46,13 +46,14 @@ public sealed class DatasetCache(string root, int seed)
     }
 
     /// <summary>
-    /// Whether the cached warehouse has the current school rollup: one built before a rollup change (a new table version)
-    /// would answer every section from the slower enrolment aggregates and measure the wrong thing, so it is rebuilt.
+    /// Whether the cached warehouse was built by the current loader: one built before a rollup change (a new table
+    /// version) or before the cohort intervals were materialised (which came with marks clustered by week) would answer
+    /// from slower paths and measure the wrong thing, so it is rebuilt.
     /// </summary>
     private static bool IsCurrent(WarehousePaths paths)
     {
         using var c = CurrentSnapshot.TryOpenReadOnly(paths);
-        return c is not null && Schema.Rollups.RollupMeasureQuery.Available(c);
+        return c is not null && Schema.Rollups.RollupMeasureQuery.Available(c) && WarehouseTables.Has(c, CohortIntervals.Table);
     }
 
     /// <summary>A fresh scratch folder under the dataset, for measured loads; deleted by the caller.</summary>
