@@ -19,7 +19,7 @@ catch (AuthenticationNotConfiguredException refusal)
 }
 builder.Services.AddAttendanceGraphHealth();
 builder.Services.AddAttendanceGraphTelemetry();
-builder.Services.AddAttendanceDashboard();
+builder.Services.AddAttendanceDashboard(builder.Configuration);
 
 var app = builder.Build();
 if (!WarehouseStartup.Prepare(app)) return WarehouseStartup.DamagedExitCode;

@@ -6,10 +6,13 @@ namespace AttendanceGraph.Api.Dashboard;
 /// <summary>The dashboard's services and routes: pages at /, their assets at /assets/, sign-in at /sign-in.</summary>
 public static class DashboardEndpoints
 {
-    public static IServiceCollection AddAttendanceDashboard(this IServiceCollection services)
+    public static IServiceCollection AddAttendanceDashboard(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAntiforgery(o => o.Cookie.Name = "attendancegraph-antiforgery");
         services.AddScoped<DashboardDocuments>();
+        services.Configure<DashboardWarmSettings>(configuration.GetSection("Dashboard:Warm"));
+        services.AddSingleton<DashboardWarmer>();
+        services.AddHostedService(sp => sp.GetRequiredService<DashboardWarmer>());
         return services;
     }
 

@@ -14,6 +14,9 @@ public sealed class MeasureResultCache(int capacity = 4096)
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<MeasureRow>>> entries = new();
     private string? snapshot;
 
+    /// <summary>Results held for <paramref name="snapshotName"/> (0 once a newer snapshot has replaced it).</summary>
+    public int EntriesFor(string snapshotName) => string.Equals(Volatile.Read(ref snapshot), snapshotName, StringComparison.Ordinal) ? entries.Count : 0;
+
     public IReadOnlyList<MeasureRow> GetOrRun(string snapshotName, MeasureRequest request, Func<IReadOnlyList<MeasureRow>> run)
     {
         if (capacity <= 0) return run(); // disabled (Warehouse:ResultCacheEntries = 0), e.g. to measure query cost

@@ -27,7 +27,9 @@ public sealed class ApiServer : IDisposable
     public int ProcessId => process.Id;
 
     /// <param name="resultCache">False serves every request from the warehouse (Warehouse:ResultCacheEntries=0).</param>
-    public static ApiServer Start(string warehouse, TimeSpan startupTimeout, bool resultCache = true)
+    /// <param name="warm">Warm the dashboard's opening pages on publish (Dashboard:Warm), and log when done (<see cref="WaitForWarm"/>).
+    /// Off otherwise: the background pages would share the cores with what a section measures.</param>
+    public static ApiServer Start(string warehouse, TimeSpan startupTimeout, bool resultCache = true, bool warm = false)
     {
         // The API runs as in production, so it needs JWT settings: a random key per run, never written anywhere.
         var jwt = new JwtSettings { Issuer = "attendancegraph-benchmark", Audience = "attendancegraph",
@@ -47,7 +49,8 @@ public sealed class ApiServer : IDisposable
                      $"--Authentication:Jwt:Issuer={jwt.Issuer}", $"--Authentication:Jwt:Audience={jwt.Audience}",
                      $"--Authentication:Jwt:SigningKey={jwt.SigningKey}", $"--Warehouse:ResultCacheEntries={(resultCache ? 4096 : 0)}",
                      // Every request carries the one benchmark token, so the per-user limit would measure itself.
-                     "--RateLimit:Enabled=false" })
+                     "--RateLimit:Enabled=false", $"--Dashboard:Warm:Enabled={warm}", "--Dashboard:Warm:PollInterval=00:00:00.250",
+                     $"--Logging:LogLevel:{WarmerCategory}=Information" })
             start.ArgumentList.Add(a);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var p = Process.Start(start) ?? throw new InvalidOperationException("could not start the API");
@@ -80,6 +83,25 @@ public sealed class ApiServer : IDisposable
         }
         Dispose();
         throw new TimeoutException($"the API did not answer within {timeout.TotalSeconds:N0} s: {Log()}");
+    }
+
+    private const string WarmerCategory = "AttendanceGraph.Api.Dashboard.DashboardWarmer";
+
+    /// <summary>Waits for the warmer's log line and returns the milliseconds it reports the warm took.</summary>
+    public double WaitForWarm(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        var done = new System.Text.RegularExpressions.Regex(@"Warmed the dashboard's opening pages for snapshot \S+ in (\d+) ms");
+        while (clock.Elapsed < timeout)
+        {
+            string text;
+            lock (log) text = log.ToString();
+            if (done.Match(text) is { Success: true } m) return double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (text.Contains("Warming the dashboard", StringComparison.Ordinal)) throw new InvalidOperationException($"warming failed: {Log()}");
+            if (process.HasExited) throw new InvalidOperationException($"the API exited with {process.ExitCode}: {Log()}");
+            Thread.Sleep(100);
+        }
+        throw new TimeoutException($"the dashboard was not warmed within {timeout.TotalSeconds:N0} s: {Log()}");
     }
 
     public string Log()

@@ -35,6 +35,8 @@ public sealed class ApiFactory(string warehouse, ILoggerProvider? logs = null, T
         builder.UseSetting("Authentication:Jwt:PrintDevTokens", "false");
         // Tests send hundreds of requests as one user within seconds; RateLimitTests turn it back on.
         builder.UseSetting("RateLimit:Enabled", "false");
+        // Warming renders pages in the background: it would add queries to tests that count them. DashboardWarmTests turn it on.
+        builder.UseSetting("Dashboard:Warm:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using AttendanceGraph.Api.Dashboard.Pages;
+using AttendanceGraph.Api.Data;
+using AttendanceGraph.Api.Security;
+using Microsoft.Extensions.Options;
+
+namespace AttendanceGraph.Api.Dashboard;
+
+/// <summary>When the dashboard's opening pages are computed ahead of the first visitor (section Dashboard:Warm).</summary>
+public sealed class DashboardWarmSettings
+{
+    /// <summary>Off in the tests' API (a background query would disturb their query counts); on in appsettings.json.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>How often the ETL's pointer is checked for a newly published snapshot.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>
+/// Renders the pages a lead opens first — the local authority page and the schools table, default period, all pupils —
+/// as soon as a new snapshot is published, so their measures are in the result cache (<see cref="MeasureResultCache"/>,
+/// keyed by snapshot) before the first visitor of the day asks; without it that visitor waits for every measure cold.
+/// The pages run as a local-authority lead through the same GraphQL documents, rules and cache as a signed-in lead
+/// (the answers are discarded; only the cache keeps them), so a lead's first view is served from the cache; other
+/// roles' requests, with cell keys, share the parts that match. The pages it renders hold aggregates only: no pupil
+/// data is read, logged or audited.
+/// </summary>
+public sealed class DashboardWarmer(
+    IServiceScopeFactory scopes, WarehouseReader reader, IOptions<DashboardWarmSettings> settings, IOptions<JwtSettings> jwt,
+    ILogger<DashboardWarmer> log) : BackgroundService
+{
+    /// <summary>The snapshot last warmed (or whose warm failed); null until the first warm ends.</summary>
+    public string? WarmedSnapshot
+    {
+        get => Volatile.Read(ref warmed);
+        private set => Volatile.Write(ref warmed, value);
+    }
+
+    private string? warmed;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!settings.Value.Enabled) return;
+        using var timer = new PeriodicTimer(settings.Value.PollInterval);
+        do
+        {
+            // Refresh follows CURRENT as a request would; a damaged pointer leaves the last good snapshot in service.
+            reader.Refresh();
+            if (reader.CurrentSnapshotName is { } name && name != WarmedSnapshot)
+            {
+                await WarmAsync(name, stoppingToken);
+                WarmedSnapshot = name;
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task WarmAsync(string snapshot, CancellationToken stoppingToken)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            foreach (var (path, render) in Pages)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider, User = Lead(), RequestAborted = stoppingToken };
+                http.Request.Path = path;
+                http.Response.Body = Stream.Null;
+                var context = await DashboardContext.CreateAsync(http)
+                    ?? throw new InvalidOperationException("the warming user was not accepted as a local-authority lead");
+                await render(context);
+            }
+            log.LogInformation("Warmed the dashboard's opening pages for snapshot {Snapshot} in {Milliseconds} ms", snapshot, clock.ElapsedMilliseconds);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            // Warming is an optimisation: a failure leaves the first visitor to compute the pages, as without it.
+            log.LogWarning("Warming the dashboard for snapshot {Snapshot} failed after {Milliseconds} ms: {Error}", snapshot, clock.ElapsedMilliseconds, e.Message);
+        }
+    }
+
+    private static readonly (string Path, Func<DashboardContext, Task<IResult>> Render)[] Pages =
+    [
+        ("/", LocalAuthorityPage.RenderAsync),
+        ("/schools", SchoolsPage.RenderAsync),
+    ];
+
+    private ClaimsPrincipal Lead() => new(new ClaimsIdentity(
+        [new Claim("sub", "dashboard-warmer"), new Claim(jwt.Value.RoleClaim, Roles.LaLead)], authenticationType: "warm-on-publish"));
+}
