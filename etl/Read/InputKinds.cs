@@ -132,15 +132,19 @@ public static class InputKinds
         // A header sharing no column with any kind (the common case: a file of another kind altogether) says so once
         // rather than after every kind, which kept the message under 1,000 characters when a seventh kind came.
         var sharesNone = RequiredColumns.Values.All(cols => !cols.Any(set.Contains));
+        // Sharing none, the long lists (GIAS, the DfE pupil-level file) are cut to their first columns: with the eighth kind
+        // (EES in-year figures) the full lists took the message past 1,000 characters again (1,089).
         var parts = RequiredColumns.Select(kv =>
         {
             var missing = kv.Value.Where(c => !set.Contains(c)).ToList();
-            return $"{kv.Key} needs [{string.Join(", ", kv.Value)}]" + (sharesNone ? "" :
+            var columns = sharesNone && kv.Value.Length > 7 ? [.. kv.Value.Take(5), $"… {kv.Value.Length - 5} more"] : kv.Value;
+            return $"{kv.Key} needs [{string.Join(", ", columns)}]" + (sharesNone ? "" :
                    missing.Count == kv.Value.Length ? " (has none of them)" : $" (missing {string.Join(", ", missing)})");
         });
         var shown = header.Count > 12 ? string.Join(",", header.Take(12)) + ",…" : string.Join(",", header);
         return $"header {Validate.LineExcerpt.Quote(shown)} matches no input kind" +
-               (sharesNone ? " (it has none of the columns any kind needs): " : ": ") + string.Join("; ", parts);
+               (sharesNone ? " (it has none of the columns any kind needs): " : ": ") + string.Join("; ", parts) +
+               (sharesNone ? " (docs/input-contracts.md lists every column)" : "");
     }
 
     /// <summary>Index of each column name (case-insensitive); -1 when absent.</summary>
