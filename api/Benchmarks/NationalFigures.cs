@@ -67,7 +67,7 @@ public static class NationalFigures
 
     /// <summary>
     /// The in-year figure of the same span as the period: the week it is (Monday to Sunday); the term it is; or, for a
-    /// period from the start of the academic year, the year to date up to the week of its end (or the week before, a
+    /// period from the start of the academic year (on or before its first school day), the year to date up to the week of its end (or the week before, a
     /// half-term holiday) and, for a whole academic year, the latest year to date of that year.
     /// </summary>
     private static NationalFigure? InYear(IReadOnlyList<InYearFigure> rows, Period period, Func<InYearFigure, bool> area)
@@ -78,7 +78,8 @@ public static class NationalFigures
             match = rows.FirstOrDefault(r => r.Span == InYearSpan.Week && r.WeekCommencing == period.Start && area(r));
         else if (TermOf(period) is { } term)
             match = rows.FirstOrDefault(r => r.Span == InYearSpan.Term && r.TimePeriod == year.TimePeriod && r.Term == term.ToString().ToUpperInvariant() && area(r));
-        if (match is null && period.Start == year.Start)
+        // From the start of the year: 1 August, or any day up to the first school day (a range from 1 or 3 September).
+        if (match is null && period.Start <= SchoolCalendar.For(year).Get(Term.Autumn, 1).FirstSchoolDay)
         {
             var lastWeek = SchoolCalendar.MondayOf(period.End);
             match = rows

@@ -61,6 +61,9 @@ public sealed class InYearComparatorTests : IDisposable
             (c.Figure!.OverallAbsenceRate, c.Figure.PersistentAbsenceRate, c.Basis));
         // To the end of November the latest year to date stops two weeks short: not the same span, so annual.
         Assert.Equal((6.88, "annual 2025/26 (daily)"), England("Total", Period.Range(Y2526.Start, new DateOnly(2025, 11, 30))));
+        // From the first school day (the dashboard's ?period=2025-09-01_2025-11-16) is the same span; from the second week is not.
+        Assert.Equal(5.80, England("Total", Period.Range(new DateOnly(2025, 9, 1), new DateOnly(2025, 11, 16))).Overall);
+        Assert.Equal("annual 2025/26 (daily)", England("Total", Period.Range(new DateOnly(2025, 9, 8), new DateOnly(2025, 11, 16))).Basis);
         // The shipped DfE year to date up to week 43 (8 September – 24 October 2025, 5.90%) is the first half term's.
         Assert.Equal((5.90, "in-year, 2025/26 to date (up to the week commencing 2025-10-20)"), England("Total", Period.ForHalfTerm(Y2526, Term.Autumn, 1)));
     }
