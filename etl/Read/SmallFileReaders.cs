@@ -226,7 +226,7 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
         if (level is null) return;
         if (r.OrNull(InputKinds.InYearColumns.AttendanceDate) is not null) return;
         var frame = r[InputKinds.InYearColumns.TimeFrame].Trim();
-        if (Enum.TryParse<DayOfWeek>(frame, ignoreCase: true, out _)) return;
+        if (Enum.GetNames<DayOfWeek>().Contains(frame, StringComparer.OrdinalIgnoreCase)) return; // a day's row (not "1": TryParse took numbers)
         var phase = InYearPhase(r[InputKinds.InYearColumns.EducationPhase]);
         if (phase is null) return;
         if (!InYearPeriod(r, frame, out var span, out var timePeriod, out var week, out var term)) return;

@@ -60,6 +60,18 @@ public class InYearBenchmarkReadTests
     }
 
     [Fact]
+    public void ATimeFrameThatIsNoWeekYearToDateOrDay_IsRejected()
+    {
+        using var t = new TestBatch();
+        var path = t.Write("ees.csv", InYearFixture.Csv.Replace("National,2025,Week 46,Week,E92000001,England,,,,,,Primary", "National,2025,Week 46,1,E92000001,England,,,,,,Primary"));
+
+        var batch = t.Read();
+
+        var r = Assert.Single(batch.Report.Examples(RejectionReason.UnknownPeriod));
+        Assert.Equal((path, 3L, "time_frame"), (r.File, r.Line, r.Column));
+    }
+
+    [Fact]
     public void HeaderWithoutARequiredColumn_IsRejectedNamingIt()
     {
         using var t = new TestBatch();
