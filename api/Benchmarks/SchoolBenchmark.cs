@@ -11,9 +11,11 @@ public sealed record SchoolBenchmark(
     SchoolInfo School,
     DisclosedMeasures Measures,
     DisclosedMeasures LocalAuthorityPhase,
-    NationalFigure? National,
+    NationalComparison NationalComparison,
     IReadOnlyList<PeerPosition> Peers)
 {
+    public NationalFigure? National => NationalComparison.Figure;
+
     /// <summary>
     /// Two queries per phase and request (the phase's schools; the phase as a whole), shared by every school
     /// of that phase asking in the same request. Every figure, and every peer compared, is as this caller may see it
@@ -28,8 +30,8 @@ public sealed record SchoolBenchmark(
             .Where(r => data.Facts.School(r.Urn!.Value)?.Phase == school.Phase).ToList();
         var phase = source.Single(shape);
         var own = peers.FirstOrDefault(r => r.Urn == school.Urn)?.Measures ?? source.Empty(shape with { GroupBy = MeasureGrouping.School }, school.Urn);
-        var national = NationalFigures.For(data.Facts.Benchmarks, school.Phase, shape.Period.AcademicYear);
-        var positions = MeasureSelector.Headline.Select(m => Position(m, school.Urn, own, peers, phase, national)).ToList();
+        var national = NationalFigures.Compare(data.Facts, school.Phase, shape.Period);
+        var positions = MeasureSelector.Headline.Select(m => Position(m, school.Urn, own, peers, phase, national.Figure)).ToList();
         return new SchoolBenchmark(school, own, phase, national, positions);
     }
 

@@ -33,4 +33,17 @@ internal static class Measures
         "OTHER" => "Other (nursery, 16 plus, AP)",
         _ => phase ?? "",
     };
+
+    /// <summary>
+    /// The sentence saying which published figure "England" is (API nationalComparison.basis): "England: DfE in-year, week
+    /// commencing 2025-11-10." or, with none, why ("No published figure for England: …"). HTML-encoded.
+    /// </summary>
+    public static string EnglandBasis(System.Text.Json.Nodes.JsonNode? comparison)
+    {
+        var basis = comparison?["basis"]?.ToString();
+        if (string.IsNullOrEmpty(basis)) return "England's figure is not published for this period.";
+        return System.Net.WebUtility.HtmlEncode(basis.StartsWith("no ", StringComparison.Ordinal)
+            ? char.ToUpperInvariant(basis[0]) + basis[1..] + "."
+            : $"England: DfE {basis}.");
+    }
 }

@@ -15,4 +15,13 @@ public sealed record NationalFigure(
     double? SevereAbsenceRate)
 {
     public string AcademicYear => $"{TimePeriod / 100}/{TimePeriod % 100:00}";
+
+    /// <summary>
+    /// Which published figure this is, in words: "annual 2024/25 (daily)", or for an in-year figure "in-year, week
+    /// commencing 2025-11-10" (<see cref="Benchmarks.NationalFigures"/> says more when it picked an earlier year's).
+    /// </summary>
+    public string Basis { get; init; } = $"annual {TimePeriod / 100}/{TimePeriod % 100:00}" + (Source is null ? "" : $" ({Source})");
+
+    /// <summary>The region an in-year figure of an LA or a region belongs to (null for England and annual figures).</summary>
+    public string? RegionName { get; init; }
 }

@@ -76,8 +76,24 @@ public sealed record SnapshotFacts(
             """).Select(r => new NationalFigure(r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
                 r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
                 D(r, 6), D(r, 7), D(r, 8), D(r, 9), D(r, 10))).ToList();
-        return new SnapshotFacts(snapshot, schools, markYears, benchmarks) { Cohorts = CohortCatalogue.Read(c) };
+        return new SnapshotFacts(snapshot, schools, markYears, benchmarks) { Cohorts = CohortCatalogue.Read(c), InYear = ReadInYear(c) };
     }
+
+    /// <summary>DfE's in-year figures (weeks, terms, years to date); none in a snapshot loaded before they existed.</summary>
+    public IReadOnlyList<InYearFigure> InYear { get; init; } = [];
+
+    private static List<InYearFigure> ReadInYear(DuckDBConnection c)
+    {
+        if (c.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'in_year_benchmarks'") == 0) return [];
+        return c.Rows("""
+            SELECT span, time_period, week_commencing, term, geographic_level, region_code, region_name, old_la_code, la_name,
+                   education_phase, overall_absence_perc, authorised_absence_perc, unauthorised_absence_perc, persistent_absence_percent, source
+            FROM in_year_benchmarks ORDER BY ALL
+            """).Select(r => new InYearFigure(r.GetString(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetFieldValue<DateOnly>(2),
+                S(r, 3), r.GetString(4), S(r, 5), S(r, 6), S(r, 7), S(r, 8), r.GetString(9), D(r, 10), D(r, 11), D(r, 12), D(r, 13), S(r, 14))).ToList();
+    }
+
+    private static string? S(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     private static double? D(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
 }

@@ -31,17 +31,31 @@ public sealed class LocalAuthorityType : ObjectGraphType<LocalAuthorityInfo>
             {
                 var request = c.MeasureRequest() with { GroupBy = MeasureGrouping.Phase };
                 var rows = c.Protected().Measure(request).ToDictionary(r => r.Phase!);
-                var published = c.Data().Facts.Benchmarks;
+                var facts = c.Data().Facts;
                 return PhaseEnum.Reported.Concat(rows.Keys.Except(PhaseEnum.Reported))
                     .Select(p => new PhaseMeasures(p, rows.GetValueOrDefault(p)?.Measures ?? c.Protected().Empty(request, null),
-                        NationalFigures.For(published, p, request.Period.AcademicYear)))
+                        NationalFigures.Compare(facts, p, request.Period).Figure))
                     .ToList();
             });
 
         Field<NationalFigureType>("national")
-            .Description("England's published figure for all phases, for the period's academic year or the latest before it.")
+            .Description("England's published figure for all phases: the same week, term or year to date from DfE's in-year figures " +
+                         "where they cover the period, else the period's academic year's or the latest before it (basis says which).")
             .Argument<PeriodInputType>("period")
-            .Resolve(c => NationalFigures.For(c.Data().Facts.Benchmarks, "Total", c.Period().AcademicYear));
+            .Resolve(c => NationalFigures.Compare(c.Data().Facts, "Total", c.Period()).Figure);
+
+        Field<NonNullGraphType<NationalComparisonType>>("nationalComparison")
+            .Description("As national, with the basis of the figure used, or why there is none.")
+            .Argument<PeriodInputType>("period")
+            .Argument<PhaseEnum>("phase")
+            .Resolve(c => NationalFigures.Compare(c.Data().Facts, c.GetArgument<string?>("phase") ?? "Total", c.Period()));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NationalFigureType>>>>("publishedSamePeriod")
+            .Description("DfE's in-year figures for exactly the period (a week, a term or the year to date) for England, the LA's region " +
+                         "and the LA itself, where published; empty for other periods.")
+            .Argument<PeriodInputType>("period")
+            .Argument<PhaseEnum>("phase")
+            .Resolve(c => NationalFigures.SamePeriod(c.Data().Facts, c.GetArgument<string?>("phase") ?? "Total", c.Period()));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CohortComparisonType>>>>("cohortGaps")
             .Description("Each cohort against the rest of the LA's pupils.")

@@ -12,6 +12,6 @@ public sealed class PhaseMeasuresType : ObjectGraphType<PhaseMeasures>
         Field(p => p.Phase, type: typeof(NonNullGraphType<PhaseEnum>));
         Field(p => p.Measures, type: typeof(NonNullGraphType<MeasuresType>));
         Field(p => p.National, type: typeof(NationalFigureType))
-            .Description("England's published figure for the phase (the period's academic year or the latest before it).");
+            .Description("England's published figure for the phase: the same week, term or year to date where DfE's in-year figures cover the period, else annual (basis says which).");
     }
 }

@@ -39,6 +39,7 @@ public static class ValidateCommand
         output.WriteLine($"{batch.Files.Count} files: {string.Join(", ", batch.Files.Select(f => $"{Path.GetFileName(f.Path)} ({f.Kind})"))}");
         output.WriteLine($"{marks:N0} marks, {batch.Enrolments.Count:N0} enrolments, {batch.Schools.Count:N0} schools, " +
                          $"{batch.CohortDefinitions.Count:N0} LA cohorts declared, {batch.CohortMemberships.Count:N0} cohort memberships, {batch.Benchmarks.Count:N0} benchmark rows, " +
+                         $"{batch.InYearBenchmarks.Count:N0} in-year benchmark rows, " +
                          $"{batch.SessionTotals.Count:N0} weekly session totals valid");
         try
         {

@@ -10,6 +10,11 @@ public enum InputKind
     /// <summary>The LA's own cohorts (key, name, description); their memberships come in cohort membership files.</summary>
     CohortDefinitions,
     Benchmarks,
+    /// <summary>
+    /// DfE's in-year published figures (EES "Pupil attendance in schools"): national, regional and LA attendance by
+    /// week, term and year to date, for comparing a week or a term with England's same week or term.
+    /// </summary>
+    InYearBenchmarks,
     /// <summary>DfE's pupil-level attendance download (VYED): session totals per pupil per school per span.</summary>
     SessionTotals,
 }

@@ -36,4 +36,6 @@ public enum RejectionReason
     BadSpan,
     /// <summary>A declared cohort key of the wrong shape, or a statutory cohort's key.</summary>
     BadCohortKey,
+    /// <summary>An in-year published figure whose time_period/time_identifier names no week, term or year to date.</summary>
+    UnknownPeriod,
 }

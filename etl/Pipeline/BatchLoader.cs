@@ -80,6 +80,8 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         // A new warehouse starts with the shipped national figures, so benchmarks work before any EES file is loaded.
         var noBenchmarksYet = c.Scalar<long>("SELECT count(*) FROM benchmarks") == 0;
         dimensions.Benchmarks(batch.Benchmarks.Count == 0 && noBenchmarksYet ? DefaultBenchmarks.Read() : batch.Benchmarks);
+        // The shipped in-year figures are rewritten with every load; an in-year file in the batch replaces them figure by figure.
+        dimensions.InYearBenchmarks(DefaultBenchmarks.ReadInYear(), batch.InYearBenchmarks);
         options.StepReached?.Invoke("dimensions-staged");
 
         Done("staged schools, pupils, enrolments, cohorts (and their reference rows) and benchmarks");
@@ -114,7 +116,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             """,
             ("id", batchId), ("files", string.Join("; ", batch.Files.Select(f => Path.GetFileName(f.Path)))), ("hash", fingerprint),
             ("schools", (long)batch.Schools.Count), ("enrolments", (long)batch.Enrolments.Count), ("marks", marks),
-            ("cohorts", (long)batch.CohortMemberships.Count), ("benchmarks", (long)batch.Benchmarks.Count),
+            ("cohorts", (long)batch.CohortMemberships.Count), ("benchmarks", (long)(batch.Benchmarks.Count + batch.InYearBenchmarks.Count)),
             ("rejected", batch.Report.TotalRejected));
         StagingTables.Drop(c);
         options.StepReached?.Invoke("before-publish");
@@ -122,14 +124,14 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         Done("checkpointed and published");
         progress?.Report($"published batch {batchId} as {name}");
         return new LoadResult(batchId, name, false, marks, batch.Schools.Count, batch.Enrolments.Count,
-            batch.CohortMemberships.Count, batch.Benchmarks.Count, batch.Report, clock.Elapsed)
+            batch.CohortMemberships.Count, batch.Benchmarks.Count + batch.InYearBenchmarks.Count, batch.Report, clock.Elapsed)
             { SchoolRecords = batch.Schools.Where(s => servedLa is null || s.LaCode == servedLa).ToList() };
     }
 
     /// <summary>Every row of every file was rejected: publishing would make an empty batch look like a load.</summary>
     private static bool NothingValid(ReadBatch batch, long marks) =>
         marks == 0 && batch.Schools.Count == 0 && batch.Enrolments.Count == 0 && batch.CohortMemberships.Count == 0 && batch.CohortDefinitions.Count == 0 &&
-        batch.Benchmarks.Count == 0 && batch.SessionTotals.Count == 0;
+        batch.Benchmarks.Count == 0 && batch.InYearBenchmarks.Count == 0 && batch.SessionTotals.Count == 0;
 
     private string RejectsPath()
     {

@@ -35,6 +35,13 @@ public static class BatchReader
                     $"{string.Join(", ", missing)}: the whole file is skipped", string.Join(",", header)));
                 continue;
             }
+            if (kind is null && InputKinds.MissingInYearColumns(header) is { } missingInYear)
+            {
+                report.Add(new Rejection(path, 1, missingInYear[0], RejectionReason.MissingColumn,
+                    $"an EES in-year attendance file without the required column{(missingInYear.Count > 1 ? "s" : "")} " +
+                    $"{string.Join(", ", missingInYear)}: the whole file is skipped", string.Join(",", header)));
+                continue;
+            }
             if (kind is null)
             {
                 report.Add(new Rejection(path, 1, "", RejectionReason.UnrecognisedHeader,
@@ -47,7 +54,7 @@ public static class BatchReader
         var ctx = new SmallFileReaders(options, existing, report);
         var files = new List<InputFile>();
         // Order matters: enrolments are checked against schools, marks against enrolments.
-        foreach (var kind in new[] { InputKind.Schools, InputKind.Enrolments, InputKind.CohortDefinitions, InputKind.CohortMemberships, InputKind.Benchmarks, InputKind.SessionTotals })
+        foreach (var kind in new[] { InputKind.Schools, InputKind.Enrolments, InputKind.CohortDefinitions, InputKind.CohortMemberships, InputKind.Benchmarks, InputKind.InYearBenchmarks, InputKind.SessionTotals })
         {
             foreach (var f in recognised.Where(r => r.Kind == kind))
             {

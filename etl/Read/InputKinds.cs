@@ -23,6 +23,9 @@ public static class InputKinds
         [InputKind.CohortDefinitions] = ["cohort", "name", "description"],
         // EES files: these four identify a benchmark row; the other sess_/enrolments_ columns are read when present.
         [InputKind.Benchmarks] = ["time_period", "geographic_level", "education_phase", "sess_overall_percent"],
+        // EES "Pupil attendance in schools" weekly, term and year-to-date files (InYearColumns): the period, the area, the
+        // phase and the overall absence rate; every other column (counts, reasons, codes and names of areas) may come and go.
+        [InputKind.InYearBenchmarks] = ["time_period", "time_identifier", "geographic_level", "education_phase", "overall_absence_perc"],
         // DfE's pupil-level download ("View your education data"): only what a load uses is required; DfE changes
         // the file "with little to no notice", so every other column (characteristics, names) may come and go.
         [InputKind.SessionTotals] =
@@ -49,12 +52,55 @@ public static class InputKinds
     /// A header that is recognisably the DfE file (at least half of its required columns) but lacks some: the
     /// missing columns, so the rejection names them rather than listing every kind. Null otherwise.
     /// </summary>
-    public static IReadOnlyList<string>? MissingSessionTotalsColumns(IReadOnlyList<string> header)
+    public static IReadOnlyList<string>? MissingSessionTotalsColumns(IReadOnlyList<string> header) =>
+        MissingColumns(header, InputKind.SessionTotals);
+
+    /// <summary>
+    /// A header that is recognisably an EES in-year attendance file (an in-year rate column such as attendance_perc, and
+    /// at least half of the required columns) but lacks some: the missing columns. Null otherwise.
+    /// </summary>
+    public static IReadOnlyList<string>? MissingInYearColumns(IReadOnlyList<string> header) =>
+        header.Any(h => InYearColumns.Rates.Contains(h.Trim(), StringComparer.OrdinalIgnoreCase))
+            ? MissingColumns(header, InputKind.InYearBenchmarks)
+            : null;
+
+    private static IReadOnlyList<string>? MissingColumns(IReadOnlyList<string> header, InputKind kind)
     {
         var set = new HashSet<string>(header.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
-        var required = RequiredColumns[InputKind.SessionTotals];
+        var required = RequiredColumns[kind];
         var missing = required.Where(c => !set.Contains(c)).ToList();
         return missing.Count > 0 && missing.Count * 2 <= required.Length ? missing : null;
+    }
+
+    /// <summary>
+    /// Columns of EES "Pupil attendance in schools" files read by the in-year kind, as DfE names them (data catalogue
+    /// previews of the weekly, year-to-date, term and persistent absence data sets; docs/input-contracts.md).
+    /// </summary>
+    public static class InYearColumns
+    {
+        public const string TimePeriod = "time_period";
+        public const string TimeIdentifier = "time_identifier";
+        /// <summary>Present in the long and persistent absence data sets: "Year to date", or a weekday for a daily row.</summary>
+        public const string TimeFrame = "time_frame";
+        /// <summary>Present in the daily data sets only: a row of one day, which the kind skips.</summary>
+        public const string AttendanceDate = "attendance_date";
+        public const string GeographicLevel = "geographic_level";
+        public const string RegionCode = "region_code";
+        public const string RegionName = "region_name";
+        public const string OldLaCode = "old_la_code";
+        public const string NewLaCode = "new_la_code";
+        public const string LaName = "la_name";
+        public const string EducationPhase = "education_phase";
+        public const string Attendance = "attendance_perc";
+        public const string OverallAbsence = "overall_absence_perc";
+        public const string AuthorisedAbsence = "authorised_absence_perc";
+        public const string UnauthorisedAbsence = "unauthorised_absence_perc";
+        /// <summary>The persistent absence data set's column (year to date only).</summary>
+        public const string PersistentAbsence = "persistent_absence_percent";
+        /// <summary>Not a DfE column: the shipped file says where each figure was read.</summary>
+        public const string Source = "source";
+
+        public static readonly string[] Rates = [Attendance, OverallAbsence, AuthorisedAbsence, UnauthorisedAbsence, PersistentAbsence];
     }
 
     /// <summary>Optional benchmark columns (null when absent).</summary>
@@ -86,15 +132,19 @@ public static class InputKinds
         // A header sharing no column with any kind (the common case: a file of another kind altogether) says so once
         // rather than after every kind, which kept the message under 1,000 characters when a seventh kind came.
         var sharesNone = RequiredColumns.Values.All(cols => !cols.Any(set.Contains));
+        // Sharing none, the long lists (GIAS, the DfE pupil-level file) are cut to their first columns: with the eighth kind
+        // (EES in-year figures) the full lists took the message past 1,000 characters again (1,089).
         var parts = RequiredColumns.Select(kv =>
         {
             var missing = kv.Value.Where(c => !set.Contains(c)).ToList();
-            return $"{kv.Key} needs [{string.Join(", ", kv.Value)}]" + (sharesNone ? "" :
+            var columns = sharesNone && kv.Value.Length > 7 ? [.. kv.Value.Take(5), $"… {kv.Value.Length - 5} more"] : kv.Value;
+            return $"{kv.Key} needs [{string.Join(", ", columns)}]" + (sharesNone ? "" :
                    missing.Count == kv.Value.Length ? " (has none of them)" : $" (missing {string.Join(", ", missing)})");
         });
         var shown = header.Count > 12 ? string.Join(",", header.Take(12)) + ",…" : string.Join(",", header);
         return $"header {Validate.LineExcerpt.Quote(shown)} matches no input kind" +
-               (sharesNone ? " (it has none of the columns any kind needs): " : ": ") + string.Join("; ", parts);
+               (sharesNone ? " (it has none of the columns any kind needs): " : ": ") + string.Join("; ", parts) +
+               (sharesNone ? " (docs/input-contracts.md lists every column)" : "");
     }
 
     /// <summary>Index of each column name (case-insensitive); -1 when absent.</summary>

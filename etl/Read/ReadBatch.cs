@@ -22,6 +22,7 @@ public sealed class ReadBatch
         CohortMemberships = readers.CohortMemberships;
         CohortDefinitions = readers.CohortDefinitions;
         Benchmarks = readers.Benchmarks;
+        InYearBenchmarks = readers.InYearBenchmarks;
         SessionTotals = readers.SessionTotals;
         NewPupilIds = readers.NewPupilIds;
         this.marksFiles = marksFiles;
@@ -37,6 +38,8 @@ public sealed class ReadBatch
     /// <summary>The LA's own cohorts declared in this batch (keys in capitals).</summary>
     public IReadOnlyList<CohortDefinitionRecord> CohortDefinitions { get; }
     public IReadOnlyList<BenchmarkRecord> Benchmarks { get; }
+    /// <summary>Valid in-year published figures (weeks, terms, years to date) of national, regional and LA level.</summary>
+    public IReadOnlyList<InYearBenchmarkRecord> InYearBenchmarks { get; }
     /// <summary>Valid rows of DfE pupil-level attendance files: one pupil's totals at one school for one week.</summary>
     public IReadOnlyList<SessionTotalsRecord> SessionTotals { get; }
     /// <summary>UPNs first seen in this batch (enrolments, then cohort memberships) → ids from existing.NextPupilId upward, in file order.</summary>

@@ -17,6 +17,7 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
     public List<CohortMembershipRecord> CohortMemberships { get; } = [];
     public List<CohortDefinitionRecord> CohortDefinitions { get; } = [];
     public List<BenchmarkRecord> Benchmarks { get; } = [];
+    public List<InYearBenchmarkRecord> InYearBenchmarks { get; } = [];
     /// <summary>UPNs first seen in this batch, in file order, with ids from existing.NextPupilId upward.</summary>
     public Dictionary<string, int> NewPupilIds { get; } = new(StringComparer.Ordinal);
 
@@ -69,6 +70,7 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
                 case InputKind.CohortDefinitions: CohortDefinition(row); break;
                 case InputKind.CohortMemberships: Cohort(row); break;
                 case InputKind.Benchmarks: Benchmark(row); break;
+                case InputKind.InYearBenchmarks: InYearBenchmark(row); break;
                 case InputKind.SessionTotals: SessionTotalsRow(row); break;
             }
         }
@@ -209,6 +211,121 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
         if (!r.Percent("enrolments_pa_50_exact_percent", out var sa)) return;
         Benchmarks.Add(new BenchmarkRecord(period, level, r.OrNull("old_la_code"), r.OrNull("new_la_code"), r.OrNull("la_name"),
             phase, r.OrNull("source"), overall, auth, unauth, pa, sa));
+    }
+
+    private readonly Dictionary<(string, int, DateOnly?, string?, string, string?, string), (string Path, long Line)> inYearKeys = [];
+
+    /// <summary>
+    /// One row of an EES in-year file. Rows the product does not compare with are skipped without a word: daily rows,
+    /// geographic levels other than national, regional and LA, and phases other than the four reported. A row the
+    /// product would use with a period it cannot place, or a rate that is neither a number nor a GSS symbol, is rejected.
+    /// </summary>
+    private void InYearBenchmark(RowContext r)
+    {
+        var level = InYearLevel(r[InputKinds.InYearColumns.GeographicLevel]);
+        if (level is null) return;
+        if (r.OrNull(InputKinds.InYearColumns.AttendanceDate) is not null) return;
+        var frame = r[InputKinds.InYearColumns.TimeFrame].Trim();
+        if (Enum.GetNames<DayOfWeek>().Contains(frame, StringComparer.OrdinalIgnoreCase)) return; // a day's row (not "1": TryParse took numbers)
+        var phase = InYearPhase(r[InputKinds.InYearColumns.EducationPhase]);
+        if (phase is null) return;
+        if (!InYearPeriod(r, frame, out var span, out var timePeriod, out var week, out var term)) return;
+        if (!r.Percent(InputKinds.InYearColumns.Attendance, out var attendance)) return;
+        if (!r.Percent(InputKinds.InYearColumns.OverallAbsence, out var overall)) return;
+        if (!r.Percent(InputKinds.InYearColumns.AuthorisedAbsence, out var authorised)) return;
+        if (!r.Percent(InputKinds.InYearColumns.UnauthorisedAbsence, out var unauthorised)) return;
+        if (!r.Percent(InputKinds.InYearColumns.PersistentAbsence, out var persistent)) return;
+        var area = level == "National" ? null : level == "Regional" ? r.OrNull(InputKinds.InYearColumns.RegionCode) : r.OrNull(InputKinds.InYearColumns.OldLaCode);
+        if (level != "National" && area is null)
+        {
+            r.Missing(level == "Regional" ? InputKinds.InYearColumns.RegionCode : InputKinds.InYearColumns.OldLaCode);
+            return;
+        }
+        var key = (span, timePeriod, week, term, level, area, phase);
+        if (inYearKeys.TryGetValue(key, out var first))
+        {
+            r.Reject(InputKinds.InYearColumns.TimeIdentifier, RejectionReason.DuplicateRow,
+                $"the same figure (period, area and phase) appears more than once (first at {Path.GetFileName(first.Path)} line {first.Line})");
+            return;
+        }
+        inYearKeys[key] = (r.Path, r.Line);
+        InYearBenchmarks.Add(new InYearBenchmarkRecord(span, timePeriod, week, term, level,
+            r.OrNull(InputKinds.InYearColumns.RegionCode), r.OrNull(InputKinds.InYearColumns.RegionName),
+            r.OrNull(InputKinds.InYearColumns.OldLaCode), r.OrNull(InputKinds.InYearColumns.NewLaCode), r.OrNull(InputKinds.InYearColumns.LaName),
+            phase, attendance, overall, authorised, unauthorised, persistent, r.OrNull(InputKinds.InYearColumns.Source)));
+    }
+
+    /// <summary>National, Regional or Local authority (as EES writes them, any case); null for a level not compared with.</summary>
+    private static string? InYearLevel(string level) => level.Trim().ToLowerInvariant() switch
+    {
+        "national" => "National",
+        "regional" => "Regional",
+        "local authority" => "Local authority",
+        _ => null,
+    };
+
+    /// <summary>EES "All schools" is the product's Total; Primary, Secondary and Special keep their names; others are skipped.</summary>
+    private static string? InYearPhase(string phase) => phase.Trim().ToLowerInvariant() switch
+    {
+        "all schools" or "total" => "Total",
+        "primary" => "Primary",
+        "secondary" => "Secondary",
+        "special" => "Special",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The span of a row: time_identifier "Week 43" with time_period 2025 is the week commencing 20 October 2025 (or the
+    /// year to date up to that week when time_frame says "Year to date"); "Autumn term", "Spring term" or "Summer term"
+    /// with time_period 202425 is that term of 2024/25.
+    /// </summary>
+    private static bool InYearPeriod(RowContext r, string frame, out string span, out int timePeriod, out DateOnly? week, out string? term)
+    {
+        span = "";
+        timePeriod = 0;
+        week = null;
+        term = null;
+        var identifier = r[InputKinds.InYearColumns.TimeIdentifier].Trim();
+        var periodText = r[InputKinds.InYearColumns.TimePeriod].Trim();
+        if (identifier.StartsWith("Week ", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!TextDecoding.TryInt(periodText, out var year) || !TextDecoding.TryInt(identifier[5..].Trim(), out var number) ||
+                Schema.Benchmarks.InYearSpan.WeekCommencing(year, number) is not { } monday)
+            {
+                r.Reject(InputKinds.InYearColumns.TimeIdentifier, RejectionReason.UnknownPeriod,
+                    $"{LineExcerpt.Quote(identifier)} of time_period {LineExcerpt.Quote(periodText)} is not a week of a calendar year (like Week 43 of 2025)");
+                return false;
+            }
+            var yearToDate = frame.Equals("Year to date", StringComparison.OrdinalIgnoreCase);
+            if (!yearToDate && frame.Length > 0 && !frame.Equals("Week", StringComparison.OrdinalIgnoreCase) && !frame.Equals("Weekly", StringComparison.OrdinalIgnoreCase))
+            {
+                r.Reject(InputKinds.InYearColumns.TimeFrame, RejectionReason.UnknownPeriod,
+                    $"time_frame {LineExcerpt.Quote(frame)} is neither a week, the year to date nor a day");
+                return false;
+            }
+            span = yearToDate ? Schema.Benchmarks.InYearSpan.YearToDate : Schema.Benchmarks.InYearSpan.Week;
+            week = monday;
+            timePeriod = Schema.Calendar.AcademicYear.Containing(monday).TimePeriod;
+            return true;
+        }
+        var termName = identifier.ToLowerInvariant() switch
+        {
+            "autumn term" => "AUTUMN",
+            "spring term" => "SPRING",
+            "summer term" => "SUMMER",
+            _ => null,
+        };
+        if (termName is not null && Schema.Calendar.AcademicYear.TryParse(periodText, out var academicYear) && periodText.Length == 6)
+        {
+            span = Schema.Benchmarks.InYearSpan.Term;
+            term = termName;
+            timePeriod = academicYear.TimePeriod;
+            return true;
+        }
+        r.Reject(InputKinds.InYearColumns.TimeIdentifier, RejectionReason.UnknownPeriod,
+            $"time_identifier {LineExcerpt.Quote(identifier)} with time_period {LineExcerpt.Quote(periodText)} names no week (Week 43 of 2025) " +
+            "and no term (Autumn term of 202526)");
+        return false;
     }
 
     private void AssignPupilId(string upn)

@@ -156,4 +156,42 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
             "DROP TABLE b",
         ]);
     }
+
+    /// <summary>
+    /// The in-year figures, rewritten with every load like reference data: the shipped rows are replaced by the shipped
+    /// file as this build carries it, then the batch's rows replace any row (shipped or loaded earlier) of the same period,
+    /// area and phase. A shipped row never displaces a figure the LA loaded.
+    /// </summary>
+    public void InYearBenchmarks(IReadOnlyList<InYearBenchmarkRecord> shipped, IReadOnlyList<InYearBenchmarkRecord> loaded)
+    {
+        Append("iy_shipped", shipped, "shipped");
+        Append("iy_loaded", loaded, "loaded");
+        const string sameKey = """
+            o.span = n.span AND o.time_period = n.time_period AND o.week_commencing IS NOT DISTINCT FROM n.week_commencing
+              AND o.term IS NOT DISTINCT FROM n.term AND o.geographic_level = n.geographic_level
+              AND o.region_code IS NOT DISTINCT FROM n.region_code AND o.old_la_code IS NOT DISTINCT FROM n.old_la_code
+              AND o.education_phase = n.education_phase
+            """;
+        connection.ExecuteAll(
+        [
+            "DELETE FROM in_year_benchmarks WHERE origin = 'shipped'",
+            $"DELETE FROM in_year_benchmarks o USING iy_loaded n WHERE {sameKey}",
+            "INSERT INTO in_year_benchmarks SELECT * FROM iy_loaded",
+            $"INSERT INTO in_year_benchmarks SELECT * FROM iy_shipped n WHERE NOT EXISTS (SELECT 1 FROM in_year_benchmarks o WHERE {sameKey})",
+            "DROP TABLE iy_shipped",
+            "DROP TABLE iy_loaded",
+        ]);
+    }
+
+    private void Append(string table, IReadOnlyList<InYearBenchmarkRecord> rows, string origin)
+    {
+        connection.Execute($"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM in_year_benchmarks LIMIT 0");
+        using var a = connection.CreateAppender(table);
+        foreach (var b in rows)
+            a.CreateRow().AppendValue(b.Span).AppendValue(b.TimePeriod).AppendValue(b.WeekCommencing).AppendValue(b.Term)
+                .AppendValue(b.GeographicLevel).AppendValue(b.RegionCode).AppendValue(b.RegionName).AppendValue(b.OldLaCode)
+                .AppendValue(b.NewLaCode).AppendValue(b.LaName).AppendValue(b.EducationPhase).AppendValue(b.AttendancePercent)
+                .AppendValue(b.OverallAbsencePercent).AppendValue(b.AuthorisedAbsencePercent).AppendValue(b.UnauthorisedAbsencePercent)
+                .AppendValue(b.PersistentAbsencePercent).AppendValue(b.Source).AppendValue(origin).EndRow();
+    }
 }

@@ -119,6 +119,30 @@ public static class WarehouseSchema
               enrolments_pa_10_exact_percent DOUBLE,
               enrolments_pa_50_exact_percent DOUBLE)
             """,
+            // DfE's in-year figures (EES "Pupil attendance in schools"): a week (week_commencing), a term, or the year to date
+            // up to the week commencing week_commencing. origin 'shipped' rows come from the product's own file and are
+            // rewritten with every load; 'loaded' rows came from a file the LA loaded and replace a shipped row of the same key.
+            """
+            CREATE TABLE IF NOT EXISTS in_year_benchmarks (
+              span VARCHAR NOT NULL,
+              time_period INTEGER NOT NULL,
+              week_commencing DATE,
+              term VARCHAR,
+              geographic_level VARCHAR NOT NULL,
+              region_code VARCHAR,
+              region_name VARCHAR,
+              old_la_code VARCHAR,
+              new_la_code VARCHAR,
+              la_name VARCHAR,
+              education_phase VARCHAR NOT NULL,
+              attendance_perc DOUBLE,
+              overall_absence_perc DOUBLE,
+              authorised_absence_perc DOUBLE,
+              unauthorised_absence_perc DOUBLE,
+              persistent_absence_percent DOUBLE,
+              source VARCHAR,
+              origin VARCHAR NOT NULL)
+            """,
             // Decodes marks.code_id for anyone querying the raw marks (BI tools, analysts' SQL).
             """
             CREATE TABLE IF NOT EXISTS attendance_codes (

@@ -64,8 +64,7 @@ internal static class LocalAuthorityPage
                 Cell.Of(m.Label), Cell.Rate(Number(now?[m.Field])), Cell.Rate(Number(before?[m.Field])),
                 Cell.Gap(Number(now?[m.Field]) - Number(before?[m.Field])), Cell.Rate(Measures.National(national, m)),
             ]).ToList()));
-        var source = national is null ? "England's figure is not published for this year."
-            : $"England: DfE {E(national["source"])} figures for {E(national["academicYear"])} (the latest published for the period's year).";
+        var source = Measures.EnglandBasis(authority["nationalComparison"]);
         return $"<h2 class=\"govuk-heading-m\">Headline measures</h2>{b}<p class=\"govuk-body-s\">{source} Enrolments this period: {Count(now?["enrolments"])}.</p>"
             + PageResult.TableWithDownload(context, table);
     }

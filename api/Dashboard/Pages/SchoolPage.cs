@@ -65,7 +65,8 @@ internal static class SchoolPage
                 Cell.Rate(Measures.National(bench?["national"], m)), Cell.Rate(Number(school["lastYear"]?[m.Field])),
                 Cell.Gap(Number(bench?["measures"]?[m.Field]) - Number(school["lastYear"]?[m.Field])),
             ]).ToList()));
-        return $"<h2 class=\"govuk-heading-m\">Measures</h2><p class=\"govuk-body\">Enrolments this period: {Count(bench?["measures"]?["enrolments"])}.</p>"
+        return $"<h2 class=\"govuk-heading-m\">Measures</h2><p class=\"govuk-body\">Enrolments this period: {Count(bench?["measures"]?["enrolments"])}. " +
+               $"{Measures.EnglandBasis(bench?["nationalComparison"])}</p>"
             + PageResult.TableWithDownload(context, table);
     }
 

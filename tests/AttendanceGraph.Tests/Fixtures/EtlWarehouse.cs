@@ -18,7 +18,7 @@ public sealed class EtlWarehouse : IDisposable
     /// <summary>Tables whose content a load must either change completely or not at all.</summary>
     public static readonly string[] Tables =
         ["schools", "pupils", "enrolments", "marks", "cohort_memberships", "benchmarks", "batches", "agg_enrolment_week", "agg_cohort_enrolment_week", "attendance_codes",
-         "session_totals", "session_total_spans", "batch_coverage", "la_cohorts", "cohorts", "reporting_cohorts"];
+         "session_totals", "session_total_spans", "batch_coverage", "la_cohorts", "cohorts", "reporting_cohorts", "in_year_benchmarks"];
 
     private readonly TempDirectory dir = new("attendancegraph-etl-test-");
 
