@@ -235,16 +235,16 @@ public static class MeasureQuery
         {
             if (!p.Exists(x => x.Item1 == name)) p.Add((name, value));
         }
-        var days = string.Join(" OR ", split.Edges.Select((e, i) =>
+        var edges = AggregateSql.MarksOnDays(split.Edges.Select((e, i) =>
         {
             Add($"edge{i}_from", e.Start);
             Add($"edge{i}_to", e.End);
-            return $"m.date BETWEEN $edge{i}_from AND $edge{i}_to";
+            return ($"$edge{i}_from", $"$edge{i}_to");
         }));
-        var inRange = $"WHERE ({days}){scope("m")}";
+        var inRange = $"WHERE TRUE{scope("m")}";
         if (r.WithinCohort is not null)
             inRange = $"JOIN {intervals} wc ON wc.pupil_id = m.pupil_id AND m.date BETWEEN wc.start_date AND wc.end_date AND wc.cohort = $within\n{inRange}";
-        var marks = cohort ? AggregateSql.CohortEnrolmentWeeks(inRange, intervals) : AggregateSql.EnrolmentWeeks(inRange);
+        var marks = cohort ? AggregateSql.CohortEnrolmentWeeks(inRange, intervals, edges) : AggregateSql.EnrolmentWeeks(inRange, edges);
         if (weeksOfTotals && r.WithinCohort is null)
         {
             // Weeks loaded as totals that lie wholly in an edge (SessionTotalsCoverage refuses any they would cut),

@@ -15,10 +15,11 @@ namespace AttendanceGraph.Schema.Warehouse;
 public static class AggregateSql
 {
     /// <summary>Enrolment × week-month fragment rows from marks m, joined/filtered by <paramref name="markJoinsAndFilter"/>.</summary>
-    public static string EnrolmentWeeks(string markJoinsAndFilter = "") => Pivot(cohort: false, $"""
+    /// <param name="marks">The marks to read: the table, or a union of date ranges of it (<see cref="MarksOnDays"/>).</param>
+    public static string EnrolmentWeeks(string markJoinsAndFilter = "", string marks = "marks") => Pivot(cohort: false, $"""
         SELECT m.urn, m.pupil_id, {WarehouseSchema.WeekStartSql("m.date")} AS week_start, {WarehouseSchema.MonthStartSql("m.date")} AS month,
                m.code_id, count(*)::INTEGER AS n
-        FROM marks m
+        FROM {marks} m
         {markJoinsAndFilter}
         GROUP BY ALL
         """);
@@ -29,14 +30,22 @@ public static class AggregateSql
     /// so each session counts once per cohort.
     /// </summary>
     /// <param name="intervals">Where the cohort intervals are read from (<see cref="CohortIntervals"/>): the table by default.</param>
-    public static string CohortEnrolmentWeeks(string markJoinsAndFilter = "", string intervals = CohortIntervals.Table) => Pivot(cohort: true, $"""
+    public static string CohortEnrolmentWeeks(string markJoinsAndFilter = "", string intervals = CohortIntervals.Table, string marks = "marks") => Pivot(cohort: true, $"""
         SELECT ci.cohort, m.urn, m.pupil_id, {WarehouseSchema.WeekStartSql("m.date")} AS week_start, {WarehouseSchema.MonthStartSql("m.date")} AS month,
                m.code_id, count(*)::INTEGER AS n
-        FROM marks m
+        FROM {marks} m
         JOIN {intervals} ci ON ci.pupil_id = m.pupil_id AND m.date BETWEEN ci.start_date AND ci.end_date
         {markJoinsAndFilter}
         GROUP BY ALL
         """);
+
+    /// <summary>
+    /// The marks on any of several date ranges (given as SQL bounds), as one source: a union of one scan per range, since
+    /// DuckDB skips row groups by their date range for a range but not for an OR of ranges (a day range's two edges over
+    /// 38 M week-clustered marks: 13 ms as a union, 170 ms as an OR).
+    /// </summary>
+    public static string MarksOnDays(IEnumerable<(string From, string To)> ranges) =>
+        "(" + string.Join(" UNION ALL ", ranges.Select(r => $"SELECT * FROM marks WHERE date BETWEEN {r.From} AND {r.To}")) + ")";
 
     /// <summary>
     /// Enrolment × week rows from session totals t (DfE pupil-level files), in the same columns as
