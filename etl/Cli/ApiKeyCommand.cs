@@ -1,3 +1,4 @@
+using AttendanceGraph.Etl.Pipeline;
 using System.Globalization;
 using AttendanceGraph.Schema.Operational;
 using AttendanceGraph.Schema.Warehouse;

@@ -1,3 +1,4 @@
+using AttendanceGraph.Etl.Pipeline;
 using AttendanceGraph.Etl.Publish;
 using AttendanceGraph.Schema.Warehouse;
 

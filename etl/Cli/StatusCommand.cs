@@ -1,3 +1,4 @@
+using AttendanceGraph.Etl.Pipeline;
 using AttendanceGraph.Schema.Warehouse;
 
 namespace AttendanceGraph.Etl.Cli;

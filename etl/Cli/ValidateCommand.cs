@@ -1,3 +1,4 @@
+using AttendanceGraph.Etl.Pipeline;
 using AttendanceGraph.Etl.Model;
 using AttendanceGraph.Etl.Read;
 using AttendanceGraph.Etl.Stage;
