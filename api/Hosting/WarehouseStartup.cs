@@ -12,7 +12,7 @@ namespace AttendanceGraph.Api.Hosting;
 public static class WarehouseStartup
 {
     /// <summary>The API's exit code for a damaged warehouse: the ETL's (status, load) for the same state.</summary>
-    public const int DamagedExitCode = AttendanceGraph.Etl.Cli.ExitCodes.WarehouseDamaged;
+    public const int DamagedExitCode = AttendanceGraph.Etl.Pipeline.ExitCodes.WarehouseDamaged;
 
     /// <summary>False when the API must not start (the reason has been logged).</summary>
     public static bool Prepare(WebApplication app)

@@ -106,5 +106,5 @@ public static class AuthenticationSetup
 public sealed class AuthenticationNotConfiguredException(string message) : InvalidOperationException(message)
 {
     /// <summary>The API's exit code for it: the ETL's usage code, as for any setting the operator must fix.</summary>
-    public const int ExitCode = AttendanceGraph.Etl.Cli.ExitCodes.Usage;
+    public const int ExitCode = AttendanceGraph.Etl.Pipeline.ExitCodes.Usage;
 }

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using AttendanceGraph.Etl.Pipeline;
 using AttendanceGraph.Schema.Operational;
 using AttendanceGraph.Schema.Warehouse;
 
@@ -10,60 +12,80 @@ namespace AttendanceGraph.Etl.Cli;
 /// </summary>
 public static class ApiKeyCommand
 {
-    public static int Run(CommandLine cl, TextWriter output)
+    public static Command Create() => new("api-key",
+        "The BI tools' API keys in the operational store (hashed; the secret is printed once, at create). A key runs only " +
+        "persisted documents unless created with --any-query. See docs/bi-tools.md.")
     {
-        var action = cl.Positional.FirstOrDefault() ?? throw new UsageException("api-key needs create, list or revoke");
-        var paths = WarehousePaths.Resolve(cl.Value("warehouse"));
-        var now = DateTime.UtcNow;
-        switch (action)
+        CreateKey(), ListKeys(), RevokeKey(),
+    };
+
+    private static Command CreateKey()
+    {
+        var name = CliOptions.Text("--name", "What the key is for, e.g. \"Power BI\"", "NAME", required: true);
+        var role = CliOptions.Text("--role", "The key's role: bi-reader (aggregates under disclosure control) or school (with --urn)", "bi-reader|school", required: true);
+        var urn = CliOptions.Int("--urn", "The school a school key is for", "URN");
+        var expires = CliOptions.Date("--expires", "The day the key stops working", required: true);
+        var anyQuery = CliOptions.Flag("--any-query", "Let the key run any query, not only the persisted documents");
+        var warehouse = CliOptions.Warehouse();
+        var command = new Command("create", "Creates a key and prints its secret once (only its hash is stored)")
         {
-            case "create":
+            name, role, urn, expires, anyQuery, warehouse,
+        };
+        command.SetAction(r =>
+        {
+            var output = r.InvocationConfiguration.Output;
+            using var db = OperationalDb.Open(WarehousePaths.Resolve(r.GetValue(warehouse)).OperationalStore);
+            try
             {
-                var name = cl.Value("name") ?? throw new UsageException("api-key create needs --name");
-                var role = cl.Value("role") ?? throw new UsageException("api-key create needs --role bi-reader|school");
-                var urn = cl.Int("urn");
-                var expires = cl.Date("expires") ?? throw new UsageException("api-key create needs --expires yyyy-mm-dd");
-                var persistedOnly = !cl.Flag("any-query");
-                cl.RejectUnknown();
-                using var db = OperationalDb.Open(paths.OperationalStore);
-                try
-                {
-                    var (key, secret) = ApiKeys.Create(db, name, role, urn, expires.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-                        persistedOnly, $"cli:{Environment.UserName}", now);
-                    output.WriteLine($"created key {key.Id} '{key.Name}' ({key.Role}{(key.Urn is { } u ? $" {u}" : "")}), expires {key.ExpiresAt:yyyy-MM-dd}"
-                        + (key.PersistedOnly ? ", persisted documents only" : ""));
-                    output.WriteLine("secret (shown once; only its hash is stored):");
-                    output.WriteLine(secret);
-                }
-                catch (ArgumentException e)
-                {
-                    throw new UsageException(e.Message);
-                }
-                return ExitCodes.Success;
+                var (key, secret) = ApiKeys.Create(db, r.GetRequiredValue(name)!, r.GetRequiredValue(role)!, r.GetValue(urn),
+                    r.GetRequiredValue(expires)!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                    !r.GetValue(anyQuery), $"cli:{Environment.UserName}", DateTime.UtcNow);
+                output.WriteLine($"created key {key.Id} '{key.Name}' ({key.Role}{(key.Urn is { } u ? $" {u}" : "")}), expires {key.ExpiresAt:yyyy-MM-dd}"
+                    + (key.PersistedOnly ? ", persisted documents only" : ""));
+                output.WriteLine("secret (shown once; only its hash is stored):");
+                output.WriteLine(secret);
             }
-            case "list":
+            catch (ArgumentException e)
             {
-                cl.RejectUnknown();
-                using var db = OperationalDb.Open(paths.OperationalStore);
-                foreach (var k in ApiKeys.List(db))
-                {
-                    var state = k.RevokedAt is not null ? "revoked" : k.ExpiresAt <= now ? "expired" : "active";
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{k.Id,4}  {state,-7}  {k.Prefix}…  {k.Role,-9} {k.Urn,7}  expires {k.ExpiresAt:yyyy-MM-dd}  last used {k.LastUsedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "never"}  {k.Uses} uses  {k.Name}"));
-                }
-                return ExitCodes.Success;
+                throw new UsageException(e.Message);
             }
-            case "revoke":
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command ListKeys()
+    {
+        var warehouse = CliOptions.Warehouse();
+        var command = new Command("list", "Lists every key: state, prefix, role, expiry, last use") { warehouse };
+        command.SetAction(r =>
+        {
+            var now = DateTime.UtcNow;
+            using var db = OperationalDb.Open(WarehousePaths.Resolve(r.GetValue(warehouse)).OperationalStore);
+            foreach (var k in ApiKeys.List(db))
             {
-                var id = cl.Int("id") ?? throw new UsageException("api-key revoke needs --id N");
-                cl.RejectUnknown();
-                using var db = OperationalDb.Open(paths.OperationalStore);
-                var key = ApiKeys.Revoke(db, id, now) ?? throw new UsageException($"there is no API key {id}");
-                output.WriteLine($"revoked key {key.Id} '{key.Name}'");
-                return ExitCodes.Success;
+                var state = k.RevokedAt is not null ? "revoked" : k.ExpiresAt <= now ? "expired" : "active";
+                r.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{k.Id,4}  {state,-7}  {k.Prefix}…  {k.Role,-9} {k.Urn,7}  expires {k.ExpiresAt:yyyy-MM-dd}  last used {k.LastUsedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "never"}  {k.Uses} uses  {k.Name}"));
             }
-            default:
-                throw new UsageException($"unknown api-key action '{action}'");
-        }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command RevokeKey()
+    {
+        var id = CliOptions.Int("--id", "The key to revoke (its number in api-key list)", required: true);
+        var warehouse = CliOptions.Warehouse();
+        var command = new Command("revoke", "Revokes a key at once") { id, warehouse };
+        command.SetAction(r =>
+        {
+            var n = r.GetValue(id)!.Value;
+            using var db = OperationalDb.Open(WarehousePaths.Resolve(r.GetValue(warehouse)).OperationalStore);
+            var key = ApiKeys.Revoke(db, n, DateTime.UtcNow) ?? throw new UsageException($"there is no API key {n}");
+            r.InvocationConfiguration.Output.WriteLine($"revoked key {key.Id} '{key.Name}'");
+            return ExitCodes.Success;
+        });
+        return command;
     }
 }

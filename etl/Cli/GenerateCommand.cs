@@ -1,3 +1,4 @@
+using System.CommandLine;
 using AttendanceGraph.Etl.Generate;
 using AttendanceGraph.Etl.Pipeline;
 
@@ -5,20 +6,41 @@ namespace AttendanceGraph.Etl.Cli;
 
 public static class GenerateCommand
 {
-    public static int Run(CommandLine cl, TextWriter output)
+    public static Command Create()
     {
         var defaults = new GeneratorOptions();
-        var options = defaults with
+        var outDir = CliOptions.Text("--out", "The folder to write the input files to (created if missing)", "DIR", required: true);
+        var schools = CliOptions.Int("--schools", $"Schools with pupils, split 41:15:4 primary, secondary, special like Sutton (default {defaults.Schools}; at least 3)");
+        var pupils = CliOptions.Int("--pupils", "Pupils on roll across the LA (default: typical school sizes, primary ~226, secondary ~917, special ~130)");
+        var years = CliOptions.Int("--years", $"Academic years of registers, ending with the one holding --as-of (default {defaults.Years})");
+        var seed = CliOptions.Int("--seed", $"The random seed: the same seed and options write the same files (default {defaults.Seed})", "S");
+        var asOf = CliOptions.Date("--as-of", "The extract date: registers run up to it (default: today)");
+        var command = new Command("generate",
+            "Writes a realistic synthetic local authority in the input formats (GIAS extract, pupils, marks, cohort " +
+            "files, and under dfe/ the DfE pupil-level attendance file the registers add up to); deterministic for a seed.")
         {
-            Schools = cl.Int("schools") ?? defaults.Schools,
-            Pupils = cl.Int("pupils") ?? defaults.Pupils,
-            Years = cl.Int("years") ?? defaults.Years,
-            Seed = cl.Int("seed") ?? defaults.Seed,
-            AsOf = cl.Date("as-of") ?? defaults.AsOf,
+            outDir, schools, pupils, years, seed, asOf,
         };
-        var outDir = cl.Value("out") ?? throw new UsageException("generate needs --out DIR");
-        cl.RejectUnknown();
-        var result = new DemoAuthorityGenerator().Generate(options, outDir, new ImmediateProgress<string>(output.WriteLine));
+        command.SetAction(r =>
+        {
+            var options = defaults with
+            {
+                Schools = r.GetValue(schools) ?? defaults.Schools,
+                Pupils = r.GetValue(pupils) ?? defaults.Pupils,
+                Years = r.GetValue(years) ?? defaults.Years,
+                Seed = r.GetValue(seed) ?? defaults.Seed,
+                AsOf = r.GetValue(asOf) ?? defaults.AsOf,
+            };
+            return Run(options, r.GetRequiredValue(outDir)!, r.InvocationConfiguration.Output);
+        });
+        return command;
+    }
+
+    private static int Run(GeneratorOptions options, string outDir, TextWriter output)
+    {
+        var result = ConsoleProgress.Run(output, "schools simulated", (progress, advance) =>
+            new DemoAuthorityGenerator().Generate(options, outDir, progress,
+                advance is null ? null : new ImmediateProgress<(int Done, int Total)>(s => advance(s.Done, s.Total))));
         output.WriteLine($"wrote {result.Schools:N0} schools, {result.Pupils:N0} pupils, {result.Enrolments:N0} enrolments, " +
                          $"{result.Marks:N0} marks and {result.Memberships:N0} cohort memberships to {Path.GetFullPath(outDir)} " +
                          $"in {result.Elapsed.TotalSeconds:N1} s:");

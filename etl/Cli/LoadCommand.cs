@@ -1,3 +1,4 @@
+using System.CommandLine;
 using AttendanceGraph.Etl.Pipeline;
 using AttendanceGraph.Etl.Validate;
 using AttendanceGraph.Schema.Warehouse;
@@ -13,12 +14,46 @@ public static class LoadCommand
     /// </summary>
     public const string TestPauseVariable = "ATTENDANCEGRAPH_TEST_PAUSE_AT";
 
-    /// <summary>Loads one batch; the exit code is one of <see cref="ExitCodes"/> (0, 1 or 4; failures throw → 3).</summary>
-    public static int Run(CommandLine cl, TextWriter output)
+    public static Command Create()
     {
-        var paths = WarehousePaths.Resolve(cl.Value("warehouse"));
-        var options = new LoadOptions(cl.Int("la"), cl.Flag("legacy-codes"), cl.Flag("skip-invalid"), cl.Flag("force"), cl.Int("threads") ?? 2);
-        options = options with { Dates = DateOptions.Read(cl, TimeProvider.System), TotalsSpan = TotalsSpanOption.Read(cl) };
+        var files = CliOptions.FilesArgument("load");
+        var warehouse = CliOptions.Warehouse();
+        var la = CliOptions.La();
+        var legacy = CliOptions.LegacyCodes();
+        var skipInvalid = CliOptions.Flag("--skip-invalid",
+            "Load the valid rows and skip the rejected ones, listed and written with reasons to " +
+            "<warehouse>/rejects/rejects-<time>-<pid>-<random>.csv (exit 4); nothing is published if nothing valid remains");
+        var force = CliOptions.Flag("--force", "Load the files again even if exactly these were loaded before");
+        var threads = CliOptions.Threads();
+        var dates = new DateOptions();
+        var span = new TotalsSpanOption();
+        var command = new Command("load",
+            "Validates and loads one batch atomically (all or nothing): any rejected file or row rejects the batch, unless " +
+            "--skip-invalid. Marks may be dated up to --future-days after today (or --as-of). DfE pupil-level attendance " +
+            "files (weekly session totals) are recognised by their header; each row covers one school week, from its " +
+            "period_start/period_end columns or, when the file has none, --period-start and --period-end. Other LAs' " +
+            "schools are kept but never counted in the LA's figures. Exit codes: 0 loaded (or already loaded unchanged), " +
+            "1 rejected, 2 usage, 3 failed, 4 loaded with input skipped, 5 damaged warehouse.")
+        {
+            files, warehouse, la, legacy, skipInvalid, force, threads,
+        };
+        dates.AddTo(command);
+        span.AddTo(command);
+        command.SetAction(r =>
+        {
+            var options = new LoadOptions(r.GetValue(la), r.GetValue(legacy), r.GetValue(skipInvalid), r.GetValue(force), r.GetValue(threads) ?? 2)
+            {
+                Dates = dates.Read(r, TimeProvider.System),
+                TotalsSpan = span.Read(r),
+            };
+            return Run(WarehousePaths.Resolve(r.GetValue(warehouse)), r.GetRequiredValue(files), options, r.InvocationConfiguration.Output);
+        });
+        return command;
+    }
+
+    /// <summary>Loads one batch; the exit code is one of <see cref="ExitCodes"/> (0, 1 or 4; failures throw → 3).</summary>
+    private static int Run(WarehousePaths paths, IReadOnlyList<string> files, LoadOptions options, TextWriter output)
+    {
         if (Environment.GetEnvironmentVariable(TestPauseVariable) is { Length: > 0 } pauseAt)
         {
             options = options with
@@ -32,16 +67,15 @@ public static class LoadCommand
                 },
             };
         }
-        cl.RejectUnknown();
-        if (cl.Positional.Count == 0) throw new UsageException("load needs at least one file or folder");
 
         paths.EnsureCreated();
-        using var runLog = LoadRunLog.Open(paths.OperationalStore, cl.Positional);
+        using var runLog = LoadRunLog.Open(paths.OperationalStore, files);
         options = options with { WriterLockTaken = runLog.Begin };
         int exitCode;
         try
         {
-            var result = new BatchLoader(paths, new ImmediateProgress<string>(output.WriteLine)).Load(cl.Positional, options);
+            var result = ConsoleProgress.Run(output, "marks read", (progress, advance) =>
+                new BatchLoader(paths, progress).Load(files, options with { MarksRead = advance }));
             if (!result.AlreadyLoaded) runLog.SyncSchools(result.SchoolRecords);
             runLog.Finish("loaded", result.BatchId, result.Marks + result.Enrolments, result.Report.TotalRejected,
                 (result.AlreadyLoaded ? "already loaded; " : "") + result.Report.ToCountsSummary());

@@ -1,3 +1,5 @@
+using AttendanceGraph.Etl.Pipeline;
+using System.CommandLine;
 using AttendanceGraph.Etl.Publish;
 using AttendanceGraph.Schema.Warehouse;
 
@@ -10,14 +12,24 @@ namespace AttendanceGraph.Etl.Cli;
 /// </summary>
 public static class RecoverCommand
 {
-    public static int Run(CommandLine cl, TextWriter output)
+    public static Command Create()
     {
-        var paths = WarehousePaths.Resolve(cl.Value("warehouse"));
-        var from = cl.Value("from");
-        var latest = cl.Flag("latest-intact");
-        cl.RejectUnknown();
+        var warehouse = CliOptions.Warehouse();
+        var from = CliOptions.Text("--from", $"The snapshot to make current, by name ({SnapshotName.For(1)}) or path inside the warehouse's snapshots folder", "SNAPSHOT");
+        var latest = CliOptions.Flag("--latest-intact", "Make current the newest snapshot that opens");
+        var command = new Command("recover",
+            "Points CURRENT at a snapshot after checking it opens: the repair for a damaged warehouse, which load refuses. " +
+            "Give either --from or --latest-intact. Later snapshots are left in place, and the next load numbers its batch after them.")
+        {
+            from, latest, warehouse,
+        };
+        command.SetAction(r => Run(WarehousePaths.Resolve(r.GetValue(warehouse)), r.GetValue(from), r.GetValue(latest), r.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private static int Run(WarehousePaths paths, string? from, bool latest, TextWriter output)
+    {
         if ((from is null) == !latest) throw new UsageException("recover needs either --from <snapshot name> or --latest-intact");
-        if (cl.Positional.Count > 0) throw new UsageException("recover takes no files; name the snapshot with --from");
 
         using var writerLock = WriterLock.Acquire(paths, TimeSpan.FromSeconds(30));
         var state = WarehouseState.Inspect(paths);

@@ -1,3 +1,5 @@
+using AttendanceGraph.Etl.Pipeline;
+using System.CommandLine;
 using AttendanceGraph.Schema.Warehouse;
 
 namespace AttendanceGraph.Etl.Cli;
@@ -5,10 +7,21 @@ namespace AttendanceGraph.Etl.Cli;
 /// <summary>What the warehouse holds; a damaged warehouse is reported (with the repair command) and exits 5.</summary>
 public static class StatusCommand
 {
-    public static int Run(CommandLine cl, TextWriter output)
+    public static Command Create()
     {
-        var paths = WarehousePaths.Resolve(cl.Value("warehouse"));
-        cl.RejectUnknown();
+        var warehouse = CliOptions.Warehouse();
+        var command = new Command("status",
+            "What the warehouse holds: batches, rows, date range, last load. A damaged warehouse (CURRENT empty, unreadable, " +
+            "dangling or naming a snapshot that does not open) is reported with its repair and exits 5.")
+        {
+            warehouse,
+        };
+        command.SetAction(r => Run(WarehousePaths.Resolve(r.GetValue(warehouse)), r.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private static int Run(WarehousePaths paths, TextWriter output)
+    {
         var state = WarehouseState.Inspect(paths);
         switch (state.Condition)
         {

@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace AttendanceGraph.Etl.Cli;
 
 /// <summary>
@@ -5,15 +7,27 @@ namespace AttendanceGraph.Etl.Cli;
 /// cover (DfE's own weekly downloads do not say). Both or neither; the span rules themselves are row rules
 /// (<see cref="Validate.SessionTotalsRules"/>), so a bad span is reported against the file it was given with.
 /// </summary>
-public static class TotalsSpanOption
+internal sealed class TotalsSpanOption
 {
-    public static (DateOnly Start, DateOnly End)? Read(CommandLine cl)
+    private readonly Option<DateOnly?> start = CliOptions.Date("--period-start",
+        "The Monday of the school week a DfE pupil-level attendance file without period_start/period_end columns covers (with --period-end)");
+
+    private readonly Option<DateOnly?> end = CliOptions.Date("--period-end",
+        "The last day (Friday, Saturday or Sunday of the same week) that file covers (with --period-start)");
+
+    public void AddTo(Command command)
     {
-        var start = cl.Date("period-start");
-        var end = cl.Date("period-end");
-        if (start is null && end is null) return null;
-        if (start is null || end is null) throw new UsageException("--period-start and --period-end go together: give both or neither");
-        if (end < start) throw new UsageException($"--period-end {end:yyyy-MM-dd} is before --period-start {start:yyyy-MM-dd}");
-        return (start.Value, end.Value);
+        command.Options.Add(start);
+        command.Options.Add(end);
+    }
+
+    public (DateOnly Start, DateOnly End)? Read(ParseResult r)
+    {
+        var from = r.GetValue(start);
+        var to = r.GetValue(end);
+        if (from is null && to is null) return null;
+        if (from is null || to is null) throw new UsageException("--period-start and --period-end go together: give both or neither");
+        if (to < from) throw new UsageException($"--period-end {to:yyyy-MM-dd} is before --period-start {from:yyyy-MM-dd}");
+        return (from.Value, to.Value);
     }
 }

@@ -12,7 +12,9 @@ public sealed class DemoAuthorityGenerator
 {
     public const string MarksFileName = "marks.csv";
 
-    public GenerationResult Generate(GeneratorOptions options, string outDir, IProgress<string>? progress = null)
+    /// <param name="schoolsSimulated">Schools whose marks are written so far, of all with pupils: the CLI's progress bar.</param>
+    public GenerationResult Generate(GeneratorOptions options, string outDir, IProgress<string>? progress = null,
+        IProgress<(int Done, int Total)>? schoolsSimulated = null)
     {
         var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(outDir);
@@ -49,7 +51,7 @@ public sealed class DemoAuthorityGenerator
         var (cohortFiles, memberships) = CohortFilesWriter.Write(pupils, asOf, outDir);
         files.AddRange(cohortFiles);
 
-        var marks = WriteMarks(schools, enrolments, years, options, outDir, progress);
+        var marks = WriteMarks(schools, enrolments, years, options, outDir, progress, schoolsSimulated);
         files.Insert(2, Path.Combine(outDir, MarksFileName));
         clock.Stop();
         progress?.Report($"wrote {marks:N0} marks in {clock.Elapsed.TotalSeconds:F1}s");
@@ -61,7 +63,7 @@ public sealed class DemoAuthorityGenerator
     /// identical whatever the thread timing, and memory stays bounded to one batch of schools.
     /// </summary>
     private static long WriteMarks(IReadOnlyList<DemoSchool> schools, List<DemoEnrolment> enrolments, List<AcademicYear> years,
-        GeneratorOptions options, string outDir, IProgress<string>? progress)
+        GeneratorOptions options, string outDir, IProgress<string>? progress, IProgress<(int Done, int Total)>? schoolsSimulated)
     {
         var patterns = years.Select(y => new SchoolYearPattern(y, options.Seed)).ToList();
         var simulator = new AttendanceSimulator(patterns, options.AsOf, options.Seed);
@@ -86,6 +88,7 @@ public sealed class DemoAuthorityGenerator
             }
             // About one line per 10% of schools, whatever the batch size.
             var done = start + count;
+            schoolsSimulated?.Report((done, ordered.Count));
             if (done * 10 / ordered.Count > start * 10 / ordered.Count)
                 progress?.Report($"marks: {done}/{ordered.Count} schools ({100 * done / ordered.Count}%)");
         }

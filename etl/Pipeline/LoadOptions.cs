@@ -34,4 +34,10 @@ public sealed record LoadOptions(
     /// where the CLI closes the run-log rows of loads that were killed.
     /// </summary>
     public Action? WriterLockTaken { get; init; }
+
+    /// <summary>
+    /// Marks read so far and the batch's marks rows (known once its files are read), reported about every 65,536
+    /// marks, one call at a time: the CLI's progress bar. The text progress keeps its line every 2 s whatever this is.
+    /// </summary>
+    public Action<long, long>? MarksRead { get; init; }
 }

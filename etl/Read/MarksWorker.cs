@@ -11,6 +11,7 @@ namespace AttendanceGraph.Etl.Read;
 /// sink. Works on raw UTF-8 bytes in a large buffer: no ReadLine, no Split, no string per field; dates parsed
 /// from digits; the last pupil and enrolment slot are cached because files are clustered by pupil, and other
 /// UPNs are looked up through a span-keyed alternate lookup. Line numbers are only worked out for rejections.
+/// The row rules it applies, in order, are <see cref="MarkRules"/>'s; the worker only reads the fields.
 /// </summary>
 /// <remarks>
 /// With <paramref name="locating"/> the worker makes the second pass of <see cref="MarkConflicts"/>: it records
@@ -133,9 +134,9 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
             pupil = LookUp(upn);
             if (pupil is null)
             {
-                if (upn.Length == 0) { Reject(line, localLine, "upn", RejectionReason.MissingValue, "upn is empty"); return; }
-                var why = ValidateUpn(upn);
-                if (why is not null) { Reject(line, localLine, "upn", RejectionReason.BadUpn, $"bad UPN {Quote(upn)}: {why}"); return; }
+                if (upn.Length == 0) { Reject(line, localLine, RowProblem.Missing("upn")); return; }
+                var why = UpnRules.Why(upn);
+                if (why is not null) { Reject(line, localLine, UpnRules.Bad("upn", Text(upn), why)); return; }
             }
             else
             {
@@ -169,25 +170,20 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
         }
 
         var s = Unquote(line.Slice(starts[MarksFile.Session], lengths[MarksFile.Session]));
-        int session;
-        if (s.Length == 2 && (s[1] | 0x20) == 'm' && (s[0] | 0x20) is var s0 && (s0 == 'a' || s0 == 'p')) session = s0 == 'a' ? 0 : 1;
-        else { Reject(line, localLine, "session", RejectionReason.BadSession, $"session {Quote(s)} is not AM or PM"); return; }
+        if (!MarkRules.TrySession(s, out var session)) { Reject(line, localLine, MarkRules.BadSession(Quote(s))); return; }
 
         var codeField = Unquote(line.Slice(starts[MarksFile.Code], lengths[MarksFile.Code]));
         var codeId = codes.Id(codeField);
         if (codeId == 0)
         {
             var text = Text(codeField);
-            var detail = codes.IsLegacyOnly(text) && !allowLegacy
-                ? $"unknown code {LineExcerpt.Quote(text)} (a pre-2024 code: load history with legacy codes allowed)"
-                : $"unknown code {LineExcerpt.Quote(text)}";
-            Reject(line, localLine, "code", RejectionReason.UnknownCode, detail);
+            Reject(line, localLine, MarkRules.UnknownCode(text, codes.IsLegacyOnly(text), allowLegacy));
             return;
         }
 
         if (pupil is null)
         {
-            Reject(line, localLine, "upn", RejectionReason.NoEnrolment, $"pupil {Text(upn)} has no enrolment (not in this batch or the warehouse)");
+            Reject(line, localLine, MarkRules.NoEnrolment(Text(upn)));
             return;
         }
         EnrolmentSlot? slot;
@@ -200,13 +196,12 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
         }
         if (slot is null)
         {
-            Reject(line, localLine, "school_urn", RejectionReason.NoEnrolment, $"pupil {Text(upn)} has no enrolment at school {urn}");
+            Reject(line, localLine, MarkRules.NoEnrolmentAt(Text(upn), urn));
             return;
         }
         if (!slot.Covers(day))
         {
-            Reject(line, localLine, "date", RejectionReason.DateOutsideEnrolment,
-                $"{DateOnly.FromDayNumber(day):yyyy-MM-dd} is outside every enrolment of {Text(upn)} at school {urn}");
+            Reject(line, localLine, MarkRules.OutsideEnrolment(day, Text(upn), urn));
             return;
         }
         if (!index.OpenOn(day, urn))
@@ -237,14 +232,6 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
         Span<char> chars = stackalloc char[Upn.Length];
         for (var i = 0; i < chars.Length; i++) chars[i] = (char)upn[i];
         return index.ByUpnSpan.TryGetValue(chars, out var p) ? p : null;
-    }
-
-    private static string? ValidateUpn(ReadOnlySpan<byte> upn)
-    {
-        if (upn.Length > 64) return $"UPN must be {Upn.Length} characters, got {upn.Length}";
-        Span<char> chars = stackalloc char[upn.Length];
-        for (var i = 0; i < chars.Length; i++) chars[i] = (char)upn[i];
-        return Upn.Validate(chars);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -289,6 +276,9 @@ internal sealed class MarksWorker(MarksIndex index, CodeTable codes, ValidationR
 
     /// <summary>A field as a rejection quotes it: a short excerpt of a long one.</summary>
     private static string Quote(ReadOnlySpan<byte> s) => LineExcerpt.Quote(Text(s));
+
+    private void Reject(ReadOnlySpan<byte> line, long localLine, RowProblem problem) =>
+        Reject(line, localLine, problem.Column, problem.Reason, problem.Detail);
 
     private void Reject(ReadOnlySpan<byte> line, long localLine, string column, RejectionReason reason, string detail)
     {

@@ -7,13 +7,14 @@ namespace AttendanceGraph.Etl.Read;
 /// <summary>
 /// Rows of DfE pupil-level attendance files: each is a pupil's session totals at a school for one school week,
 /// with the pupil's date of birth, sex, year group and admission to the school. The rows also give the pupil and
-/// the enrolment, so a warehouse can be loaded from these files and a schools file alone.
+/// the enrolment, so a warehouse can be loaded from these files and a schools file alone. The row rules are
+/// <see cref="SessionTotalsRules"/>'s (with <see cref="UpnRules"/>, <see cref="SchoolRules"/> and <see cref="EnrolmentRules"/>).
 /// </summary>
 internal sealed partial class SmallFileReaders
 {
     public List<SessionTotalsRecord> SessionTotals { get; } = [];
 
-    private readonly HashSet<(string, int, DateOnly)> totalsKeys = [];
+    private readonly SessionTotalsRepeats totalsRepeats = new();
 
     /// <summary>Enrolments the totals rows describe, by (UPN, URN, admission date): the row of the latest week wins.</summary>
     private readonly Dictionary<(string, int, DateOnly), (DateOnly Week, EnrolmentRecord Enrolment)> totalsEnrolments = [];
@@ -23,21 +24,17 @@ internal sealed partial class SmallFileReaders
 
     private void SessionTotalsRow(RowContext r)
     {
-        if (!r.ValidUpn("UPN", out var upn)) return;
+        var upn = r["UPN"];
+        if (r.Rejected(UpnRules.Problem("UPN", upn))) return;
         if (!r.Int("unique_reference_number", out var urn)) return;
-        if (!KnownSchool(r, "unique_reference_number", urn)) return;
+        if (r.Rejected(schoolRules.Unknown("unique_reference_number", urn))) return;
         if (!RequiredDate(r, "DOB", out var dob)) return;
-        var sex = SessionTotalsRules.Sex(r["sex"]);
-        if (sex is null) { r.Reject("sex", RejectionReason.MissingValue, $"sex {LineExcerpt.Quote(r["sex"])} is neither male nor female"); return; }
+        if (r.Rejected(SessionTotalsRules.SexProblem(r["sex"], out var sex))) return;
         var yearGroup = r["year_group"].Trim();
-        if (yearGroup.Length == 0) { r.Missing("year_group"); return; }
+        if (r.Rejected(RowRules.Required("year_group", yearGroup))) return;
         if (!RequiredDate(r, "admission_date", out var admission)) return;
         if (!r.OptionalDate(Cols.LeavingDate, AnyDate, "yyyy-mm-dd or dd/mm/yyyy", out var leaving)) return;
-        if (leaving < admission)
-        {
-            r.Reject(Cols.LeavingDate, RejectionReason.EndBeforeStart, $"leaving date {leaving:yyyy-MM-dd} is before admission date {admission:yyyy-MM-dd}");
-            return;
-        }
+        if (r.Rejected(RowRules.EndBeforeStart(Cols.LeavingDate, "leaving date", leaving, "admission date", admission))) return;
 
         DateOnly start, end;
         if (r.Has(Cols.PeriodStart) || r.Has(Cols.PeriodEnd))
@@ -47,20 +44,12 @@ internal sealed partial class SmallFileReaders
         else if (options.TotalsSpan is { } given) (start, end) = given;
         else
         {
-            r.Reject(Cols.PeriodStart, RejectionReason.MissingValue,
-                "the file has no period_start and period_end columns: give the week it covers with --period-start and --period-end");
+            r.Rejected(SessionTotalsRules.NoSpan(Cols.PeriodStart));
             return;
         }
         var spanColumn = r.Has(Cols.PeriodStart) ? Cols.PeriodStart : "--period-start";
-        if (SessionTotalsRules.SpanProblem(start, end) is { } spanProblem) { r.Reject(spanColumn, RejectionReason.BadSpan, spanProblem); return; }
-        if (r.RejectedDate(spanColumn, options.Dates.SessionDayProblem("period start", start))) return;
-        if (admission > end || leaving < start)
-        {
-            r.Reject("admission_date", RejectionReason.DateOutsideEnrolment,
-                $"the pupil was not on roll in the period {start:yyyy-MM-dd} to {end:yyyy-MM-dd} (admitted {admission:yyyy-MM-dd}" +
-                (leaving is { } l ? $", left {l:yyyy-MM-dd})" : ")"));
-            return;
-        }
+        if (r.Rejected(SessionTotalsRules.Span(spanColumn, start, end, options.Dates))) return;
+        if (r.Rejected(SessionTotalsRules.NotOnRoll(start, end, admission, leaving))) return;
 
         var max = SessionTotalsRules.MaxSessions(start, end);
         if (!Count(r, "possible_sessions", max, out var possible) || !Count(r, "present_sessions", max, out var present) ||
@@ -75,19 +64,9 @@ internal sealed partial class SmallFileReaders
         if (r.Has(Cols.Absent) && r[Cols.Absent].Length > 0)
         {
             if (!Count(r, Cols.Absent, max, out var absent)) return;
-            if (absent != authorised + unauthorised)
-            {
-                r.Reject(Cols.Absent, RejectionReason.TotalsDoNotAddUp,
-                    $"absent_sessions {absent} is not authorised {authorised} + unauthorised {unauthorised} = {authorised + unauthorised}");
-                return;
-            }
+            if (r.Rejected(SessionTotalsRules.AbsentProblem(Cols.Absent, absent, authorised, unauthorised))) return;
         }
-        if (!totalsKeys.Add((upn, urn, start)))
-        {
-            // The UPN is left out: the summary is printed, and the line number is enough to find the row.
-            r.Reject("UPN", RejectionReason.DuplicateRow, $"the same pupil's totals at {urn} for the week of {start:yyyy-MM-dd} appear more than once in this batch");
-            return;
-        }
+        if (r.Rejected(totalsRepeats.Repeated(upn, urn, start))) return;
         SessionTotals.Add(new SessionTotalsRecord(upn, urn, start, end, (byte)possible, (byte)present, (byte)aea, (byte)authorised, (byte)unauthorised));
         var key = (upn, urn, admission);
         if (!totalsEnrolments.TryGetValue(key, out var known) || known.Week < start)
@@ -102,7 +81,7 @@ internal sealed partial class SmallFileReaders
     public void AddEnrolmentsFromSessionTotals()
     {
         foreach (var (key, (_, enrolment)) in totalsEnrolments)
-            if (enrolmentKeys.Add(key)) Enrolments.Add(enrolment);
+            if (enrolmentRules.Claim(key)) Enrolments.Add(enrolment);
     }
 
     private static bool RequiredDate(RowContext r, string column, out DateOnly value)
@@ -117,9 +96,6 @@ internal sealed partial class SmallFileReaders
 
     private static bool Count(RowContext r, string column, int max, out int value)
     {
-        if (!r.Int(column, out value)) return false;
-        if (value >= 0 && value <= max) return true;
-        r.Reject(column, RejectionReason.BadNumber, $"{column} {value} is not a number of sessions in the week (0 to {max})");
-        return false;
+        return r.Int(column, out value) && !r.Rejected(SessionTotalsRules.CountProblem(column, value, max));
     }
 }

@@ -1,14 +1,15 @@
 using System.Globalization;
 using AttendanceGraph.Etl.Model;
-using AttendanceGraph.Schema.Cohorts;
 using AttendanceGraph.Etl.Validate;
-using AttendanceGraph.Schema.Identifiers;
 
 namespace AttendanceGraph.Etl.Read;
 
 /// <summary>
-/// Reads and validates the inputs that fit in memory: schools (GIAS), enrolments, cohort memberships and
-/// published benchmarks. Only valid rows are kept; every invalid one goes to the report.
+/// Reads the inputs that fit in memory: schools (GIAS), enrolments, cohort definitions and memberships, published
+/// benchmarks and DfE pupil-level totals. It turns each field's text into its value (a number, a date, a flag) and
+/// asks the row rules in etl/Validate (<see cref="SchoolRules"/>, <see cref="EnrolmentRules"/>,
+/// <see cref="CohortRules"/>, <see cref="SessionTotalsRules"/>, <see cref="UpnRules"/>) whether the row is valid.
+/// Only valid rows are kept; every invalid one goes to the report with its file, line and column.
 /// </summary>
 internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWarehouseState existing, ValidationReport report)
 {
@@ -21,14 +22,12 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
     /// <summary>UPNs first seen in this batch, in file order, with ids from existing.NextPupilId upward.</summary>
     public Dictionary<string, int> NewPupilIds { get; } = new(StringComparer.Ordinal);
 
-    private readonly HashSet<int> schoolUrns = [];
+    private readonly SchoolRules schoolRules = new(existing);
+    private readonly EnrolmentRules enrolmentRules = new(options.Dates);
+    private readonly CohortRules cohortRules = new(options.Dates, existing);
 
     /// <summary>Where another LA's school rows' problems go: not into the batch's report (see School).</summary>
     private readonly ValidationReport discarded = new();
-    private readonly HashSet<(string, int, DateOnly)> enrolmentKeys = [];
-    private readonly HashSet<(string, string, DateOnly)> cohortKeys = [];
-    /// <summary>LA cohort keys declared in this batch, with where: a second declaration names the first.</summary>
-    private readonly Dictionary<string, (string Path, long Line)> declaredCohorts = new(StringComparer.Ordinal);
     private int nextPupilId = existing.NextPupilId;
 
     /// <summary>Data rows read, or -1 when the file was unreadable.</summary>
@@ -97,13 +96,13 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
         if (!r.Int("URN", out var urn)) return;
         if (!r.Int("EstablishmentNumber", out var estab)) return;
         var name = r["EstablishmentName"];
-        if (name.Length == 0) { r.Missing("EstablishmentName"); return; }
+        if (r.Rejected(RowRules.Required("EstablishmentName", name))) return;
         if (!r.OptionalDate("OpenDate", TextDecoding.TryUkDate, "dd-mm-yyyy", out var open)) return;
         if (!r.OptionalDate("CloseDate", TextDecoding.TryUkDate, "dd-mm-yyyy", out var close)) return;
         if (!r.OptionalInt("StatutoryLowAge", out var low)) return;
         if (!r.OptionalInt("StatutoryHighAge", out var high)) return;
         if (!r.OptionalFlag(InputKinds.WeekendSessionsColumn, out var weekendSessions)) return;
-        if (!schoolUrns.Add(urn)) { r.Reject("URN", RejectionReason.DuplicateRow, $"school URN {urn} appears more than once"); return; }
+        if (r.Rejected(schoolRules.Repeated(urn))) return;
         var type = r["TypeOfEstablishment (name)"];
         var phaseOfEducation = r["PhaseOfEducation (name)"];
         Schools.Add(new SchoolRecord(urn, la, r["LA (name)"], estab, name, type, phaseOfEducation,
@@ -113,87 +112,42 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
 
     private void Enrolment(RowContext r)
     {
-        if (!r.ValidUpn("upn", out var upn)) return;
+        var upn = r["upn"];
+        if (r.Rejected(UpnRules.Problem("upn", upn))) return;
         if (!r.Int("school_urn", out var urn)) return;
-        if (!KnownSchool(r, "school_urn", urn)) return;
+        if (r.Rejected(schoolRules.Unknown("school_urn", urn))) return;
         if (!r.Date("entry_date", out var entry)) return;
         if (!r.OptionalDate("leaving_date", TextDecoding.TryIsoDate, "yyyy-mm-dd", out var leaving)) return;
         if (!r.Date("date_of_birth", out var dob)) return;
         var sex = r["sex"];
-        if (sex.Length == 0) { r.Missing("sex"); return; }
-        if (r.RejectedDate("entry_date", options.Dates.StartProblem("entry date", entry))) return;
-        if (leaving is { } left && r.RejectedDate("leaving_date", options.Dates.EndProblem("leaving date", left))) return;
-        if (leaving < entry)
-        {
-            r.Reject("leaving_date", RejectionReason.EndBeforeStart, $"leaving date {leaving:yyyy-MM-dd} is before entry date {entry:yyyy-MM-dd}");
-            return;
-        }
-        if (!enrolmentKeys.Add((upn, urn, entry)))
-        {
-            r.Reject("upn", RejectionReason.DuplicateRow, $"enrolment of {upn} at {urn} from {entry:yyyy-MM-dd} appears more than once");
-            return;
-        }
+        if (r.Rejected(RowRules.Required("sex", sex))) return;
+        if (r.Rejected(enrolmentRules.Dates(entry, leaving))) return;
+        if (r.Rejected(enrolmentRules.Repeated(upn, urn, entry))) return;
         Enrolments.Add(new EnrolmentRecord(upn, urn, entry, leaving, dob, sex, r["nc_year"]));
         AssignPupilId(upn);
     }
 
-    /// <summary>True when the school is in this batch or the warehouse; otherwise the row is rejected, saying which.</summary>
-    private bool KnownSchool(RowContext r, string column, int urn)
-    {
-        if (schoolUrns.Contains(urn) || existing.SchoolUrns.Contains(urn)) return true;
-        r.Reject(column, RejectionReason.UnknownSchool, $"school URN {urn} is neither in this batch's schools nor in the warehouse");
-        return false;
-    }
-
     private void Cohort(RowContext r)
     {
-        if (!r.ValidUpn("upn", out var upn)) return;
-        var cohortText = r["cohort"];
-        var cohort = MembershipCohort.All.FirstOrDefault(c => string.Equals(c, cohortText, StringComparison.OrdinalIgnoreCase))
-            ?? LaCohort(CohortKey.Normalise(cohortText));
-        if (cohort is null)
-        {
-            r.Reject("cohort", RejectionReason.UnknownCohort, $"unknown cohort {LineExcerpt.Quote(cohortText)} (expected one of {string.Join(", ", MembershipCohort.All)}, " +
-                "or an LA cohort declared in a cohort definitions file of this batch or an earlier load)");
-            return;
-        }
+        var upn = r["upn"];
+        if (r.Rejected(UpnRules.Problem("upn", upn))) return;
+        if (r.Rejected(cohortRules.Membership(r["cohort"], out var cohort))) return;
         if (!r.Date("start_date", out var start)) return;
         if (!r.OptionalDate("end_date", TextDecoding.TryIsoDate, "yyyy-mm-dd", out var end)) return;
-        if (r.RejectedDate("start_date", options.Dates.StartProblem("start date", start))) return;
-        if (end is { } ended && r.RejectedDate("end_date", options.Dates.EndProblem("end date", ended))) return;
-        if (end < start)
-        {
-            r.Reject("end_date", RejectionReason.EndBeforeStart, $"end date {end:yyyy-MM-dd} is before start date {start:yyyy-MM-dd}");
-            return;
-        }
-        if (!cohortKeys.Add((upn, cohort, start)))
-        {
-            r.Reject("upn", RejectionReason.DuplicateRow, $"{cohort} membership of {upn} from {start:yyyy-MM-dd} appears more than once");
-            return;
-        }
+        if (r.Rejected(cohortRules.Dates(start, end))) return;
+        if (r.Rejected(cohortRules.Repeated(upn, cohort, start))) return;
         CohortMemberships.Add(new CohortMembershipRecord(upn, cohort, start, end));
         AssignPupilId(upn);
     }
 
-    /// <summary>The key when an LA cohort of that key is declared in this batch or the warehouse, else null.</summary>
-    private string? LaCohort(string key) => declaredCohorts.ContainsKey(key) || existing.LaCohortKeys.Contains(key) ? key : null;
-
     private void CohortDefinition(RowContext r)
     {
-        var keyText = r["cohort"];
-        if (keyText.Trim().Length == 0) { r.Missing("cohort"); return; }
-        var key = CohortKey.Normalise(keyText);
-        if (CohortKey.Problem(key) is { } problem) { r.Reject("cohort", RejectionReason.BadCohortKey, $"{LineExcerpt.Quote(keyText)}: {problem}"); return; }
+        if (r.Rejected(CohortRules.Key(r["cohort"], out var key))) return;
         var name = r["name"].Trim();
-        if (name.Length == 0) { r.Missing("name"); return; }
+        if (r.Rejected(RowRules.Required("name", name))) return;
         var description = r["description"].Trim();
-        if (description.Length == 0) { r.Missing("description"); return; }
-        if (declaredCohorts.TryGetValue(key, out var first))
-        {
-            r.Reject("cohort", RejectionReason.DuplicateRow, $"cohort {key} is declared more than once (first at {Path.GetFileName(first.Path)} line {first.Line})");
-            return;
-        }
-        declaredCohorts[key] = (r.Path, r.Line);
+        if (r.Rejected(RowRules.Required("description", description))) return;
+        if (r.Rejected(cohortRules.Redeclared(key, r.Path, r.Line))) return;
         CohortDefinitions.Add(new CohortDefinitionRecord(key, name, description));
     }
 
@@ -201,9 +155,9 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
     {
         if (!r.Int("time_period", out var period)) return;
         var level = r["geographic_level"];
-        if (level.Length == 0) { r.Missing("geographic_level"); return; }
+        if (r.Rejected(RowRules.Required("geographic_level", level))) return;
         var phase = r["education_phase"];
-        if (phase.Length == 0) { r.Missing("education_phase"); return; }
+        if (r.Rejected(RowRules.Required("education_phase", phase))) return;
         if (!r.Percent("sess_overall_percent", out var overall)) return;
         if (!r.Percent("sess_authorised_percent", out var auth)) return;
         if (!r.Percent("sess_unauthorised_percent", out var unauth)) return;
@@ -357,7 +311,15 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
         public void Reject(string column, RejectionReason reason, string detail) =>
             report.Add(new Rejection(path, csv.Line, column, reason, detail, csv.RawRecord));
 
-        public void Missing(string column) => Reject(column, RejectionReason.MissingValue, $"{column} is empty");
+        public void Missing(string column) => Rejected(RowProblem.Missing(column));
+
+        /// <summary>True (and the row rejected) when a row rule found a problem.</summary>
+        public bool Rejected(RowProblem? problem)
+        {
+            if (problem is not { } p) return false;
+            Reject(p.Column, p.Reason, p.Detail);
+            return true;
+        }
 
         public bool Int(string column, out int value)
         {
@@ -399,14 +361,6 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
             return false;
         }
 
-        /// <summary>True (and the row rejected) when a date rule found a problem.</summary>
-        public bool RejectedDate(string column, DateRejection? problem)
-        {
-            if (problem is not { } p) return false;
-            Reject(column, p.Reason, p.Detail);
-            return true;
-        }
-
         /// <summary>
         /// A Y/N column: null when the file has no such column (the caller keeps what it knew), false when empty.
         /// </summary>
@@ -418,15 +372,6 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
             if (s.Length == 0 || s.Equals("N", StringComparison.OrdinalIgnoreCase)) { value = false; return true; }
             if (s.Equals("Y", StringComparison.OrdinalIgnoreCase)) { value = true; return true; }
             Reject(column, RejectionReason.BadFlag, $"{column} '{s}' is neither Y nor N");
-            return false;
-        }
-
-        public bool ValidUpn(string column, out string upn)
-        {
-            upn = this[column];
-            if (upn.Length == 0) { Missing(column); return false; }
-            if (Upn.Validate(upn) is not { } why) return true;
-            Reject(column, RejectionReason.BadUpn, $"bad UPN {LineExcerpt.Quote(upn)}: {why}");
             return false;
         }
 

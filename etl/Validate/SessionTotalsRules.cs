@@ -1,3 +1,5 @@
+using AttendanceGraph.Etl.Model;
+
 namespace AttendanceGraph.Etl.Validate;
 
 /// <summary>
@@ -36,6 +38,41 @@ public static class SessionTotalsRules
               $"authorised {authorised} + unauthorised {unauthorised} = {sum}";
     }
 
+    /// <summary>The sex column: DfE's male/female or M/F, as M or F; a problem when neither.</summary>
+    public static RowProblem? SexProblem(string value, out string sex)
+    {
+        sex = Sex(value) ?? "";
+        return sex.Length > 0 ? null : new RowProblem("sex", RejectionReason.MissingValue, $"sex {LineExcerpt.Quote(value)} is neither male nor female");
+    }
+
+    /// <summary>A file without period columns, and no week given on the command line.</summary>
+    public static RowProblem NoSpan(string column) => new(column, RejectionReason.MissingValue,
+        "the file has no period_start and period_end columns: give the week it covers with --period-start and --period-end");
+
+    /// <summary>The span a row covers: one whole school week (<see cref="SpanProblem"/>) whose days marks could have.</summary>
+    public static RowProblem? Span(string column, DateOnly start, DateOnly end, DateRules dates) =>
+        SpanProblem(start, end) is { } problem ? new RowProblem(column, RejectionReason.BadSpan, problem)
+            : RowProblem.At(column, dates.SessionDayProblem("period start", start));
+
+    /// <summary>The pupil must have been on roll at some point of the span.</summary>
+    public static RowProblem? NotOnRoll(DateOnly start, DateOnly end, DateOnly admission, DateOnly? leaving) =>
+        admission > end || leaving < start
+            ? new RowProblem("admission_date", RejectionReason.DateOutsideEnrolment,
+                $"the pupil was not on roll in the period {start:yyyy-MM-dd} to {end:yyyy-MM-dd} (admitted {admission:yyyy-MM-dd}" +
+                (leaving is { } l ? $", left {l:yyyy-MM-dd})" : ")"))
+            : null;
+
+    /// <summary>A count of sessions must fit the span: 0 to two a day.</summary>
+    public static RowProblem? CountProblem(string column, int value, int max) =>
+        value >= 0 && value <= max ? null
+            : new RowProblem(column, RejectionReason.BadNumber, $"{column} {value} is not a number of sessions in the week (0 to {max})");
+
+    /// <summary>An absent_sessions column, when given, is authorised + unauthorised.</summary>
+    public static RowProblem? AbsentProblem(string column, int absent, int authorised, int unauthorised) =>
+        absent == authorised + unauthorised ? null
+            : new RowProblem(column, RejectionReason.TotalsDoNotAddUp,
+                $"absent_sessions {absent} is not authorised {authorised} + unauthorised {unauthorised} = {authorised + unauthorised}");
+
     /// <summary>DfE's sex values (male/female), and the M/F the pupils file uses; null when neither.</summary>
     public static string? Sex(string value) => value.Trim().ToUpperInvariant() switch
     {
@@ -43,4 +80,15 @@ public static class SessionTotalsRules
         "F" or "FEMALE" => "F",
         _ => null,
     };
+}
+
+/// <summary>One row of totals per pupil, school and week in a batch.</summary>
+public sealed class SessionTotalsRepeats
+{
+    private readonly HashSet<(string, int, DateOnly)> keys = [];
+
+    /// <summary>The UPN is left out of the message: the summary is printed, and the line number finds the row.</summary>
+    public RowProblem? Repeated(string upn, int urn, DateOnly start) =>
+        keys.Add((upn, urn, start)) ? null
+            : new RowProblem("UPN", RejectionReason.DuplicateRow, $"the same pupil's totals at {urn} for the week of {start:yyyy-MM-dd} appear more than once in this batch");
 }

@@ -24,6 +24,6 @@ public sealed class WarehouseDamagedException(WarehouseState state) : Exception(
             ? state.Snapshots.Count == 0
                 ? $"no snapshot exists: if nothing was ever loaded here, delete {Path.Combine(state.Root, "CURRENT")}; otherwise restore the folder from a backup"
                 : "no snapshot can be opened: restore the warehouse folder from a backup, or move it aside and load every batch again"
-            : $"to continue from the newest intact snapshot, run: dotnet run --project etl -- recover --from {newest} --warehouse {state.Root}";
+            : $"to continue from the newest intact snapshot, run: dotnet run --project etl/Cli -- recover --from {newest} --warehouse {state.Root}";
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using AttendanceGraph.Etl.Cli;
+using AttendanceGraph.Etl.Pipeline;
 using AttendanceGraph.Tests.Fixtures;
 using static AttendanceGraph.Tests.Fixtures.HandCheckedAuthority;
 

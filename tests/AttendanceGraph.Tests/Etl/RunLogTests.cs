@@ -1,4 +1,5 @@
 using AttendanceGraph.Etl.Cli;
+using AttendanceGraph.Etl.Pipeline;
 using AttendanceGraph.Schema.Operational;
 using AttendanceGraph.Schema.Warehouse;
 using AttendanceGraph.Tests.Fixtures;

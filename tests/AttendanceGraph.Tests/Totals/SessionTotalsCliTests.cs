@@ -1,4 +1,5 @@
 using AttendanceGraph.Etl.Cli;
+using AttendanceGraph.Etl.Pipeline;
 using AttendanceGraph.Tests.Fixtures;
 using static AttendanceGraph.Tests.Fixtures.HandCheckedAuthority;
 

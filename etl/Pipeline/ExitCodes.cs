@@ -1,4 +1,4 @@
-namespace AttendanceGraph.Etl.Cli;
+namespace AttendanceGraph.Etl.Pipeline;
 
 /// <summary>
 /// What the ETL's exit code tells a scheduler. Documented in the usage text and the README; a script can rely on them.

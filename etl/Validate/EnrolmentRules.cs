@@ -1,0 +1,29 @@
+using AttendanceGraph.Etl.Model;
+
+namespace AttendanceGraph.Etl.Validate;
+
+/// <summary>
+/// Row rules of enrolments (the pupils file, and the enrolments DfE pupil-level rows describe): the entry date not
+/// too far ahead and the leaving date not before 2006/07 (<see cref="DateRules"/>), leaving not before entry, and
+/// one row per pupil, school and entry date.
+/// </summary>
+public sealed class EnrolmentRules(DateRules dates)
+{
+    private readonly HashSet<(string, int, DateOnly)> keys = [];
+
+    public RowProblem? Dates(DateOnly entry, DateOnly? leaving) =>
+        RowProblem.At("entry_date", dates.StartProblem("entry date", entry))
+        ?? (leaving is { } left ? RowProblem.At("leaving_date", dates.EndProblem("leaving date", left)) : null)
+        ?? RowRules.EndBeforeStart("leaving_date", "leaving date", leaving, "entry date", entry);
+
+    /// <summary>An enrolment an earlier row of this batch gave; otherwise it is taken.</summary>
+    public RowProblem? Repeated(string upn, int urn, DateOnly entry) =>
+        keys.Add((upn, urn, entry)) ? null
+            : new RowProblem("upn", RejectionReason.DuplicateRow, $"enrolment of {upn} at {urn} from {entry:yyyy-MM-dd} appears more than once");
+
+    /// <summary>
+    /// Takes an enrolment that DfE pupil-level rows describe, unless a pupils-file row of this batch already gave it
+    /// (the school's own system describes it better): true when it is taken.
+    /// </summary>
+    public bool Claim((string Upn, int Urn, DateOnly Entry) key) => keys.Add(key);
+}
