@@ -159,13 +159,13 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             {
                 var n = batch.StreamMarks(() =>
                 {
-                    var sink = new WeekClusteredMarkSink(() => new MarkAppenderSink(snapshot.OpenAnotherConnection(), batchId, table));
+                    var sink = new WeekClusteredMarkSink(new MarkAppenderSink(snapshot.OpenAnotherConnection(), batchId, table));
                     lock (sinks) sinks.Add(sink);
                     return sink;
                 }, out index, reporter, ct);
                 // Only a complete stream is closed: after a failure, closing could throw again and hide the cause. The
                 // row groups the sinks committed on the way die with the working snapshot.
-                WeekClusteredMarkSink.CloseInWeekOrder(sinks);
+                WeekClusteredMarkSink.CloseAll(sinks);
                 return n;
             });
             registers = index!;

@@ -36,12 +36,15 @@ public sealed class MarkAppenderSink : IMarkSink, IDisposable
 
     public long Count { get; private set; }
 
-    public void Add(int urn, int pupilId, DateOnly date, byte session, byte codeId)
+    public void Add(int urn, int pupilId, DateOnly date, byte session, byte codeId) => Add(urn, pupilId, date.DayNumber, session, codeId);
+
+    /// <param name="dayNumber">The date as <see cref="DateOnly.DayNumber"/>.</param>
+    public void Add(int urn, int pupilId, int dayNumber, byte session, byte codeId)
     {
         var row = appender.Row;
         appender.Column<int>(Urn)[row] = urn;
         appender.Column<int>(PupilId)[row] = pupilId;
-        appender.Column<int>(Date)[row] = ColumnarAppender.Date(date.DayNumber);
+        appender.Column<int>(Date)[row] = ColumnarAppender.Date(dayNumber);
         appender.Column<byte>(Session)[row] = session;
         appender.Column<byte>(CodeId)[row] = codeId;
         appender.Column<int>(BatchId)[row] = batchId;

@@ -3,19 +3,23 @@ using AttendanceGraph.Etl.Model;
 namespace AttendanceGraph.Etl.Stage;
 
 /// <summary>
-/// Sends each mark to an appender of its own school week, so every row group the parser thread commits holds one
-/// week's marks. Files arrive in school (or pupil) order, and a row group in that order holds every date of the
-/// year: a query for a few days anywhere in the LA (the edge days of a day range, a daily load's dirty week) then
-/// read every mark, where DuckDB's per-row-group date ranges now skip all but that week's (EXPLAIN ANALYZE at 38 M
-/// marks: the edge days' scan was 2.1 s of a 4.2 s LA-wide day range). Within a week the file's order is kept,
-/// so one school's marks still share few row groups. Each week's appender has its own connection (a connection's
-/// appends share one set of local row groups); not thread-safe, like the sinks it holds.
+/// Holds each school week's marks apart and hands the parser thread's appender one whole row group of a single week at a
+/// time, so every row group committed while streaming holds one week's marks. Files arrive in school (or pupil) order,
+/// and a row group in that order holds every date of the year: a query for a few days anywhere in the LA (the edge days
+/// of a day range, a daily load's dirty week) then read every mark, where DuckDB's per-row-group date ranges now skip
+/// all but that week's (EXPLAIN ANALYZE at 38 M marks: the edge days' scan was 2.1 s of a 4.2 s LA-wide day range).
+/// Within a week the file's order is kept, so one school's marks still share few row groups. What is left of each week
+/// at the end (under a row group), of every thread's sink, goes through one appender in date order
+/// (<see cref="CloseAll"/>), so those row groups hold runs of consecutive weeks.
+/// The weeks are buffered here rather than each given its own appender: an appender per week is a DuckDB connection per
+/// week and thread, and at 38 M marks that took the load's peak memory from 0.54 to 1.42 GiB. Not thread-safe.
 /// </summary>
-public sealed class WeekClusteredMarkSink(Func<MarkAppenderSink> openWeek) : IMarkSink, IDisposable
+public sealed class WeekClusteredMarkSink(MarkAppenderSink appender) : IMarkSink, IDisposable
 {
-    private readonly Dictionary<int, MarkAppenderSink> weeks = [];
+    private readonly MarkAppenderSink sink = appender;
+    private readonly Dictionary<int, WeekBuffer> weeks = [];
     private int lastWeek = int.MinValue;
-    private MarkAppenderSink? last;
+    private WeekBuffer? last;
 
     public void Add(int urn, int pupilId, DateOnly date, byte session, byte codeId)
     {
@@ -23,27 +27,61 @@ public sealed class WeekClusteredMarkSink(Func<MarkAppenderSink> openWeek) : IMa
         var week = date.DayNumber / 7;
         if (week != lastWeek)
         {
-            if (!weeks.TryGetValue(week, out last)) weeks[week] = last = openWeek();
+            if (!weeks.TryGetValue(week, out last)) weeks[week] = last = new WeekBuffer();
             lastWeek = week;
         }
-        last!.Add(urn, pupilId, date, session, codeId);
+        if (last!.Add(urn, pupilId, date.DayNumber, session, codeId) == ColumnarAppender.RowGroupSize) last.MoveTo(sink);
     }
 
-    public long Count => weeks.Values.Sum(w => w.Count);
+    public long Count => sink.Count + weeks.Values.Sum(w => (long)w.Count);
 
     /// <summary>
-    /// Appends the marks every week still buffers, of all the parser threads' sinks, a week at a time in date order;
-    /// call once the stream has succeeded. Only whole row groups were committed while streaming; what is left of each
-    /// week is less than one, and DuckDB tops up the table's last row group with each commit, so committed in date
-    /// order the remainders share row groups only with the weeks either side.
+    /// Appends what every week of every sink still holds, in date order through the first sink's appender (each appender
+    /// has committed whole row groups only, so the first starts a fresh one), then closes them all; call once the stream
+    /// has succeeded.
     /// </summary>
-    public static void CloseInWeekOrder(IEnumerable<WeekClusteredMarkSink> sinks)
+    public static void CloseAll(IReadOnlyList<WeekClusteredMarkSink> sinks)
     {
-        foreach (var (_, week) in sinks.SelectMany(s => s.weeks).OrderBy(w => w.Key).Select(w => (w.Key, w.Value))) week.Close();
+        if (sinks.Count == 0) return;
+        foreach (var (_, week) in sinks.SelectMany(s => s.weeks).OrderBy(w => w.Key).Select(w => (w.Key, w.Value))) week.MoveTo(sinks[0].sink);
+        foreach (var s in sinks) s.sink.Close();
     }
 
-    public void Dispose()
+    public void Dispose() => sink.Dispose();
+
+    /// <summary>One week's marks, column by column, grown as they come (a daily load's week stays small).</summary>
+    private sealed class WeekBuffer
     {
-        foreach (var w in weeks.Values) w.Dispose();
+        private int[] urns = new int[1024], pupils = new int[1024], days = new int[1024];
+        private byte[] sessions = new byte[1024], codes = new byte[1024];
+
+        public int Count { get; private set; }
+
+        public int Add(int urn, int pupilId, int day, byte session, byte codeId)
+        {
+            if (Count == urns.Length) Grow();
+            urns[Count] = urn;
+            pupils[Count] = pupilId;
+            days[Count] = day;
+            sessions[Count] = session;
+            codes[Count] = codeId;
+            return ++Count;
+        }
+
+        public void MoveTo(MarkAppenderSink appender)
+        {
+            for (var i = 0; i < Count; i++) appender.Add(urns[i], pupils[i], days[i], sessions[i], codes[i]);
+            Count = 0;
+        }
+
+        private void Grow()
+        {
+            var size = Math.Min(urns.Length * 2, ColumnarAppender.RowGroupSize);
+            Array.Resize(ref urns, size);
+            Array.Resize(ref pupils, size);
+            Array.Resize(ref days, size);
+            Array.Resize(ref sessions, size);
+            Array.Resize(ref codes, size);
+        }
     }
 }
