@@ -36,4 +36,6 @@ public enum RejectionReason
     BadSpan,
     /// <summary>A declared cohort key of the wrong shape, or a statutory cohort's key.</summary>
     BadCohortKey,
+    /// <summary>A characteristic column (ethnicity, EAL, SEN need, home LA) holding something that is not one of its codes.</summary>
+    BadCharacteristic,
 }
