@@ -48,12 +48,12 @@ public static class SessionTotalsFileWriter
                 CASE WHEN month(w.week_start) >= 9 THEN 'Autumn' WHEN month(w.week_start) >= 4 THEN 'Summer' ELSE 'Spring' END || ' ' ||
                   (year(w.week_start) - CASE WHEN month(w.week_start) < 8 THEN 1 ELSE 0 END)::VARCHAR AS academic_term,
                 w.upn AS UPN, e.date_of_birth AS DOB, CASE e.sex WHEN 'M' THEN 'male' ELSE 'female' END AS sex,
-                coalesce(e.ethnicity, '') AS ethnicity,
+                e.ethnicity,  -- NULL is written as an empty field (an empty string would be quoted)
                 CASE e.eal WHEN 'Y' THEN 'yes' WHEN 'N' THEN 'no' ELSE 'unknown' END AS english_additional_language,
-                coalesce(e.sen_need, '') AS primary_sen_type,
+                e.sen_need AS primary_sen_type,
                 w.school_urn AS unique_reference_number, e.nc_year AS year_group,
                 $school_la AS school_local_authority_ukprn,
-                CASE WHEN e.home_la_code IS NULL THEN '' ELSE ($ukprn_base + e.home_la_code)::VARCHAR END AS home_local_authority_ukprn,
+                ($ukprn_base + e.home_la_code)::VARCHAR AS home_local_authority_ukprn,
                 e.entry_date AS admission_date, e.leaving_date,
                 w.present + w.aea + w.authorised + w.unauthorised AS possible_sessions,
                 w.present AS present_sessions, w.aea AS approved_educational_activity_sessions,
