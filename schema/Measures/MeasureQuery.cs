@@ -118,7 +118,7 @@ public static class MeasureQuery
             if (needsSchools) from.Append(" JOIN schools s ON s.urn = a.urn");
             // A unit without an enrolment row cannot exist (marks and totals need one); LEFT keeps it in Unknown all the same.
             if (needsCharacteristics)
-                from.Append($"\n  LEFT JOIN ({CharacteristicCatalogue.UnitsSql(request.Unit == MeasureUnit.Enrolment)}) ch ON ch.pupil_id = a.pupil_id" +
+                from.Append("\n  LEFT JOIN unit_characteristics ch ON ch.pupil_id = a.pupil_id" +
                             (request.Unit == MeasureUnit.Enrolment ? " AND ch.urn = a.urn" : ""));
             from.Append($"\n  WHERE {filters}{(cohort ? cohortFilter : "")}");
             string Select(bool summed)
@@ -142,6 +142,8 @@ public static class MeasureQuery
         }
 
         var ctes = new List<string>();
+        // Each unit's characteristics once, however many times the per-unit rows read them (a weekly trend reads them twice).
+        if (needsCharacteristics) ctes.Add($"unit_characteristics AS MATERIALIZED (\n{CharacteristicCatalogue.UnitsSql(request.Unit == MeasureUnit.Enrolment)})");
         string target;
         switch (request.Population)
         {
