@@ -53,6 +53,27 @@ public sealed class CharacteristicApiTests(HandCheckedApi api)
     }
 
     [Fact]
+    public async Task TheCsvExport_PublishesEachGroupAsTheBreakdownDoes()
+    {
+        var token = ApiFactory.Token(Roles.BiReader);
+        var breakdown = await api.Factory.QueryAs(token,
+            "{ breakdown(by: ETHNICITY, period: { academicYear: \"2025/26\" }) { group measures { enrolments persistentAbsenceEnrolments } } }");
+        var expected = breakdown["data"]!["breakdown"]!.AsArray().ToDictionary(r => (string)r!["group"]!,
+            r => $"{r!["measures"]!["enrolments"]}|{r["measures"]!["persistentAbsenceEnrolments"]}");
+        var file = Path.Combine(RepositoryRoot.Find(), "api", "Documents", "bi", "characteristics-table.graphql");
+        var id = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+        var variables = Uri.EscapeDataString("{\"period\":{\"academicYear\":\"2025/26\"},\"breakdown\":\"ETHNICITY\"}");
+        using var client = api.Factory.CreateClient(token);
+        var csv = (await client.GetStringAsync($"/graphql?documentId={id}&variables={variables}&format=csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = csv[0].Split(',').Select(h => h.Trim('"')).ToList();
+        int Col(string name) => header.IndexOf(header.Single(h => h.EndsWith(name, StringComparison.Ordinal)));
+        var exported = csv.Skip(1).Select(l => l.Split(',').Select(f => f.Trim('"')).ToArray())
+            .ToDictionary(f => f[Col("group")], f => $"{f[Col("enrolments")]}|{f[Col("persistentAbsenceEnrolments")]}");
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, exported);
+    }
+
+    [Fact]
     public async Task AnUnknownGroup_IsRefused()
     {
         var result = await api.Factory.Query($$"""
