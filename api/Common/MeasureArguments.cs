@@ -1,3 +1,4 @@
+using AttendanceGraph.Api.Characteristics;
 using AttendanceGraph.Api.Data;
 using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Measures;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AttendanceGraph.Api.Common;
 
 /// <summary>
-/// The arguments every measure takes (period, cohort, includeAllAges, methodology) declared and read in one place, so each
+/// The arguments every measure takes (period, cohort, characteristic, includeAllAges, methodology) declared and read in one place, so each
 /// field that measures something asks the same way and builds the same <see cref="MeasureRequest"/>.
 /// </summary>
 public static class MeasureArguments
@@ -17,6 +18,7 @@ public static class MeasureArguments
     {
         field.Argument<PeriodInputType>("period", "The period to measure; omitted, the latest academic year with possible sessions up to today.");
         if (withCohort) field.CohortArgs();
+        field.CharacteristicFilterArg();
         field.Argument<GraphQL.Types.BooleanGraphType>("includeAllAges", a =>
         {
             a.DefaultValue = false;
@@ -57,6 +59,7 @@ public static class MeasureArguments
             IncludeAllAges = context.GetArgument("includeAllAges", false),
             Methodology = context.Methodology(),
             IncludeCodes = codes,
+            Filter = context.CharacteristicFilter(),
         };
     }
 }

@@ -7,7 +7,11 @@ using GraphQL.DataLoader;
 namespace AttendanceGraph.Api.Disclosure;
 
 /// <summary>A measure row as this request may see it.</summary>
-public sealed record PublishedRow(int? Urn, string? Phase, DateOnly? BucketStart, string? Cohort, DisclosedMeasures Measures);
+public sealed record PublishedRow(int? Urn, string? Phase, DateOnly? BucketStart, string? Cohort, DisclosedMeasures Measures)
+{
+    /// <summary>The characteristic group's code when the request asked for a breakdown.</summary>
+    public string? Group { get; init; }
+}
 
 /// <summary>
 /// The one source of aggregates for every resolver: measures, trends, cohort comparisons, by-phase figures, benchmarks
@@ -56,7 +60,7 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
     public DisclosedMeasures Empty(MeasureRequest request, int? urn) => Open(request, urn, new MeasureRow(urn, null, null, null, MeasureValues.Empty, CellKeys.None));
 
     private IReadOnlyList<PublishedRow> Publish(MeasureRequest request, IReadOnlyList<MeasureRow> rows) =>
-        rows.Select(r => new PublishedRow(r.Urn, r.Phase, r.BucketStart, r.Cohort, Open(request, r.Urn, r)))
+        rows.Select(r => new PublishedRow(r.Urn, r.Phase, r.BucketStart, r.Cohort, Open(request, r.Urn, r)) { Group = r.Group })
             .Where(r => r.Measures.Values.Enrolments > 0 || IsExact(request, r.Urn))
             .ToList();
 

@@ -1,3 +1,4 @@
+using AttendanceGraph.Api.Characteristics;
 using AttendanceGraph.Api.Cohorts;
 using AttendanceGraph.Api.LocalAuthority;
 using AttendanceGraph.Api.Nodes;
@@ -22,6 +23,7 @@ public sealed class QueryType : ObjectGraphType
         SchoolsQuery.AddTo(this);
         CohortQueries.AddTo(this);
         TrendQueries.AddTo(this);
+        CharacteristicQueries.AddTo(this);
         TableQueries.AddTo(this);
         PupilQueries.AddTo(this);
         NewlyAbsentQueries.AddTo(this);

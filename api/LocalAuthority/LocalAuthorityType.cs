@@ -1,8 +1,10 @@
 using AttendanceGraph.Api.Benchmarks;
+using AttendanceGraph.Api.Characteristics;
 using AttendanceGraph.Api.Cohorts;
 using AttendanceGraph.Api.Common;
 using AttendanceGraph.Api.Disclosure;
 using AttendanceGraph.Api.Trends;
+using AttendanceGraph.Schema.Characteristics;
 using AttendanceGraph.Schema.Measures;
 using GraphQL;
 using GraphQL.Types;
@@ -67,10 +69,23 @@ public sealed class LocalAuthorityType : ObjectGraphType<LocalAuthorityInfo>
             .Argument<NonNullGraphType<GrainEnum>>("grain")
             .MeasureArgs()
             .Argument<PhaseEnum>("phase")
+            .BreakdownArg()
             .Resolve(c =>
             {
                 var grain = c.GetArgument<TimeGrain>("grain");
-                return TrendPoint.From(grain, c.Protected().Measure(c.MeasureRequest() with { Grain = grain, Phase = c.GetArgument<string?>("phase") }));
+                return TrendPoint.From(grain, c.Protected().Measure(c.MeasureRequest() with
+                    { Grain = grain, Phase = c.GetArgument<string?>("phase"), Breakdown = c.Breakdown() }));
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BreakdownRowType>>>>("breakdown")
+            .Description("The LA's measures for each group of a characteristic (e.g. by ethnicity or SEN need); groups with no enrolments are left out.")
+            .Argument<NonNullGraphType<CharacteristicEnum>>("by")
+            .MeasureArgs()
+            .Argument<PhaseEnum>("phase")
+            .Resolve(c =>
+            {
+                var by = c.GetArgument<Characteristic>("by");
+                return BreakdownRow.From(by, c.Protected().Measure(c.MeasureRequest() with { Breakdown = by, Phase = c.GetArgument<string?>("phase") }));
             });
     }
 }

@@ -12,4 +12,9 @@ public sealed record MeasureTableRow(
     DateOnly PeriodStart,
     DateOnly PeriodEnd,
     string Cohort,
-    DisclosedMeasures Values);
+    DisclosedMeasures Values)
+{
+    /// <summary>The characteristic the row is broken down or filtered by, and its group; null when neither.</summary>
+    public string? Characteristic { get; init; }
+    public string? Group { get; init; }
+}

@@ -1,3 +1,4 @@
+using AttendanceGraph.Api.Characteristics;
 using AttendanceGraph.Api.Common;
 using AttendanceGraph.Api.Disclosure;
 using AttendanceGraph.Api.Security;
@@ -20,6 +21,7 @@ public static class TableQueries
             .Argument<NonNullGraphType<TableGroupingEnum>>("groupBy")
             .Argument<GrainEnum>("grain", "Adds a row per time bucket.")
             .MeasureArgs()
+            .BreakdownArg()
             .Argument<IntGraphType>("first").Argument<StringGraphType>("after")
             .Resolve(c =>
             {
@@ -30,6 +32,7 @@ public static class TableQueries
                 {
                     IncludeCodes = false,
                     Grain = grain,
+                    Breakdown = c.Breakdown(),
                     GroupBy = grouping switch
                     {
                         TableGrouping.School => MeasureGrouping.School,
@@ -38,6 +41,9 @@ public static class TableQueries
                     },
                 };
                 var cohort = c.CohortKey();
+                // The column holds the enum's GraphQL name, as a client would type it in the breakdown argument.
+                var characteristic = (request.Breakdown ?? request.Filter?.Characteristic) is { } ch
+                    ? GraphQL.StringExtensions.ToConstantCase(ch.ToString()) : null;
                 var user = c.Access().User;
                 var ownPhase = user.IsSchool ? data.Facts.School(user.Urn!.Value)?.Phase : null;
                 var rows = c.Protected().Measure(request)
@@ -53,7 +59,11 @@ public static class TableQueries
                     var period = r.BucketStart is { } b ? TrendPeriods.For(grain, b) : request.Period;
                     var school = r.Urn is { } urn ? data.Facts.School(urn) : null;
                     return new MeasureTableRow(r.Urn, school is null ? null : Laestab.Format(school.Laestab), school?.Name,
-                        school?.Phase ?? r.Phase, period.Label, period.Start, period.End, cohort, r.Measures);
+                        school?.Phase ?? r.Phase, period.Label, period.Start, period.End, cohort, r.Measures)
+                    {
+                        Characteristic = characteristic,
+                        Group = r.Group ?? request.Filter?.Group,
+                    };
                 }).ToList();
                 return Paging.Page(rows, c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), null, null, MaxPageSize, MaxPageSize);
             });

@@ -11,5 +11,6 @@ public sealed class TrendPointType : ObjectGraphType<TrendPoint>
         Field(p => p.Period, type: typeof(NonNullGraphType<PeriodType>));
         Field(p => p.WeekOfAcademicYear).Description("Week number counted from the week containing 1 September (aligns years).");
         Field(p => p.Measures, type: typeof(NonNullGraphType<MeasuresType>));
+        Field(p => p.Group, nullable: true).Description("The characteristic group of this point when the trend has a breakdown (one series per group); null otherwise.");
     }
 }

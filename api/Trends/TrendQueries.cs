@@ -1,3 +1,4 @@
+using AttendanceGraph.Api.Characteristics;
 using AttendanceGraph.Api.Common;
 using AttendanceGraph.Api.Disclosure;
 using AttendanceGraph.Api.Security;
@@ -19,11 +20,12 @@ public static class TrendQueries
             .MeasureArgs()
             .Argument<PhaseEnum>("phase")
             .Argument<IntGraphType>("urn")
+            .BreakdownArg()
             .ScopedToSchoolArgument("urn")
             .Resolve(c =>
             {
                 var grain = c.GetArgument<TimeGrain>("grain");
-                var request = TrendScope.Apply(c, c.MeasureRequest() with { Grain = grain });
+                var request = TrendScope.Apply(c, c.MeasureRequest() with { Grain = grain, Breakdown = c.Breakdown() });
                 return TrendPoint.From(grain, c.Protected().Measure(request));
             });
 

@@ -49,7 +49,7 @@ public static class GenerateCommand
         // registers, loading dfe/ with the schools and cohort files loads the same LA from weekly totals.
         var dfe = Directory.CreateDirectory(Path.Combine(outDir, "dfe")).FullName;
         var totals = SessionTotalsFileWriter.Write(Path.Combine(outDir, DemoAuthorityGenerator.MarksFileName),
-            Path.Combine(outDir, PupilsFileWriter.FileName), Path.Combine(dfe, SessionTotalsFileWriter.FileName));
+            Path.Combine(outDir, PupilsFileWriter.FileName), Path.Combine(dfe, SessionTotalsFileWriter.FileName), options.LaCode);
         output.WriteLine($"and the DfE pupil-level attendance file those registers add up to: dfe/{Path.GetFileName(totals)}");
         return 0;
     }

@@ -4,7 +4,8 @@ using AttendanceGraph.Schema.Calendar;
 namespace AttendanceGraph.Etl.Generate;
 
 /// <summary>
-/// Generates a synthetic local authority in the ETL's input formats: the GIAS extract, pupils.csv (enrolments),
+/// Generates a synthetic local authority in the ETL's input formats: the GIAS extract, pupils.csv (enrolments, with the
+/// pupils' characteristics),
 /// marks.csv (one mark per session on roll up to AsOf) and the three cohort membership files. Realistic enough to
 /// demo and test against DfE figures (see CalibrationTests), and deterministic for a seed.
 /// </summary>
@@ -42,6 +43,7 @@ public sealed class DemoAuthorityGenerator
             school.NumberOfBoys = onRoll.Count(e => e.Pupil.Sex == 'M');
         }
         progress?.Report($"simulated {pupils.Count} pupils, {enrolments.Count} enrolments");
+        CharacteristicsAssigner.Assign(pupils, options.LaCode, options.Seed);
 
         var files = new List<string>
         {

@@ -44,5 +44,12 @@ public sealed class DemoPupil
 
     public List<CohortMembershipRecord> Memberships { get; } = [];
 
+    /// <summary>Census characteristics (<see cref="CharacteristicsAssigner"/>): ethnicity code, first language other than
+    /// English (null: not known), SEN primary need ("NONE" without SEN), and the LA the pupil lives in.</summary>
+    public string? Ethnicity { get; set; }
+    public bool? Eal { get; set; }
+    public string? SenNeed { get; set; }
+    public int? HomeLaCode { get; set; }
+
     public int YearGroupIn(int academicStartYear) => academicStartYear - ReceptionYear;
 }

@@ -9,14 +9,19 @@ namespace AttendanceGraph.Etl.Generate;
 /// row per pupil per school per school week, with the week in period_start/period_end, so a demo LA can be loaded
 /// either way and the two loads compared. The totals are counted by DuckDB straight from the CSV files (tens of
 /// millions of marks), categories taken from the code catalogue like every other count.
-/// Only the columns the registers and pupils file can fill truthfully are written; DfE's characteristics and
-/// names are not (the generator has none), and the loader does not need them.
+/// Only the columns the registers and pupils file can fill truthfully are written: the pupils' characteristics (ethnicity,
+/// English as an additional language, SEN primary type of need, and home and school LA as DfE gives them, by UKPRN) but
+/// not names. The LAs' UKPRNs are synthetic (<see cref="DemoUkprn"/>): the loader only compares home with school.
 /// </summary>
 public static class SessionTotalsFileWriter
 {
     public const string FileName = "dfe-pupil-attendance.csv";
 
-    public static string Write(string marksCsv, string pupilsCsv, string outPath)
+    /// <summary>A synthetic 8-digit UKPRN for an LA of the demo (real LA UKPRNs are not in the shipped data).</summary>
+    public static int DemoUkprn(int laCode) => 10_000_000 + laCode;
+
+    /// <param name="laCode">The LA whose schools the registers are from (the school LA of every row).</param>
+    public static string Write(string marksCsv, string pupilsCsv, string outPath, int laCode)
     {
         using var c = new DuckDBConnection("Data Source=:memory:");
         c.Open();
@@ -37,12 +42,18 @@ public static class SessionTotalsFileWriter
                 JOIN code_category k ON k.code = m.code
                 GROUP BY ALL),
               e AS (
-                SELECT * FROM read_csv($pupils, header = true, columns = {'upn': 'VARCHAR', 'school_urn': 'INTEGER', 'entry_date': 'DATE', 'leaving_date': 'DATE', 'date_of_birth': 'DATE', 'sex': 'VARCHAR', 'nc_year': 'VARCHAR'}))
+                SELECT * FROM read_csv($pupils, header = true, columns = {'upn': 'VARCHAR', 'school_urn': 'INTEGER', 'entry_date': 'DATE', 'leaving_date': 'DATE', 'date_of_birth': 'DATE', 'sex': 'VARCHAR', 'nc_year': 'VARCHAR',
+                  'ethnicity': 'VARCHAR', 'eal': 'VARCHAR', 'sen_need': 'VARCHAR', 'home_la_code': 'INTEGER'}))
               SELECT
                 CASE WHEN month(w.week_start) >= 9 THEN 'Autumn' WHEN month(w.week_start) >= 4 THEN 'Summer' ELSE 'Spring' END || ' ' ||
                   (year(w.week_start) - CASE WHEN month(w.week_start) < 8 THEN 1 ELSE 0 END)::VARCHAR AS academic_term,
                 w.upn AS UPN, e.date_of_birth AS DOB, CASE e.sex WHEN 'M' THEN 'male' ELSE 'female' END AS sex,
+                e.ethnicity,  -- NULL is written as an empty field (an empty string would be quoted)
+                CASE e.eal WHEN 'Y' THEN 'yes' WHEN 'N' THEN 'no' ELSE 'unknown' END AS english_additional_language,
+                e.sen_need AS primary_sen_type,
                 w.school_urn AS unique_reference_number, e.nc_year AS year_group,
+                $school_la AS school_local_authority_ukprn,
+                ($ukprn_base + e.home_la_code)::VARCHAR AS home_local_authority_ukprn,
                 e.entry_date AS admission_date, e.leaving_date,
                 w.present + w.aea + w.authorised + w.unauthorised AS possible_sessions,
                 w.present AS present_sessions, w.aea AS approved_educational_activity_sessions,
@@ -55,7 +66,8 @@ public static class SessionTotalsFileWriter
               QUALIFY row_number() OVER (PARTITION BY w.upn, w.school_urn, w.week_start ORDER BY e.entry_date DESC) = 1
               ORDER BY period_start, unique_reference_number, UPN
             ) TO '{{outPath.Replace("'", "''")}}' (HEADER, DELIMITER ',')
-            """, ("marks", marksCsv), ("pupils", pupilsCsv));
+            """, ("marks", marksCsv), ("pupils", pupilsCsv), ("school_la", DemoUkprn(laCode).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("ukprn_base", DemoUkprn(0)));
         return outPath;
     }
 }

@@ -38,4 +38,6 @@ public enum RejectionReason
     BadCohortKey,
     /// <summary>An in-year published figure whose time_period/time_identifier names no week, term or year to date.</summary>
     UnknownPeriod,
+    /// <summary>A characteristic column (ethnicity, EAL, SEN need, home LA) holding something that is not one of its codes.</summary>
+    BadCharacteristic,
 }

@@ -73,6 +73,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         var dimensions = new DimensionStager(c, batchId);
         dimensions.Schools(batch.Schools);
         dimensions.PupilsAndEnrolments(batch.Enrolments, pupilIds);
+        dimensions.Characteristics(batch.Characteristics, pupilIds, servedLa);
         dimensions.CohortDefinitions(batch.CohortDefinitions);
         dimensions.CohortMemberships(batch.CohortMemberships);
         CohortReference.Rewrite(c);

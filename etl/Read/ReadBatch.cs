@@ -25,6 +25,7 @@ public sealed class ReadBatch
         InYearBenchmarks = readers.InYearBenchmarks;
         SessionTotals = readers.SessionTotals;
         NewPupilIds = readers.NewPupilIds;
+        Characteristics = readers.Characteristics;
         this.marksFiles = marksFiles;
         this.options = options;
         this.existing = existing;
@@ -44,6 +45,8 @@ public sealed class ReadBatch
     public IReadOnlyList<SessionTotalsRecord> SessionTotals { get; }
     /// <summary>UPNs first seen in this batch (enrolments, then cohort memberships) → ids from existing.NextPupilId upward, in file order.</summary>
     public IReadOnlyDictionary<string, int> NewPupilIds { get; }
+    /// <summary>Pupils' characteristics by UPN, from the pupils files' and DfE files' optional columns (latest row wins).</summary>
+    public IReadOnlyDictionary<string, PupilCharacteristicsRecord> Characteristics { get; }
     public ValidationReport Report { get; }
 
     /// <summary>The marks files of this batch (header recognised, valid UTF-8).</summary>

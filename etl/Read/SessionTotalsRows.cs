@@ -67,11 +67,32 @@ internal sealed partial class SmallFileReaders
             if (r.Rejected(SessionTotalsRules.AbsentProblem(Cols.Absent, absent, authorised, unauthorised))) return;
         }
         if (r.Rejected(totalsRepeats.Repeated(upn, urn, start))) return;
+        if (!DfeCharacteristics(r, start, urn, out var characteristics)) return;
         SessionTotals.Add(new SessionTotalsRecord(upn, urn, start, end, (byte)possible, (byte)present, (byte)aea, (byte)authorised, (byte)unauthorised));
         var key = (upn, urn, admission);
         if (!totalsEnrolments.TryGetValue(key, out var known) || known.Week < start)
             totalsEnrolments[key] = (start, new EnrolmentRecord(upn, urn, admission, leaving, dob, sex, yearGroup));
+        AddCharacteristics(upn, characteristics);
         AssignPupilId(upn);
+    }
+
+    /// <summary>
+    /// The DfE file's characteristic columns, each read when present. Residency: the pupil's home LA and the school's LA are
+    /// both given by UKPRN, so a pupil is resident when the two are the same (the file is the LA's own schools' and its
+    /// resident pupils'; measures count only the LA's schools, whose LA is the LA).
+    /// </summary>
+    private static bool DfeCharacteristics(RowContext r, DateOnly week, int urn, out PupilCharacteristicsRecord? read)
+    {
+        read = null;
+        string? ethnicity = null, need = null, home = null, school = null;
+        bool? eal = null;
+        if (r.Has(CharacteristicRules.DfeEthnicity) && !r.Characteristic(CharacteristicRules.DfeEthnicity, CharacteristicRules.TryEthnicity, out ethnicity)) return false;
+        if (r.Has(CharacteristicRules.DfeEal) && !r.Characteristic(CharacteristicRules.DfeEal, CharacteristicRules.TryEal, out eal)) return false;
+        if (r.Has(CharacteristicRules.DfeSenNeed) && !r.Characteristic(CharacteristicRules.DfeSenNeed, CharacteristicRules.TrySenNeed, out need)) return false;
+        if (r.Has(CharacteristicRules.DfeHomeLa) && !r.Characteristic(CharacteristicRules.DfeHomeLa, CharacteristicRules.TryUkprn, out home)) return false;
+        if (r.Has(CharacteristicRules.DfeSchoolLa) && !r.Characteristic(CharacteristicRules.DfeSchoolLa, CharacteristicRules.TryUkprn, out school)) return false;
+        read = new PupilCharacteristicsRecord(week, urn, ethnicity, eal, need, null, home is null || school is null ? null : home == school);
+        return true;
     }
 
     /// <summary>

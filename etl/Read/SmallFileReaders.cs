@@ -19,6 +19,8 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
     public List<CohortDefinitionRecord> CohortDefinitions { get; } = [];
     public List<BenchmarkRecord> Benchmarks { get; } = [];
     public List<InYearBenchmarkRecord> InYearBenchmarks { get; } = [];
+    /// <summary>Each pupil's characteristics as the batch's rows give them, the latest row winning field by field.</summary>
+    public Dictionary<string, PupilCharacteristicsRecord> Characteristics { get; } = new(StringComparer.Ordinal);
     /// <summary>UPNs first seen in this batch, in file order, with ids from existing.NextPupilId upward.</summary>
     public Dictionary<string, int> NewPupilIds { get; } = new(StringComparer.Ordinal);
 
@@ -123,8 +125,33 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
         if (r.Rejected(RowRules.Required("sex", sex))) return;
         if (r.Rejected(enrolmentRules.Dates(entry, leaving))) return;
         if (r.Rejected(enrolmentRules.Repeated(upn, urn, entry))) return;
+        if (!PupilsFileCharacteristics(r, entry, urn, out var characteristics)) return;
         Enrolments.Add(new EnrolmentRecord(upn, urn, entry, leaving, dob, sex, r["nc_year"]));
+        AddCharacteristics(upn, characteristics);
         AssignPupilId(upn);
+    }
+
+    /// <summary>The pupils file's optional characteristic columns; false (the row rejected) when one holds a bad code.</summary>
+    private static bool PupilsFileCharacteristics(RowContext r, DateOnly entry, int urn, out PupilCharacteristicsRecord? read)
+    {
+        read = null;
+        string? ethnicity = null, need = null;
+        bool? eal = null;
+        int? home = null;
+        if (r.Has(CharacteristicRules.Ethnicity) && !r.Characteristic(CharacteristicRules.Ethnicity, CharacteristicRules.TryEthnicity, out ethnicity)) return false;
+        if (r.Has(CharacteristicRules.Eal) && !r.Characteristic(CharacteristicRules.Eal, CharacteristicRules.TryEal, out eal)) return false;
+        if (r.Has(CharacteristicRules.SenNeed) && !r.Characteristic(CharacteristicRules.SenNeed, CharacteristicRules.TrySenNeed, out need)) return false;
+        if (r.Has(CharacteristicRules.HomeLaCode) && !r.Characteristic(CharacteristicRules.HomeLaCode, CharacteristicRules.TryLaCode, out home)) return false;
+        read = new PupilCharacteristicsRecord(entry, urn, ethnicity, eal, need, home, null);
+        return true;
+    }
+
+    private void AddCharacteristics(string upn, PupilCharacteristicsRecord? read)
+    {
+        if (read is null || !read.GivesAnything) return;
+        Characteristics[upn] = Characteristics.TryGetValue(upn, out var known)
+            ? read.AsOf >= known.AsOf ? read.Over(known) : known.Over(read)
+            : read;
     }
 
     private void Cohort(RowContext r)
@@ -372,6 +399,16 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
             if (s.Length == 0 || s.Equals("N", StringComparison.OrdinalIgnoreCase)) { value = false; return true; }
             if (s.Equals("Y", StringComparison.OrdinalIgnoreCase)) { value = true; return true; }
             Reject(column, RejectionReason.BadFlag, $"{column} '{s}' is neither Y nor N");
+            return false;
+        }
+
+        public delegate bool CharacteristicParser<T>(string text, out T value, out string? problem);
+
+        /// <summary>A characteristic column read by its rule; false (and the row rejected, naming the column) for a bad code.</summary>
+        public bool Characteristic<T>(string column, CharacteristicParser<T> parse, out T value)
+        {
+            if (parse(this[column], out value, out var problem)) return true;
+            Reject(column, RejectionReason.BadCharacteristic, problem!);
             return false;
         }
 

@@ -48,7 +48,9 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
             {
                 var id = pupilIds[r.Upn];
                 if (seen.Add(id))
-                    pa.CreateRow().AppendValue(id).AppendValue(r.Upn).AppendValue(r.DateOfBirth).AppendValue(r.Sex).EndRow();
+                    // Characteristics are merged afterwards (Characteristics): a file without them leaves what was known.
+                    pa.CreateRow().AppendValue(id).AppendValue(r.Upn).AppendValue(r.DateOfBirth).AppendValue(r.Sex)
+                        .AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue().EndRow();
                 ea.CreateRow().AppendValue(id).AppendValue(r.SchoolUrn).AppendValue(r.EntryDate).AppendValue(r.LeavingDate)
                     .AppendValue(r.NcYear).AppendValue(batchId).EndRow();
             }
@@ -70,6 +72,40 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
             "INSERT OR REPLACE INTO enrolments SELECT * FROM e",
             "DROP TABLE p",
             "DROP TABLE e",
+        ]);
+    }
+
+    /// <summary>
+    /// Merges the batch's characteristics into the pupils, field by field: a value given replaces the known one, a value not
+    /// given (column absent, or "unknown") keeps it. A home LA code is resident when it is the LA served (or, before one is
+    /// recorded, the LA of the school whose row gave it). Aggregates hold no characteristics (breakdowns join the pupils when
+    /// asked), so no pupil is made dirty.
+    /// </summary>
+    public void Characteristics(IReadOnlyDictionary<string, PupilCharacteristicsRecord> characteristics, IReadOnlyDictionary<string, int> pupilIds,
+        int? servedLa)
+    {
+        if (characteristics.Count == 0) return;
+        var schoolLa = new Dictionary<int, int>();
+        foreach (var r in connection.Rows("SELECT urn, la_code FROM schools")) schoolLa[r.GetInt32(0)] = r.GetInt16(1);
+        connection.Execute("CREATE OR REPLACE TEMP TABLE pc (pupil_id INTEGER, ethnicity VARCHAR, eal BOOLEAN, sen_need VARCHAR, resident BOOLEAN)");
+        using (var a = connection.CreateAppender("pc"))
+        {
+            foreach (var (upn, c) in characteristics)
+            {
+                if (!pupilIds.TryGetValue(upn, out var id)) continue;
+                var resident = c.Resident ?? (c.HomeLaCode is { } home && (servedLa ?? schoolLa.GetValueOrDefault(c.SchoolUrn, -1)) is var la && la >= 0
+                    ? home == la : null);
+                a.CreateRow().AppendValue(id).AppendValue(c.Ethnicity).AppendValue(c.Eal).AppendValue(c.SenNeed).AppendValue(resident).EndRow();
+            }
+        }
+        connection.ExecuteAll(
+        [
+            """
+            UPDATE pupils SET ethnicity = coalesce(pc.ethnicity, pupils.ethnicity), eal = coalesce(pc.eal, pupils.eal),
+              sen_need = coalesce(pc.sen_need, pupils.sen_need), resident = coalesce(pc.resident, pupils.resident)
+            FROM pc WHERE pupils.pupil_id = pc.pupil_id
+            """,
+            "DROP TABLE pc",
         ]);
     }
 

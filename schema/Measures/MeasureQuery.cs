@@ -1,5 +1,6 @@
 using System.Text;
 using AttendanceGraph.Schema.Calendar;
+using AttendanceGraph.Schema.Characteristics;
 using AttendanceGraph.Schema.Codes;
 using AttendanceGraph.Schema.Rollups;
 using AttendanceGraph.Schema.Warehouse;
@@ -64,7 +65,7 @@ public static class MeasureQuery
                     (int)Long(r, SessionKeyColumn))
                 {
                     SessionUnits = request.Methodology == Methodology.Official ? null : new(Long(r, SessionUnitsColumn), (int)Long(r, SessionUnitsKeyColumn)),
-                } : null));
+                } : null) { Group = request.Breakdown is not null ? r.GetString(r.GetOrdinal("g_char")) : null });
         }
         return rows;
     }
@@ -99,6 +100,7 @@ public static class MeasureQuery
         var keys = GroupKeys(request, p);
         var unitKeys = request.Unit == MeasureUnit.Enrolment ? "a.urn, a.pupil_id" : "a.pupil_id";
         var needsSchools = request.Phase is not null || request.GroupBy == MeasureGrouping.Phase;
+        var needsCharacteristics = request.Breakdown is not null || request.Filter is not null;
         var (filters, scope) = Filters(request, p, otherLaSchools);
         var cohortValues = "";
 
@@ -115,6 +117,10 @@ public static class MeasureQuery
             var groupKeys = (cohort ? ["g_cohort"] : Array.Empty<string>()).Concat(keys.Select(k => k.Alias)).Append(unitKeys);
             var from = new StringBuilder($"\n  FROM {Source(request, cohort, wholeFragmentsFromAggregates, weeksOfTotals, cohortIntervals, scope, p)} a");
             if (needsSchools) from.Append(" JOIN schools s ON s.urn = a.urn");
+            // A unit without an enrolment row cannot exist (marks and totals need one); LEFT keeps it in Unknown all the same.
+            if (needsCharacteristics)
+                from.Append("\n  LEFT JOIN unit_characteristics ch ON ch.pupil_id = a.pupil_id" +
+                            (request.Unit == MeasureUnit.Enrolment ? " AND ch.urn = a.urn" : ""));
             from.Append($"\n  WHERE {filters}{(cohort ? cohortFilter : "")}");
             string Select(bool summed)
             {
@@ -137,6 +143,8 @@ public static class MeasureQuery
         }
 
         var ctes = new List<string>();
+        // Each unit's characteristics once, however many times the per-unit rows read them (a weekly trend reads them twice).
+        if (needsCharacteristics) ctes.Add($"unit_characteristics AS MATERIALIZED (\n{CharacteristicCatalogue.UnitsSql(request.Unit == MeasureUnit.Enrolment)})");
         string target;
         switch (request.Population)
         {
@@ -292,6 +300,11 @@ public static class MeasureQuery
             f.Add("s.phase = $phase");
             marks.Add("{0}urn IN (SELECT urn FROM schools WHERE phase = $phase)");
         }
+        if (r.Filter is { } only)
+        {
+            p.Add(("char_group", only.Group));
+            f.Add($"{CharacteristicCatalogue.GroupSql(only.Characteristic, "ch")} = $char_group");
+        }
         if (r.Urns is not null)
         {
             if (r.Urns.Count == 0) f.Add("FALSE");
@@ -311,6 +324,7 @@ public static class MeasureQuery
         if (r.GroupBy == MeasureGrouping.School) keys.Add(("g_urn", "a.urn"));
         if (r.GroupBy == MeasureGrouping.Phase) keys.Add(("g_phase", "s.phase"));
         if (r.Grain != TimeGrain.None) keys.Add(("g_bucket", BucketExpression(r, p)));
+        if (r.Breakdown is { } c) keys.Add(("g_char", CharacteristicCatalogue.GroupSql(c, "ch")));
         return keys;
     }
 

@@ -1,4 +1,5 @@
 using AttendanceGraph.Schema.Calendar;
+using AttendanceGraph.Schema.Characteristics;
 
 namespace AttendanceGraph.Schema.Measures;
 
@@ -27,10 +28,18 @@ public sealed record MeasureRequest(Period Period)
     /// one cohort at a time.
     /// </summary>
     public string? WithinCohort { get; init; }
+    /// <summary>
+    /// A row per group of this characteristic (<see cref="CharacteristicCatalogue.Groups"/>): every unit is in exactly one
+    /// group, Unknown included, so the groups sum to the cell they break down. Read from the enrolment aggregates joined
+    /// to the pupils (never the rollup), in one query.
+    /// </summary>
+    public Characteristic? Breakdown { get; init; }
+    /// <summary>Count only the units in one group of a characteristic: the same cell as that group's row of a breakdown.</summary>
+    public CharacteristicFilter? Filter { get; init; }
     /// <summary>Also compute each row's <see cref="Measures.CellKeys"/> (for cell-key perturbation): one more join, to the pupils.</summary>
     public bool CellKeys { get; init; }
 
     /// <summary>Everything but the schools, as a value: requests with the same shape are batched into one query.</summary>
     public string ShapeKey =>
-        $"{Period.Start:yyyyMMdd}-{Period.End:yyyyMMdd}|{Population}|{string.Join(',', Cohorts)}|{IncludeAllAges}|{Methodology}|{Phase}|{GroupBy}|{Grain}|{Unit}|{IncludeCodes}|{WithinCohort}|{CellKeys}";
+        $"{Period.Start:yyyyMMdd}-{Period.End:yyyyMMdd}|{Population}|{string.Join(',', Cohorts)}|{IncludeAllAges}|{Methodology}|{Phase}|{GroupBy}|{Grain}|{Unit}|{IncludeCodes}|{WithinCohort}|{CellKeys}|{Breakdown}|{Filter}";
 }

@@ -23,6 +23,8 @@ public static class RollupMeasureQuery
         // The rollup stores each school's enrolment counts under the official method only: a live request, whose counts
         // leave out enrolments with 10 or fewer possible sessions, reads the enrolment aggregates (the same figures, tested).
         if (r.Unit != MeasureUnit.Enrolment || r.WithinCohort is not null || r.IncludeCodes || r.Methodology != Methodology.Official) return null;
+        // The rollup holds no characteristics: breakdowns and filters read the enrolment aggregates joined to the pupils.
+        if (r.Breakdown is not null || r.Filter is not null) return null;
         var year = AcademicYear.Containing(r.Period.Start);
         if (!year.Contains(r.Period.End)) return null;
         var buckets = RollupBucket.For(year);

@@ -14,8 +14,9 @@ public static class WarehouseSchema
     /// <summary>
     /// 2: marks without a stored category; aggregates stored packed, read through views.
     /// 3: schools.weekend_sessions (a school's Saturday and Sunday marks are accepted only when it is true).
+    /// 4: pupils' characteristics (ethnicity, eal, sen_need, resident), null until a file gives them.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>Count columns of the aggregate views (and fields of the stored words): one per category, then one per code.</summary>
     public static IReadOnlyList<string> CountColumns { get; } =
@@ -66,12 +67,19 @@ public static class WarehouseSchema
               batch_id INTEGER NOT NULL,
               weekend_sessions BOOLEAN NOT NULL DEFAULT false)
             """,
+            // The characteristics are last because version 4 added them to existing tables (ADD COLUMN appends). Null is
+            // "not known": no file has given it. ethnicity and sen_need hold census codes (sen_need 'NONE': no SEN need);
+            // eal is true for a first language other than English; resident is true when the pupil lives in the LA.
             """
             CREATE TABLE IF NOT EXISTS pupils (
               pupil_id INTEGER PRIMARY KEY,
               upn VARCHAR NOT NULL UNIQUE,
               date_of_birth DATE NOT NULL,
-              sex VARCHAR NOT NULL)
+              sex VARCHAR NOT NULL,
+              ethnicity VARCHAR,
+              eal BOOLEAN,
+              sen_need VARCHAR,
+              resident BOOLEAN)
             """,
             """
             CREATE TABLE IF NOT EXISTS enrolments (

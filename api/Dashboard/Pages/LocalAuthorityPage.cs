@@ -6,7 +6,7 @@ namespace AttendanceGraph.Api.Dashboard.Pages;
 
 /// <summary>
 /// The strategic lead's view: the LA's headline measures against England and last year, by phase, the weekly trend
-/// against last year, cohort gaps, and the schools whose overall absence moved most.
+/// against last year, cohort gaps, a breakdown by a pupil characteristic, and the schools whose overall absence moved most.
 /// </summary>
 internal static class LocalAuthorityPage
 {
@@ -33,6 +33,7 @@ internal static class LocalAuthorityPage
         b.Append(ByPhase(context, page, authority));
         b.Append(WeeklyTrend(context, page, trend.Data?["yearOnYear"] as JsonArray));
         b.Append(CohortGaps(context, page, authority["cohortGaps"] as JsonArray));
+        b.Append(await ByCharacteristicAsync(context, page));
         b.Append(await ChangedMostAsync(context, page));
         return page.Respond(context, "Local authority", b.ToString(), "/");
     }
@@ -109,6 +110,39 @@ internal static class LocalAuthorityPage
             ["Cohort", "Enrolments", "Overall absence", "All other pupils", "Gap in overall absence", "Gap in persistent absence"], rows));
         return "<h2 class=\"govuk-heading-m\">Cohort gaps</h2>"
             + new Chart(table, "bar", [4, 5], "Gap (percentage points)").ToHtml(PageResult.CsvHref(context, table));
+    }
+
+    /// <summary>The characteristics the picker offers, as the API's enum names them, with the words the page shows.</summary>
+    private static readonly (string Value, string Label)[] Characteristics =
+    [
+        ("ETHNICITY_MAJOR", "Ethnic group"), ("ETHNICITY", "Ethnicity"), ("EAL", "First language"), ("SEN_NEED", "SEN primary need"),
+        ("YEAR_GROUP", "Year group"), ("SEX", "Sex"), ("RESIDENCY", "Where pupils live"),
+    ];
+
+    private static async Task<string> ByCharacteristicAsync(DashboardContext context, PageResult page)
+    {
+        var asked = context.Http.Request.Query["by"].ToString();
+        var (by, byLabel) = Characteristics.FirstOrDefault(c => c.Value == asked) is { Value: not null } known ? known : Characteristics[0];
+        var answer = await context.Documents.RunAsync(context.Http, "LocalAuthorityBreakdown", context.Variables(("by", by)));
+        var picker = new StringBuilder("<form method=\"get\" class=\"ag-pickers\" aria-label=\"Pupil characteristic\">");
+        foreach (var (name, value) in new[] { ("period", context.Period.Key), ("cohort", context.CohortKey) })
+            if (!string.IsNullOrEmpty(value)) picker.Append($"<input type=\"hidden\" name=\"{name}\" value=\"{E(value)}\">");
+        picker.Append("<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"by\">Break down by</label><select class=\"govuk-select\" id=\"by\" name=\"by\">");
+        foreach (var (value, label) in Characteristics)
+            picker.Append($"<option value=\"{value}\"{(value == by ? " selected" : "")}>{E(label)}</option>");
+        picker.Append("</select></div><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">Show</button></form>");
+        const string heading = "<h2 class=\"govuk-heading-m\">By pupil characteristic</h2>";
+        if (answer.Data?["localAuthority"]?["breakdown"] is not JsonArray groups) return heading + picker + Layout.Unavailable(answer, "localAuthority", "The breakdown");
+        var rows = groups.OfType<JsonNode>().Select(g => (IReadOnlyList<Cell>)
+        [
+            Cell.Of(g["label"]?.ToString()), Cell.Number(Number(g["measures"]?["enrolments"])),
+            Cell.Rate(Number(g["measures"]?["overallAbsenceRate"])), Cell.Rate(Number(g["measures"]?["persistentAbsenceRate"])),
+            Cell.Rate(Number(g["measures"]?["severeAbsenceRate"])),
+        ]).ToList();
+        var table = page.Add(new DataTable("by-characteristic", $"Overall, persistent and severe absence by {byLabel.ToLowerInvariant()}",
+            [byLabel, "Enrolments", "Overall absence", "Persistent absence", "Severe absence"], rows));
+        return heading + picker + "<p class=\"govuk-body-s\">Pupils whose value was never loaded are shown as “Not known”.</p>"
+            + new Chart(table, "bar", [2, 3], "% of sessions or enrolments").ToHtml(PageResult.CsvHref(context, table));
     }
 
     private static async Task<string> ChangedMostAsync(DashboardContext context, PageResult page)

@@ -17,7 +17,8 @@ public sealed class DatasetCache(string root, int seed)
 
     public Dataset Get(int pupils, int schools, int years)
     {
-        var key = $"seed{seed}-p{pupils}-s{schools}-y{years}-{BenchmarkCalendar.AsOf:yyyyMMdd}";
+        // f2: pupils.csv has the characteristic columns (a cache generated before them would not fit PeerSql's pupils_raw).
+        var key = $"seed{seed}-p{pupils}-s{schools}-y{years}-{BenchmarkCalendar.AsOf:yyyyMMdd}-f2";
         var folder = Path.Combine(Root, key);
         var manifest = Path.Combine(folder, Manifest);
         if (File.Exists(manifest))

@@ -26,7 +26,8 @@ public sealed class PeerSql(Dataset dataset, IReadOnlyList<(int Urn, string Phas
     [
         ("create tables", """
             CREATE TABLE marks (upn text NOT NULL, school_urn integer NOT NULL, date date NOT NULL, session text NOT NULL, code text NOT NULL);
-            CREATE TABLE pupils_raw (upn text, school_urn integer, entry_date date, leaving_date date, date_of_birth date, sex text, nc_year text);
+            CREATE TABLE pupils_raw (upn text, school_urn integer, entry_date date, leaving_date date, date_of_birth date, sex text, nc_year text,
+              ethnicity text, eal text, sen_need text, home_la_code text);
             CREATE TABLE memberships (upn text NOT NULL, cohort text NOT NULL, start_date date NOT NULL, end_date date)
             """),
         ("COPY marks.csv", $"COPY marks FROM {Lit(dataset.MarksCsv)} (FORMAT csv, HEADER true)"),

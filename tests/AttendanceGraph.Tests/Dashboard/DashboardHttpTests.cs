@@ -44,6 +44,21 @@ public sealed class DashboardHttpTests(HandCheckedApi api)
     }
 
     [Fact]
+    public async Task TheLaPage_BreaksDownByThePickedCharacteristic()
+    {
+        using var client = ClientAs(Roles.LaLead);
+        var page = await client.GetStringAsync("/?period=2025/26&by=SEN_NEED");
+        Assert.Contains("<option value=\"SEN_NEED\" selected>SEN primary need</option>", page);
+        var lines = (await client.GetStringAsync("/?period=2025/26&by=SEN_NEED&csv=by-characteristic")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("\"SEN primary need\",\"Enrolments\",\"Overall absence\"", lines[0]);
+        // The hand-checked LA (CharacteristicBreakdownTests): SEMH P4, SLCN P2, ASD P7, no SEN P1, P5 and P6 at two schools.
+        Assert.Equal(["Social, emotional and mental health|1", "Speech, language and communication needs|1", "Autistic spectrum disorder|1",
+            "No special educational need|4"], lines.Skip(1).Select(l => l.Split("\",\"") is var f ? $"{f[0].Trim('"')}|{f[1]}" : ""));
+        // An unknown characteristic falls back to the default (ethnic group), never reaching the API as text.
+        Assert.Contains("<option value=\"ETHNICITY_MAJOR\" selected>", await client.GetStringAsync("/?period=2025/26&by=DROP%20TABLE"));
+    }
+
+    [Fact]
     public async Task NotSignedIn_IsSentToSignIn()
     {
         using var client = api.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

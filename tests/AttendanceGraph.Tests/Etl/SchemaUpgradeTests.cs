@@ -80,9 +80,20 @@ public sealed class SchemaUpgradeTests
         EtlWarehouse.AssertAggregatesEqualFullRebuild(after);
     }
 
+    /// <summary>Rewrites a current warehouse in the version-3 layout: pupils without characteristics.</summary>
+    internal static void DowngradeToVersion3(DuckDBConnection c) => c.ExecuteAll(
+    [
+        "ALTER TABLE pupils DROP COLUMN resident",
+        "ALTER TABLE pupils DROP COLUMN sen_need",
+        "ALTER TABLE pupils DROP COLUMN eal",
+        "ALTER TABLE pupils DROP COLUMN ethnicity",
+        "UPDATE warehouse_info SET value = '3' WHERE key = 'schema_version'",
+    ]);
+
     /// <summary>Rewrites a current warehouse in the version-2 layout: schools without weekend_sessions.</summary>
     private static void DowngradeToVersion2(DuckDBConnection c) => c.ExecuteAll(
     [
+        .. new[] { "ALTER TABLE pupils DROP COLUMN resident", "ALTER TABLE pupils DROP COLUMN sen_need", "ALTER TABLE pupils DROP COLUMN eal", "ALTER TABLE pupils DROP COLUMN ethnicity" },
         "ALTER TABLE schools DROP COLUMN weekend_sessions",
         "UPDATE warehouse_info SET value = '2' WHERE key = 'schema_version'",
     ]);

@@ -156,6 +156,7 @@ public sealed class PersistedDocumentTests(HandCheckedApi api)
     [InlineData("bi/la-weekly-trend", Roles.BiReader)]
     [InlineData("bi/school-weekly-table", Roles.BiReader)]
     [InlineData("bi/cohort-gaps", Roles.BiReader)]
+    [InlineData("bi/characteristics-table", Roles.BiReader)]
     [InlineData("bi/tsm-pack-pupils", Roles.LaLead)]
     [InlineData("bi/virtual-school-pupils", Roles.VirtualSchool)]
     public async Task EveryBiDocument_RunsAndExports(string name, string role)

@@ -9,6 +9,9 @@ namespace AttendanceGraph.Tests.Fixtures;
 /// Pupils: P1 all present; P2 two I on the day SEN support becomes an EHC plan; P3 reception age (not compulsory);
 /// P4 half unauthorised (severe); P5 exactly 10% (1 G in 10 possible, 6 Y2 not possible); P6 moves from Beta to
 /// Gamma on 5 Sep and enters care on 8 Sep; P7 FSM with three unresolved N; P8 year 12 (not compulsory).
+/// Characteristics (pupils file's optional columns): ethnicity P1, P3, P5, P8 WBRI, P2 APKN, P4 WROM, P7 BAFR, P6 none
+/// (Unknown); EAL P2, P4, P7, P6 unknown; SEN need P2 SLCN, P4 SEMH, P7 ASD, others none; P5 lives in Merton (315),
+/// P6 did while at Beta but lives in Sutton by his Gamma row (the latest), everyone else in Sutton.
 /// </summary>
 public static class HandCheckedAuthority
 {
@@ -28,17 +31,17 @@ public static class HandCheckedAuthority
         Directory.CreateDirectory(dir);
         WriteGias(Path.Combine(dir, "edubasealldata20250901.csv"));
         File.WriteAllText(Path.Combine(dir, "pupils.csv"), """
-            upn,school_urn,entry_date,leaving_date,date_of_birth,sex,nc_year
+            upn,school_urn,entry_date,leaving_date,date_of_birth,sex,nc_year,ethnicity,eal,sen_need,home_la_code
             """ + "\n" + string.Join("\n",
-            $"{P1},{Alpha},2022-09-01,,2018-03-01,F,3",
-            $"{P2},{Alpha},2022-09-01,,2018-05-01,M,3",
-            $"{P3},{Alpha},2025-09-01,,2021-01-15,F,R",
-            $"{P4},{Beta},2022-09-01,,2018-02-01,M,3",
-            $"{P5},{Beta},2022-09-01,,2018-07-01,F,3",
-            $"{P6},{Beta},2021-09-01,2025-09-04,2015-04-01,M,6",
-            $"{P6},{Gamma},2025-09-05,,2015-04-01,M,6",
-            $"{P7},{Gamma},2023-09-01,,2013-01-10,F,8",
-            $"{P8},{Gamma},2020-09-01,,2009-06-01,M,12") + "\n");
+            $"{P1},{Alpha},2022-09-01,,2018-03-01,F,3,WBRI,N,,319",
+            $"{P2},{Alpha},2022-09-01,,2018-05-01,M,3,APKN,Y,SLCN,319",
+            $"{P3},{Alpha},2025-09-01,,2021-01-15,F,R,WBRI,N,,319",
+            $"{P4},{Beta},2022-09-01,,2018-02-01,M,3,WROM,Y,SEMH,319",
+            $"{P5},{Beta},2022-09-01,,2018-07-01,F,3,WBRI,N,,315",
+            $"{P6},{Beta},2021-09-01,2025-09-04,2015-04-01,M,6,,U,,315",
+            $"{P6},{Gamma},2025-09-05,,2015-04-01,M,6,,,,319",
+            $"{P7},{Gamma},2023-09-01,,2013-01-10,F,8,BAFR,yes,ASD,319",
+            $"{P8},{Gamma},2020-09-01,,2009-06-01,M,12,WBRI,no,,319") + "\n");
         var marks = new StringBuilder("upn,school_urn,date,session,code\n");
         void Mark(string upn, int urn, DateOnly d, string session, string code) => marks.Append($"{upn},{urn},{d:yyyy-MM-dd},{session},{code}\n");
         void Sessions(string upn, int urn, IEnumerable<DateOnly> days, Func<DateOnly, string, string> code)

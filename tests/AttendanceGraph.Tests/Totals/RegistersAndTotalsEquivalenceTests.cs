@@ -1,5 +1,6 @@
 using AttendanceGraph.Etl.Generate;
 using AttendanceGraph.Schema.Calendar;
+using AttendanceGraph.Schema.Characteristics;
 using AttendanceGraph.Schema.Cohorts;
 using AttendanceGraph.Schema.Measures;
 using AttendanceGraph.Schema.Warehouse;
@@ -12,7 +13,7 @@ namespace AttendanceGraph.Tests.Totals;
 /// The promise of the DfE pupil-level file as an input: an LA loaded from its schools' registers and the same LA
 /// loaded from the DfE files those registers add up to give the same measures for every whole-week period, at LA,
 /// phase and school level, for every cohort and the rest of the pupils, per enrolment and per pupil (Virtual
-/// School). Late sessions and counts by code are register-level and not compared (totals have none).
+/// School), and broken down by every characteristic. Late sessions and counts by code are register-level and not compared (totals have none).
 /// Cohort memberships are moved to week boundaries in both loads: totals cannot say which days of a week a pupil
 /// spent in a cohort (a membership overlapping a week counts the whole week, as DfE's flags do).
 /// </summary>
@@ -33,7 +34,7 @@ public sealed class RegistersAndTotalsEquivalenceTests
         foreach (var f in Directory.GetFiles(generated).Where(f => !f.EndsWith(PupilsFileWriter.FileName) && !f.EndsWith(DemoAuthorityGenerator.MarksFileName)))
             File.Copy(f, Path.Combine(dfe, Path.GetFileName(f)));
         SessionTotalsFileWriter.Write(Path.Combine(generated, DemoAuthorityGenerator.MarksFileName),
-            Path.Combine(generated, PupilsFileWriter.FileName), Path.Combine(dfe, SessionTotalsFileWriter.FileName));
+            Path.Combine(generated, PupilsFileWriter.FileName), Path.Combine(dfe, SessionTotalsFileWriter.FileName), 319);
 
         registers.Load(generated);
         var loaded = totals.Load(dfe);
@@ -72,13 +73,38 @@ public sealed class RegistersAndTotalsEquivalenceTests
             compared += expected.Count;
         }
         Assert.True(compared > 1000, $"{compared} rows compared");
+
+        // Characteristics: the pupils file's columns and the DfE file's give every pupil the same groups, so every breakdown
+        // (and every filter, its row) is the same at every level, for everyone, a cohort and the rest.
+        // (The totals load knows only the pupils with a week of totals.)
+        var fromTotals = EtlWarehouse.Rows(b, "SELECT upn, ethnicity, eal, sen_need, resident FROM pupils ORDER BY upn");
+        var upns = fromTotals.Select(r => r.Split('|')[0]).ToHashSet();
+        Assert.Equal(EtlWarehouse.Rows(a, "SELECT upn, ethnicity, eal, sen_need, resident FROM pupils ORDER BY upn").Where(r => upns.Contains(r.Split('|')[0])), fromTotals);
+        Assert.Contains(fromTotals, r => r.EndsWith("|False", StringComparison.Ordinal)); // some pupils live in another LA
+        var broken = 0;
+        foreach (var period in new[] { Period.ForTerm(year, Term.Autumn), Period.ForHalfTerm(year, Term.Spring, 1), Period.ForWeek(new DateOnly(2025, 12, 1)) })
+        foreach (var characteristic in Enum.GetValues<Characteristic>())
+        foreach (var grouping in new[] { MeasureGrouping.None, MeasureGrouping.Phase, MeasureGrouping.School })
+        foreach (var population in Enum.GetValues<Population>())
+        {
+            var request = new MeasureRequest(period)
+            {
+                GroupBy = grouping, Population = population, Breakdown = characteristic,
+                Cohorts = population == Population.AllPupils ? [] : [ReportingCohort.All[0].Key, "LOOKED_AFTER"],
+            };
+            var expected = Comparable(a, request);
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, Comparable(b, request));
+            broken += expected.Count;
+        }
+        Assert.True(broken > 1000, $"{broken} breakdown rows compared");
     }
 
     private static List<string> Comparable(DuckDBConnection c, MeasureRequest request) =>
         MeasureQuery.Run(c, request).Select(r =>
         {
             var v = r.Values;
-            return $"{r.Urn}|{r.Phase}|{r.BucketStart:yyyy-MM-dd}|{r.Cohort}|{v.Enrolments}|{v.PossibleSessions}|{v.AttendanceSessions}|" +
+            return $"{r.Urn}|{r.Phase}|{r.BucketStart:yyyy-MM-dd}|{r.Cohort}|{r.Group}|{v.Enrolments}|{v.PossibleSessions}|{v.AttendanceSessions}|" +
                    $"{v.AuthorisedAbsenceSessions}|{v.UnauthorisedAbsenceSessions}|{v.OverallAbsenceSessions}|" +
                    $"{v.PersistentAbsenceEnrolments}|{v.SevereAbsenceEnrolments}";
         }).ToList();
