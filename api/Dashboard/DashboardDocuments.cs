@@ -21,6 +21,11 @@ internal sealed record DocumentAnswer(JsonNode? Data, IReadOnlyList<(string Code
 /// </summary>
 internal sealed class DashboardDocuments(GraphQLHttpHandler handler, IGraphQLTextSerializer serializer)
 {
+    private readonly List<string> errorCodes = [];
+
+    /// <summary>The error codes of every document this page's runner has run (the warmer reports them; codes only, never messages).</summary>
+    public IReadOnlyList<string> ErrorCodes => errorCodes;
+
     private const string ResourcePrefix = "Documents/dashboard/";
     private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
 
@@ -45,6 +50,7 @@ internal sealed class DashboardDocuments(GraphQLHttpHandler handler, IGraphQLTex
                 Message: e?["message"]?.ToString() ?? "",
                 Path: string.Join(".", (e?["path"] as JsonArray ?? []).Select(p => p?.ToString()))))
             .ToList();
+        errorCodes.AddRange(errors.Select(e => e.Code));
         return new DocumentAnswer(json["data"], errors);
     }
 }

@@ -14,6 +14,9 @@ public sealed class MeasureResultCache(int capacity = 4096)
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<MeasureRow>>> entries = new();
     private string? snapshot;
 
+    /// <summary>False when configured with no entries (Warehouse:ResultCacheEntries = 0): every request is computed.</summary>
+    public bool Enabled => capacity > 0;
+
     /// <summary>Results held for <paramref name="snapshotName"/> (0 once a newer snapshot has replaced it).</summary>
     public int EntriesFor(string snapshotName) => string.Equals(Volatile.Read(ref snapshot), snapshotName, StringComparison.Ordinal) ? entries.Count : 0;
 

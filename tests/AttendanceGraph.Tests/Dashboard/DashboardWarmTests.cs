@@ -30,6 +30,7 @@ public sealed class DashboardWarmTests
         var first = warehouse.Current!;
         await Until(() => warmer.WarmedSnapshot == first, $"snapshot {first} warmed");
         Assert.True(cache.EntriesFor(first) > 0);
+        Assert.Empty(warmer.LastErrorCodes);
 
         warehouse.Load(new LoadOptions(LaCode: 319, Force: true), warehouse.HandChecked);
         var second = warehouse.Current!;

@@ -9,7 +9,9 @@ namespace AttendanceGraph.Tests.Etl;
 /// only that week's row groups (DuckDB skips a row group by its stored date range): a row group holds one week, or
 /// (the remainders, under a row group a week) a run of consecutive weeks. So the weeks the row groups span add up to
 /// at most one per row group plus one per week; in file order each of them spans nearly every week.
-/// 1,500 pupils to mid-December make two row groups (122,880 rows each).
+/// 1,500 pupils to mid-December make two row groups (122,880 rows each): too few marks a week to fill a row group, so
+/// this proves the date-ordered remainders, not the one-week row groups handed over while streaming (a test of those
+/// needs a week of 122,880 marks, ~12,000 pupils; the 38 M-mark benchmark warehouse has them: docs/aggregates.md).
 /// </summary>
 public sealed class MarksWeekClusteringTests
 {
@@ -26,6 +28,7 @@ public sealed class MarksWeekClusteringTests
         using var c = warehouse.Open();
         AssertClusteredByWeek(c);
         // Every mark is still there, once.
+        Assert.Equal(File.ReadLines(Path.Combine(input, "marks.csv")).Count() - 1, c.Scalar<long>("SELECT count(*) FROM marks"));
         Assert.Equal(c.Scalar<long>("SELECT count(*) FROM (SELECT DISTINCT urn, pupil_id, date, session FROM marks)"), c.Scalar<long>("SELECT count(*) FROM marks"));
     }
 
@@ -33,7 +36,8 @@ public sealed class MarksWeekClusteringTests
     {
         var rowGroups = RowGroupDateRanges(c);
         Assert.True(rowGroups.Count >= 2, $"{rowGroups.Count} row group(s): too few to show an order");
-        var weeks = c.Scalar<long>($"SELECT count(DISTINCT {WarehouseSchema.WeekStartSql("date")}) FROM marks");
+        // Calendar weeks from the first mark to the last: a run of consecutive weeks may span a holiday week with no marks.
+        var weeks = c.Scalar<long>($"SELECT ({WarehouseSchema.WeekStartSql("max(date)")} - {WarehouseSchema.WeekStartSql("min(date)")}) // 7 + 1 FROM marks");
         var spanned = rowGroups.Sum(g => (Monday(g.Max).DayNumber - Monday(g.Min).DayNumber) / 7 + 1);
         Assert.True(spanned <= rowGroups.Count + weeks, $"{rowGroups.Count} row groups over {weeks} weeks span {spanned} weeks between them");
     }

@@ -87,6 +87,7 @@ public sealed class SchemaUpgradeTests
         "ALTER TABLE pupils DROP COLUMN sen_need",
         "ALTER TABLE pupils DROP COLUMN eal",
         "ALTER TABLE pupils DROP COLUMN ethnicity",
+        $"DROP TABLE {AttendanceGraph.Schema.Warehouse.CohortIntervals.Table}",
         "UPDATE warehouse_info SET value = '3' WHERE key = 'schema_version'",
     ]);
 
@@ -95,6 +96,8 @@ public sealed class SchemaUpgradeTests
     [
         .. new[] { "ALTER TABLE pupils DROP COLUMN resident", "ALTER TABLE pupils DROP COLUMN sen_need", "ALTER TABLE pupils DROP COLUMN eal", "ALTER TABLE pupils DROP COLUMN ethnicity" },
         "ALTER TABLE schools DROP COLUMN weekend_sessions",
+        // Versions before 4 had no materialised cohort intervals: the upgrade must not read the table.
+        $"DROP TABLE {AttendanceGraph.Schema.Warehouse.CohortIntervals.Table}",
         "UPDATE warehouse_info SET value = '2' WHERE key = 'schema_version'",
     ]);
 
