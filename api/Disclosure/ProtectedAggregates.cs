@@ -24,13 +24,15 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
 {
     /// <summary>
     /// Who gets exact figures: la-lead and virtual-school unless they ask for disclosure control; the school role only
-    /// for cells made of its own school's enrolments (own school, own school's cohorts, trends and rest); bi-reader never.
+    /// for cells made of its own school's enrolments (own school, own school's cohorts, trends and rest); bi-reader never,
+    /// and nor does a caller with no known role (the endpoints refuse one first; this fails closed if one ever gets here).
     /// </summary>
     public bool IsExact(MeasureRequest request, int? rowUrn)
     {
         if (access.DisclosureControl) return false;
         var user = access.User;
-        if (!user.IsSchool) return true;
+        if (ExactByRole(user)) return true;
+        if (!user.IsSchool) return false;
         var urn = request.GroupBy == MeasureGrouping.School ? rowUrn : request.Urns is [var only] ? only : (int?)null;
         return urn is not null && urn == user.Urn && request.Unit == MeasureUnit.Enrolment;
     }
@@ -73,5 +75,7 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
 
     /// <summary>Asks for cell keys unless every cell of the request is exact for this caller.</summary>
     private MeasureRequest Keyed(MeasureRequest request) =>
-        !access.DisclosureControl && !access.User.IsSchool ? request : request with { CellKeys = true };
+        !access.DisclosureControl && ExactByRole(access.User) ? request : request with { CellKeys = true };
+
+    private static bool ExactByRole(AttendanceUser user) => user.IsLaLead || user.IsVirtualSchool;
 }
