@@ -35,8 +35,6 @@ public sealed class WeekClusteredMarkSink(MarkAppenderSink appender) : IMarkSink
         if (last!.Add(urn, pupilId, date.DayNumber, session, codeId) == ColumnarAppender.RowGroupSize) last.MoveTo(sink);
     }
 
-    public long Count => sink.Count + weeks.Values.Sum(w => (long)w.Count);
-
     /// <summary>
     /// Appends what every week of every sink still holds, in date order through the first sink's appender (each appender
     /// has committed whole row groups only, so the first starts a fresh one), then closes them all; call once the stream
