@@ -1,3 +1,4 @@
+using AttendanceGraph.Schema.Rollups;
 using AttendanceGraph.Schema.Warehouse;
 using DuckDB.NET.Data;
 
@@ -22,6 +23,11 @@ public static class AggregateRefresh
             WHERE a.pupil_id IN (SELECT pupil_id FROM stage_dirty_pupils)
             """,
             "CREATE OR REPLACE TEMP TABLE dw AS SELECT DISTINCT pupil_id, week_start FROM stage_dirty_weeks",
+        ]);
+        // The school rollup's kept units are brought up to date by difference: it needs these weeks' rows as they were.
+        RollupUnits.RememberBefore(c, "dw");
+        c.ExecuteAll(
+        [
             // Joined on the week computed from frag_start (an equality, so a hash join), as the table stores no week.
             .. AggregateTable.All.Select(t =>
                 $"DELETE FROM {t.Table} a USING dw WHERE a.pupil_id = dw.pupil_id AND {WarehouseSchema.WeekStartSql("a.frag_start")} = dw.week_start"),

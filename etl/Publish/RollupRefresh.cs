@@ -7,7 +7,8 @@ namespace AttendanceGraph.Etl.Publish;
 /// <summary>
 /// Brings the school rollup (<see cref="SchoolRollup"/>) up to date with the aggregates just written: in full after a
 /// first load (or when a warehouse from before the rollup gets its first load with it), otherwise only the buckets
-/// overlapping the weeks this load dirtied, so a daily load's cost follows the current year, not the warehouse.
+/// overlapping the weeks this load dirtied, their years and terms by difference (<see cref="RollupUnits"/>), so a
+/// daily load's cost follows its own weeks and the enrolments on roll, not the year's marks.
 /// </summary>
 public static class RollupRefresh
 {

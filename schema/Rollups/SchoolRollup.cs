@@ -23,9 +23,9 @@ namespace AttendanceGraph.Schema.Rollups;
 /// its cohort sessions minus its figures with them (so its size is the cohort's, not the school's).
 /// </para>
 /// <para>
-/// Contract for anything that feeds the enrolment aggregates (registers today, DfE pupil-level totals next): write
-/// enrolment × fragment rows into the aggregate tables, then call <see cref="Refresh"/> with the dates the new rows
-/// cover; the rollup reads nothing else.
+/// Contract for anything that rewrites enrolment-weeks of the enrolment aggregates (registers, DfE pupil-level totals):
+/// call <see cref="RollupUnits.RememberBefore"/> with those weeks before deleting their rows, write the new rows, then
+/// call <see cref="Refresh"/> with the dates they cover; the rollup reads nothing else.
 /// </para>
 /// </summary>
 public static class SchoolRollup
@@ -64,61 +64,92 @@ public static class SchoolRollup
 
     /// <summary>
     /// Rebuilds the buckets that overlap [<paramref name="from"/>, <paramref name="to"/>] (null: every bucket of every
-    /// year with aggregate rows, as a first load or an upgrade needs). Their units are summed from every fragment of the
-    /// years touched (a year is the sum of its months), so a daily load's cost follows the current year's enrolment
-    /// rows, not the warehouse's history — but it is a year's, not a day's: see docs/aggregates.md.
+    /// year with aggregate rows, as a first load or an upgrade needs). Years and terms come from their kept units
+    /// brought up to date by difference (<see cref="RollupUnits"/>), so a daily load's cost follows its own weeks and
+    /// the number of enrolments, not the year's fragments: see docs/aggregates.md.
     /// </summary>
     public static void Refresh(DuckDBConnection c, DateOnly? from = null, DateOnly? to = null)
     {
         c.Execute($"DROP TABLE IF EXISTS {PreviousTable}");
-        c.Execute(CreateTableSql);
+        c.ExecuteAll([CreateTableSql, RollupUnits.CreateTableSql]);
         RecordKeys.AssignNew(c); // the key sums need every pupil's key (the publish would assign them anyway)
-        Build(c, Table, from, to);
+        // Units not kept yet (a warehouse from before them, or one with no attendance yet): every bucket, so that from
+        // now on they are kept whole; a table kept for some buckets only would be trusted for the others.
+        if (c.Scalar<long>($"SELECT count(*) FROM (SELECT 1 FROM {RollupUnits.Table} LIMIT 1)") == 0) from = to = null;
+        var byDifference = from is not null && to is not null && RollupUnits.CanUpdate(c);
+        Build(c, Table, RollupUnits.Table, from, to, byDifference);
+        c.ExecuteAll(RollupUnits.ForgetSql);
     }
 
-    /// <summary>Every bucket built afresh into a temporary table of the same shape: what tests compare a refreshed rollup with.</summary>
-    public static void BuildInto(DuckDBConnection c, string tempTable)
+    /// <summary>
+    /// Every bucket built afresh from the aggregates into temporary tables shaped like the rollup and its kept units:
+    /// what tests compare the refreshed ones with.
+    /// </summary>
+    public static void BuildInto(DuckDBConnection c, string tempTable, string tempUnitsTable)
     {
-        c.Execute(CreateTableSql.Replace($"CREATE TABLE IF NOT EXISTS {Table}", $"CREATE OR REPLACE TEMP TABLE {tempTable}"));
-        Build(c, tempTable, null, null);
+        c.ExecuteAll(
+        [
+            CreateTableSql.Replace($"CREATE TABLE IF NOT EXISTS {Table}", $"CREATE OR REPLACE TEMP TABLE {tempTable}"),
+            RollupUnits.CreateTempSql(tempUnitsTable),
+        ]);
+        Build(c, tempTable, tempUnitsTable, null, null, byDifference: false);
     }
 
-    private static void Build(DuckDBConnection c, string target, DateOnly? from, DateOnly? to)
+    private static void Build(DuckDBConnection c, string target, string unitsTarget, DateOnly? from, DateOnly? to, bool byDifference)
     {
+        var everyBucket = from is null || to is null;
         var years = c.Rows($"SELECT DISTINCT academic_year FROM {AggregateTable.Enrolments.View}")
             .Select(r => new Calendar.AcademicYear(r.GetInt16(0)))
-            .Where(y => from is null || to is null || y.Start <= to && y.End >= from).ToList();
-        var plan = new RollupPlan(years.SelectMany(RollupBucket.For).ToList());
-        c.Execute("CREATE OR REPLACE TEMP TABLE rollup_buckets (id INTEGER, kind VARCHAR, b_from DATE, b_to DATE, label DATE, rebuilt BOOLEAN)");
+            .Where(y => everyBucket || y.Start <= to && y.End >= from).ToList();
+        // Only the buckets overlapping the dirty dates are computed: a daily load rewrites its week, month, half term,
+        // term and year. Their plan sums a bucket from finer ones only when all of those are rebuilt too, so a daily
+        // load's half term is summed from its own fragments rather than from weeks of which all but one are unchanged.
+        var plan = new RollupPlan(years.SelectMany(RollupBucket.For).Where(b => everyBucket || b.From <= to && b.To >= from).ToList(),
+            byDifference ? b => RollupUnits.KeptKinds.Contains(b.Kind) : null);
+        c.Execute("CREATE OR REPLACE TEMP TABLE rollup_buckets (id INTEGER, kind VARCHAR, b_from DATE, b_to DATE, label DATE)");
         c.Execute("CREATE OR REPLACE TEMP TABLE rollup_children (level INTEGER, child INTEGER, parent INTEGER)");
         // A few dozen rows a year, as parameterised INSERTs (an appender cannot write a temp table on a read-only connection).
-        // Units are computed for every bucket of the years touched (a year is summed from all its months), but only the
-        // buckets overlapping the dirty dates are replaced: a daily load rewrites its week, month, half term, term and year.
-        InsertRows(c, "rollup_buckets", plan.Buckets.Select((b, id) => new object[]
-            { id, b.Kind, b.From, b.To, b.Label, from is null || to is null || b.From <= to && b.To >= from }).ToList());
+        InsertRows(c, "rollup_buckets", plan.Buckets.Select((b, id) => new object[] { id, b.Kind, b.From, b.To, b.Label }).ToList());
         InsertRows(c, "rollup_children", plan.Children.Select(x => new object[] { x.Level, x.Child, x.Parent }).ToList());
         InsertRows(c, "rollup_fragment_buckets", [], create: "CREATE OR REPLACE TEMP TABLE rollup_fragment_buckets (id INTEGER)");
         InsertRows(c, "rollup_fragment_buckets", plan.FromFragments.Select(id => new object[] { id }).ToList());
+        InsertRows(c, "rollup_unit_buckets", [], create: "CREATE OR REPLACE TEMP TABLE rollup_unit_buckets (id INTEGER)");
+        InsertRows(c, "rollup_unit_buckets", plan.FromKeptUnits.Select(id => new object[] { id }).ToList());
+        // The fragment-built buckets' dates as literals (from the calendar, not input): the scan drops other fragments
+        // before unpacking their counts, which matters when a daily load needs a month's fragments out of a year's.
+        var fragmentBuckets = plan.FromFragments.Select(id => plan.Buckets[id]).ToList();
+        var span = fragmentBuckets.Count == 0 ? "FALSE"
+            : $"a.frag_start BETWEEN {DateLiteral(fragmentBuckets.Min(b => b.From))} AND {DateLiteral(fragmentBuckets.Max(b => b.To))}";
         c.ExecuteAll(
         [
-            $"DELETE FROM {target} r USING rollup_buckets b WHERE b.rebuilt AND r.kind = b.kind AND r.b_from = b.b_from AND r.b_to = b.b_to",
-            // Each day of each bucket built from fragments, so fragments join their buckets on equality (a hash join).
-            """
-            CREATE OR REPLACE TEMP TABLE rollup_days AS
-            SELECT b.id, b.kind, g.d::DATE AS day FROM rollup_buckets b SEMI JOIN rollup_fragment_buckets f ON f.id = b.id,
-              generate_series(b.b_from::TIMESTAMP, b.b_to::TIMESTAMP, INTERVAL 1 DAY) g(d)
-            """,
-            $"CREATE OR REPLACE TEMP TABLE rollup_units AS {Units(AggregateTable.Enrolments)} UNION ALL {Units(AggregateTable.Cohorts)}",
+            $"DELETE FROM {target} r USING rollup_buckets b WHERE r.kind = b.kind AND r.b_from = b.b_from AND r.b_to = b.b_to",
+            // Each day of each bucket, so fragments join their buckets on equality (a hash join).
+            DaysSql("rollup_days", "rollup_fragment_buckets"),
+            DaysSql("rollup_unit_days", "rollup_unit_buckets"),
+            $"CREATE OR REPLACE TEMP TABLE rollup_units AS {Units(AggregateTable.Enrolments, span)} UNION ALL {Units(AggregateTable.Cohorts, span)}",
+            .. byDifference ? [RollupUnits.UpdatedSql(c)] : Array.Empty<string>(),
             .. Enumerable.Range(0, RollupPlan.LevelCount).Select(LevelSql),
             RowsSql(target),
             RestCorrectionSql(target),
+            .. RollupUnits.KeepSql(unitsTarget, everyBucket),
             "DROP TABLE rollup_units",
             "DROP TABLE rollup_days",
+            "DROP TABLE rollup_unit_days",
             "DROP TABLE rollup_fragment_buckets",
+            "DROP TABLE rollup_unit_buckets",
             "DROP TABLE rollup_children",
             "DROP TABLE rollup_buckets",
         ]);
     }
+
+    internal static string DateLiteral(DateOnly d) => $"DATE '{d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}'";
+
+    private static string DaysSql(string table, string buckets) =>
+        $"""
+        CREATE OR REPLACE TEMP TABLE {table} AS
+        SELECT b.id, b.kind, g.d::DATE AS day FROM rollup_buckets b SEMI JOIN {buckets} f ON f.id = b.id,
+          generate_series(b.b_from::TIMESTAMP, b.b_to::TIMESTAMP, INTERVAL 1 DAY) g(d)
+        """;
 
     private static void InsertRows(DuckDBConnection c, string table, IReadOnlyList<object[]> rows, string? create = null)
     {
@@ -140,21 +171,21 @@ public static class SchoolRollup
     /// so it is its own unit; only weeks that straddle a month end, and months, are grouped (the group-by is the cost:
     /// grouping every week measured 2.2× the CPU of grouping just the straddling ones, 25k LA).
     /// </summary>
-    private static string Units(AggregateTable source)
+    private static string Units(AggregateTable source, string span)
     {
         var cohort = source.HasCohort ? "a.cohort" : "''";
         var values = string.Join(",\n  ", SessionColumns.Select(s => $"{SessionCountSql.RowExpression(s.Sessions!, "a")}::BIGINT AS {s.Name}"));
         const string whole = "b.kind = 'week' AND month(a.week_start) = month(a.week_start + 6)";
         return $"""
             SELECT b.id AS bucket, a.urn, a.pupil_id, {cohort} AS cohort, a.compulsory, {Sums("a")}
-            FROM (SELECT a.urn, a.pupil_id, {cohort} AS cohort, a.compulsory, a.frag_start, a.week_start, {values} FROM {source.View} a) a
+            FROM (SELECT a.urn, a.pupil_id, {cohort} AS cohort, a.compulsory, a.frag_start, a.week_start, {values} FROM {source.View} a WHERE {span}) a
             JOIN rollup_days b ON b.day = a.frag_start
             WHERE NOT ({whole})
             GROUP BY b.id, a.urn, a.pupil_id, a.cohort, a.compulsory
             UNION ALL
             SELECT b.id, a.urn, a.pupil_id, {cohort}, a.compulsory, {values}
             FROM {source.View} a JOIN rollup_days b ON b.day = a.frag_start
-            WHERE {whole}
+            WHERE {span} AND {whole}
             """;
     }
 
@@ -224,7 +255,7 @@ public static class SchoolRollup
         FROM (SELECT u.bucket, u.urn, u.cohort, u.compulsory,
           {string.Join(",\n  ", values.Select((v, i) => $"{v} AS v{i}"))}
           FROM {units} u LEFT JOIN {RecordKeys.Table} rk ON rk.pupil_id = u.pupil_id
-          WHERE {where} AND u.bucket IN (SELECT id FROM rollup_buckets WHERE rebuilt)
+          WHERE {where}
           GROUP BY u.bucket, u.urn, u.cohort, u.compulsory) u
         JOIN rollup_buckets b ON b.id = u.bucket
         """;

@@ -214,6 +214,7 @@ public static class WarehouseSchema
             CohortIntervals.CreateTableSql,
             .. AggregateTable.All.SelectMany(t => new[] { t.CreateTableSql, t.CreateViewSql }),
             Rollups.SchoolRollup.CreateTableSql,
+            Rollups.RollupUnits.CreateTableSql,
         ];
     }
 

@@ -139,6 +139,7 @@ public sealed class LaCohortLoadTests
                 "DELETE FROM reporting_cohorts WHERE cohort = 'SEND'",
                 "DELETE FROM cohort_enrolment_week_counts WHERE cohort = 'SEND'",
                 $"DELETE FROM {SchoolRollup.Table} WHERE cohort = 'SEND'",
+                $"DELETE FROM {RollupUnits.Table} WHERE cohort = 'SEND'",
             ]);
         }
         using (var c = w.Open()) Assert.Empty(MeasureQuery.Run(c, request));

@@ -96,14 +96,20 @@ public sealed class EtlWarehouse : IDisposable
         AssertRollupEqualsFullRebuild(c);
     }
 
-    /// <summary>The school rollup as loads refreshed it, row for row against one built afresh from the aggregates.</summary>
+    /// <summary>
+    /// The school rollup and its kept units (<see cref="RollupUnits"/>) as loads refreshed them, row for row against
+    /// ones built afresh from the aggregates.
+    /// </summary>
     public static void AssertRollupEqualsFullRebuild(DuckDBConnection c)
     {
-        SchoolRollup.BuildInto(c, "rollup_rebuilt");
-        Assert.Equal(0L, c.Scalar<long>($"SELECT count(*) FROM (SELECT * FROM {SchoolRollup.Table} EXCEPT ALL SELECT * FROM rollup_rebuilt)"));
-        Assert.Equal(0L, c.Scalar<long>($"SELECT count(*) FROM (SELECT * FROM rollup_rebuilt EXCEPT ALL SELECT * FROM {SchoolRollup.Table})"));
-        Assert.True(c.Scalar<long>($"SELECT count(*) FROM {SchoolRollup.Table}") > 0);
-        c.Execute("DROP TABLE rollup_rebuilt");
+        SchoolRollup.BuildInto(c, "rollup_rebuilt", "rollup_units_rebuilt");
+        foreach (var (refreshed, rebuilt) in new[] { (SchoolRollup.Table, "rollup_rebuilt"), (RollupUnits.Table, "rollup_units_rebuilt") })
+        {
+            Assert.Equal(0L, c.Scalar<long>($"SELECT count(*) FROM (SELECT * FROM {refreshed} EXCEPT ALL SELECT * FROM {rebuilt})"));
+            Assert.Equal(0L, c.Scalar<long>($"SELECT count(*) FROM (SELECT * FROM {rebuilt} EXCEPT ALL SELECT * FROM {refreshed})"));
+            Assert.True(c.Scalar<long>($"SELECT count(*) FROM {refreshed}") > 0);
+            c.Execute($"DROP TABLE {rebuilt}");
+        }
     }
 
     /// <summary>Writes a marks file (upn,school_urn,date,session,code).</summary>
