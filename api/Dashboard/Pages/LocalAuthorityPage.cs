@@ -142,7 +142,7 @@ internal static class LocalAuthorityPage
         var table = page.Add(new DataTable("by-characteristic", $"Overall, persistent and severe absence by {byLabel.ToLowerInvariant()}",
             [byLabel, "Enrolments", "Overall absence", "Persistent absence", "Severe absence"], rows));
         return heading + picker + "<p class=\"govuk-body-s\">Pupils whose value was never loaded are shown as “Not known”.</p>"
-            + new Chart(table, "bar", [2, 3], "% of sessions or enrolments").ToHtml(PageResult.CsvHref(context, table));
+            + new Chart(table, "bar", [2, 3, 4], "% of sessions or enrolments").ToHtml(PageResult.CsvHref(context, table));
     }
 
     private static async Task<string> ChangedMostAsync(DashboardContext context, PageResult page)
