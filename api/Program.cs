@@ -18,7 +18,7 @@ catch (AuthenticationNotConfiguredException refusal)
     return AuthenticationNotConfiguredException.ExitCode;
 }
 builder.Services.AddAttendanceGraphHealth();
-builder.Services.AddAttendanceGraphTelemetry();
+builder.Services.AddAttendanceGraphTelemetry(builder.Configuration);
 builder.Services.AddAttendanceDashboard(builder.Configuration);
 
 var app = builder.Build();

@@ -42,8 +42,23 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
     /// The measure's rows, from the snapshot's result cache or one warehouse query. A period that would cut through a
     /// week loaded as session totals is the caller's to change, so it is a BAD_PERIOD error with the reason.
     /// </summary>
-    public IReadOnlyList<MeasureRow> Measure(MeasureRequest request) =>
-        Common.SessionTotalsRefusal.AsPeriodError(() => results.GetOrRun(Lease.SnapshotName, request, () => Query(c => MeasureQuery.Run(c, request))));
+    public IReadOnlyList<MeasureRow> Measure(MeasureRequest request)
+    {
+        using var activity = Telemetry.AttendanceGraphTracing.Source.StartActivity("measure");
+        var computed = false;
+        var rows = Common.SessionTotalsRefusal.AsPeriodError(() => results.GetOrRun(Lease.SnapshotName, request, () =>
+        {
+            computed = true;
+            return Query(c => MeasureQuery.Run(c, request));
+        }));
+        activity?.SetTag("attendancegraph.measure.cache", computed ? "miss" : "hit")
+            .SetTag("attendancegraph.measure.period_kind", request.Period.Kind.ToString())
+            .SetTag("attendancegraph.measure.grain", request.Grain.ToString())
+            .SetTag("attendancegraph.measure.group_by", request.GroupBy.ToString())
+            .SetTag("attendancegraph.measure.population", request.Population.ToString())
+            .SetTag("attendancegraph.measure.rows", rows.Count);
+        return rows;
+    }
 
     /// <summary>
     /// The rows of <paramref name="shape"/> (a request without schools) for one school, batched with every other

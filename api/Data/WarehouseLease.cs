@@ -31,6 +31,8 @@ public sealed class WarehouseLease : IDisposable
             ObjectDisposedException.ThrowIf(disposed, this);
             Interlocked.Increment(ref queries);
             reader.CountQuery();
+            using var activity = Telemetry.AttendanceGraphTracing.Source.StartActivity("warehouse query");
+            activity?.SetTag("attendancegraph.snapshot", SnapshotName);
             return work(Connection);
         }
     }

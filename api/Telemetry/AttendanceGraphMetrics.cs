@@ -41,7 +41,8 @@ public sealed class AttendanceGraphMetrics : IDisposable
             "Rows rejected by the latest finished ETL run.");
     }
 
-    public void Completed(GraphQLRequestSummary summary)
+    /// <summary>Records a finished request; returns the operation tag it was counted under.</summary>
+    public string Completed(GraphQLRequestSummary summary)
     {
         var operation = OperationTag(summary.Operation);
         _requests.Add(1, new("operation", operation), new("format", summary.Format), new("status", summary.StatusCode));
@@ -50,6 +51,7 @@ public sealed class AttendanceGraphMetrics : IDisposable
         {
             foreach (var code in summary.ErrorCodes.DefaultIfEmpty("HTTP_" + summary.StatusCode)) Rejected(code);
         }
+        return operation;
     }
 
     public void Rejected(string reason) => _rejections.Add(1, new KeyValuePair<string, object?>("reason", reason));

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using AttendanceGraph.Api.Security;
+using AttendanceGraph.Api.Telemetry;
+using AttendanceGraph.Tests.Api;
+using AttendanceGraph.Tests.Fixtures;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
+
+namespace AttendanceGraph.Tests.Operations;
+
+/// <summary>
+/// Traces as an LA's collector would receive them (the in-memory exporter in place of OTLP, same configuration): the
+/// request's server span names its GraphQL operation, and the API's spans show each measure (cache hit or miss) and
+/// warehouse query under it. Nothing a request carries in its query string — variables with a UPN, an API key —
+/// reaches any span.
+/// </summary>
+public sealed class TracingTests : IDisposable
+{
+    private readonly HandCheckedWarehouse warehouse = new();
+    private readonly ApiFactory api;
+    private readonly List<Activity> spans = [];
+
+    public TracingTests() => api = new ApiFactory(warehouse.Paths.Root);
+
+    [Fact]
+    public async Task ARequestsSpans_NameTheOperation_AndShowItsMeasuresAndQueries_WithoutItsQueryString()
+    {
+        using var traced = api.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddOpenTelemetry().WithTracing(t => TelemetrySetup.ConfigureTracing(t).AddInMemoryExporter(spans))));
+        using var client = traced.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiFactory.LaLeadToken);
+        var query = Uri.EscapeDataString("query PupilAndLa($upn: String!) { pupil(upn: $upn) { upn } localAuthority { measures { enrolments } } }");
+        var variables = Uri.EscapeDataString($$"""{"upn":"{{HandCheckedAuthority.P1}}"}""");
+        const string key = "agk_not-a-real-key-but-secret-looking";
+        for (var i = 0; i < 2; i++) // the second answer comes from the result cache
+            (await client.GetAsync($"/graphql?query={query}&variables={variables}")).Dispose();
+        using var withKey = traced.CreateClient(); // a BI tool's key in the query string (unknown here: refused)
+        (await withKey.GetAsync($"/graphql?query={query}&variables={variables}&{ApiKeyAuthenticationHandler.QueryParameter}={key}")).Dispose();
+        traced.Services.GetRequiredService<TracerProvider>().ForceFlush();
+
+        var servers = await ServerSpans(3);
+        Assert.Equal(2, servers.Count(s => (string?)s.GetTagItem("graphql.operation.name") == "PupilAndLa" && s.GetTagItem("http.response.status_code") is 200));
+        var measures = spans.Where(s => s.Source.Name == AttendanceGraphTracing.SourceName && s.OperationName == "measure").ToList();
+        Assert.Contains(measures, m => (string?)m.GetTagItem("attendancegraph.measure.cache") == "miss");
+        Assert.Contains(measures, m => (string?)m.GetTagItem("attendancegraph.measure.cache") == "hit");
+        Assert.Contains(spans, s => s.OperationName == "warehouse query" && s.GetTagItem("attendancegraph.snapshot") is string);
+        Assert.All(spans.Where(s => s.OperationName is "measure" or "warehouse query"), s => Assert.Contains(s.TraceId, servers.Select(x => x.TraceId)));
+
+        var values = spans.SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}").Append(s.DisplayName)).ToList();
+        Assert.DoesNotContain(values, v => v.StartsWith("url.query=", StringComparison.Ordinal));
+        foreach (var secret in new[] { HandCheckedAuthority.P1, key, "variables" })
+            Assert.DoesNotContain(values, v => v.Contains(secret, StringComparison.Ordinal));
+    }
+
+    /// <summary>The server span ends as the response completes, which can be just after the client has read it.</summary>
+    private async Task<List<Activity>> ServerSpans(int expected)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            var servers = spans.Where(s => s.Kind == ActivityKind.Server).ToList();
+            if (servers.Count >= expected) return servers;
+            await Task.Delay(100);
+        }
+        throw new Xunit.Sdk.XunitException($"expected {expected} server spans, got {spans.Count(s => s.Kind == ActivityKind.Server)}");
+    }
+
+    public void Dispose()
+    {
+        api.Dispose();
+        warehouse.Dispose();
+    }
+}
