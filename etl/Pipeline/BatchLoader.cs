@@ -107,7 +107,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             Done("refreshed aggregates");
         }
         SessionTotalsStager.RebuildSpans(c);
-        RollupRefresh.Run(c, firstLoad: direct);
+        RollupRefresh.Run(c, firstLoad: direct, batchId);
         Done("refreshed school rollup");
         options.StepReached?.Invoke("aggregates-refreshed");
 

@@ -12,16 +12,17 @@ namespace AttendanceGraph.Etl.Publish;
 /// </summary>
 public static class RollupRefresh
 {
-    public static void Run(DuckDBConnection c, bool firstLoad)
+    public static void Run(DuckDBConnection c, bool firstLoad, int batchId)
     {
         var empty = c.Scalar<long>($"SELECT count(*) FROM {SchoolRollup.Table}") == 0;
         if (firstLoad || empty)
         {
-            SchoolRollup.Refresh(c);
+            SchoolRollup.Refresh(c, batchId);
             return;
         }
         var range = c.Rows("SELECT min(week_start), max(week_start) + 6 FROM stage_dirty_weeks").Select(r =>
             r.IsDBNull(0) ? ((DateOnly, DateOnly)?)null : (DateOnly.FromDateTime(r.GetDateTime(0)), DateOnly.FromDateTime(r.GetDateTime(1)))).Single();
-        if (range is { } dirty) SchoolRollup.Refresh(c, dirty.Item1, dirty.Item2);
+        if (range is { } dirty) SchoolRollup.Refresh(c, batchId, dirty.Item1, dirty.Item2);
+        else RollupUnits.CarryForward(c, batchId); // nothing rewritten: units current before are current after
     }
 }

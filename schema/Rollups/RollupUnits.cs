@@ -13,12 +13,14 @@ namespace AttendanceGraph.Schema.Rollups;
 /// <para>
 /// Why only years and terms: their fragments are most of a year's (a term a third, the year all), and summing them was
 /// most of a daily load; a month or half term is summed from its own fragments for a twelfth or a sixth of that, and
-/// keeping them too would grow the snapshot (copied by every load) for little. A unit whose totals are all zero is not kept.
+/// keeping them too would grow the snapshot (copied by every load) for little. A unit whose totals are all zero is not
+/// kept (nor, in any mode, summed into school rows).
 /// </para>
 /// <para>
 /// Contract: whoever rewrites enrolment-weeks of the aggregates calls <see cref="RememberBefore"/> with those weeks
-/// before deleting them, then <see cref="SchoolRollup.Refresh"/> after writing them. A load that did not remember (or a
-/// warehouse whose units are not kept yet) gets a full build, never a partial one.
+/// before deleting them, then <see cref="SchoolRollup.Refresh"/> after writing them. A load that did not remember gets
+/// its buckets rebuilt from their fragments; units not kept, or not kept by the last load (<see cref="AreCurrent"/>),
+/// get a full build, never a partial one.
 /// </para>
 /// </summary>
 public static class RollupUnits
@@ -53,10 +55,40 @@ public static class RollupUnits
         c.Execute($"CREATE OR REPLACE TEMP TABLE {OldFragments} AS {DirtyFragments(Span(c))}");
     }
 
-    /// <summary>The kept units can be brought up to date by difference: a load remembered its dirty weeks, and they are kept.</summary>
-    internal static bool CanUpdate(DuckDBConnection c) =>
-        c.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = $t", ("t", OldFragments)) > 0
-        && c.Scalar<long>($"SELECT count(*) FROM (SELECT 1 FROM {Table} LIMIT 1)") > 0;
+    /// <summary>The warehouse_info key naming the batch whose load last kept the units.</summary>
+    public const string CurrentToKey = "rollup_units_batch";
+
+    /// <summary>
+    /// The kept units can be trusted: there are some, and the last batch published kept them. A load by a build that
+    /// does not keep them (or a hand edit of the aggregates followed by a load) leaves them behind the aggregates;
+    /// the marker tells, and the next refresh rebuilds them whole.
+    /// </summary>
+    internal static bool AreCurrent(DuckDBConnection c) =>
+        c.Scalar<long>($"SELECT count(*) FROM (SELECT 1 FROM {Table} LIMIT 1)") > 0
+        && c.Scalar<string?>("SELECT value FROM warehouse_info WHERE key = $k", ("k", CurrentToKey))
+            == c.Scalar<int?>("SELECT max(batch_id) FROM batches")?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    internal static void MarkCurrent(DuckDBConnection c, int batchId) => c.ExecuteAll(
+    [
+        $"DELETE FROM warehouse_info WHERE key = '{CurrentToKey}'",
+        $"INSERT INTO warehouse_info VALUES ('{CurrentToKey}', '{batchId.ToString(System.Globalization.CultureInfo.InvariantCulture)}')",
+    ]);
+
+    /// <summary>A load that rewrote no enrolment-week: units that were current stay current.</summary>
+    public static void CarryForward(DuckDBConnection c, int batchId)
+    {
+        if (AreCurrent(c)) MarkCurrent(c, batchId);
+    }
+
+    /// <summary>This load remembered the fragments of the weeks it rewrote (<see cref="RememberBefore"/>).</summary>
+    internal static bool Remembered(DuckDBConnection c) =>
+        c.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = $t", ("t", OldFragments)) > 0;
+
+    /// <summary>The first and last day of the remembered weeks, or null when none were.</summary>
+    internal static (DateOnly From, DateOnly To)? DirtyRange(DuckDBConnection c) =>
+        c.Rows($"SELECT min(week_start), max(week_start) + 6 FROM {DirtyWeeks}")
+            .Select(r => r.IsDBNull(0) ? ((DateOnly, DateOnly)?)null : (DateOnly.FromDateTime(r.GetDateTime(0)), DateOnly.FromDateTime(r.GetDateTime(1))))
+            .Single();
 
     internal static IReadOnlyList<string> ForgetSql { get; } = [$"DROP TABLE IF EXISTS {OldFragments}", $"DROP TABLE IF EXISTS {DirtyWeeks}"];
 
@@ -96,7 +128,7 @@ public static class RollupUnits
             INSERT INTO {target}
             SELECT b.kind, b.b_from, u.urn, u.pupil_id, u.cohort, u.compulsory, {string.Join(", ", columns.Select(n => $"u.{n}"))}
             FROM rollup_units u JOIN rollup_buckets b ON b.id = u.bucket
-            WHERE b.kind IN ({string.Join(", ", KeptKinds.Select(k => $"'{k}'"))}) AND ({string.Join(" OR ", columns.Select(n => $"u.{n} <> 0"))})
+            WHERE b.kind IN ({string.Join(", ", KeptKinds.Select(k => $"'{k}'"))})
             ORDER BY u.bucket, u.urn, u.pupil_id
             """,
         ];
@@ -108,9 +140,7 @@ public static class RollupUnits
     /// </summary>
     private static string Span(DuckDBConnection c)
     {
-        var (from, to) = c.Rows($"SELECT min(week_start), max(week_start) + 6 FROM {DirtyWeeks}")
-            .Select(r => r.IsDBNull(0) ? ((DateOnly, DateOnly)?)null : (DateOnly.FromDateTime(r.GetDateTime(0)), DateOnly.FromDateTime(r.GetDateTime(1))))
-            .Single() ?? (DateOnly.MinValue, DateOnly.MinValue);
+        var (from, to) = DirtyRange(c) ?? (DateOnly.MinValue, DateOnly.MinValue);
         return $"a.frag_start BETWEEN {SchoolRollup.DateLiteral(from)} AND {SchoolRollup.DateLiteral(to)}";
     }
 

@@ -68,17 +68,25 @@ public static class SchoolRollup
     /// brought up to date by difference (<see cref="RollupUnits"/>), so a daily load's cost follows its own weeks and
     /// the number of enrolments, not the year's fragments: see docs/aggregates.md.
     /// </summary>
-    public static void Refresh(DuckDBConnection c, DateOnly? from = null, DateOnly? to = null)
+    /// <param name="batchId">The batch being loaded: the kept units are marked current to it.</param>
+    public static void Refresh(DuckDBConnection c, int batchId, DateOnly? from = null, DateOnly? to = null)
     {
         c.Execute($"DROP TABLE IF EXISTS {PreviousTable}");
         c.ExecuteAll([CreateTableSql, RollupUnits.CreateTableSql]);
         RecordKeys.AssignNew(c); // the key sums need every pupil's key (the publish would assign them anyway)
-        // Units not kept yet (a warehouse from before them, or one with no attendance yet): every bucket, so that from
-        // now on they are kept whole; a table kept for some buckets only would be trusted for the others.
-        if (c.Scalar<long>($"SELECT count(*) FROM (SELECT 1 FROM {RollupUnits.Table} LIMIT 1)") == 0) from = to = null;
-        var byDifference = from is not null && to is not null && RollupUnits.CanUpdate(c);
+        // Units not kept, or not kept by the last load (a warehouse from before them, one with no attendance yet, one an
+        // older build or a hand loaded since): every bucket, so that from now on they are kept whole and current.
+        if (!RollupUnits.AreCurrent(c)) from = to = null;
+        var byDifference = from is not null && to is not null && RollupUnits.Remembered(c);
+        if (byDifference && RollupUnits.DirtyRange(c) is var (dirtyFrom, dirtyTo))
+        {
+            // Every remembered week's difference lands in a rebuilt bucket, whatever range the caller passed.
+            from = dirtyFrom < from ? dirtyFrom : from;
+            to = dirtyTo > to ? dirtyTo : to;
+        }
         Build(c, Table, RollupUnits.Table, from, to, byDifference);
         c.ExecuteAll(RollupUnits.ForgetSql);
+        RollupUnits.MarkCurrent(c, batchId);
     }
 
     /// <summary>
@@ -98,9 +106,12 @@ public static class SchoolRollup
     private static void Build(DuckDBConnection c, string target, string unitsTarget, DateOnly? from, DateOnly? to, bool byDifference)
     {
         var everyBucket = from is null || to is null;
-        var years = c.Rows($"SELECT DISTINCT academic_year FROM {AggregateTable.Enrolments.View}")
-            .Select(r => new Calendar.AcademicYear(r.GetInt16(0)))
-            .Where(y => everyBucket || y.Start <= to && y.End >= from).ToList();
+        // A partial build takes its years from the calendar, not from the rows left: a year whose last rows a load
+        // removed must lose its rollup rows and kept units too, or they would come back under later rows.
+        var years = everyBucket
+            ? c.Rows($"SELECT DISTINCT academic_year FROM {AggregateTable.Enrolments.View}").Select(r => new Calendar.AcademicYear(r.GetInt16(0))).ToList()
+            : Enumerable.Range(Calendar.AcademicYear.Containing(from!.Value).StartYear, Calendar.AcademicYear.Containing(to!.Value).StartYear - Calendar.AcademicYear.Containing(from.Value).StartYear + 1)
+                .Select(y => new Calendar.AcademicYear(y)).ToList();
         // Only the buckets overlapping the dirty dates are computed: a daily load rewrites its week, month, half term,
         // term and year. Their plan sums a bucket from finer ones only when all of those are rebuilt too, so a daily
         // load's half term is summed from its own fragments rather than from weeks of which all but one are unchanged.
@@ -129,6 +140,9 @@ public static class SchoolRollup
             $"CREATE OR REPLACE TEMP TABLE rollup_units AS {Units(AggregateTable.Enrolments, span)} UNION ALL {Units(AggregateTable.Cohorts, span)}",
             .. byDifference ? [RollupUnits.UpdatedSql(c)] : Array.Empty<string>(),
             .. Enumerable.Range(0, RollupPlan.LevelCount).Select(LevelSql),
+            // A unit with no sessions counts in no school row; dropped in every mode, so a daily load and a full build
+            // write the same rows (the rest correction would otherwise keep all-zero rows the other drops).
+            $"DELETE FROM rollup_units WHERE {string.Join(" AND ", SessionColumns.Select(s => $"{s.Name} = 0"))}",
             RowsSql(target),
             RestCorrectionSql(target),
             .. RollupUnits.KeepSql(unitsTarget, everyBucket),

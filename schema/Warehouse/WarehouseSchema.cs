@@ -15,8 +15,10 @@ public static class WarehouseSchema
     /// 2: marks without a stored category; aggregates stored packed, read through views.
     /// 3: schools.weekend_sessions (a school's Saturday and Sunday marks are accepted only when it is true).
     /// 4: pupils' characteristics (ethnicity, eal, sen_need, resident), null until a file gives them.
+    /// 5: the school rollup's kept units (school_rollup_units, maintained by difference): a build that does not keep
+    /// them must not load into a warehouse that does, or they would fall behind the aggregates.
     /// </summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>Count columns of the aggregate views (and fields of the stored words): one per category, then one per code.</summary>
     public static IReadOnlyList<string> CountColumns { get; } =

@@ -80,9 +80,38 @@ public sealed class SchemaUpgradeTests
         EtlWarehouse.AssertAggregatesEqualFullRebuild(after);
     }
 
+    [Fact]
+    public void AVersion4Warehouse_GetsTheRollupsKeptUnitsWhole_OnItsNextLoad()
+    {
+        using var w = new EtlWarehouse();
+        w.Load(w.HandChecked);
+        using (var c = new DuckDBConnection(DuckDbSettings.ReadWrite(w.Paths.SnapshotPath(w.Current!))))
+        {
+            c.Open();
+            DowngradeToVersion4(c);
+        }
+
+        w.Load(w.WriteMarks(Path.Combine(w.NewFolder("daily"), "marks-2025-09-15.csv"), [(P1, Alpha, Monday15, "AM", "/")]));
+
+        using var after = w.Open();
+        Assert.Equal(WarehouseSchema.Version.ToString(), after.Scalar<string>("SELECT value FROM warehouse_info WHERE key = 'schema_version'"));
+        Assert.Equal("2", after.Scalar<string>($"SELECT value FROM warehouse_info WHERE key = '{AttendanceGraph.Schema.Rollups.RollupUnits.CurrentToKey}'"));
+        EtlWarehouse.AssertAggregatesEqualFullRebuild(after);
+    }
+
+    /// <summary>Rewrites a current warehouse in the version-4 layout: a school rollup without kept units.</summary>
+    internal static void DowngradeToVersion4(DuckDBConnection c) => c.ExecuteAll([.. DowngradeToVersion4Sql, "UPDATE warehouse_info SET value = '4' WHERE key = 'schema_version'"]);
+
+    private static readonly string[] DowngradeToVersion4Sql =
+    [
+        $"DROP TABLE {AttendanceGraph.Schema.Rollups.RollupUnits.Table}",
+        $"DELETE FROM warehouse_info WHERE key = '{AttendanceGraph.Schema.Rollups.RollupUnits.CurrentToKey}'",
+    ];
+
     /// <summary>Rewrites a current warehouse in the version-3 layout: pupils without characteristics.</summary>
     internal static void DowngradeToVersion3(DuckDBConnection c) => c.ExecuteAll(
     [
+        .. DowngradeToVersion4Sql,
         "ALTER TABLE pupils DROP COLUMN resident",
         "ALTER TABLE pupils DROP COLUMN sen_need",
         "ALTER TABLE pupils DROP COLUMN eal",
@@ -94,6 +123,7 @@ public sealed class SchemaUpgradeTests
     /// <summary>Rewrites a current warehouse in the version-2 layout: schools without weekend_sessions.</summary>
     private static void DowngradeToVersion2(DuckDBConnection c) => c.ExecuteAll(
     [
+        .. DowngradeToVersion4Sql,
         .. new[] { "ALTER TABLE pupils DROP COLUMN resident", "ALTER TABLE pupils DROP COLUMN sen_need", "ALTER TABLE pupils DROP COLUMN eal", "ALTER TABLE pupils DROP COLUMN ethnicity" },
         "ALTER TABLE schools DROP COLUMN weekend_sessions",
         // Versions before 4 had no materialised cohort intervals: the upgrade must not read the table.

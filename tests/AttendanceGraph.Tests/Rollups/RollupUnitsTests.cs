@@ -58,6 +58,45 @@ public sealed class RollupUnitsTests
         EtlWarehouse.AssertAggregatesEqualFullRebuild(c);
     }
 
+    [Fact]
+    public void KeptUnitsTheLastLoadDidNotKeep_AreRebuiltWhole()
+    {
+        using var w = new EtlWarehouse();
+        w.Load(w.HandChecked);
+        // As if a build that does not keep them had loaded since: the marker names an earlier batch, and a total is stale.
+        Edit(w, $"UPDATE {RollupUnits.Table} SET possibleSessions = possibleSessions + 100 WHERE kind = 'year' AND pupil_id = (SELECT pupil_id FROM pupils WHERE upn = '{P1}')");
+        Edit(w, $"UPDATE warehouse_info SET value = '0' WHERE key = '{RollupUnits.CurrentToKey}'");
+        w.Load(w.WriteMarks(Path.Combine(w.NewFolder("correction"), "marks.csv"), [(P4, Beta, Days[7], "AM", "/")]));
+        using var c = w.Open();
+        Assert.Equal("2", c.Scalar<string>($"SELECT value FROM warehouse_info WHERE key = '{RollupUnits.CurrentToKey}'"));
+        EtlWarehouse.AssertAggregatesEqualFullRebuild(c);
+    }
+
+    [Fact]
+    public void UnitsWhoseKeyMoves_AndLoadsAcrossTwoAcademicYears_StayEqualToAFullRebuild()
+    {
+        using var w = new EtlWarehouse();
+        w.Load(w.HandChecked);
+        // P3 (reception, not of compulsory age) given an earlier date of birth: every one of P3's units moves to compulsory.
+        var dob = Path.Combine(w.NewFolder("dob"), "pupils.csv");
+        File.WriteAllText(dob, $"upn,school_urn,entry_date,leaving_date,date_of_birth,sex,nc_year\n{P3},{Alpha},2025-09-01,,2019-01-15,F,R\n");
+        w.Load(dob);
+        using (var c = w.Open())
+        {
+            Assert.Equal(["True"], EtlWarehouse.Rows(c, $"SELECT DISTINCT compulsory FROM {RollupUnits.Table} WHERE pupil_id = (SELECT pupil_id FROM pupils WHERE upn = '{P3}')"));
+            EtlWarehouse.AssertAggregatesEqualFullRebuild(c);
+        }
+        // One file with a day of each academic year: the first marks of 2026/27, and a later day of 2025/26.
+        w.Load(w.WriteMarks(Path.Combine(w.NewFolder("two-years"), "marks.csv"),
+            [(P1, Alpha, new DateOnly(2026, 7, 15), "AM", "/"), (P1, Alpha, new DateOnly(2026, 9, 7), "AM", "I")]));
+        using (var c = w.Open())
+        {
+            Assert.Equal(["2025-08-01|17", "2026-08-01|1"], EtlWarehouse.Rows(c,
+                $"SELECT b_from::VARCHAR, possibleSessions FROM {RollupUnits.Table} WHERE kind = 'year' AND cohort = '' AND pupil_id = (SELECT pupil_id FROM pupils WHERE upn = '{P1}') ORDER BY b_from"));
+            EtlWarehouse.AssertAggregatesEqualFullRebuild(c);
+        }
+    }
+
     private static List<string> P4AtBeta(DuckDBConnection c) => EtlWarehouse.Rows(c, $"""
         SELECT kind, possibleSessions, unauthorisedAbsenceSessions FROM {RollupUnits.Table}
         WHERE urn = {Beta} AND cohort = '' AND pupil_id = (SELECT pupil_id FROM pupils WHERE upn = '{P4}') ORDER BY kind
