@@ -11,7 +11,7 @@ namespace AttendanceGraph.Api.Telemetry;
 /// The API's own instruments (meter "AttendanceGraph"), scraped at /metrics in Prometheus format. Tags are bounded
 /// and never carry pupil data: an operation name, a format, a status code, a rejection reason.
 /// </summary>
-public sealed class AttendanceGraphMetrics : IDisposable
+public sealed partial class AttendanceGraphMetrics : IDisposable
 {
     public const string MeterName = "AttendanceGraph";
 
@@ -59,6 +59,9 @@ public sealed class AttendanceGraphMetrics : IDisposable
     private string OperationTag(string? name)
     {
         if (string.IsNullOrEmpty(name)) return "anonymous";
+        // A client chooses its operation names: one holding a long run of digits could be a UPN (a letter and 12
+        // digits) or a date of birth, and metrics and traces leave the data boundary, so it is not kept as a label.
+        if (LongDigitRun().IsMatch(name)) return "other";
         if (_operations.ContainsKey(name)) return name;
         if (_operations.Count >= MaxOperationNames || name.Length > 100) return "other";
         _operations.TryAdd(name, true);
@@ -90,4 +93,7 @@ public sealed class AttendanceGraphMetrics : IDisposable
     }
 
     public void Dispose() => _meter.Dispose();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d{5}")]
+    private static partial System.Text.RegularExpressions.Regex LongDigitRun();
 }

@@ -7,9 +7,9 @@ namespace AttendanceGraph.Api.Telemetry;
 
 /// <summary>
 /// OpenTelemetry in one call (as eShop's ServiceDefaults does). Metrics: the API's own meter, ASP.NET Core's request and
-/// rate-limiting meters, and the .NET runtime's, exported for Prometheus at /metrics. Traces: off unless a collector is
-/// configured (<c>Telemetry:Traces:Exporter</c> = <c>otlp</c>, or the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>), then
-/// ASP.NET Core's server spans and the API's own (<see cref="AttendanceGraphTracing"/>) are sent over OTLP.
+/// rate-limiting meters, and the .NET runtime's, exported for Prometheus at /metrics. Traces: off unless
+/// <c>Telemetry:Traces:Exporter</c> is <c>otlp</c>; then ASP.NET Core's server spans and the API's own
+/// (<see cref="AttendanceGraphTracing"/>) are sent over OTLP to the collector the standard OTEL_* settings name.
 /// </summary>
 public static class TelemetrySetup
 {
@@ -29,9 +29,9 @@ public static class TelemetrySetup
         var telemetry = services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(AttendanceGraphMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.RateLimiting", "System.Runtime")
             .AddPrometheusExporter());
-        var exporter = configuration["Telemetry:Traces:Exporter"];
-        if (string.Equals(exporter, "otlp", StringComparison.OrdinalIgnoreCase)
-            || exporter is null && !string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        // Only when asked for by name: hosts that set OTEL_EXPORTER_OTLP_ENDPOINT for their own reasons must not start
+        // sending an LA's request traces anywhere. The endpoint and protocol are then the standard OTEL_* settings.
+        if (string.Equals(configuration["Telemetry:Traces:Exporter"], "otlp", StringComparison.OrdinalIgnoreCase))
             telemetry.WithTracing(t => ConfigureTracing(t).AddOtlpExporter());
         return services;
     }
