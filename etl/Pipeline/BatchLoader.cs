@@ -108,7 +108,8 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         }
         SessionTotalsStager.RebuildSpans(c);
         RollupRefresh.Run(c, firstLoad: direct, batchId);
-        Done("refreshed school rollup");
+        SchoolOpenDays.Refresh(c, everyDay: direct);
+        Done("refreshed school rollup and open days");
         options.StepReached?.Invoke("aggregates-refreshed");
 
         BatchCoverage.Record(c, batchId);

@@ -6,8 +6,8 @@ namespace AttendanceGraph.Schema.Pupils;
 
 /// <summary>
 /// Reads every pupil in a <see cref="PupilScope"/> that the <see cref="PupilViewer"/> may see in the period with five
-/// parameterised queries whatever the number of pupils (pupils with enrolments, ordered marks, school days, cohort
-/// memberships, visible windows), each over the viewer's visible views, and computes each pupil's
+/// parameterised queries whatever the number of pupils (pupils with enrolments, ordered marks, school open days
+/// (<see cref="SchoolOpenDays"/>), cohort memberships, visible windows), each over the viewer's visible views, and computes each pupil's
 /// <see cref="PupilPatterns"/> in memory. A school is a few hundred pupils and a year of marks, so this is small.
 /// </summary>
 public static class PupilAttendanceQuery
@@ -67,13 +67,12 @@ public static class PupilAttendanceQuery
         }
 
         // The open days of every school these pupils have visible marks at, up to the as-of date (for N-code ageing).
-        // Open days are the school's, not the pupil's, so they are read from all marks.
-        var days = new SchoolDays(c.Rows(viewer.Sql($"""
-            SELECT DISTINCT urn, date FROM marks
-            WHERE date BETWEEN $look_from AND $days_to AND urn IN (
-              SELECT DISTINCT m.urn FROM visible_marks m WHERE m.pupil_id IN ({ids}) AND m.date BETWEEN $look_from AND $look_to{scope.MarkFilterSql})
-            """), With(("look_from", o.LookbackStart), ("look_to", o.End), ("days_to", o.AsOf > o.End ? o.AsOf : o.End)))
-            .Select(r => (r.GetInt32(0), r.GetFieldValue<DateOnly>(1))).ToList());
+        // Open days are the school's, not the pupil's, so they are read from every school's (a few hundred rows a
+        // school-year) and kept for the pupils' schools.
+        var urns = marks.Values.SelectMany(list => list.Select(m => m.Urn)).ToHashSet();
+        var days = new SchoolDays(c.Rows($"SELECT urn, date FROM {SchoolOpenDays.In(c)} WHERE date BETWEEN $look_from AND $days_to",
+                [("look_from", o.LookbackStart), ("days_to", o.AsOf > o.End ? o.AsOf : o.End)])
+            .Select(r => (r.GetInt32(0), r.GetFieldValue<DateOnly>(1))).Where(d => urns.Contains(d.Item1)).ToList());
 
         var memberships = new Dictionary<int, List<PupilCohortMembership>>();
         foreach (var r in c.Rows(viewer.Sql($"""

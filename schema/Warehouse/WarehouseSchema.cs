@@ -16,7 +16,7 @@ public static class WarehouseSchema
     /// 3: schools.weekend_sessions (a school's Saturday and Sunday marks are accepted only when it is true).
     /// 4: pupils' characteristics (ethnicity, eal, sen_need, resident), null until a file gives them.
     /// 5: the school rollup's kept units (school_rollup_units, maintained by difference): a build that does not keep
-    /// them must not load into a warehouse that does, or they would fall behind the aggregates.
+    /// them must not load into a warehouse that does, or they would fall behind the aggregates. Also school_open_days.
     /// </summary>
     public const int Version = 5;
 
@@ -214,6 +214,7 @@ public static class WarehouseSchema
             RecordKeys.CreateTableSql,
             BatchCoverage.CreateTableSql,
             CohortIntervals.CreateTableSql,
+            SchoolOpenDays.CreateTableSql,
             .. AggregateTable.All.SelectMany(t => new[] { t.CreateTableSql, t.CreateViewSql }),
             Rollups.SchoolRollup.CreateTableSql,
             Rollups.RollupUnits.CreateTableSql,

@@ -106,6 +106,7 @@ public sealed class SchemaUpgradeTests
     [
         $"DROP TABLE {AttendanceGraph.Schema.Rollups.RollupUnits.Table}",
         $"DELETE FROM warehouse_info WHERE key = '{AttendanceGraph.Schema.Rollups.RollupUnits.CurrentToKey}'",
+        $"DROP TABLE {SchoolOpenDays.Table}",
     ];
 
     /// <summary>Rewrites a current warehouse in the version-3 layout: pupils without characteristics.</summary>

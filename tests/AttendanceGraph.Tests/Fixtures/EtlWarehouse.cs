@@ -89,6 +89,8 @@ public sealed class EtlWarehouse : IDisposable
         // The materialised intervals are what the cohort aggregates above are checked against too (via the inline definition).
         Assert.Equal(0L, c.Scalar<long>($"SELECT count(*) FROM (SELECT * FROM {CohortIntervals.Table} EXCEPT ALL SELECT * FROM {CohortIntervals.Inline})"));
         Assert.Equal(0L, c.Scalar<long>($"SELECT count(*) FROM (SELECT * FROM {CohortIntervals.Inline} EXCEPT ALL SELECT * FROM {CohortIntervals.Table})"));
+        Assert.Equal(0L, c.Scalar<long>($"SELECT count(*) FROM (SELECT * FROM {SchoolOpenDays.Table} EXCEPT ALL SELECT * FROM {SchoolOpenDays.Inline})"));
+        Assert.Equal(0L, c.Scalar<long>($"SELECT count(*) FROM (SELECT * FROM {SchoolOpenDays.Inline} EXCEPT ALL SELECT * FROM {SchoolOpenDays.Table})"));
         Assert.Equal((0L, 0L), DifferenceFromFullRebuild(c, "agg_enrolment_week"));
         Assert.Equal((0L, 0L), DifferenceFromFullRebuild(c, "agg_cohort_enrolment_week"));
         Assert.True(c.Scalar<long>("SELECT count(*) FROM agg_enrolment_week") > 0);

@@ -148,4 +148,35 @@ public sealed class PupilPatternsTests(PupilPatternsWarehouse warehouse)
         Assert.Equal([R], Rows(new PupilScope.Cohort(ReportingCohort.SocialWorker.Key), Autumn1).Keys);
         Assert.Empty(Rows(new PupilScope.Cohort(ReportingCohort.PreviouslyLookedAfter.Key), Autumn1));
     }
+
+    [Fact]
+    public void ASnapshotFromBeforeTheOpenDaysTable_GivesTheSamePatterns_FromItsMarks()
+    {
+        // As of 4 November, N's unexplained absences have aged in school days: the ageing reads the open days.
+        var options = new PupilPatternOptions(Autumn1, new DateOnly(2025, 11, 4), PupilPatternOptions.PreviousTerm(Autumn1.End));
+        string Describe(IEnumerable<PupilAttendanceRow> rows) => string.Join("\n", rows.Select(r =>
+            $"{r.Upn} {r.Patterns.Band} {r.Patterns.LongestAbsenceSpell} {r.Patterns.PenaltyNotice} {r.Patterns.RecentAttendanceRate} " +
+            string.Join(",", r.Patterns.OverdueUnexplained.Select(o => $"{o.Date}:{o.SchoolDaysOpen}"))));
+        string expected;
+        string file;
+        using (var c = warehouse.Open())
+        {
+            var rows = PupilAttendanceQuery.Run(c, new PupilScope.School(Delta), options, new PupilViewer.Everyone());
+            Assert.Contains(rows, r => r.Patterns.OverdueUnexplained.Count > 0);
+            expected = Describe(rows);
+            file = c.DataSource;
+        }
+        using var dir = new Fixtures.TempDirectory();
+        var old = Path.Combine(dir.Sub("old"), "snapshot.duckdb");
+        Directory.CreateDirectory(Path.GetDirectoryName(old)!);
+        File.Copy(file, old);
+        using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={old}");
+        connection.Open();
+        using (var drop = connection.CreateCommand())
+        {
+            drop.CommandText = $"DROP TABLE {AttendanceGraph.Schema.Warehouse.SchoolOpenDays.Table}";
+            drop.ExecuteNonQuery();
+        }
+        Assert.Equal(expected, Describe(PupilAttendanceQuery.Run(connection, new PupilScope.School(Delta), options, new PupilViewer.Everyone())));
+    }
 }
