@@ -72,7 +72,16 @@ public static class ParquetExport
             File.WriteAllText(Path.Combine(temp, ManifestFile), JsonSerializer.Serialize(manifest, Json));
             File.WriteAllText(Path.Combine(temp, ReaderScriptFile), ReaderSql(manifest, "."));
             File.WriteAllText(Path.Combine(temp, ReadmeFile), ParquetExportReadme.Text(manifest));
-            Directory.Move(temp, target); // atomic within one folder: the export appears whole
+            try
+            {
+                Directory.Move(temp, target); // atomic within one folder: the export appears whole
+            }
+            catch (IOException) when (Directory.Exists(target))
+            {
+                // Another export of the same snapshot finished first: its export is this one.
+                Directory.Delete(temp, recursive: true);
+                return new Result(target, ReadManifest(target), AlreadyExported: true, clock.Elapsed);
+            }
             DirectorySync.Flush(outDir);
             return new Result(target, manifest, AlreadyExported: false, clock.Elapsed);
         }
