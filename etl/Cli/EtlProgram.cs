@@ -42,6 +42,7 @@ public static class EtlProgram
         StatusCommand.Create(),
         RecoverCommand.Create(),
         ApiKeyCommand.Create(),
+        ExportCommand.Create(),
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

@@ -14,7 +14,8 @@ public sealed record BenchmarkOptions
     public int Requests { get; init; } = 200;
     public IReadOnlyList<string> Sections { get; init; } = AllSections;
     public IReadOnlyList<int> Concurrency { get; init; } = [1, 8, 32];
-    public IReadOnlyList<double> ScaleMultiples { get; init; } = [0.25, 0.5, 1, 2];
+    /// <summary>Multiples of the chosen size the scale section measures (issue 15: up to 4 ×).</summary>
+    public IReadOnlyList<double> ScaleMultiples { get; init; } = [0.25, 0.5, 1, 2, 4];
     public bool Smoke { get; init; }
     public string? Peer { get; init; }
     /// <summary>Empty = benchmark-results.json in the cache folder (gitignored).</summary>
@@ -43,6 +44,7 @@ public sealed record BenchmarkOptions
           --clients N       soak: concurrent clients (default 16)
           --soak-minutes M  soak: how long the clients run (default 10)
           --load-every M    soak: minutes between incremental loads (default 2)
+          --scale-multiples LIST  scale: comma list of multiples of the size (default 0.25,0.5,1,2,4; smoke 1,4)
           --smoke           tiny run of every section (3 schools, 300 pupils, 1 run, few requests, a 30 s soak)
           --peer postgres   run the PostgreSQL 15 peer section (installs postgresql-15 with apt-get if missing)
           --out PATH        JSON file of every figure (default CACHE/benchmark-results.json)
@@ -56,7 +58,7 @@ public sealed record BenchmarkOptions
         if (smoke)
             o = o with
             {
-                Smoke = true, Pupils = 300, Schools = 3, Years = 1, Runs = 1, Requests = 10,
+                Smoke = true, Pupils = 300, Schools = 3, Years = 1, Runs = 1, Requests = 10, ScaleMultiples = [1, 4],
                 LevelTimeBudget = TimeSpan.FromSeconds(15),
                 SoakDuration = TimeSpan.FromSeconds(30), LoadEvery = TimeSpan.FromSeconds(10), SampleEvery = TimeSpan.FromSeconds(5),
             };
@@ -79,6 +81,7 @@ public sealed record BenchmarkOptions
                 "--soak-minutes" => o with { SoakDuration = NextMinutes() },
                 "--load-every" => o with { LoadEvery = NextMinutes() },
                 "--sections" => o with { Sections = ParseSections(Next()) },
+                "--scale-multiples" => o with { ScaleMultiples = ParseMultiples(Next()) },
                 "--peer" => o with { Peer = Next().ToLowerInvariant() is "postgres" or "postgresql" ? "postgres" : throw new ArgumentException("--peer supports only postgres") },
                 "--out" => o with { OutPath = Next() },
                 "--cache" => o with { CacheDir = Next() },
@@ -86,6 +89,15 @@ public sealed record BenchmarkOptions
             };
         }
         return o;
+    }
+
+    private static IReadOnlyList<double> ParseMultiples(string list)
+    {
+        var multiples = new List<double>();
+        foreach (var item in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            multiples.Add(double.TryParse(item, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var m) && m > 0 && double.IsFinite(m)
+                ? m : throw new ArgumentException($"--scale-multiples needs positive numbers ('{item}' is not)"));
+        return multiples.Count > 0 ? multiples : throw new ArgumentException("--scale-multiples needs at least one multiple");
     }
 
     private static IReadOnlyList<string> ParseSections(string list)

@@ -2,68 +2,208 @@ using AttendanceGraph.Benchmarks.Api;
 using AttendanceGraph.Benchmarks.Data;
 using AttendanceGraph.Benchmarks.Measurement;
 using AttendanceGraph.Benchmarks.Reporting;
+using AttendanceGraph.Benchmarks.Soak;
+using AttendanceGraph.Schema.Warehouse;
 
 namespace AttendanceGraph.Benchmarks.Sections;
 
-/// <summary>Load time and the four queries' p95 (1 client) at ¼, ½, 1 and 2 × the chosen size.</summary>
+/// <summary>
+/// How each cost grows with the data (issue 15, items 4 and 5): at each multiple of the chosen size (default ¼, ½, 1, 2
+/// and 4 ×) the load time and its peak RSS (child process), the published snapshot's size on disk, the API's peak RSS,
+/// and the four dashboard queries cold (result cache off, each request a new named period, cohort and school, as in the
+/// cold section), warm (result cache on, the year's query repeated) and repeated with the cache off; then the log-log
+/// slope of each cost against marks. A size that fails to generate, load or answer (any error) fails the run, in
+/// --smoke too. Targets (issue 15, judged at full size only, not failing the run): at 4 × the data the per-school
+/// queries' cold p95 no slower than at 1 ×, and the LA-wide ones growing no faster than the data.
+/// </summary>
 public sealed class ScaleSection : ISection
 {
+    private static readonly string[] PerSchool = ["school cohorts", "school benchmark"];
+
     public string Name => "scale";
 
     public void Run(BenchmarkContext context, SectionReport report)
     {
         var o = context.Options;
-        var rows = new List<object>();
-        var headers = new List<string> { "× size", "pupils", "schools", "marks", "ETL load s (median)", "ETL rows/s", "peak RSS MiB (max)" };
-        var queryNames = DashboardQuery.All(BenchmarkCalendar.YearLabel, 0).Select(q => q.Name).ToList();
-        headers.AddRange(queryNames.Select(n => $"{n} p95 ms"));
-        var t = report.Table($"Scale: {o.Runs} load run(s) and {o.Requests} requests per query (1 client) per size", headers.ToArray());
+        var sizes = report.Table($"Scale: {o.Runs} load run(s) per size",
+            "× size", "pupils", "schools", "marks", "ETL load s (median)", "ETL rows/s", "ETL peak RSS MiB (max)", "snapshot MiB", "API peak RSS MiB");
+        var queries = report.Table($"Scale, queries at 1 client, {o.Requests} requests each: cold = result cache off, each request a new named period, cohort and school; warm = result cache on, the year's query repeated; repeat = cache off, the year's query repeated",
+            "× size", "query", "cold p50 ms", "cold p95 ms", "warm p50 ms", "warm p95 ms", "repeat p95 ms");
         var described = new List<string>();
+        var measured = new List<SizeResult>();
+        var rows = new List<object>();
         foreach (var m in o.ScaleMultiples)
         {
             var pupils = Math.Max(30, (int)Math.Round(o.Pupils * m));
             var schoolCount = Math.Max(3, (int)Math.Round(o.Schools * m));
             try
             {
-                var dataset = context.Cache.Get(pupils, schoolCount, o.Years);
-                described.Add($"{m}×: {dataset.Describe()}");
-                var loads = new List<ChildLoadResult>();
-                for (var r = 0; r < o.Runs; r++)
+                var r = Measure(context, m, pupils, schoolCount);
+                described.Add($"{m}×: {r.Dataset.Describe()}");
+                measured.Add(r);
+                sizes.Add(m, r.Dataset.Pupils, r.Dataset.Schools, r.Dataset.Marks, r.LoadSeconds.Median, r.RowsPerSecond,
+                    r.EtlPeakRssKiB / 1024.0, r.SnapshotBytes / 1048576.0, r.ApiPeakRssKiB / 1024.0);
+                foreach (var q in r.Queries)
+                    queries.Add(m, q.Name, q.Cold.LatencyMs.P50, q.Cold.LatencyMs.P95, q.Warm.LatencyMs.P50, q.Warm.LatencyMs.P95, q.Repeat.LatencyMs.P95);
+                rows.Add(r.ToJson());
+                var errors = r.Queries.SelectMany(q => new[] { q.Cold, q.Warm, q.Repeat }).Where(l => l.Errors > 0).ToList();
+                if (errors.Count > 0)
                 {
-                    var scratch = context.Cache.Scratch(dataset, $"scale-{r}");
-                    try { loads.Add(ChildLoadRunner.Run(Path.Combine(scratch, "warehouse"), [dataset.InputDir], TimeSpan.FromMinutes(30))); }
-                    finally { Directory.Delete(scratch, recursive: true); }
+                    report.Status = "partial";
+                    report.FailsRun = true;
+                    foreach (var e in errors) report.Notes.Add($"{m}×, {e.Query}: {e.Errors} errors, first: {e.FirstError}");
                 }
-                var paths = context.Cache.Warehouse(dataset);
-                var schools = WarehouseSchools.Read(paths);
-                var queries = DashboardQuery.All(BenchmarkCalendar.YearLabel, schools.ProbeUrn);
-                using var server = ApiServer.Start(paths.Root, TimeSpan.FromSeconds(120), resultCache: false); // growth of the real query cost, not cache hits
-                using var driver = new LoadDriver(server);
-                driver.WarmUp(queries, 3);
-                var latencies = queries.Select(q => driver.Run(q, 1, o.Requests, o.LevelTimeBudget)).ToList();
-                var loadSeconds = Summary.Of(loads.Select(l => l.ElapsedMs / 1000));
-                var cells = new List<object?> { m, dataset.Pupils, dataset.Schools, dataset.Marks, loadSeconds.Median,
-                    Summary.Of(loads.Select(l => l.RowsPerSecond)).Median, loads.Max(l => l.PeakRssKiB) / 1024.0 };
-                cells.AddRange(latencies.Select(l => (object?)(l.Errors > 0 ? $"{MarkdownTable.Format(l.LatencyMs.P95)} ({l.Errors} errors)" : l.LatencyMs.P95)));
-                t.Add(cells.ToArray());
-                rows.Add(new
-                {
-                    multiple = m, dataset = dataset.ToJson(), loadSeconds = loadSeconds.ToJson(),
-                    peakRssKiB = loads.Max(l => l.PeakRssKiB), queries = latencies.Select(l => l.ToJson()).ToList(),
-                });
-                Console.Error.WriteLine($"[scale] {m}×: load {loadSeconds.Median:N1} s, p95 {string.Join(", ", latencies.Select(l => l.LatencyMs.P95.ToString("N1")))} ms");
+                Console.Error.WriteLine($"[scale] {m}×: load {r.LoadSeconds.Median:N1} s, snapshot {r.SnapshotBytes / 1048576.0:N1} MiB, cold p95 "
+                    + string.Join(", ", r.Queries.Select(q => q.Cold.LatencyMs.P95.ToString("N1"))) + " ms");
             }
             catch (Exception e)
             {
-                var cells = new List<object?> { m, pupils, schoolCount, $"failed: {e.GetType().Name}: {e.Message}" };
-                while (cells.Count < headers.Count) cells.Add(null);
-                t.Add(cells.ToArray());
-                rows.Add(new { multiple = m, error = e.ToString() });
+                sizes.Add(m, pupils, schoolCount, $"failed: {e.GetType().Name}: {e.Message}", null, null, null, null, null);
+                rows.Add(new { multiple = m, pupils, schools = schoolCount, error = e.ToString() });
                 report.Status = "partial";
                 report.FailsRun = true; // a size that cannot load or answer is a failure, in --smoke too (CI must not stay green)
+                Console.Error.WriteLine($"[scale] {m}× failed: {e}");
             }
         }
         report.DataDescription = string.Join("; ", described);
         report.Figures["sizes"] = rows;
+        report.Figures["growth"] = Growth(report, measured);
+        report.Figures["targets"] = Targets(report, measured, o.Smoke);
+    }
+
+    private static SizeResult Measure(BenchmarkContext context, double multiple, int pupils, int schoolCount)
+    {
+        var o = context.Options;
+        var dataset = context.Cache.Get(pupils, schoolCount, o.Years);
+        var loads = new List<ChildLoadResult>();
+        long snapshotBytes = 0;
+        for (var run = 0; run < o.Runs; run++)
+        {
+            var scratch = context.Cache.Scratch(dataset, $"scale-{run}");
+            try
+            {
+                var warehouse = Path.Combine(scratch, "warehouse");
+                loads.Add(ChildLoadRunner.Run(warehouse, [dataset.InputDir], TimeSpan.FromMinutes(60)));
+                snapshotBytes = SnapshotBytes(new WarehousePaths(warehouse));
+            }
+            finally { Directory.Delete(scratch, recursive: true); }
+        }
+        var paths = context.Cache.Warehouse(dataset);
+        var schools = WarehouseSchools.Read(paths);
+        var year = DashboardQuery.All(BenchmarkCalendar.YearLabel, schools.ProbeUrn);
+        var urns = schools.All.Select(s => s.Urn).ToList();
+
+        var cold = new Dictionary<string, LatencyRun>();
+        var repeat = new Dictionary<string, LatencyRun>();
+        long apiPeak;
+        using (var server = ApiServer.Start(paths.Root, TimeSpan.FromSeconds(300), resultCache: false)) // the real query cost, not cache hits
+        using (var driver = new LoadDriver(server))
+        {
+            driver.WarmUp(year, 1); // JIT, connections and DuckDB's buffers, as the cold section does
+            var cohorts = SoakSection.Cohorts(driver);
+            var seed = 15; // the cold section's seeds: the same sequence of named periods, cohorts and schools
+            foreach (var q in year)
+            {
+                var stream = new ColdQueryStream(q.Name, dayRanges: false, urns, cohorts, seed);
+                seed += 4;
+                cold[q.Name] = driver.Run(q.Name, stream.Next, 1, o.Requests, o.LevelTimeBudget);
+            }
+            foreach (var q in year) repeat[q.Name] = driver.Run(q, 1, o.Requests, o.LevelTimeBudget);
+            apiPeak = server.PeakRssKiB ?? 0;
+        }
+        var warm = new Dictionary<string, LatencyRun>();
+        using (var server = ApiServer.Start(paths.Root, TimeSpan.FromSeconds(300), resultCache: true))
+        using (var driver = new LoadDriver(server))
+        {
+            driver.WarmUp(year, 1); // the first request of each fills the result cache; the repeats are hits
+            foreach (var q in year) warm[q.Name] = driver.Run(q, 1, o.Requests, o.LevelTimeBudget);
+            apiPeak = Math.Max(apiPeak, server.PeakRssKiB ?? 0);
+        }
+        return new SizeResult(multiple, dataset, Summary.Of(loads.Select(l => l.ElapsedMs / 1000)),
+            Summary.Of(loads.Select(l => l.RowsPerSecond)).Median, loads.Max(l => l.PeakRssKiB), snapshotBytes, apiPeak,
+            year.Select(q => new QueryResult(q.Name, cold[q.Name], warm[q.Name], repeat[q.Name])).ToList());
+    }
+
+    /// <summary>The published snapshot file (and its write-ahead log, if one was left) on disk.</summary>
+    internal static long SnapshotBytes(WarehousePaths paths)
+    {
+        var name = SnapshotPointer.ReadName(paths) ?? throw new InvalidOperationException($"no snapshot published in {paths.Root}");
+        var file = new FileInfo(paths.SnapshotPath(name));
+        var wal = new FileInfo(file.FullName + ".wal");
+        return file.Length + (wal.Exists ? wal.Length : 0);
+    }
+
+    /// <summary>Log-log slopes against marks of every cost, over the sizes measured.</summary>
+    private static List<object> Growth(SectionReport report, IReadOnlyList<SizeResult> measured)
+    {
+        var t = report.Table("Scale, growth: log-log least-squares slope of each cost against marks (1 = linear, 0 = flat)",
+            "cost", "slope", "sizes fitted");
+        var costs = new List<(string Name, Func<SizeResult, double> Of)>
+        {
+            ("ETL load s", r => r.LoadSeconds.Median),
+            ("ETL peak RSS", r => r.EtlPeakRssKiB),
+            ("snapshot bytes", r => r.SnapshotBytes),
+            ("API peak RSS", r => r.ApiPeakRssKiB),
+        };
+        foreach (var name in measured.FirstOrDefault()?.Queries.Select(q => q.Name) ?? [])
+        {
+            costs.Add(($"{name} cold p50", r => r.Query(name).Cold.LatencyMs.P50));
+            costs.Add(($"{name} cold p95", r => r.Query(name).Cold.LatencyMs.P95));
+            costs.Add(($"{name} warm p95", r => r.Query(name).Warm.LatencyMs.P95));
+            costs.Add(($"{name} repeat p95", r => r.Query(name).Repeat.LatencyMs.P95));
+        }
+        var figures = new List<object>();
+        foreach (var (name, of) in costs)
+        {
+            var slope = GrowthFit.Slope(measured.Select(r => ((double)r.Dataset.Marks, of(r))));
+            t.Add(name, slope is { } s ? s.ToString("0.00") : null, measured.Count);
+            figures.Add(new { cost = name, slope, sizes = measured.Count });
+        }
+        return figures;
+    }
+
+    /// <summary>Issue 15's targets, 4 × against 1 ×: per-school cold p95 no slower; LA-wide cold p95 growing no faster than the marks.</summary>
+    private static List<object> Targets(SectionReport report, IReadOnlyList<SizeResult> measured, bool smoke)
+    {
+        var figures = new List<object>();
+        var one = measured.FirstOrDefault(r => r.Multiple == 1);
+        var four = measured.FirstOrDefault(r => r.Multiple == 4);
+        if (one is null || four is null)
+        {
+            report.Notes.Add("Targets not judged: the run did not measure both 1 × and 4 ×.");
+            return figures;
+        }
+        var t = report.Table("Scale, targets (issue 15): cold p95 at 4 × against 1 ×", "query", "1 × ms", "4 × ms", "ratio", "marks ratio", "target", "met");
+        var marksRatio = (double)four.Dataset.Marks / one.Dataset.Marks;
+        foreach (var q in one.Queries)
+        {
+            var a = q.Cold.LatencyMs.P95;
+            var b = four.Query(q.Name).Cold.LatencyMs.P95;
+            var perSchool = PerSchool.Contains(q.Name);
+            var bound = perSchool ? 1.0 : marksRatio;
+            var met = b / a <= bound;
+            t.Add(q.Name, a, b, (b / a).ToString("0.00"), marksRatio.ToString("0.00"), perSchool ? "ratio ≤ 1" : "ratio ≤ marks ratio",
+                smoke ? "(smoke)" : LoadSection.Met(met));
+            figures.Add(new { query = q.Name, p95At1 = a, p95At4 = b, ratio = b / a, marksRatio, bound, met });
+        }
+        return figures;
+    }
+
+    private sealed record QueryResult(string Name, LatencyRun Cold, LatencyRun Warm, LatencyRun Repeat)
+    {
+        public object ToJson() => new { query = Name, cold = Cold.ToJson(), warm = Warm.ToJson(), repeat = Repeat.ToJson() };
+    }
+
+    private sealed record SizeResult(double Multiple, Dataset Dataset, Summary LoadSeconds, double RowsPerSecond, long EtlPeakRssKiB,
+        long SnapshotBytes, long ApiPeakRssKiB, IReadOnlyList<QueryResult> Queries)
+    {
+        public QueryResult Query(string name) => Queries.First(q => q.Name == name);
+
+        public object ToJson() => new
+        {
+            multiple = Multiple, dataset = Dataset.ToJson(), loadSeconds = LoadSeconds.ToJson(), rowsPerSecond = RowsPerSecond,
+            peakRssKiB = EtlPeakRssKiB, snapshotBytes = SnapshotBytes, apiPeakRssKiB = ApiPeakRssKiB,
+            queries = Queries.Select(q => q.ToJson()).ToList(),
+        };
     }
 }

@@ -22,6 +22,7 @@ public sealed class CommandLineTests
         { "api-key create", ["--name", "--role", "--urn", "--expires", "--any-query", "--warehouse"] },
         { "api-key list", ["--warehouse"] },
         { "api-key revoke", ["--id", "--warehouse"] },
+        { "export", ["--out", "--warehouse"] },
     };
 
     [Theory]
