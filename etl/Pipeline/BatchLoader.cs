@@ -72,6 +72,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         foreach (var (upn, id) in batch.NewPupilIds) pupilIds[upn] = id;
         var dimensions = new DimensionStager(c, batchId);
         dimensions.Schools(batch.Schools);
+        dimensions.SchoolsFromDfeRows(batch.LearnedSchools, batch.SchoolLaUkprns);
         dimensions.PupilsAndEnrolments(batch.Enrolments, pupilIds);
         dimensions.Characteristics(batch.Characteristics, pupilIds, servedLa);
         dimensions.CohortDefinitions(batch.CohortDefinitions);

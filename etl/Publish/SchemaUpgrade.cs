@@ -23,7 +23,7 @@ public static class SchemaUpgrade
             ? null
             : c.Scalar<string?>("SELECT value FROM warehouse_info WHERE key = $k", ("k", VersionKey));
         if (recorded is null || recorded == WarehouseSchema.Version.ToString()) return;
-        if (recorded is not ("1" or "2" or "3"))
+        if (recorded is not ("1" or "2" or "3" or "4"))
             throw new InvalidOperationException(
                 $"the warehouse is schema version {recorded}; this AttendanceGraph writes version {WarehouseSchema.Version} and cannot load into it");
 
@@ -34,12 +34,24 @@ public static class SchemaUpgrade
         if (recorded is "1" or "2") c.Execute("ALTER TABLE schools ADD COLUMN weekend_sessions BOOLEAN DEFAULT false");
         // Version 3 → 4: every pupil's characteristics are not known (null) until a pupils or DfE file gives them; their
         // measures meanwhile are in each breakdown's Unknown group, never left out.
+        if (recorded is not "4")
+            c.ExecuteAll(
+            [
+                "ALTER TABLE pupils ADD COLUMN ethnicity VARCHAR",
+                "ALTER TABLE pupils ADD COLUMN eal BOOLEAN",
+                "ALTER TABLE pupils ADD COLUMN sen_need VARCHAR",
+                "ALTER TABLE pupils ADD COLUMN resident BOOLEAN",
+            ]);
+        // Version 4 → 5: every pupil's home LA and every school's LA UKPRN are not known until a file gives them (resident
+        // keeps its value); a school learned from a DfE row has no LA code or LAESTAB, so those columns take nulls.
         c.ExecuteAll(
         [
-            "ALTER TABLE pupils ADD COLUMN ethnicity VARCHAR",
-            "ALTER TABLE pupils ADD COLUMN eal BOOLEAN",
-            "ALTER TABLE pupils ADD COLUMN sen_need VARCHAR",
-            "ALTER TABLE pupils ADD COLUMN resident BOOLEAN",
+            "ALTER TABLE pupils ADD COLUMN home_la_code SMALLINT",
+            "ALTER TABLE pupils ADD COLUMN home_la_ukprn VARCHAR",
+            "ALTER TABLE pupils ADD COLUMN home_la_name VARCHAR",
+            "ALTER TABLE schools ADD COLUMN la_ukprn VARCHAR",
+            "ALTER TABLE schools ALTER COLUMN la_code DROP NOT NULL",
+            "ALTER TABLE schools ALTER COLUMN laestab DROP NOT NULL",
         ]);
         c.Execute("UPDATE warehouse_info SET value = $v WHERE key = $k", ("v", WarehouseSchema.Version.ToString()), ("k", VersionKey));
     }
