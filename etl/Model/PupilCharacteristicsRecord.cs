@@ -33,7 +33,6 @@ public sealed record PupilCharacteristicsRecord(
 
 /// <summary>
 /// A DfE row's LAs, by UKPRN: where the pupil lives and the LA that maintains the school. The pupil is resident when the home
-/// LA is the LA served, whose UKPRN the warehouse learns from rows at its own schools; until it knows it, a home LA that is
-/// the school's own is resident (a row at one of the LA's schools), and another is not known.
+/// LA is the LA served, whose UKPRN the warehouse learns from DfE rows (<see cref="Schema.Warehouse.ServedLocalAuthority.ReadUkprn"/>).
 /// </summary>
 public sealed record DfeHomeLa(string HomeUkprn, string? HomeName, string SchoolUkprn);

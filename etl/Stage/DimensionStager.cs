@@ -109,14 +109,14 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
     /// Merges the batch's characteristics into the pupils, field by field: a value given replaces the known one, a value not
     /// given (column absent, or "unknown") keeps it. The home LA is kept as given (a code, or a DfE UKPRN and name, replacing
     /// what was known as one) and the pupil is resident when it is the LA served: a code is compared with the LA's code (or,
-    /// before one is recorded, the code of the school whose row gave it), a UKPRN with the LA's UKPRN (<see cref="ServedLocalAuthority.ReadUkprn"/>,
-    /// learned from DfE rows at its schools; before that, with the school's LA when the school is the LA's own). Aggregates hold
-    /// no characteristics (breakdowns join the pupils when asked), so no pupil is made dirty.
+    /// before one is recorded, the code of the school whose row gave it), a UKPRN with the LA's UKPRN once the merge is done
+    /// (<see cref="ServedLocalAuthority.ReadUkprn"/>: DfE rows name the LA's UKPRN as their school's LA or, at other LAs'
+    /// schools, as their pupils' home). Aggregates hold no characteristics (breakdowns join the pupils when asked), so no
+    /// pupil is made dirty.
     /// </summary>
     public void Characteristics(IReadOnlyDictionary<string, PupilCharacteristicsRecord> characteristics, IReadOnlyDictionary<string, int> pupilIds,
         int? servedLa)
     {
-        var servedUkprn = ServedLocalAuthority.ReadUkprn(connection);
         if (characteristics.Count > 0)
         {
             var schoolLa = new Dictionary<int, int?>();
@@ -130,12 +130,8 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
                 foreach (var (upn, c) in characteristics)
                 {
                     if (!pupilIds.TryGetValue(upn, out var id)) continue;
-                    var school = schoolLa.GetValueOrDefault(c.SchoolUrn);
-                    var la = servedLa ?? school;
-                    var resident = c.HomeLaCode is { } home ? la is { } l ? home == l : (bool?)null
-                        : c.DfeHome is { } dfe ? servedUkprn is { } ours ? dfe.HomeUkprn == ours
-                            : school is not null && school == la ? dfe.HomeUkprn == dfe.SchoolUkprn : null
-                        : null;
+                    // A DfE home LA is resolved below, against the LA's UKPRN as the merged rows tell it.
+                    var resident = c.HomeLaCode is { } home && (servedLa ?? schoolLa.GetValueOrDefault(c.SchoolUrn)) is { } la ? home == la : (bool?)null;
                     a.CreateRow().AppendValue(id).AppendValue(c.Ethnicity).AppendValue(c.Eal).AppendValue(c.SenNeed).AppendValue(resident)
                         .AppendValue(c.GivesResidency).AppendValue((short?)c.HomeLaCode).AppendValue(c.DfeHome?.HomeUkprn).AppendValue(c.DfeHome?.HomeName).EndRow();
                 }
@@ -154,10 +150,9 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
                 "DROP TABLE pc",
             ]);
         }
-        // A home LA known only by UKPRN is resolved again with the LA's UKPRN as the pupils now say (a resident-pupil download
-        // alone tells it): a row at another LA's school left its pupil's residency unknown until then.
-        servedUkprn = ServedLocalAuthority.ReadUkprn(connection);
-        if (servedUkprn is not null)
+        // Every home LA known only by UKPRN, this batch's and earlier ones': a resident-pupil download loaded before the LA's
+        // UKPRN was known left its pupils' residency unknown until now.
+        if (ServedLocalAuthority.ReadUkprn(connection) is { } servedUkprn)
             connection.Execute("""
                 UPDATE pupils SET resident = (home_la_ukprn = $ours)
                 WHERE home_la_code IS NULL AND home_la_ukprn IS NOT NULL AND resident IS DISTINCT FROM (home_la_ukprn = $ours)
