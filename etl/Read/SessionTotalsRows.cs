@@ -28,7 +28,8 @@ internal sealed partial class SmallFileReaders
         if (r.Rejected(UpnRules.Problem("UPN", upn))) return;
         if (!r.Int("unique_reference_number", out var urn)) return;
         if (!DfeLas(r, out var las)) return;
-        if (schoolRules.Unknown("unique_reference_number", urn) is { } unknown && !LearnSchool(r, urn, unknown, las)) return;
+        LearnedSchoolRecord? learned = null;
+        if (schoolRules.Unknown("unique_reference_number", urn) is { } unknown && !LearnSchool(r, urn, unknown, las, out learned)) return;
         if (!RequiredDate(r, "DOB", out var dob)) return;
         if (r.Rejected(SessionTotalsRules.SexProblem(r["sex"], out var sex))) return;
         var yearGroup = r["year_group"].Trim();
@@ -75,6 +76,12 @@ internal sealed partial class SmallFileReaders
             totalsEnrolments[key] = (start, new EnrolmentRecord(upn, urn, admission, leaving, dob, sex, yearGroup));
         AddCharacteristics(upn, characteristics);
         if (las is not null) SchoolLaUkprns[urn] = las.SchoolUkprn;
+        // Only a row that loads teaches the warehouse its school: a rejected one leaves no empty school behind (--skip-invalid).
+        if (learned is not null)
+        {
+            schoolRules.Learned(urn);
+            LearnedSchools.Add(learned);
+        }
         AssignPupilId(upn);
     }
 
@@ -96,16 +103,16 @@ internal sealed partial class SmallFileReaders
     }
 
     /// <summary>
-    /// A row at a school the warehouse does not know: the school is learned from the row when the row may describe it
-    /// (<see cref="ResidencyRules.LearnedSchool"/>); otherwise the row is rejected. False when rejected.
+    /// A row at a school the warehouse does not know: the school the row describes, when it may describe one
+    /// (<see cref="ResidencyRules.LearnedSchool"/>), kept once the whole row is valid; otherwise the row is rejected. False when rejected.
     /// </summary>
-    private bool LearnSchool(RowContext r, int urn, RowProblem unknown, DfeHomeLa? las)
+    private bool LearnSchool(RowContext r, int urn, RowProblem unknown, DfeHomeLa? las, out LearnedSchoolRecord? learned)
     {
+        learned = null;
         var name = r[ResidencyRules.SchoolName].Trim();
         var laName = r[ResidencyRules.SchoolLaName].Trim();
         if (r.Rejected(ResidencyRules.LearnedSchool(unknown, las, existing.ServedLaUkprn, name, laName, r[ResidencyRules.Phase], out var phase))) return false;
-        schoolRules.Learned(urn);
-        LearnedSchools.Add(new LearnedSchoolRecord(urn, name, phase!, las!.SchoolUkprn, laName));
+        learned = new LearnedSchoolRecord(urn, name, phase!, las!.SchoolUkprn, laName);
         return true;
     }
 

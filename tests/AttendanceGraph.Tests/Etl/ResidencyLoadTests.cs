@@ -103,5 +103,11 @@ public sealed class ResidencyLoadTests
              (5L, "phase", RejectionReason.MissingValue), (6L, "school_local_authority_ukprn", RejectionReason.BadCharacteristic)],
             e.Report.AllExamples.Where(r => Path.GetFileName(r.File) == "dfe-resident-pupils.csv").Select(r => (r.Line, r.Column, r.Reason)).OrderBy(r => r.Line).ToList());
         Assert.Null(w.Current);
+
+        // Skipping them loads the valid row and its school, and no school of a rejected row.
+        var skipped = w.Load(new LoadOptions(LaCode: 319) { SkipInvalid = true }, dir);
+        Assert.Equal(4, skipped.Report.AllExamples.Count(r => Path.GetFileName(r.File) == "dfe-resident-pupils.csv"));
+        using var c = w.Open();
+        Assert.Equal([$"{MordenBrook}"], EtlWarehouse.Rows(c, "SELECT urn FROM schools WHERE urn >= 160000 ORDER BY urn"));
     }
 }
