@@ -6,6 +6,9 @@ namespace AttendanceGraph.Api.Dashboard;
 /// <summary>One cell: what the page shows, the CSV's machine value, and an optional link.</summary>
 internal sealed record Cell(string Text, string Csv, string? Href = null, bool Numeric = false)
 {
+    /// <summary>Markup built by the page (its text already escaped), e.g. a GOV.UK tag; the CSV keeps <see cref="Csv"/>.</summary>
+    public string? Html { get; init; }
+
     public static Cell Of(string? text) => new(text ?? "", text ?? "");
     public static Cell Rate(double? value) => new(Percent(value), Invariant(value), Numeric: true);
     public static Cell Gap(double? value) => new(Points(value), Invariant(value), Numeric: true);
@@ -37,7 +40,7 @@ internal sealed record DataTable(string Id, string Caption, IReadOnlyList<string
             for (var i = 0; i < row.Count; i++)
             {
                 var cell = row[i];
-                var content = cell.Href is null ? E(cell.Text) : $"<a class=\"govuk-link\" href=\"{E(cell.Href)}\">{E(cell.Text)}</a>";
+                var content = cell.Html ?? (cell.Href is null ? E(cell.Text) : $"<a class=\"govuk-link\" href=\"{E(cell.Href)}\">{E(cell.Text)}</a>");
                 // The first column names the row, so screen readers announce it with each figure.
                 b.Append(i == 0
                     ? $"<th scope=\"row\" class=\"govuk-table__header\">{content}</th>"

@@ -127,6 +127,9 @@ internal static class Layout
     /// <summary>Why a section is missing: outside the role, or the API refused or failed (its code shown, for support).</summary>
     public static string Unavailable(DocumentAnswer answer, string path, string what) =>
         answer.Forbidden(path) ? NotForRole(what)
+        // A period the data cannot answer says why (e.g. weeks known only as DfE totals): the message names no pupil.
+        : answer.Errors.FirstOrDefault(e => e.Code == "BAD_PERIOD") is { Message.Length: > 0 } period
+            ? $"<div class=\"govuk-inset-text\">{E(what)} is not available for this period: {E(period.Message)}.</div>"
         : $"<div class=\"govuk-inset-text\">{E(what)} could not be loaded ({E(string.Join(", ", answer.Errors.Select(e => e.Code).Distinct()))}). Try again, or choose a shorter period.</div>";
 
     /// <summary>Tells the reader a section is outside their role rather than leaving a silent gap.</summary>

@@ -24,6 +24,13 @@ public sealed record SnapshotFacts(
 
     public SchoolInfo? School(int urn) => byUrn.GetValueOrDefault(urn);
 
+    /// <summary>Other LAs' schools (kept for residency): never among the LA's schools, only named where a pupil is placed.</summary>
+    public IReadOnlyDictionary<int, Pupils.SchoolPlacement> OtherLaSchools { get; init; } = new Dictionary<int, Pupils.SchoolPlacement>();
+
+    /// <summary>Where a pupil at <paramref name="urn"/> is educated: one of the LA's schools, or out of area; null for a URN not loaded.</summary>
+    public Pupils.SchoolPlacement? Placement(int urn) =>
+        School(urn) is { } own ? new(own.Urn, own.Name, own.Phase, own.LaCode, own.LaName, OutOfArea: false) : OtherLaSchools.GetValueOrDefault(urn);
+
     /// <summary>The LA the warehouse serves: its schools' (all of one LA once the LA is recorded; before, the one most belong to).</summary>
     public (int Code, string Name) LocalAuthority => Schools.Count == 0
         ? (0, "")
@@ -76,7 +83,11 @@ public sealed record SnapshotFacts(
             """).Select(r => new NationalFigure(r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
                 r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
                 D(r, 6), D(r, 7), D(r, 8), D(r, 9), D(r, 10))).ToList();
-        return new SnapshotFacts(snapshot, schools, markYears, benchmarks) { Cohorts = CohortCatalogue.Read(c), InYear = ReadInYear(c) };
+        // Other LAs' schools (a GIAS extract's, or learned from DfE resident-pupil rows: no LA code then).
+        var others = c.Rows($"SELECT urn, name, phase, la_code, la_name FROM schools WHERE urn NOT IN ({ServedLocalAuthority.SchoolsSql})")
+            .Select(r => new Pupils.SchoolPlacement(r.GetInt32(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt16(3), r.GetString(4),
+                OutOfArea: true)).ToDictionary(p => p.Urn);
+        return new SnapshotFacts(snapshot, schools, markYears, benchmarks) { Cohorts = CohortCatalogue.Read(c), InYear = ReadInYear(c), OtherLaSchools = others };
     }
 
     /// <summary>DfE's in-year figures (weeks, terms, years to date); none in a snapshot loaded before they existed.</summary>

@@ -22,16 +22,18 @@ public sealed class LocalAuthorityType : ObjectGraphType<LocalAuthorityInfo>
         Field(l => l.Schools).Description("Schools in the warehouse.");
 
         Field<NonNullGraphType<MeasuresType>>("measures")
-            .Description("All the LA's enrolments: sessions summed over every enrolment.")
+            .Description("All the LA's enrolments (at its schools, or the population chosen): sessions summed over every enrolment.")
             .MeasureArgs()
-            .Resolve(c => c.Protected().Single(c.MeasureRequest()));
+            .PopulationArg()
+            .Resolve(c => c.Protected().Single(c.MeasureRequest() with { LaPopulation = c.Population() }));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PhaseMeasuresType>>>>("byPhase")
             .Description("The LA's measures for each phase, with England's published figure beside each.")
             .MeasureArgs()
+            .PopulationArg()
             .Resolve(c =>
             {
-                var request = c.MeasureRequest() with { GroupBy = MeasureGrouping.Phase };
+                var request = c.MeasureRequest() with { GroupBy = MeasureGrouping.Phase, LaPopulation = c.Population() };
                 var rows = c.Protected().Measure(request).ToDictionary(r => r.Phase!);
                 var facts = c.Data().Facts;
                 return PhaseEnum.Reported.Concat(rows.Keys.Except(PhaseEnum.Reported))
@@ -70,11 +72,12 @@ public sealed class LocalAuthorityType : ObjectGraphType<LocalAuthorityInfo>
             .MeasureArgs()
             .Argument<PhaseEnum>("phase")
             .BreakdownArg()
+            .PopulationArg()
             .Resolve(c =>
             {
                 var grain = c.GetArgument<TimeGrain>("grain");
                 return TrendPoint.From(grain, c.Protected().Measure(c.MeasureRequest() with
-                    { Grain = grain, Phase = c.GetArgument<string?>("phase"), Breakdown = c.Breakdown() }));
+                    { Grain = grain, Phase = c.GetArgument<string?>("phase"), Breakdown = c.Breakdown(), LaPopulation = c.Population() }));
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BreakdownRowType>>>>("breakdown")
@@ -82,10 +85,12 @@ public sealed class LocalAuthorityType : ObjectGraphType<LocalAuthorityInfo>
             .Argument<NonNullGraphType<CharacteristicEnum>>("by")
             .MeasureArgs()
             .Argument<PhaseEnum>("phase")
+            .PopulationArg()
             .Resolve(c =>
             {
                 var by = c.GetArgument<Characteristic>("by");
-                return BreakdownRow.From(by, c.Protected().Measure(c.MeasureRequest() with { Breakdown = by, Phase = c.GetArgument<string?>("phase") }));
+                return BreakdownRow.From(by, c.Protected().Measure(c.MeasureRequest() with
+                    { Breakdown = by, Phase = c.GetArgument<string?>("phase"), LaPopulation = c.Population() }));
             });
     }
 }

@@ -20,6 +20,10 @@ public sealed class PupilAttendanceType : ObjectGraphType<PupilAttendanceRow>
         Field<StringGraphType>("ncYear").Description("National curriculum year of the enrolment reported on.").Resolve(c => c.Source.NcYear);
         Field<SchoolType>("currentSchool").Description("The school of the visible enrolment open on the as-at date (else the latest visible one).")
             .Resolve(c => c.Source.CurrentEnrolment is { } e ? c.Data().Facts.School(e.Urn) : null);
+        Field<SchoolPlacementType>("currentPlacement")
+            .Description("The school of the same enrolment as currentSchool, whichever LA maintains it: a virtual school's pupil may be placed at " +
+                         "another LA's school (outOfArea), which is never one of the LA's schools and so has no currentSchool.")
+            .Resolve(c => c.Source.CurrentEnrolment is { } e ? c.Data().Facts.Placement(e.Urn) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DateWindowType>>>>("servedWindows")
             .Description("The parts of the period inside the dates the caller may see this pupil (a school: while on its roll; the virtual school: while " +
                          "in a qualifying cohort). Every figure of the row, the comparisons before the period included, counts only marks on visible days.")

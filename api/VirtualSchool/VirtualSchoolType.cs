@@ -15,7 +15,8 @@ namespace AttendanceGraph.Api.VirtualSchool;
 /// <summary>
 /// The Virtual School: the same measures, trends and cohort breakdowns as any school, from <see cref="MeasureQuery"/> with
 /// <see cref="MeasureUnit.Pupil"/> and <see cref="Population.Cohort"/>, so a pupil who moved school counts once and only
-/// sessions while in the cohort count.
+/// sessions while in the cohort count. The cohort file is the LA's own list of its children, so their enrolments count at any
+/// school (<see cref="LaPopulation.AnySchool"/>): a looked-after child placed at another LA's school is still the Virtual School's.
 /// </summary>
 public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
 {
@@ -26,7 +27,8 @@ public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
         Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => c.Source.Cohort.Label);
 
         Field<NonNullGraphType<MeasuresType>>("measures")
-            .Description("Pupil-based measures: each pupil's sessions at all schools while in the cohort; enrolments counts pupils.")
+            .Description("Pupil-based measures: each pupil's sessions at all schools while in the cohort, other LAs' schools included when their " +
+                         "registers or DfE totals are loaded (the resident-pupil download); enrolments counts pupils.")
             .MeasureArgs(withCohort: false)
             .Resolve(c => c.Protected().Single(Shape(c)));
 
@@ -71,12 +73,16 @@ public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
         Population = Population.Cohort,
         Cohorts = [c.Source.Cohort.Key],
         Unit = MeasureUnit.Pupil,
+        LaPopulation = LaPopulation.AnySchool,
     };
 
     private static IReadOnlyList<CohortComparison> Breakdown(IResolveFieldContext<VirtualSchool> c)
     {
         var others = ReportingCohort.All.Where(k => k.Key != c.Source.Cohort.Key).ToList();
-        var shape = c.MeasureRequest() with { Cohorts = others.Select(k => k.Key).ToList(), Unit = MeasureUnit.Pupil, WithinCohort = c.Source.Cohort.Key };
+        var shape = c.MeasureRequest() with
+        {
+            Cohorts = others.Select(k => k.Key).ToList(), Unit = MeasureUnit.Pupil, WithinCohort = c.Source.Cohort.Key, LaPopulation = LaPopulation.AnySchool,
+        };
         var source = c.Protected();
         var inCohort = source.Measure(shape with { Population = Population.Cohort }).ToDictionary(r => r.Cohort!);
         var rest = source.Measure(shape with { Population = Population.RestOfPupils }).ToDictionary(r => r.Cohort!);

@@ -9,10 +9,12 @@ namespace AttendanceGraph.Etl.Generate;
 /// </summary>
 public static class CohortFilesWriter
 {
+    public const string SocialCareFile = "social_care.csv";
+
     public static readonly (string File, string[] Cohorts)[] Systems =
     [
         ("sen_register.csv", [Cohort.SenSupport, Cohort.EhcPlan]),
-        ("social_care.csv", [Cohort.ChildInNeed, Cohort.ChildProtectionPlan, Cohort.LookedAfter, Cohort.PreviouslyLookedAfter]),
+        (SocialCareFile, [Cohort.ChildInNeed, Cohort.ChildProtectionPlan, Cohort.LookedAfter, Cohort.PreviouslyLookedAfter]),
         ("fsm_eligibility.csv", [Cohort.Fsm]),
     ];
 

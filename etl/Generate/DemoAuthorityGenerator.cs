@@ -52,6 +52,13 @@ public sealed class DemoAuthorityGenerator
         };
         var (cohortFiles, memberships) = CohortFilesWriter.Write(pupils, asOf, outDir);
         files.AddRange(cohortFiles);
+        // The LA's residents at neighbouring LAs' schools (DfE's resident-pupil download), a few of them its looked-after
+        // children placed out of area: their memberships go in the social care extract with the LA's other children's.
+        var residents = ResidentPupilsFileWriter.Write(options, lookedAfter: Math.Max(3, pupils.Count / 2000), others: Math.Max(12, pupils.Count / 250), outDir);
+        File.AppendAllLines(Path.Combine(outDir, CohortFilesWriter.SocialCareFile), residents.LookedAfterRows);
+        files.Add(residents.Path);
+        memberships += residents.LookedAfterRows.Count;
+        progress?.Report($"wrote {residents.Pupils} resident pupils at neighbouring LAs' schools ({residents.LookedAfterRows.Count} looked after)");
 
         var marks = WriteMarks(schools, enrolments, years, options, outDir, progress, schoolsSimulated);
         files.Insert(2, Path.Combine(outDir, MarksFileName));

@@ -18,6 +18,9 @@ public sealed record ExistingWarehouseState(
     /// <summary>The LA the warehouse serves, when recorded (<see cref="Schema.Warehouse.ServedLocalAuthority"/>).</summary>
     public int? ServedLaCode { get; init; }
 
+    /// <summary>The UKPRN of the LA served, once a DfE row at one of its schools has given it (DfE names LAs by UKPRN).</summary>
+    public string? ServedLaUkprn { get; init; }
+
     /// <summary>The LA codes of the schools already loaded: with none recorded, they tell which LA the warehouse serves.</summary>
     public IReadOnlySet<int> SchoolLaCodes { get; init; } = new HashSet<int>();
 

@@ -2,8 +2,8 @@ namespace AttendanceGraph.Etl.Model;
 
 /// <summary>
 /// A pupil's characteristics as one row of a pupils or DfE file gave them; null is "not given", and leaves what the
-/// warehouse knew. <paramref name="HomeLaCode"/> (pupils file) is resolved against the LA at staging; the DfE file
-/// says whether the pupil is resident directly (<paramref name="Resident"/>: home LA UKPRN = the school's LA UKPRN).
+/// warehouse knew. The home LA comes as a code (<paramref name="HomeLaCode"/>, pupils file) or, from the DfE file, as a UKPRN
+/// and name with the school's LA UKPRN beside it (<paramref name="DfeHome"/>); either is resolved against the LA at staging.
 /// <paramref name="AsOf"/> orders rows of the same pupil: the latest row's values win, field by field.
 /// </summary>
 public sealed record PupilCharacteristicsRecord(
@@ -13,18 +13,26 @@ public sealed record PupilCharacteristicsRecord(
     bool? Eal,
     string? SenNeed,
     int? HomeLaCode,
-    bool? Resident)
+    DfeHomeLa? DfeHome)
 {
     /// <summary>
     /// This row's values over <paramref name="older"/>'s, field by field (a field this row does not give keeps the older
-    /// one). Residency travels as one: the home LA with the school it is compared with, or the DfE file's answer.
+    /// one). Residency travels as one: the home LA with the school it is compared with.
     /// </summary>
     public PupilCharacteristicsRecord Over(PupilCharacteristicsRecord older)
     {
-        var residency = HomeLaCode is not null || Resident is not null ? this : older;
+        var residency = GivesResidency ? this : older;
         return new(AsOf, residency.SchoolUrn, Ethnicity ?? older.Ethnicity, Eal ?? older.Eal, SenNeed ?? older.SenNeed,
-            residency.HomeLaCode, residency.Resident);
+            residency.HomeLaCode, residency.DfeHome);
     }
 
-    public bool GivesAnything => Ethnicity is not null || Eal is not null || SenNeed is not null || HomeLaCode is not null || Resident is not null;
+    public bool GivesResidency => HomeLaCode is not null || DfeHome is not null;
+
+    public bool GivesAnything => Ethnicity is not null || Eal is not null || SenNeed is not null || GivesResidency;
 }
+
+/// <summary>
+/// A DfE row's LAs, by UKPRN: where the pupil lives and the LA that maintains the school. The pupil is resident when the home
+/// LA is the LA served, whose UKPRN the warehouse learns from DfE rows (<see cref="Schema.Warehouse.ServedLocalAuthority.ReadUkprn"/>).
+/// </summary>
+public sealed record DfeHomeLa(string HomeUkprn, string? HomeName, string SchoolUkprn);

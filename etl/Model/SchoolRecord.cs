@@ -27,3 +27,9 @@ public sealed record SchoolRecord(
 
 /// <summary>A row's place in its input file: line numbers are 1-based and count the header as line 1.</summary>
 public sealed record RowSource(string File, long Line);
+
+/// <summary>
+/// Another LA's school as a DfE resident-pupil row describes it (GIAS not loaded for it): no LA code or LAESTAB, its LA by
+/// UKPRN and name. Kept out of the LA's figures like any other LA's school; a schools file naming it later replaces it.
+/// </summary>
+public sealed record LearnedSchoolRecord(int Urn, string Name, string Phase, string LaUkprn, string LaName);

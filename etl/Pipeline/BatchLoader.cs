@@ -72,6 +72,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         foreach (var (upn, id) in batch.NewPupilIds) pupilIds[upn] = id;
         var dimensions = new DimensionStager(c, batchId);
         dimensions.Schools(batch.Schools);
+        dimensions.SchoolsFromDfeRows(batch.LearnedSchools, batch.SchoolLaUkprns);
         dimensions.PupilsAndEnrolments(batch.Enrolments, pupilIds);
         dimensions.Characteristics(batch.Characteristics, pupilIds, servedLa);
         dimensions.CohortDefinitions(batch.CohortDefinitions);
@@ -117,7 +118,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             INSERT INTO batches VALUES ($id, now()::TIMESTAMP, $files, $hash, $schools, $enrolments, $marks, $cohorts, $benchmarks, $rejected)
             """,
             ("id", batchId), ("files", string.Join("; ", batch.Files.Select(f => Path.GetFileName(f.Path)))), ("hash", fingerprint),
-            ("schools", (long)batch.Schools.Count), ("enrolments", (long)batch.Enrolments.Count), ("marks", marks),
+            ("schools", (long)(batch.Schools.Count + batch.LearnedSchools.Count)), ("enrolments", (long)batch.Enrolments.Count), ("marks", marks),
             ("cohorts", (long)batch.CohortMemberships.Count), ("benchmarks", (long)(batch.Benchmarks.Count + batch.InYearBenchmarks.Count)),
             ("rejected", batch.Report.TotalRejected));
         StagingTables.Drop(c);
@@ -125,7 +126,8 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         var name = snapshot.Publish(batchId);
         Done("checkpointed and published");
         progress?.Report($"published batch {batchId} as {name}");
-        return new LoadResult(batchId, name, false, marks, batch.Schools.Count, batch.Enrolments.Count,
+        // Schools learned from DfE resident-pupil rows are schools this batch added, as a GIAS row's would be.
+        return new LoadResult(batchId, name, false, marks, batch.Schools.Count + batch.LearnedSchools.Count, batch.Enrolments.Count,
             batch.CohortMemberships.Count, batch.Benchmarks.Count + batch.InYearBenchmarks.Count, batch.Report, clock.Elapsed)
             { SchoolRecords = batch.Schools.Where(s => servedLa is null || s.LaCode == servedLa).ToList() };
     }

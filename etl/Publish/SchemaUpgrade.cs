@@ -44,8 +44,19 @@ public static class SchemaUpgrade
                 "ALTER TABLE pupils ADD COLUMN resident BOOLEAN",
             ]);
         }
-        // Version 4 → 5: nothing to alter. The kept units' table is created empty with the snapshot's DDL, and the
-        // rollup refresh builds it whole on this load (RollupUnits.AreCurrent).
+        // Version 4 → 5: every pupil's home LA and every school's LA UKPRN are not known until a file gives them (resident
+        // keeps its value); a school learned from a DfE row has no LA code or LAESTAB, so those columns take nulls.
+        c.ExecuteAll(
+        [
+            "ALTER TABLE pupils ADD COLUMN home_la_code SMALLINT",
+            "ALTER TABLE pupils ADD COLUMN home_la_ukprn VARCHAR",
+            "ALTER TABLE pupils ADD COLUMN home_la_name VARCHAR",
+            "ALTER TABLE schools ADD COLUMN la_ukprn VARCHAR",
+            "ALTER TABLE schools ALTER COLUMN la_code DROP NOT NULL",
+            "ALTER TABLE schools ALTER COLUMN laestab DROP NOT NULL",
+        ]);
+        // The kept units' table (school_rollup_units) and school_open_days are created empty with the snapshot's DDL;
+        // this load fills them whole (RollupUnits.AreCurrent, SchoolOpenDays.Refresh).
         c.Execute("UPDATE warehouse_info SET value = $v WHERE key = $k", ("v", WarehouseSchema.Version.ToString()), ("k", VersionKey));
     }
 

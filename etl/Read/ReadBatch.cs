@@ -26,6 +26,8 @@ public sealed class ReadBatch
         SessionTotals = readers.SessionTotals;
         NewPupilIds = readers.NewPupilIds;
         Characteristics = readers.Characteristics;
+        LearnedSchools = readers.LearnedSchools;
+        SchoolLaUkprns = readers.SchoolLaUkprns;
         this.marksFiles = marksFiles;
         this.options = options;
         this.existing = existing;
@@ -47,6 +49,10 @@ public sealed class ReadBatch
     public IReadOnlyDictionary<string, int> NewPupilIds { get; }
     /// <summary>Pupils' characteristics by UPN, from the pupils files' and DfE files' optional columns (latest row wins).</summary>
     public IReadOnlyDictionary<string, PupilCharacteristicsRecord> Characteristics { get; }
+    /// <summary>Other LAs' schools described by DfE resident-pupil rows (no schools file named them).</summary>
+    public IReadOnlyList<LearnedSchoolRecord> LearnedSchools { get; }
+    /// <summary>The UKPRN of each school's LA as DfE rows gave it.</summary>
+    public IReadOnlyDictionary<int, string> SchoolLaUkprns { get; }
     public ValidationReport Report { get; }
 
     /// <summary>The marks files of this batch (header recognised, valid UTF-8).</summary>

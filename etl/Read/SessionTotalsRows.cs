@@ -27,7 +27,9 @@ internal sealed partial class SmallFileReaders
         var upn = r["UPN"];
         if (r.Rejected(UpnRules.Problem("UPN", upn))) return;
         if (!r.Int("unique_reference_number", out var urn)) return;
-        if (r.Rejected(schoolRules.Unknown("unique_reference_number", urn))) return;
+        if (!DfeLas(r, out var las)) return;
+        LearnedSchoolRecord? learned = null;
+        if (schoolRules.Unknown("unique_reference_number", urn) is { } unknown && !LearnSchool(r, urn, unknown, las, out learned)) return;
         if (!RequiredDate(r, "DOB", out var dob)) return;
         if (r.Rejected(SessionTotalsRules.SexProblem(r["sex"], out var sex))) return;
         var yearGroup = r["year_group"].Trim();
@@ -67,31 +69,66 @@ internal sealed partial class SmallFileReaders
             if (r.Rejected(SessionTotalsRules.AbsentProblem(Cols.Absent, absent, authorised, unauthorised))) return;
         }
         if (r.Rejected(totalsRepeats.Repeated(upn, urn, start))) return;
-        if (!DfeCharacteristics(r, start, urn, out var characteristics)) return;
+        if (!DfeCharacteristics(r, start, urn, las, out var characteristics)) return;
         SessionTotals.Add(new SessionTotalsRecord(upn, urn, start, end, (byte)possible, (byte)present, (byte)aea, (byte)authorised, (byte)unauthorised));
         var key = (upn, urn, admission);
         if (!totalsEnrolments.TryGetValue(key, out var known) || known.Week < start)
             totalsEnrolments[key] = (start, new EnrolmentRecord(upn, urn, admission, leaving, dob, sex, yearGroup));
         AddCharacteristics(upn, characteristics);
+        if (las is not null) SchoolLaUkprns[urn] = las.SchoolUkprn;
+        // Only a row that loads teaches the warehouse its school: a rejected one leaves no empty school behind (--skip-invalid).
+        if (learned is not null)
+        {
+            schoolRules.Learned(urn);
+            LearnedSchools.Add(learned);
+        }
         AssignPupilId(upn);
     }
 
+    /// <summary>The UKPRN of each school's LA as the batch's DfE rows gave it: rows at the LA's own schools tell the LA's.</summary>
+    public Dictionary<int, string> SchoolLaUkprns { get; } = [];
+
+    /// <summary>Other LAs' schools described by the batch's DfE rows (<see cref="ResidencyRules"/>), first row first.</summary>
+    public List<LearnedSchoolRecord> LearnedSchools { get; } = [];
+
+    /// <summary>The row's home and school LAs, when it gives both UKPRNs; false (the row rejected) for a malformed one.</summary>
+    private static bool DfeLas(RowContext r, out DfeHomeLa? las)
+    {
+        las = null;
+        string? home = null, school = null;
+        if (r.Has(CharacteristicRules.DfeHomeLa) && !r.Characteristic(CharacteristicRules.DfeHomeLa, CharacteristicRules.TryUkprn, out home)) return false;
+        if (r.Has(CharacteristicRules.DfeSchoolLa) && !r.Characteristic(CharacteristicRules.DfeSchoolLa, CharacteristicRules.TryUkprn, out school)) return false;
+        if (home is not null && school is not null) las = new DfeHomeLa(home, r.OrNull(ResidencyRules.HomeLaName)?.Trim(), school);
+        return true;
+    }
+
     /// <summary>
-    /// The DfE file's characteristic columns, each read when present. Residency: the pupil's home LA and the school's LA are
-    /// both given by UKPRN, so a pupil is resident when the two are the same (the file is the LA's own schools' and its
-    /// resident pupils'; measures count only the LA's schools, whose LA is the LA).
+    /// A row at a school the warehouse does not know: the school the row describes, when it may describe one
+    /// (<see cref="ResidencyRules.LearnedSchool"/>), kept once the whole row is valid; otherwise the row is rejected. False when rejected.
     /// </summary>
-    private static bool DfeCharacteristics(RowContext r, DateOnly week, int urn, out PupilCharacteristicsRecord? read)
+    private bool LearnSchool(RowContext r, int urn, RowProblem unknown, DfeHomeLa? las, out LearnedSchoolRecord? learned)
+    {
+        learned = null;
+        var name = r[ResidencyRules.SchoolName].Trim();
+        var laName = r[ResidencyRules.SchoolLaName].Trim();
+        if (r.Rejected(ResidencyRules.LearnedSchool(unknown, las, existing.ServedLaUkprn, name, laName, r[ResidencyRules.Phase], out var phase))) return false;
+        learned = new LearnedSchoolRecord(urn, name, phase!, las!.SchoolUkprn, laName);
+        return true;
+    }
+
+    /// <summary>
+    /// The DfE file's characteristic columns, each read when present. Residency: the pupil's home LA and the school's LA
+    /// (<paramref name="las"/>), resolved against the LA served at staging.
+    /// </summary>
+    private static bool DfeCharacteristics(RowContext r, DateOnly week, int urn, DfeHomeLa? las, out PupilCharacteristicsRecord? read)
     {
         read = null;
-        string? ethnicity = null, need = null, home = null, school = null;
+        string? ethnicity = null, need = null;
         bool? eal = null;
         if (r.Has(CharacteristicRules.DfeEthnicity) && !r.Characteristic(CharacteristicRules.DfeEthnicity, CharacteristicRules.TryEthnicity, out ethnicity)) return false;
         if (r.Has(CharacteristicRules.DfeEal) && !r.Characteristic(CharacteristicRules.DfeEal, CharacteristicRules.TryEal, out eal)) return false;
         if (r.Has(CharacteristicRules.DfeSenNeed) && !r.Characteristic(CharacteristicRules.DfeSenNeed, CharacteristicRules.TrySenNeed, out need)) return false;
-        if (r.Has(CharacteristicRules.DfeHomeLa) && !r.Characteristic(CharacteristicRules.DfeHomeLa, CharacteristicRules.TryUkprn, out home)) return false;
-        if (r.Has(CharacteristicRules.DfeSchoolLa) && !r.Characteristic(CharacteristicRules.DfeSchoolLa, CharacteristicRules.TryUkprn, out school)) return false;
-        read = new PupilCharacteristicsRecord(week, urn, ethnicity, eal, need, null, home is null || school is null ? null : home == school);
+        read = new PupilCharacteristicsRecord(week, urn, ethnicity, eal, need, null, las);
         return true;
     }
 

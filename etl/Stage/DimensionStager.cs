@@ -23,15 +23,44 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
                     .AppendValue(s.Name).AppendValue(s.EstablishmentType).AppendValue(s.PhaseOfEducation).AppendValue(s.Phase)
                     .AppendValue(s.Status).AppendValue(s.OpenDate).AppendValue(s.CloseDate)
                     .AppendValue((sbyte?)s.StatutoryLowAge).AppendValue((sbyte?)s.StatutoryHighAge).AppendValue(batchId)
-                    .AppendValue(s.WeekendSessions).EndRow();
+                    .AppendValue(s.WeekendSessions).AppendNullValue().EndRow();
         }
-        // A file without the weekend_sessions column (a plain GIAS extract) leaves what an earlier file declared.
+        // A file without the weekend_sessions column (a plain GIAS extract) leaves what an earlier file declared; GIAS gives no
+        // UKPRN of the LA, so the one DfE rows gave stays.
         connection.Execute("""
             INSERT OR REPLACE INTO schools
-            SELECT s.* REPLACE (coalesce(s.weekend_sessions, known.weekend_sessions, false) AS weekend_sessions)
+            SELECT s.* REPLACE (coalesce(s.weekend_sessions, known.weekend_sessions, false) AS weekend_sessions, known.la_ukprn AS la_ukprn)
             FROM s LEFT JOIN schools known ON known.urn = s.urn
             """);
         connection.Execute("DROP TABLE s");
+    }
+
+    /// <summary>
+    /// What DfE rows say of schools: each school's LA UKPRN, and other LAs' schools no schools file named (GIAS's row, when a
+    /// schools file gives one, is kept over the DfE row's few columns). A learned school has no LA code, so it is never the LA's.
+    /// </summary>
+    public void SchoolsFromDfeRows(IReadOnlyList<LearnedSchoolRecord> learned, IReadOnlyDictionary<int, string> laUkprns)
+    {
+        if (learned.Count == 0 && laUkprns.Count == 0) return;
+        connection.Execute("CREATE OR REPLACE TEMP TABLE ls (urn INTEGER, name VARCHAR, phase VARCHAR, la_ukprn VARCHAR, la_name VARCHAR)");
+        connection.Execute("CREATE OR REPLACE TEMP TABLE lu (urn INTEGER, la_ukprn VARCHAR)");
+        using (var a = connection.CreateAppender("ls"))
+            foreach (var s in learned) a.CreateRow().AppendValue(s.Urn).AppendValue(s.Name).AppendValue(s.Phase).AppendValue(s.LaUkprn).AppendValue(s.LaName).EndRow();
+        using (var a = connection.CreateAppender("lu"))
+            foreach (var (urn, ukprn) in laUkprns) a.CreateRow().AppendValue(urn).AppendValue(ukprn).EndRow();
+        connection.ExecuteAll(
+        [
+            // Establishment type, phase of education and status are GIAS's words, which the DfE row does not carry: left empty.
+            $"""
+            INSERT INTO schools BY NAME
+            SELECT urn, NULL AS laestab, NULL AS la_code, la_name, name, '' AS establishment_type, '' AS phase_of_education, phase,
+                   '' AS status, {batchId} AS batch_id, false AS weekend_sessions, la_ukprn
+            FROM ls WHERE urn NOT IN (SELECT urn FROM schools)
+            """,
+            "UPDATE schools SET la_ukprn = lu.la_ukprn FROM lu WHERE schools.urn = lu.urn AND schools.la_ukprn IS DISTINCT FROM lu.la_ukprn",
+            "DROP TABLE ls",
+            "DROP TABLE lu",
+        ]);
     }
 
     /// <summary>Upserts each pupil once (by UPN's id) and every enrolment row.</summary>
@@ -50,7 +79,8 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
                 if (seen.Add(id))
                     // Characteristics are merged afterwards (Characteristics): a file without them leaves what was known.
                     pa.CreateRow().AppendValue(id).AppendValue(r.Upn).AppendValue(r.DateOfBirth).AppendValue(r.Sex)
-                        .AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue().EndRow();
+                        .AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue()
+                        .AppendNullValue().AppendNullValue().AppendNullValue().EndRow();
                 ea.CreateRow().AppendValue(id).AppendValue(r.SchoolUrn).AppendValue(r.EntryDate).AppendValue(r.LeavingDate)
                     .AppendValue(r.NcYear).AppendValue(batchId).EndRow();
             }
@@ -77,36 +107,56 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
 
     /// <summary>
     /// Merges the batch's characteristics into the pupils, field by field: a value given replaces the known one, a value not
-    /// given (column absent, or "unknown") keeps it. A home LA code is resident when it is the LA served (or, before one is
-    /// recorded, the LA of the school whose row gave it). Aggregates hold no characteristics (breakdowns join the pupils when
-    /// asked), so no pupil is made dirty.
+    /// given (column absent, or "unknown") keeps it. The home LA is kept as given (a code, or a DfE UKPRN and name, replacing
+    /// what was known as one) and the pupil is resident when it is the LA served: a code is compared with the LA's code (or,
+    /// before one is recorded, the code of the school whose row gave it), a UKPRN with the LA's UKPRN once the merge is done
+    /// (<see cref="ServedLocalAuthority.ReadUkprn"/>: DfE rows name the LA's UKPRN as their school's LA or, at other LAs'
+    /// schools, as their pupils' home). Aggregates hold no characteristics (breakdowns join the pupils when asked), so no
+    /// pupil is made dirty.
     /// </summary>
     public void Characteristics(IReadOnlyDictionary<string, PupilCharacteristicsRecord> characteristics, IReadOnlyDictionary<string, int> pupilIds,
         int? servedLa)
     {
-        if (characteristics.Count == 0) return;
-        var schoolLa = new Dictionary<int, int>();
-        foreach (var r in connection.Rows("SELECT urn, la_code FROM schools")) schoolLa[r.GetInt32(0)] = r.GetInt16(1);
-        connection.Execute("CREATE OR REPLACE TEMP TABLE pc (pupil_id INTEGER, ethnicity VARCHAR, eal BOOLEAN, sen_need VARCHAR, resident BOOLEAN)");
-        using (var a = connection.CreateAppender("pc"))
+        if (characteristics.Count > 0)
         {
-            foreach (var (upn, c) in characteristics)
+            var schoolLa = new Dictionary<int, int?>();
+            foreach (var r in connection.Rows("SELECT urn, la_code FROM schools")) schoolLa[r.GetInt32(0)] = r.IsDBNull(1) ? null : r.GetInt16(1);
+            connection.Execute("""
+                CREATE OR REPLACE TEMP TABLE pc (pupil_id INTEGER, ethnicity VARCHAR, eal BOOLEAN, sen_need VARCHAR, resident BOOLEAN,
+                  gives_home BOOLEAN, home_la_code SMALLINT, home_la_ukprn VARCHAR, home_la_name VARCHAR)
+                """);
+            using (var a = connection.CreateAppender("pc"))
             {
-                if (!pupilIds.TryGetValue(upn, out var id)) continue;
-                var resident = c.Resident ?? (c.HomeLaCode is { } home && (servedLa ?? schoolLa.GetValueOrDefault(c.SchoolUrn, -1)) is var la && la >= 0
-                    ? home == la : null);
-                a.CreateRow().AppendValue(id).AppendValue(c.Ethnicity).AppendValue(c.Eal).AppendValue(c.SenNeed).AppendValue(resident).EndRow();
+                foreach (var (upn, c) in characteristics)
+                {
+                    if (!pupilIds.TryGetValue(upn, out var id)) continue;
+                    // A DfE home LA is resolved below, against the LA's UKPRN as the merged rows tell it.
+                    var resident = c.HomeLaCode is { } home && (servedLa ?? schoolLa.GetValueOrDefault(c.SchoolUrn)) is { } la ? home == la : (bool?)null;
+                    a.CreateRow().AppendValue(id).AppendValue(c.Ethnicity).AppendValue(c.Eal).AppendValue(c.SenNeed).AppendValue(resident)
+                        .AppendValue(c.GivesResidency).AppendValue((short?)c.HomeLaCode).AppendValue(c.DfeHome?.HomeUkprn).AppendValue(c.DfeHome?.HomeName).EndRow();
+                }
             }
+            connection.ExecuteAll(
+            [
+                """
+                UPDATE pupils SET ethnicity = coalesce(pc.ethnicity, pupils.ethnicity), eal = coalesce(pc.eal, pupils.eal),
+                  sen_need = coalesce(pc.sen_need, pupils.sen_need),
+                  resident = CASE WHEN pc.gives_home THEN pc.resident ELSE pupils.resident END,
+                  home_la_code = CASE WHEN pc.gives_home THEN pc.home_la_code ELSE pupils.home_la_code END,
+                  home_la_ukprn = CASE WHEN pc.gives_home THEN pc.home_la_ukprn ELSE pupils.home_la_ukprn END,
+                  home_la_name = CASE WHEN pc.gives_home THEN pc.home_la_name ELSE pupils.home_la_name END
+                FROM pc WHERE pupils.pupil_id = pc.pupil_id
+                """,
+                "DROP TABLE pc",
+            ]);
         }
-        connection.ExecuteAll(
-        [
-            """
-            UPDATE pupils SET ethnicity = coalesce(pc.ethnicity, pupils.ethnicity), eal = coalesce(pc.eal, pupils.eal),
-              sen_need = coalesce(pc.sen_need, pupils.sen_need), resident = coalesce(pc.resident, pupils.resident)
-            FROM pc WHERE pupils.pupil_id = pc.pupil_id
-            """,
-            "DROP TABLE pc",
-        ]);
+        // Every home LA known only by UKPRN, this batch's and earlier ones': a resident-pupil download loaded before the LA's
+        // UKPRN was known left its pupils' residency unknown until now.
+        if (ServedLocalAuthority.ReadUkprn(connection) is { } servedUkprn)
+            connection.Execute("""
+                UPDATE pupils SET resident = (home_la_ukprn = $ours)
+                WHERE home_la_code IS NULL AND home_la_ukprn IS NOT NULL AND resident IS DISTINCT FROM (home_la_ukprn = $ours)
+                """, ("ours", servedUkprn));
     }
 
     /// <summary>

@@ -25,12 +25,16 @@ public static class ExistingStateLoader
         if (declared)
             foreach (var r in c.Rows("SELECT urn FROM schools WHERE weekend_sessions")) weekendSessions.Add(r.GetInt32(0));
         var laCodes = new HashSet<int>();
-        foreach (var r in c.Rows("SELECT DISTINCT la_code FROM schools")) laCodes.Add(r.GetInt16(0));
+        // A school learned from a DfE row has no LA code: it is another LA's, and says nothing about which LA is served.
+        foreach (var r in c.Rows("SELECT DISTINCT la_code FROM schools WHERE la_code IS NOT NULL")) laCodes.Add(r.GetInt16(0));
         // `validate` may read a snapshot published before the LA's cohorts were kept.
         var laCohorts = new HashSet<string>(StringComparer.Ordinal);
         if (c.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'la_cohorts'") > 0)
             foreach (var r in c.Rows("SELECT cohort FROM la_cohorts")) laCohorts.Add(r.GetString(0));
         return new ExistingWarehouseState(pupils, schools, enrolments)
-            { WeekendSessionSchools = weekendSessions, ServedLaCode = ServedLocalAuthority.Read(c), SchoolLaCodes = laCodes, LaCohortKeys = laCohorts };
+        {
+            WeekendSessionSchools = weekendSessions, ServedLaCode = ServedLocalAuthority.Read(c), SchoolLaCodes = laCodes, LaCohortKeys = laCohorts,
+            ServedLaUkprn = ServedLocalAuthority.ReadUkprn(c),
+        };
     }
 }

@@ -15,6 +15,9 @@ public sealed class SchoolRules(ExistingWarehouseState existing)
     public RowProblem? Repeated(int urn) =>
         urns.Add(urn) ? null : new RowProblem("URN", RejectionReason.DuplicateRow, $"school URN {urn} appears more than once");
 
+    /// <summary>A school another LA maintains, described by a DfE row (<see cref="ResidencyRules"/>): later rows may name it.</summary>
+    public void Learned(int urn) => urns.Add(urn);
+
     public RowProblem? Unknown(string column, int urn) =>
         urns.Contains(urn) || existing.SchoolUrns.Contains(urn) ? null
             : new RowProblem(column, RejectionReason.UnknownSchool, $"school URN {urn} is neither in this batch's schools nor in the warehouse");

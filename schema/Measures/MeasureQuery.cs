@@ -291,9 +291,13 @@ public static class MeasureQuery
         // Aligned periods select whole fragments; otherwise the source already holds only the sessions in range.
         var f = new List<string> { UsesAggregates(r) ? "a.frag_start BETWEEN $from AND $to" : "TRUE", "(a.compulsory OR $all_ages)" };
         var marks = new List<string>();
-        // Another LA's school is never in the LA's figures, whoever asks and for whichever schools.
-        if (otherLaSchools) marks.Add($"{{0}}urn IN ({ServedLocalAuthority.SchoolsSql})");
-        if (otherLaSchools) f.Add($"a.urn IN ({ServedLocalAuthority.SchoolsSql})");
+        // Another LA's school is never in the LA's figures, whoever asks and for whichever schools, unless the request's
+        // population takes the LA's resident pupils educated elsewhere (or the Virtual School's children, wherever they are).
+        if (LaPopulationSql.Condition(r.LaPopulation, "{0}", otherLaSchools) is { } population)
+        {
+            marks.Add(population);
+            f.Add(string.Format(population, "a."));
+        }
         if (r.Phase is not null)
         {
             p.Add(("phase", r.Phase));

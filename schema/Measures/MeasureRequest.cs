@@ -16,6 +16,8 @@ public sealed record MeasureRequest(Period Period)
     public bool IncludeAllAges { get; init; }
     /// <summary>Official (default) or DfE's live method, which leaves short enrolments out of the enrolment counts.</summary>
     public Methodology Methodology { get; init; } = Methodology.Official;
+    /// <summary>Whose enrolments an LA figure counts by residence and school (<see cref="Measures.LaPopulation"/>); the LA's schools by default.</summary>
+    public LaPopulation LaPopulation { get; init; } = LaPopulation.LaSchools;
     public IReadOnlyList<int>? Urns { get; init; }
     public string? Phase { get; init; }
     public MeasureGrouping GroupBy { get; init; }
@@ -41,5 +43,5 @@ public sealed record MeasureRequest(Period Period)
 
     /// <summary>Everything but the schools, as a value: requests with the same shape are batched into one query.</summary>
     public string ShapeKey =>
-        $"{Period.Start:yyyyMMdd}-{Period.End:yyyyMMdd}|{Population}|{string.Join(',', Cohorts)}|{IncludeAllAges}|{Methodology}|{Phase}|{GroupBy}|{Grain}|{Unit}|{IncludeCodes}|{WithinCohort}|{CellKeys}|{Breakdown}|{Filter}";
+        $"{Period.Start:yyyyMMdd}-{Period.End:yyyyMMdd}|{Population}|{string.Join(',', Cohorts)}|{IncludeAllAges}|{Methodology}|{Phase}|{GroupBy}|{Grain}|{Unit}|{IncludeCodes}|{WithinCohort}|{CellKeys}|{Breakdown}|{Filter}|{LaPopulation}";
 }

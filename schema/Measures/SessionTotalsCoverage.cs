@@ -59,10 +59,18 @@ public static class SessionTotalsCoverage
         return overlaps;
     }
 
-    /// <summary>The request's schools (a phase or a list), as a condition; every school otherwise.</summary>
+    /// <summary>
+    /// The request's schools (a phase or a list, and the LA's or other LAs' by its population), as a condition; every school
+    /// otherwise. Weeks of DfE's resident-pupil download at other LAs' schools never touch the LA's own figures.
+    /// </summary>
     private static string Scope(MeasureRequest r, List<(string, object?)> p)
     {
-        var scope = "";
+        var scope = r.LaPopulation switch
+        {
+            LaPopulation.LaSchools or LaPopulation.NonResidents => $" AND urn IN ({ServedLocalAuthority.SchoolsSql})",
+            LaPopulation.ResidentsElsewhere => $" AND urn NOT IN ({ServedLocalAuthority.SchoolsSql})",
+            _ => "",
+        };
         if (r.Phase is not null)
         {
             p.Add(("phase", r.Phase));

@@ -1,4 +1,5 @@
 using AttendanceGraph.Schema.Codes;
+using AttendanceGraph.Schema.Measures;
 using DuckDB.NET.Data;
 using AttendanceGraph.Schema.Warehouse;
 
@@ -24,14 +25,14 @@ public static class PupilAttendanceQuery
 
         // Patterns (spells, weekdays, the penalty-notice window, overdue N codes, reasons) are read from the marks: a
         // pupil whose weeks were loaded as DfE session totals would look fully present or absent from nothing.
-        // A school's pupils are those with marks there, so its weeks of totals are checked directly.
-        var totalsWeeks = scope is PupilScope.School
-            ? "SELECT 1 FROM session_total_spans WHERE urn = $scope_urn AND span_start <= $look_to AND span_end >= $look_from"
-            : $"""
-              SELECT 1 FROM session_totals t JOIN session_total_spans s ON s.urn = t.urn AND s.span_start = t.span_start
-              WHERE t.pupil_id IN ({ids}) AND t.span_start <= $look_to AND t.span_end >= $look_from
-              """;
-        if (Measures.SessionTotalsCoverage.SpansTableExists(c)
+        // A school's pupils are those with marks there, so its weeks of totals are checked directly. A virtual school's
+        // pupils are listed all the same (a looked-after child at another LA's school is often known only from DfE's
+        // resident-pupil download): their weeks of totals count in their measures, flagged as without register detail.
+        var totals = scope is PupilScope.Cohort && Measures.SessionTotalsCoverage.SpansTableExists(c)
+            ? TotalsByPupil(c, viewer, ids, With())
+            : [];
+        const string totalsWeeks = "SELECT 1 FROM session_total_spans WHERE urn = $scope_urn AND span_start <= $look_to AND span_end >= $look_from";
+        if (scope is PupilScope.School && Measures.SessionTotalsCoverage.SpansTableExists(c)
             && c.Scalar<bool>(viewer.Sql($"SELECT EXISTS ({totalsWeeks})"), With(("look_from", o.LookbackStart), ("look_to", o.End))))
             throw new Measures.SessionTotalsPeriodException(
                 $"pupil-level patterns (absence spells, weekday profile, the penalty-notice window, overdue N codes, reasons by code) " +
@@ -90,8 +91,43 @@ public static class PupilAttendanceQuery
         var urn = scope is PupilScope.School s ? s.Urn : (int?)null;
         return pupils.OrderBy(p => p.Value.Upn, StringComparer.Ordinal)
             .Select(p => new PupilAttendanceRow(p.Key, p.Value.Upn, p.Value.Enrolments, memberships.GetValueOrDefault(p.Key) ?? [], o.End, urn,
-                PupilPatterns.Compute(marks.GetValueOrDefault(p.Key) ?? [], days, o),
+                WithTotals(PupilPatterns.Compute(marks.GetValueOrDefault(p.Key) ?? [], days, o), totals.GetValueOrDefault(p.Key)),
                 DateWindow.Clip(windows.GetValueOrDefault(p.Key) ?? [], o.Period.Start, o.End)))
             .ToList();
+    }
+
+    /// <summary>
+    /// Each pupil's session totals in the period, over the weeks wholly inside it and inside the viewer's windows, at schools
+    /// where the pupil has no mark that week (registers win, as in the aggregates).
+    /// </summary>
+    private static Dictionary<int, MeasureValues> TotalsByPupil(DuckDBConnection c, PupilViewer viewer, string ids, (string, object?)[] parameters)
+    {
+        var byPupil = new Dictionary<int, MeasureValues>();
+        foreach (var r in c.Rows(viewer.Sql($"""
+            SELECT t.pupil_id, sum(t.possible)::BIGINT, sum(t.present + t.aea)::BIGINT, sum(t.authorised)::BIGINT, sum(t.unauthorised)::BIGINT
+            FROM session_totals t
+            WHERE t.pupil_id IN ({ids}) AND t.span_start >= $scope_from AND t.span_end <= $scope_to
+              AND EXISTS (SELECT 1 FROM viewer_windows vw WHERE vw.pupil_id = t.pupil_id AND t.span_start >= vw.window_from AND t.span_end <= vw.window_to)
+              AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.pupil_id = t.pupil_id AND m.urn = t.urn AND m.date BETWEEN t.span_start AND t.span_end)
+            GROUP BY t.pupil_id
+            """), parameters))
+        {
+            long possible = r.GetInt64(1), authorised = r.GetInt64(3), unauthorised = r.GetInt64(4);
+            byPupil[r.GetInt32(0)] = new MeasureValues(possible > 0 ? 1 : 0, possible, r.GetInt64(2), authorised, unauthorised, authorised + unauthorised, 0, 0, 0);
+        }
+        return byPupil;
+    }
+
+    /// <summary>The pupil's patterns with weeks known only as totals added to the period's measures (and its band from them).</summary>
+    private static PupilPatterns WithTotals(PupilPatterns patterns, MeasureValues? totals)
+    {
+        if (totals is null) return patterns;
+        var m = patterns.Measures;
+        long possible = m.PossibleSessions + totals.PossibleSessions, overall = m.OverallAbsenceSessions + totals.OverallAbsenceSessions;
+        var measures = new MeasureValues(possible > 0 ? 1 : 0, possible, m.AttendanceSessions + totals.AttendanceSessions,
+            m.AuthorisedAbsenceSessions + totals.AuthorisedAbsenceSessions, m.UnauthorisedAbsenceSessions + totals.UnauthorisedAbsenceSessions, overall,
+            m.LateSessions, MeasureDefinitions.PersistentAbsence.IsMet(overall, possible) ? 1 : 0, MeasureDefinitions.SevereAbsence.IsMet(overall, possible) ? 1 : 0,
+            m.CodeSessions) { RegisterDetailUnavailable = SessionTotalsCoverage.RegisterDetailReason };
+        return patterns with { Measures = measures, Band = PupilPatterns.Classify(measures, patterns.Falling) };
     }
 }

@@ -25,6 +25,8 @@ public static class RollupMeasureQuery
         if (r.Unit != MeasureUnit.Enrolment || r.WithinCohort is not null || r.IncludeCodes || r.Methodology != Methodology.Official) return null;
         // The rollup holds no characteristics: breakdowns and filters read the enrolment aggregates joined to the pupils.
         if (r.Breakdown is not null || r.Filter is not null) return null;
+        // Nor residence: a population other than the LA's schools (or every school) reads the enrolment aggregates too.
+        if (r.LaPopulation is not (LaPopulation.LaSchools or LaPopulation.AnySchool)) return null;
         var year = AcademicYear.Containing(r.Period.Start);
         if (!year.Contains(r.Period.End)) return null;
         var buckets = RollupBucket.For(year);
@@ -50,7 +52,7 @@ public static class RollupMeasureQuery
         if (Scope(r) is not { } scope) return null;
         var p = new List<(string, object?)> { ("kind", scope.Kind), ("from", scope.From), ("to", scope.To), ("all_ages", r.IncludeAllAges) };
         var where = new List<string> { "r.kind = $kind", "r.b_from >= $from", "r.b_to <= $to", "(r.compulsory OR $all_ages)" };
-        if (otherLaSchools) where.Add($"r.urn IN ({ServedLocalAuthority.SchoolsSql})");
+        if (r.LaPopulation == LaPopulation.LaSchools && otherLaSchools) where.Add($"r.urn IN ({ServedLocalAuthority.SchoolsSql})");
         var keys = new List<string>();
         var from = $"{SchoolRollup.Table} r";
         var select = new List<string>();

@@ -40,6 +40,27 @@ public static class ServedLocalAuthority
         return holds;
     }
 
+    /// <summary>
+    /// The LA's UKPRN (how DfE's pupil-level files name an LA): the one DfE rows at its own schools gave as the school's LA; else
+    /// the home LA most pupils enrolled at other LAs' schools have (only the LA's resident-pupil download has rows there, and
+    /// every one of them lives in the LA). Null until a DfE row says, or in a snapshot published before schema version 5.
+    /// Derived from the schools and pupils, so nothing else records it.
+    /// </summary>
+    public static string? ReadUkprn(DuckDBConnection connection) =>
+        connection.Scalar<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'schools' AND column_name = 'la_ukprn'") == 0 ? null
+            : connection.Scalar<string?>($"""
+                SELECT coalesce(
+                  (SELECT min(la_ukprn) FROM schools WHERE urn IN ({SchoolsSql})),
+                  (SELECT mode(p.home_la_ukprn) FROM pupils p JOIN enrolments e USING (pupil_id)
+                   WHERE e.urn NOT IN ({SchoolsSql}) AND p.home_la_ukprn IS NOT NULL))
+                """);
+
+    /// <summary>The pupils who live in the LA (as the latest file said). Constant SQL.</summary>
+    public const string ResidentPupilsSql = "SELECT pupil_id FROM pupils WHERE resident";
+
+    /// <summary>The pupils known to live outside the LA. Constant SQL.</summary>
+    public const string NonResidentPupilsSql = "SELECT pupil_id FROM pupils WHERE NOT resident";
+
     /// <summary>The recorded LA code, or null when none is recorded yet.</summary>
     public static int? Read(DuckDBConnection connection) =>
         connection.Scalar<string?>("SELECT value FROM warehouse_info WHERE key = $k", ("k", Key)) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : null;

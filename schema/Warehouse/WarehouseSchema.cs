@@ -15,8 +15,10 @@ public static class WarehouseSchema
     /// 2: marks without a stored category; aggregates stored packed, read through views.
     /// 3: schools.weekend_sessions (a school's Saturday and Sunday marks are accepted only when it is true).
     /// 4: pupils' characteristics (ethnicity, eal, sen_need, resident), null until a file gives them.
-    /// 5: the school rollup's kept units (school_rollup_units, maintained by difference): a build that does not keep
-    /// them must not load into a warehouse that does, or they would fall behind the aggregates. Also school_open_days.
+    /// 5: residency: pupils' home LA (home_la_code, home_la_ukprn, home_la_name), schools.la_ukprn, and schools of another LA
+    ///    learned from DfE rows (la_code and laestab null: the DfE file names an LA by UKPRN only).
+    ///    Also the school rollup's kept units (school_rollup_units, maintained by difference: a build that does not keep
+    ///    them must not load into a warehouse that does, or they would fall behind the aggregates) and school_open_days.
     /// </summary>
     public const int Version = 5;
 
@@ -50,12 +52,14 @@ public static class WarehouseSchema
               benchmarks BIGINT NOT NULL,
               rejected BIGINT NOT NULL)
             """,
-            // weekend_sessions is last because version 3 added it to existing tables, and ADD COLUMN appends.
+            // weekend_sessions and la_ukprn are last because versions 3 and 5 added them to existing tables, and ADD COLUMN
+            // appends. la_code and laestab are null for a school learned from a DfE row (another LA's, named by UKPRN only):
+            // such a school is never the LA's (ServedLocalAuthority.SchoolsSql compares la_code).
             """
             CREATE TABLE IF NOT EXISTS schools (
               urn INTEGER PRIMARY KEY,
-              laestab INTEGER NOT NULL,
-              la_code SMALLINT NOT NULL,
+              laestab INTEGER,
+              la_code SMALLINT,
               la_name VARCHAR NOT NULL,
               name VARCHAR NOT NULL,
               establishment_type VARCHAR NOT NULL,
@@ -67,11 +71,13 @@ public static class WarehouseSchema
               statutory_low_age TINYINT,
               statutory_high_age TINYINT,
               batch_id INTEGER NOT NULL,
-              weekend_sessions BOOLEAN NOT NULL DEFAULT false)
+              weekend_sessions BOOLEAN NOT NULL DEFAULT false,
+              la_ukprn VARCHAR)
             """,
             // The characteristics are last because version 4 added them to existing tables (ADD COLUMN appends). Null is
             // "not known": no file has given it. ethnicity and sen_need hold census codes (sen_need 'NONE': no SEN need);
-            // eal is true for a first language other than English; resident is true when the pupil lives in the LA.
+            // eal is true for a first language other than English; resident is true when the pupil lives in the LA. The home LA
+            // (version 5) is as the latest file gave it: a code (pupils file) or a UKPRN and name (DfE file).
             """
             CREATE TABLE IF NOT EXISTS pupils (
               pupil_id INTEGER PRIMARY KEY,
@@ -81,7 +87,10 @@ public static class WarehouseSchema
               ethnicity VARCHAR,
               eal BOOLEAN,
               sen_need VARCHAR,
-              resident BOOLEAN)
+              resident BOOLEAN,
+              home_la_code SMALLINT,
+              home_la_ukprn VARCHAR,
+              home_la_name VARCHAR)
             """,
             """
             CREATE TABLE IF NOT EXISTS enrolments (

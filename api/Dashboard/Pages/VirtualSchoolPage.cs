@@ -37,16 +37,23 @@ internal static class VirtualSchoolPage
                 Cell.Of(m.Label), Cell.Rate(Number(vs["measures"]?[m.Field])), Cell.Rate(Number(vs["lastYear"]?[m.Field])),
                 Cell.Gap(Number(vs["measures"]?[m.Field]) - Number(vs["lastYear"]?[m.Field])),
             ]).ToList()));
-        b.Append($"<h2 class=\"govuk-heading-m\">Measures</h2><p class=\"govuk-body\">Pupils this period: {Count(vs["measures"]?["enrolments"])} (each pupil's sessions at every school while in the cohort).</p>");
+        b.Append($"<h2 class=\"govuk-heading-m\">Measures</h2><p class=\"govuk-body\">Pupils this period: {Count(vs["measures"]?["enrolments"])} (each pupil's sessions at every school while in the cohort, other LAs' schools included).</p>");
         b.Append(PageResult.TableWithDownload(context, headline));
-        var breakdown = page.Add(new DataTable("virtual-school-cohorts", "Cohorts within the Virtual School against the rest of it",
-            ["Cohort", "Pupils", "Overall absence", "Rest of the Virtual School", "Gap", "Persistent absence"],
-            (vs["cohortBreakdown"] as JsonArray ?? []).OfType<JsonNode>().Select(c => (IReadOnlyList<Cell>)
-            [
-                Cell.Of(c["label"]?.ToString()), Cell.Number(Number(c["measures"]?["enrolments"])), Cell.Rate(Number(c["measures"]?["overallAbsenceRate"])),
-                Cell.Rate(Number(c["rest"]?["overallAbsenceRate"])), Cell.Gap(Number(c["overallAbsenceRateGap"])), Cell.Rate(Number(c["measures"]?["persistentAbsenceRate"])),
-            ]).ToList()));
-        b.Append("<h2 class=\"govuk-heading-m\">Cohort breakdown</h2>").Append(PageResult.TableWithDownload(context, breakdown));
+        b.Append("<h2 class=\"govuk-heading-m\">Cohort breakdown</h2>");
+        var cohortsAnswer = await context.Documents.RunAsync(context.Http, "VirtualSchoolCohorts", variables);
+        if (cohortsAnswer.Data?["virtualSchool"]?["cohortBreakdown"] is not JsonArray cohorts)
+            b.Append(Layout.Unavailable(cohortsAnswer, "virtualSchool.cohortBreakdown", "The cohort breakdown"));
+        else
+        {
+            var breakdown = page.Add(new DataTable("virtual-school-cohorts", "Cohorts within the Virtual School against the rest of it",
+                ["Cohort", "Pupils", "Overall absence", "Rest of the Virtual School", "Gap", "Persistent absence"],
+                cohorts.OfType<JsonNode>().Select(c => (IReadOnlyList<Cell>)
+                [
+                    Cell.Of(c["label"]?.ToString()), Cell.Number(Number(c["measures"]?["enrolments"])), Cell.Rate(Number(c["measures"]?["overallAbsenceRate"])),
+                    Cell.Rate(Number(c["rest"]?["overallAbsenceRate"])), Cell.Gap(Number(c["overallAbsenceRateGap"])), Cell.Rate(Number(c["measures"]?["persistentAbsenceRate"])),
+                ]).ToList()));
+            b.Append(PageResult.TableWithDownload(context, breakdown));
+        }
         b.Append("<h2 class=\"govuk-heading-m\">Pupils</h2>");
         var pupilAnswer = await context.Documents.RunAsync(context.Http, "VirtualSchoolPupils", variables);
         if (pupilAnswer.Data?["virtualSchool"]?["pupils"] is not JsonNode pupils)
@@ -54,19 +61,34 @@ internal static class VirtualSchoolPage
         else
         {
             var table = page.Add(new DataTable("virtual-school-pupils", $"Pupils, lowest attendance first ({pupils["nodes"]!.AsArray().Count} of {pupils["totalCount"]})",
-                ["UPN", "Year", "Current school", "Band", "Attendance", "Change", "Patterns", "Penalty notice"],
+                ["UPN", "Year", "Current school", "Out of area", "Band", "Attendance", "Change", "Patterns", "Penalty notice"],
                 pupils["nodes"]!.AsArray().OfType<JsonNode>().Select(p => (IReadOnlyList<Cell>)
                 [
                     Cell.Of(p["upn"]?.ToString()), Cell.Of(p["ncYear"]?.ToString()),
-                    p["currentSchool"] is { } s ? new Cell(s["name"]!.ToString(), s["name"]!.ToString(), context.Link($"/schools/{s["urn"]}")) : Cell.Of("–"),
+                    p["currentSchool"] is { } s ? new Cell(s["name"]!.ToString(), s["name"]!.ToString(), context.Link($"/schools/{s["urn"]}"))
+                        : Cell.Of(p["currentPlacement"]?["name"]?.ToString() ?? "–"),
+                    OutOfArea(p["currentPlacement"]),
                     Cell.Of(TsmPackPage.BandLabel(p["band"]?.ToString())), Cell.Rate(Number(p["attendanceRate"])), Cell.Gap(Number(p["attendanceRateChange"])),
-                    Cell.Of(Patterns(p)),
+                    Cell.Of(p["measures"]?["registerDetailUnavailable"] is not null ? "Not known (weekly totals only)" : Patterns(p)),
                     Cell.Of(p["penaltyNotice"]?["thresholdMet"]?.GetValue<bool>() == true ? $"Threshold reached ({p["penaltyNotice"]!["maxSessionsInWindow"]} sessions in 10 weeks)" : "Below threshold"),
                 ]).ToList()));
             b.Append("<div class=\"ag-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Virtual School pupils, scrolls sideways\">").Append(table.ToHtml()).Append("</div>");
             b.Append($"<p class=\"govuk-body-s\"><a class=\"govuk-link\" href=\"{E(PageResult.CsvHref(context, table))}\" download>Download the pupils (CSV)</a></p>");
         }
         return page.Respond(context, "Virtual School", b.ToString(), "/virtual-school");
+    }
+
+    /// <summary>
+    /// "Out of area" with the school's LA (a GOV.UK tag in the page, plain text in the CSV) for a pupil placed at another LA's
+    /// school, "No" at one of the LA's own.
+    /// </summary>
+    private static Cell OutOfArea(JsonNode? placement)
+    {
+        if (placement is null) return Cell.Of("–");
+        if (placement["outOfArea"]?.GetValue<bool>() != true) return Cell.Of("No");
+        var la = placement["laName"]?.ToString() + (placement["laCode"] is { } code ? $" ({code})" : "");
+        var text = $"Out of area: {la}";
+        return new Cell(text, text) { Html = $"<strong class=\"govuk-tag govuk-tag--yellow\">Out of area</strong> {E(la)}" };
     }
 
     private static string Patterns(JsonNode p)

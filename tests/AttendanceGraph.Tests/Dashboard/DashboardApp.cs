@@ -56,7 +56,7 @@ public sealed class DashboardApp : IAsyncLifetime
 
     public const string DashboardSessionCookie = "attendancegraph-session";
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -19,7 +19,9 @@ public sealed class GenerateLoadStatusTests
         var marksLines = File.ReadLines(Path.Combine(input, "marks.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         var firstDate = marksLines.Select(f => f[2]).Min(StringComparer.Ordinal);
         var lastDate = marksLines.Select(f => f[2]).Max(StringComparer.Ordinal);
-        var enrolments = File.ReadLines(Path.Combine(input, "pupils.csv")).Count() - 1;
+        // The pupils file's, and the resident-pupil download's (the LA's residents at neighbouring LAs' schools).
+        var enrolments = File.ReadLines(Path.Combine(input, "pupils.csv")).Count() - 1 +
+                         File.ReadLines(Path.Combine(input, "dfe-resident-pupils.csv")).Skip(1).Select(l => string.Join(',', l.Split(',')[1], l.Split(',')[5])).Distinct().Count();
 
         var load = EtlWarehouse.Cli("load", input, "--la", "319", "--warehouse", w.Paths.Root);
         Assert.True(load.ExitCode == 0, load.Output + load.Error);

@@ -81,7 +81,7 @@ public sealed class SchemaUpgradeTests
     }
 
     [Fact]
-    public void AVersion4Warehouse_GetsTheRollupsKeptUnitsWhole_OnItsNextLoad()
+    public void AVersion4Warehouse_IsUpgradedByTheNextLoad_WithHomeLasNotKnown_LearnedSchoolsAllowed_AndTheRollupsUnitsKeptWhole()
     {
         using var w = new EtlWarehouse();
         w.Load(w.HandChecked);
@@ -95,24 +95,35 @@ public sealed class SchemaUpgradeTests
 
         using var after = w.Open();
         Assert.Equal(WarehouseSchema.Version.ToString(), after.Scalar<string>("SELECT value FROM warehouse_info WHERE key = 'schema_version'"));
+        Assert.Equal(0, after.Scalar<long>("SELECT count(*) FROM pupils WHERE home_la_code IS NOT NULL OR home_la_ukprn IS NOT NULL OR home_la_name IS NOT NULL"));
+        Assert.Equal(0, after.Scalar<long>("SELECT count(*) FROM schools WHERE la_ukprn IS NOT NULL"));
+        // A school learned from a DfE row has no LA code or LAESTAB: the upgraded table takes one.
+        Assert.Equal(["la_code|YES", "laestab|YES"], EtlWarehouse.Rows(after,
+            "SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = 'schools' AND column_name IN ('la_code', 'laestab') ORDER BY 1"));
         Assert.Equal("2", after.Scalar<string>($"SELECT value FROM warehouse_info WHERE key = '{AttendanceGraph.Schema.Rollups.RollupUnits.CurrentToKey}'"));
         EtlWarehouse.AssertAggregatesEqualFullRebuild(after);
     }
 
-    /// <summary>Rewrites a current warehouse in the version-4 layout: a school rollup without kept units.</summary>
-    internal static void DowngradeToVersion4(DuckDBConnection c) => c.ExecuteAll([.. DowngradeToVersion4Sql, "UPDATE warehouse_info SET value = '4' WHERE key = 'schema_version'"]);
-
-    private static readonly string[] DowngradeToVersion4Sql =
+    private static readonly string[] V5Columns =
     [
+        "ALTER TABLE pupils DROP COLUMN home_la_name", "ALTER TABLE pupils DROP COLUMN home_la_ukprn", "ALTER TABLE pupils DROP COLUMN home_la_code",
+        "ALTER TABLE schools DROP COLUMN la_ukprn", "ALTER TABLE schools ALTER COLUMN la_code SET NOT NULL", "ALTER TABLE schools ALTER COLUMN laestab SET NOT NULL",
         $"DROP TABLE {AttendanceGraph.Schema.Rollups.RollupUnits.Table}",
         $"DELETE FROM warehouse_info WHERE key = '{AttendanceGraph.Schema.Rollups.RollupUnits.CurrentToKey}'",
         $"DROP TABLE {SchoolOpenDays.Table}",
     ];
 
+    /// <summary>Rewrites a current warehouse in the version-4 layout: no home LA, no school LA UKPRN, every school with an LA code, no kept rollup units or open days.</summary>
+    internal static void DowngradeToVersion4(DuckDBConnection c) => c.ExecuteAll(
+    [
+        .. V5Columns,
+        "UPDATE warehouse_info SET value = '4' WHERE key = 'schema_version'",
+    ]);
+
     /// <summary>Rewrites a current warehouse in the version-3 layout: pupils without characteristics.</summary>
     internal static void DowngradeToVersion3(DuckDBConnection c) => c.ExecuteAll(
     [
-        .. DowngradeToVersion4Sql,
+        .. V5Columns,
         "ALTER TABLE pupils DROP COLUMN resident",
         "ALTER TABLE pupils DROP COLUMN sen_need",
         "ALTER TABLE pupils DROP COLUMN eal",
@@ -124,7 +135,7 @@ public sealed class SchemaUpgradeTests
     /// <summary>Rewrites a current warehouse in the version-2 layout: schools without weekend_sessions.</summary>
     private static void DowngradeToVersion2(DuckDBConnection c) => c.ExecuteAll(
     [
-        .. DowngradeToVersion4Sql,
+        .. V5Columns,
         .. new[] { "ALTER TABLE pupils DROP COLUMN resident", "ALTER TABLE pupils DROP COLUMN sen_need", "ALTER TABLE pupils DROP COLUMN eal", "ALTER TABLE pupils DROP COLUMN ethnicity" },
         "ALTER TABLE schools DROP COLUMN weekend_sessions",
         // Versions before 4 had no materialised cohort intervals: the upgrade must not read the table.

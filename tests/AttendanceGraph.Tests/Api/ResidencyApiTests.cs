@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using AttendanceGraph.Api.Security;
+using AttendanceGraph.Tests.Fixtures;
+using static AttendanceGraph.Tests.Fixtures.HandCheckedAuthority;
+using static AttendanceGraph.Tests.Fixtures.ResidentsElsewhere;
+
+namespace AttendanceGraph.Tests.Api;
+
+/// <summary>
+/// Through GraphQL, the hand-checked LA with its residents at Merton's schools (<see cref="ResidentsElsewhere"/>): the LA's
+/// population choice, each population protected like any cell, and the Virtual School counting its looked-after child placed at
+/// Merton's school and saying the school is out of area.
+/// </summary>
+public sealed class ResidencyApiTests : IDisposable
+{
+    private const string Autumn1 = "{ academicYear: \"2025/26\", term: AUTUMN, halfTerm: 1 }";
+    private readonly EtlWarehouse warehouse = new();
+
+    public ResidencyApiTests() => warehouse.Load(ResidentsElsewhere.Write(warehouse));
+
+    public void Dispose() => warehouse.Dispose();
+
+    [Fact]
+    public async Task TheLasPopulationChoice_GivesTheHandCheckedFigures_TheDefaultUnchanged()
+    {
+        using var api = new ApiFactory(warehouse.Paths.Root);
+        var data = await api.Data($$"""
+            { localAuthority {
+                default: measures(period: {{Autumn1}}) { enrolments possibleSessions overallAbsenceSessions }
+                schools: measures(period: {{Autumn1}}, population: AT_LA_SCHOOLS) { enrolments possibleSessions overallAbsenceSessions }
+                resident: measures(period: {{Autumn1}}, population: RESIDENT) { enrolments possibleSessions overallAbsenceSessions }
+                elsewhere: measures(period: {{Autumn1}}, population: RESIDENT_ELSEWHERE) { enrolments possibleSessions overallAbsenceSessions }
+                livingElsewhere: measures(period: {{Autumn1}}, population: LIVING_ELSEWHERE) { enrolments possibleSessions overallAbsenceSessions }
+                both: measures(period: {{Autumn1}}, population: AT_LA_SCHOOLS_OR_RESIDENT) { enrolments possibleSessions overallAbsenceSessions }
+                trend(grain: WEEK, period: {{Autumn1}}, population: RESIDENT_ELSEWHERE) { period { start } measures { enrolments possibleSessions } } } }
+            """);
+        var la = data["localAuthority"]!;
+        (int, int, int) Of(string alias) =>
+            ((int)la[alias]!["enrolments"]!, (int)la[alias]!["possibleSessions"]!, (int)la[alias]!["overallAbsenceSessions"]!);
+        Assert.Equal((7, 90, 16), Of("default"));
+        Assert.Equal((7, 90, 16), Of("schools"));
+        Assert.Equal((8, 100, 17), Of("resident"));
+        Assert.Equal((2, 20, 2), Of("elsewhere"));
+        Assert.Equal((1, 10, 1), Of("livingElsewhere"));
+        Assert.Equal((9, 110, 18), Of("both"));
+        // The residents elsewhere are known for the week of 8 September only.
+        var week = Assert.Single(la["trend"]!.AsArray());
+        Assert.Equal(("2025-09-08", 2, 20), ((string)week!["period"]!["start"]!, (int)week["measures"]!["enrolments"]!, (int)week["measures"]!["possibleSessions"]!));
+    }
+
+    [Fact]
+    public async Task APopulationsCell_IsPublishedAsTheSameValue_WhicheverFieldAsksForIt()
+    {
+        using var api = new ApiFactory(warehouse.Paths.Root);
+        var query = $$"""
+            { localAuthority {
+                measures(period: {{Autumn1}}, population: RESIDENT) { enrolments persistentAbsenceEnrolments overallAbsenceRate }
+                trend(grain: HALF_TERM, period: {{Autumn1}}, population: RESIDENT) { measures { enrolments persistentAbsenceEnrolments overallAbsenceRate } }
+                breakdown(by: RESIDENCY, period: {{Autumn1}}, population: RESIDENT) { group measures { enrolments persistentAbsenceEnrolments overallAbsenceRate } } } }
+            """;
+        var result = await api.QueryAs(ApiFactory.Token(Roles.BiReader), query);
+        Assert.True(result["errors"] is null, result.ToJsonString());
+        var la = result["data"]!["localAuthority"]!;
+        var cell = la["measures"]!.ToJsonString();
+        // The half term is the period: one point, the same enrolments. Every resident is in the RESIDENT group: the same units.
+        Assert.Equal(cell, Assert.Single(la["trend"]!.AsArray())!["measures"]!.ToJsonString());
+        Assert.Equal(cell, Assert.Single(la["breakdown"]!.AsArray())!["measures"]!.ToJsonString());
+        // The bi-reader sees published values, not necessarily the exact 8.
+        var exact = await api.Data($$"""{ localAuthority { measures(period: {{Autumn1}}, population: RESIDENT) { enrolments } } }""");
+        Assert.Equal(8, (int)exact["localAuthority"]!["measures"]!["enrolments"]!);
+    }
+
+    [Fact]
+    public async Task TheVirtualSchool_CountsItsLookedAfterChildAtAnotherLasSchool_AndSaysTheSchoolIsOutOfArea()
+    {
+        using var api = new ApiFactory(warehouse.Paths.Root);
+        var result = await api.QueryAs(ApiFactory.Token(Roles.VirtualSchool), $$"""
+            { virtualSchool(cohort: LOOKED_AFTER) {
+                measures(period: {{Autumn1}}) { enrolments possibleSessions overallAbsenceSessions registerDetailUnavailable }
+                pupils(period: {{Autumn1}}) { totalCount nodes { upn currentSchool { urn } currentPlacement { urn name laName laCode outOfArea }
+                  attendanceRate measures { possibleSessions registerDetailUnavailable } } } } }
+            """);
+        Assert.True(result["errors"] is null, result.ToJsonString());
+        var vs = result["data"]!["virtualSchool"]!;
+        // P6 from 8 Sep at Gamma (10 possible, 1 U) and R1 at Morden Brook (10 possible, 2 absent): 2 pupils, 20, 3.
+        Assert.Equal((2, 20, 3), ((int)vs["measures"]!["enrolments"]!, (int)vs["measures"]!["possibleSessions"]!, (int)vs["measures"]!["overallAbsenceSessions"]!));
+        Assert.NotNull(vs["measures"]!["registerDetailUnavailable"]);
+        var pupils = vs["pupils"]!["nodes"]!.AsArray().ToDictionary(p => (string)p!["upn"]!);
+        Assert.Equal(2, (int)vs["pupils"]!["totalCount"]!);
+        var r1 = pupils[R1]!;
+        Assert.Null(r1["currentSchool"]); // never one of the LA's schools
+        Assert.Equal($$"""{"urn":{{MordenBrook}},"name":"Morden Brook Primary School","laName":"Merton","laCode":null,"outOfArea":true}""", r1["currentPlacement"]!.ToJsonString());
+        Assert.Equal((10, 80.0), ((int)r1["measures"]!["possibleSessions"]!, (double)r1["attendanceRate"]!));
+        Assert.NotNull(r1["measures"]!["registerDetailUnavailable"]);
+        var p6 = pupils[P6]!;
+        Assert.Equal(Gamma, (int)p6["currentSchool"]!["urn"]!);
+        Assert.Equal((Gamma, false, 319), ((int)p6["currentPlacement"]!["urn"]!, (bool)p6["currentPlacement"]!["outOfArea"]!, (int)p6["currentPlacement"]!["laCode"]!));
+        Assert.Null(p6["measures"]!["registerDetailUnavailable"]);
+    }
+}
