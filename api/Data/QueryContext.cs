@@ -10,7 +10,7 @@ namespace AttendanceGraph.Api.Data;
 /// snapshot for the whole request, so every field sees the same data even if the ETL publishes mid-request,
 /// and the batch loaders that turn per-school fields into one query per shape.
 /// </summary>
-public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache factsCache, MeasureResultCache results, TimeProvider clock)
+public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache factsCache, MeasureResultCache results, PupilRowsCache pupilRows, TimeProvider clock)
     : IDisposable
 {
     private readonly Lock gate = new();
@@ -59,6 +59,14 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
             .SetTag("attendancegraph.measure.rows", rows.Count);
         return rows;
     }
+
+    /// <summary>
+    /// The pupil-level rows of a scope as <paramref name="viewer"/> may see them, computed once per snapshot for every page
+    /// that asks (<see cref="PupilRowsCache"/>). Call only from inside a <see cref="Pupils.PupilAccess"/> read, with its connection.
+    /// </summary>
+    public IReadOnlyList<Schema.Pupils.PupilAttendanceRow> PupilRows(DuckDBConnection db, Schema.Pupils.PupilScope scope,
+        Schema.Pupils.PupilPatternOptions options, Schema.Pupils.PupilViewer viewer) =>
+        pupilRows.GetOrRun(Lease.SnapshotName, scope, options, viewer, () => Schema.Pupils.PupilAttendanceQuery.Run(db, scope, options, viewer));
 
     /// <summary>
     /// The rows of <paramref name="shape"/> (a request without schools) for one school, batched with every other

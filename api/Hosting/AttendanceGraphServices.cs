@@ -21,6 +21,7 @@ public static class AttendanceGraphServices
             configuration.GetValue<int?>("Warehouse:Threads"), sp.GetRequiredService<ILogger<WarehouseReader>>()));
         services.AddSingleton<SnapshotFactsCache>();
         services.AddSingleton(_ => new MeasureResultCache(configuration.GetValue("Warehouse:ResultCacheEntries", 4096)));
+        services.AddSingleton(_ => new PupilRowsCache(configuration.GetValue("Warehouse:PupilRowsCacheEntries", 32)));
         services.AddScoped<QueryContext>();
         services.AddScoped<SchoolContacts>();
         services.AddHttpContextAccessor();

@@ -32,7 +32,7 @@ public static class PupilQueries
                     (db, viewer) =>
                     {
                         if (school is null) return null;
-                        var pack = new TsmPack(school, options, SessionTotalsRefusal.AsPeriodError(() => PupilAttendanceQuery.Run(db, new PupilScope.School(urn), options, viewer)));
+                        var pack = new TsmPack(school, options, SessionTotalsRefusal.AsPeriodError(() => c.Data().PupilRows(db, new PupilScope.School(urn), options, viewer)));
                         return followUps
                             ? pack with { FollowUps = AgreedActionFollowUps.Load(db, viewer, store, urn, options.End, pack.Pupils.Select(p => p.Upn)) }
                             : pack;
