@@ -65,6 +65,10 @@ public static class SessionTotalsCoverage
     /// </summary>
     private static string Scope(MeasureRequest r, List<(string, object?)> p)
     {
+        // A population that reaches other LAs' schools is checked against every school's spans, whatever its phase or
+        // schools: narrowed, the refusal itself told a protected role whether a resident educated elsewhere in that
+        // phase was known only as totals that week (a cold attack), which its published figures may not say.
+        if (r.LaPopulation is LaPopulation.Residents or LaPopulation.ResidentsElsewhere or LaPopulation.LaSchoolsOrResidents) return "";
         var scope = r.LaPopulation switch
         {
             LaPopulation.LaSchools or LaPopulation.NonResidents => $" AND urn IN ({ServedLocalAuthority.SchoolsSql})",

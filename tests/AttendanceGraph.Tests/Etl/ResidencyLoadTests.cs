@@ -59,6 +59,22 @@ public sealed class ResidencyLoadTests
         Assert.Equal((enrolments, possible, absent), (days.Enrolments, days.PossibleSessions, days.OverallAbsenceSessions));
     }
 
+    [Theory]
+    [InlineData(LaPopulation.Residents)]
+    [InlineData(LaPopulation.ResidentsElsewhere)]
+    [InlineData(LaPopulation.LaSchoolsOrResidents)]
+    public void ADayRangeThroughAWeekOfTotals_IsRefusedForAResidencyPopulation_WhateverThePhase(LaPopulation population)
+    {
+        // The residents elsewhere are at primary schools; had the refusal followed the phase, its absence for secondary
+        // would tell a protected role that no resident elsewhere was known only as totals in secondary that week.
+        using var w = new EtlWarehouse();
+        w.Load(ResidentsElsewhere.Write(w));
+        using var c = w.Open();
+        var midWeek = Period.Range(new DateOnly(2025, 9, 9), new DateOnly(2025, 9, 10));
+        foreach (var phase in new[] { "Primary", "Secondary" })
+            Assert.Throws<SessionTotalsPeriodException>(() => MeasureQuery.Run(c, new MeasureRequest(midWeek) { LaPopulation = population, Phase = phase }));
+    }
+
     [Fact]
     public void TheLasOwnFigures_AreUnchangedByLoadingItsResidentsElsewhere()
     {
