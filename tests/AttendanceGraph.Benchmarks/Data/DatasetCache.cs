@@ -48,13 +48,15 @@ public sealed class DatasetCache(string root, int seed)
 
     /// <summary>
     /// Whether the cached warehouse was built by the current loader: one built before a rollup change (a new table
-    /// version) or before the cohort intervals were materialised (which came with marks clustered by week) would answer
-    /// from slower paths and measure the wrong thing, so it is rebuilt.
+    /// version), before the cohort intervals were materialised (which came with marks clustered by week) or by an older
+    /// schema version (before school_open_days, pupil pages read every mark's day) would answer from slower paths and
+    /// measure the wrong thing, so it is rebuilt.
     /// </summary>
     private static bool IsCurrent(WarehousePaths paths)
     {
         using var c = CurrentSnapshot.TryOpenReadOnly(paths);
-        return c is not null && Schema.Rollups.RollupMeasureQuery.Available(c) && WarehouseTables.Has(c, CohortIntervals.Table);
+        return c is not null && Schema.Rollups.RollupMeasureQuery.Available(c) && WarehouseTables.Has(c, CohortIntervals.Table)
+            && c.Scalar<string?>("SELECT value FROM warehouse_info WHERE key = 'schema_version'") == WarehouseSchema.Version.ToString();
     }
 
     /// <summary>A fresh scratch folder under the dataset, for measured loads; deleted by the caller.</summary>
