@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AttendanceGraph.Schema.Measures;
 
 namespace AttendanceGraph.Api.Data;
@@ -11,41 +10,14 @@ namespace AttendanceGraph.Api.Data;
 /// </summary>
 public sealed class MeasureResultCache(int capacity = 4096)
 {
-    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<MeasureRow>>> entries = new();
-    private string? snapshot;
+    private readonly SnapshotMemo<IReadOnlyList<MeasureRow>> memo = new(capacity);
 
-    /// <summary>False when configured with no entries (Warehouse:ResultCacheEntries = 0): every request is computed.</summary>
-    public bool Enabled => capacity > 0;
+    /// <summary>False when configured with no entries (Warehouse:ResultCacheEntries = 0, e.g. to measure query cost): every request is computed.</summary>
+    public bool Enabled => memo.Enabled;
 
     /// <summary>Results held for <paramref name="snapshotName"/> (0 once a newer snapshot has replaced it).</summary>
-    public int EntriesFor(string snapshotName) => string.Equals(Volatile.Read(ref snapshot), snapshotName, StringComparison.Ordinal) ? entries.Count : 0;
+    public int EntriesFor(string snapshotName) => memo.EntriesFor(snapshotName);
 
-    public IReadOnlyList<MeasureRow> GetOrRun(string snapshotName, MeasureRequest request, Func<IReadOnlyList<MeasureRow>> run)
-    {
-        if (capacity <= 0) return run(); // disabled (Warehouse:ResultCacheEntries = 0), e.g. to measure query cost
-
-        if (!string.Equals(Volatile.Read(ref snapshot), snapshotName, StringComparison.Ordinal))
-        {
-            lock (entries)
-            {
-                if (snapshot != snapshotName)
-                {
-                    entries.Clear();
-                    snapshot = snapshotName;
-                }
-            }
-        }
-        if (entries.Count >= capacity) entries.Clear();
-        var key = snapshotName + "|" + request.ShapeKey + "|" + string.Join(',', (request.Urns ?? []).Order());
-        var lazy = entries.GetOrAdd(key, _ => new Lazy<IReadOnlyList<MeasureRow>>(run, LazyThreadSafetyMode.ExecutionAndPublication));
-        try
-        {
-            return lazy.Value;
-        }
-        catch
-        {
-            entries.TryRemove(key, out _); // a failed or cancelled query must not be remembered
-            throw;
-        }
-    }
+    public IReadOnlyList<MeasureRow> GetOrRun(string snapshotName, MeasureRequest request, Func<IReadOnlyList<MeasureRow>> run) =>
+        memo.GetOrRun(snapshotName, request.ShapeKey + "|" + string.Join(',', (request.Urns ?? []).Order()), run);
 }

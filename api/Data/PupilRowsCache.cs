@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AttendanceGraph.Schema.Pupils;
 
 namespace AttendanceGraph.Api.Data;
@@ -13,46 +12,19 @@ namespace AttendanceGraph.Api.Data;
 /// </summary>
 public sealed class PupilRowsCache(int capacity = 32)
 {
-    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<PupilAttendanceRow>>> entries = new();
-    private string? snapshot;
+    private readonly SnapshotMemo<IReadOnlyList<PupilAttendanceRow>> memo = new(capacity);
     private long computed;
 
     /// <summary>How many times rows were computed rather than reused (tests and diagnostics).</summary>
     public long Computed => Interlocked.Read(ref computed);
 
     public IReadOnlyList<PupilAttendanceRow> GetOrRun(string snapshotName, PupilScope scope, PupilPatternOptions options, PupilViewer viewer,
-        Func<IReadOnlyList<PupilAttendanceRow>> compute)
-    {
-        IReadOnlyList<PupilAttendanceRow> run()
+        Func<IReadOnlyList<PupilAttendanceRow>> compute) =>
+        memo.GetOrRun(snapshotName, $"{Describe(scope)}|{options}|{Describe(viewer)}", () =>
         {
             Interlocked.Increment(ref computed);
             return compute();
-        }
-        if (capacity <= 0) return run();
-        if (!string.Equals(Volatile.Read(ref snapshot), snapshotName, StringComparison.Ordinal))
-        {
-            lock (entries)
-            {
-                if (snapshot != snapshotName)
-                {
-                    entries.Clear();
-                    snapshot = snapshotName;
-                }
-            }
-        }
-        if (entries.Count >= capacity) entries.Clear();
-        var key = $"{snapshotName}|{Describe(scope)}|{options}|{Describe(viewer)}";
-        var lazy = entries.GetOrAdd(key, _ => new Lazy<IReadOnlyList<PupilAttendanceRow>>(run, LazyThreadSafetyMode.ExecutionAndPublication));
-        try
-        {
-            return lazy.Value;
-        }
-        catch
-        {
-            entries.TryRemove(key, out _); // a refused or failed read must not be remembered
-            throw;
-        }
-    }
+        });
 
     // Spelt out rather than the records' ToString, which prints a list's type, not its cohorts.
     private static string Describe(PupilScope scope) => scope switch
