@@ -34,11 +34,10 @@ public static class AggregateRefresh
         ]);
         // Literal date bounds of the dirty weeks let the scan of marks skip and cheaply drop rows outside them
         // before the join (a daily load dirties one week; scanning every mark through the join cost seconds).
-        var from = c.Scalar<string>("SELECT min(week_start)::VARCHAR FROM dw");
-        var to = c.Scalar<string>("SELECT (max(week_start) + 6)::VARCHAR FROM dw");
-        if (from is not null && to is not null)
+        if (WeekRange.Of(c, "dw") is var (firstDay, lastDay))
         {
-            var join = $"{DirtyWeeksJoin}\nWHERE m.date BETWEEN DATE '{from}' AND DATE '{to}'";
+            var (from, to) = (WeekRange.Literal(firstDay), WeekRange.Literal(lastDay));
+            var join = $"{DirtyWeeksJoin}\nWHERE m.date BETWEEN {from} AND {to}";
             c.ExecuteAll(
             [
                 AggregateTable.Enrolments.InsertSql(AggregateSql.EnrolmentWeeks(join)),
@@ -46,8 +45,8 @@ public static class AggregateRefresh
             ]);
             // The same weeks' session totals, where the enrolment has no marks that week (registers win). Skipped in a
             // warehouse without totals: the registers-win check would still scan the dirty weeks' marks.
-            var totals = $"t.span_start BETWEEN DATE '{from}' AND DATE '{to}' AND EXISTS (SELECT 1 FROM dw WHERE dw.pupil_id = t.pupil_id AND dw.week_start = t.span_start)";
-            var bound = $"m.date BETWEEN DATE '{from}' AND DATE '{to}'";
+            var totals = $"t.span_start BETWEEN {from} AND {to} AND EXISTS (SELECT 1 FROM dw WHERE dw.pupil_id = t.pupil_id AND dw.week_start = t.span_start)";
+            var bound = $"m.date BETWEEN {from} AND {to}";
             if (c.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM session_totals)"))
                 c.ExecuteAll(
                 [

@@ -20,9 +20,7 @@ public static class RollupRefresh
             SchoolRollup.Refresh(c, batchId);
             return;
         }
-        var range = c.Rows("SELECT min(week_start), max(week_start) + 6 FROM stage_dirty_weeks").Select(r =>
-            r.IsDBNull(0) ? ((DateOnly, DateOnly)?)null : (DateOnly.FromDateTime(r.GetDateTime(0)), DateOnly.FromDateTime(r.GetDateTime(1)))).Single();
-        if (range is { } dirty) SchoolRollup.Refresh(c, batchId, dirty.Item1, dirty.Item2);
+        if (WeekRange.Of(c, "stage_dirty_weeks") is var (from, to)) SchoolRollup.Refresh(c, batchId, from, to);
         else RollupUnits.CarryForward(c, batchId); // nothing rewritten: units current before are current after
     }
 }

@@ -85,10 +85,7 @@ public static class RollupUnits
         c.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = $t", ("t", OldFragments)) > 0;
 
     /// <summary>The first and last day of the remembered weeks, or null when none were.</summary>
-    internal static (DateOnly From, DateOnly To)? DirtyRange(DuckDBConnection c) =>
-        c.Rows($"SELECT min(week_start), max(week_start) + 6 FROM {DirtyWeeks}")
-            .Select(r => r.IsDBNull(0) ? ((DateOnly, DateOnly)?)null : (DateOnly.FromDateTime(r.GetDateTime(0)), DateOnly.FromDateTime(r.GetDateTime(1))))
-            .Single();
+    internal static (DateOnly From, DateOnly To)? DirtyRange(DuckDBConnection c) => WeekRange.Of(c, DirtyWeeks);
 
     internal static IReadOnlyList<string> ForgetSql { get; } = [$"DROP TABLE IF EXISTS {OldFragments}", $"DROP TABLE IF EXISTS {DirtyWeeks}"];
 
@@ -141,7 +138,7 @@ public static class RollupUnits
     private static string Span(DuckDBConnection c)
     {
         var (from, to) = DirtyRange(c) ?? (DateOnly.MinValue, DateOnly.MinValue);
-        return $"a.frag_start BETWEEN {SchoolRollup.DateLiteral(from)} AND {SchoolRollup.DateLiteral(to)}";
+        return $"a.frag_start BETWEEN {WeekRange.Literal(from)} AND {WeekRange.Literal(to)}";
     }
 
     /// <summary>The dirty enrolment-weeks' fragments as the aggregates hold them now: the unit's key, the day, the sessions.</summary>

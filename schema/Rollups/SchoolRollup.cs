@@ -130,7 +130,7 @@ public static class SchoolRollup
         // before unpacking their counts, which matters when a daily load needs a month's fragments out of a year's.
         var fragmentBuckets = plan.FromFragments.Select(id => plan.Buckets[id]).ToList();
         var span = fragmentBuckets.Count == 0 ? "FALSE"
-            : $"a.frag_start BETWEEN {DateLiteral(fragmentBuckets.Min(b => b.From))} AND {DateLiteral(fragmentBuckets.Max(b => b.To))}";
+            : $"a.frag_start BETWEEN {WeekRange.Literal(fragmentBuckets.Min(b => b.From))} AND {WeekRange.Literal(fragmentBuckets.Max(b => b.To))}";
         c.ExecuteAll(
         [
             $"DELETE FROM {target} r USING rollup_buckets b WHERE r.kind = b.kind AND r.b_from = b.b_from AND r.b_to = b.b_to",
@@ -155,8 +155,6 @@ public static class SchoolRollup
             "DROP TABLE rollup_buckets",
         ]);
     }
-
-    internal static string DateLiteral(DateOnly d) => $"DATE '{d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}'";
 
     private static string DaysSql(string table, string buckets) =>
         $"""

@@ -37,11 +37,8 @@ public static class SchoolOpenDays
             c.ExecuteAll([$"DELETE FROM {Table}", $"INSERT INTO {Table} {Sql} ORDER BY urn, date"]);
             return;
         }
-        var range = c.Rows("SELECT min(week_start)::VARCHAR, (max(week_start) + 6)::VARCHAR FROM stage_dirty_weeks")
-            .Select(r => r.IsDBNull(0) ? ((string, string)?)null : (r.GetString(0), r.GetString(1))).Single();
-        if (range is not var (from, to)) return;
-        // Literal bounds (read from the table, not input): DuckDB skips the marks' row groups outside them.
-        var within = $"date BETWEEN DATE '{from}' AND DATE '{to}'";
+        if (WeekRange.Of(c, "stage_dirty_weeks") is not var (from, to)) return;
+        var within = $"date BETWEEN {WeekRange.Literal(from)} AND {WeekRange.Literal(to)}";
         c.ExecuteAll([$"DELETE FROM {Table} WHERE {within}", $"INSERT INTO {Table} {Sql} WHERE {within} ORDER BY urn, date"]);
     }
 
