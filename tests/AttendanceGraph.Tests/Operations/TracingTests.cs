@@ -4,6 +4,7 @@ using AttendanceGraph.Api.Security;
 using AttendanceGraph.Api.Telemetry;
 using AttendanceGraph.Tests.Api;
 using AttendanceGraph.Tests.Fixtures;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -28,10 +29,8 @@ public sealed class TracingTests : IDisposable
     [Fact]
     public async Task ARequestsSpans_NameTheOperation_AndShowItsMeasuresAndQueries_WithoutItsQueryString()
     {
-        using var traced = api.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddOpenTelemetry().WithTracing(t => TelemetrySetup.ConfigureTracing(t).AddInMemoryExporter(spans))));
-        using var client = traced.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiFactory.LaLeadToken);
+        using var traced = Traced();
+        using var client = LaLead(traced);
         var query = Uri.EscapeDataString("query PupilAndLa($upn: String!) { pupil(upn: $upn) { upn } localAuthority { measures { enrolments } } }");
         var variables = Uri.EscapeDataString($$"""{"upn":"{{HandCheckedAuthority.P1}}"}""");
         const string key = "agk_not-a-real-key-but-secret-looking";
@@ -58,10 +57,8 @@ public sealed class TracingTests : IDisposable
     [Fact]
     public async Task AnOperationNamedLikeAUpn_IsTracedAsOther()
     {
-        using var traced = api.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddOpenTelemetry().WithTracing(t => TelemetrySetup.ConfigureTracing(t).AddInMemoryExporter(spans))));
-        using var client = traced.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiFactory.LaLeadToken);
+        using var traced = Traced();
+        using var client = LaLead(traced);
         (await client.GetAsync($"/graphql?query={Uri.EscapeDataString($"query {HandCheckedAuthority.P1} {{ localAuthority {{ name }} }}")}")).Dispose();
         traced.Services.GetRequiredService<TracerProvider>().ForceFlush();
 
@@ -73,6 +70,17 @@ public sealed class TracingTests : IDisposable
     public void ByDefault_NothingIsTraced()
     {
         Assert.Null(api.Services.GetService<TracerProvider>());
+    }
+
+    /// <summary>The API with tracing configured as in production, exporting to <see cref="spans"/> instead of OTLP.</summary>
+    private WebApplicationFactory<Program> Traced() => api.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        s.AddOpenTelemetry().WithTracing(t => TelemetrySetup.ConfigureTracing(t).AddInMemoryExporter(spans))));
+
+    private static HttpClient LaLead(WebApplicationFactory<Program> traced)
+    {
+        var client = traced.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiFactory.LaLeadToken);
+        return client;
     }
 
     private List<string> Values() => spans.SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}")
