@@ -60,7 +60,8 @@ public static class CellKeyPerturbation
         // with the same draw at another width, and the two would solve for the draw.
         var sessionUnits = keys.SessionUnits is { } units ? PerturbationTable.Publish(units.Count, units.Key) : enrolments;
         if (sessionUnits < SessionThreshold || v.PossibleSessions <= 0)
-            return new(new MeasureValues(enrolments, 0, 0, 0, 0, 0, 0, pa, sa), SessionFields | MeasureField.CodeSessions, MeasureField.None);
+            return new(new MeasureValues(enrolments, 0, 0, 0, 0, 0, 0, pa, sa) { RegisterDetailUnavailable = v.RegisterDetailUnavailable },
+                SessionFields | MeasureField.CodeSessions, MeasureField.None);
         long Published(long sessions, SessionRateNoise.Field field, long upTo)
         {
             var rate = 100.0 * sessions / v.PossibleSessions + SessionRateNoise.Points(field, keys.Sessions, sessionUnits);
@@ -71,7 +72,10 @@ public static class CellKeyPerturbation
         var overall = Published(v.OverallAbsenceSessions, SessionRateNoise.Field.OverallAbsence, RateBasis);
         var authorised = Published(v.AuthorisedAbsenceSessions, SessionRateNoise.Field.AuthorisedAbsence, overall);
         var late = Published(v.LateSessions, SessionRateNoise.Field.Late, RateBasis);
-        var basis = new MeasureValues(enrolments, RateBasis, RateBasis - overall, authorised, overall - authorised, overall, late, pa, sa);
+        // A cell with sessions from weekly totals knows no late sessions: its late rate is withheld as it is from an exact role,
+        // never drawn from the registers' part alone (RegisterDetailUnavailable is per cell, so the same whichever query).
+        var basis = new MeasureValues(enrolments, RateBasis, RateBasis - overall, authorised, overall - authorised, overall, late, pa, sa)
+            { RegisterDetailUnavailable = v.RegisterDetailUnavailable };
         return new(basis, MeasureField.CodeSessions, SessionFields);
     }
 }

@@ -34,15 +34,22 @@ public static class MeasureQuery
             throw new ArgumentException("a cohort measure needs at least one cohort");
         // Weeks loaded as totals have no register codes: late sessions and per-code counts are unknown, not zero.
         var fromTotals = SessionTotalsCoverage.EnsureAnswerable(connection, request);
-        var codesKnown = request.IncludeCodes && !fromTotals;
+        var cellFromTotals = fromTotals ? SessionTotalsCoverage.CellsFromTotals(connection, request) : null;
         var otherLas = ServedLocalAuthority.HoldsOtherEnrolments(connection);
         var rolled = fromRollup && wholeFragmentsFromAggregates && RollupMeasureQuery.Available(connection) ? RollupMeasureQuery.TryBuild(request, otherLas) : null;
         var (sql, parameters) = rolled ?? Build(request, wholeFragmentsFromAggregates, fromTotals, otherLas, CohortIntervals.In(connection));
         var rows = new List<MeasureRow>();
         foreach (var r in connection.Rows(sql, parameters.ToArray()))
         {
+            var cell = new MeasureRow(
+                request.GroupBy == MeasureGrouping.School ? r.GetInt32(r.GetOrdinal("g_urn")) : null,
+                request.GroupBy == MeasureGrouping.Phase ? r.GetString(r.GetOrdinal("g_phase")) : null,
+                request.Grain != TimeGrain.None ? r.GetFieldValue<DateOnly>(r.GetOrdinal("g_bucket")) : null,
+                request.Population != Population.AllPupils ? r.GetString(r.GetOrdinal("g_cohort")) : null,
+                MeasureValues.Empty);
+            var registersOnly = cellFromTotals?.Invoke(cell) != true;
             Dictionary<string, long>? codes = null;
-            if (codesKnown)
+            if (request.IncludeCodes && registersOnly)
             {
                 codes = new Dictionary<string, long>(StringComparer.Ordinal);
                 foreach (var code in CodeCatalogue.Instance.Codes) codes[code.Code] = r.GetInt64(r.GetOrdinal(code.Column));
@@ -53,19 +60,18 @@ public static class MeasureQuery
                 Count(MeasureCatalogue.AuthorisedAbsenceSessions), Count(MeasureCatalogue.UnauthorisedAbsenceSessions),
                 Count(MeasureCatalogue.OverallAbsenceSessions), Count(MeasureCatalogue.LateSessions),
                 Count(MeasureCatalogue.PersistentAbsenceEnrolments), Count(MeasureCatalogue.SevereAbsenceEnrolments), codes)
-                { RegisterDetailUnavailable = fromTotals ? SessionTotalsCoverage.RegisterDetailReason : null };
-            rows.Add(new MeasureRow(
-                request.GroupBy == MeasureGrouping.School ? r.GetInt32(r.GetOrdinal("g_urn")) : null,
-                request.GroupBy == MeasureGrouping.Phase ? r.GetString(r.GetOrdinal("g_phase")) : null,
-                request.Grain != TimeGrain.None ? r.GetFieldValue<DateOnly>(r.GetOrdinal("g_bucket")) : null,
-                request.Population != Population.AllPupils ? r.GetString(r.GetOrdinal("g_cohort")) : null,
-                values,
-                request.CellKeys ? new CellKeys((int)Long(r, KeyColumn(MeasureCatalogue.Enrolments)),
+                { RegisterDetailUnavailable = registersOnly ? null : SessionTotalsCoverage.RegisterDetailReason };
+            rows.Add(cell with
+            {
+                Values = values,
+                Keys = request.CellKeys ? new CellKeys((int)Long(r, KeyColumn(MeasureCatalogue.Enrolments)),
                     (int)Long(r, KeyColumn(MeasureCatalogue.PersistentAbsenceEnrolments)), (int)Long(r, KeyColumn(MeasureCatalogue.SevereAbsenceEnrolments)),
                     (int)Long(r, SessionKeyColumn))
                 {
                     SessionUnits = request.Methodology == Methodology.Official ? null : new(Long(r, SessionUnitsColumn), (int)Long(r, SessionUnitsKeyColumn)),
-                } : null) { Group = request.Breakdown is not null ? r.GetString(r.GetOrdinal("g_char")) : null });
+                } : null,
+                Group = request.Breakdown is not null ? r.GetString(r.GetOrdinal("g_char")) : null,
+            });
         }
         return rows;
     }
@@ -342,11 +348,9 @@ public static class MeasureQuery
             case TimeGrain.AcademicYear: return "make_date(a.academic_year, 8, 1)";
         }
         // Half-term boundaries are Mondays, so no fragment straddles one: a CASE over the boundaries is exact.
-        var starts = new List<DateOnly>();
-        for (var y = AcademicYear.Containing(r.Period.Start); y.StartYear <= AcademicYear.Containing(r.Period.End).StartYear; y = new AcademicYear(y.StartYear + 1))
-            starts.AddRange(SchoolCalendar.For(y).HalfTerms.Where(h => r.Grain == TimeGrain.HalfTerm || h.Half == 1).Select(h => h.Start));
+        var starts = MeasureBuckets.TermStarts(r);
         var sb = new StringBuilder("CASE");
-        foreach (var (start, i) in starts.OrderDescending().Select((s, i) => (s, i)))
+        foreach (var (start, i) in starts.Reverse().Select((s, i) => (s, i)))
         {
             p.Add(($"b{i}", start));
             sb.Append($" WHEN a.frag_start >= $b{i} THEN $b{i}::DATE");

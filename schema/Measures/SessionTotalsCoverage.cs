@@ -60,6 +60,41 @@ public static class SessionTotalsCoverage
     }
 
     /// <summary>
+    /// Which of a request's cells count sessions loaded as totals, so lose their register detail (late sessions, codes): a
+    /// cell's own schools (its school, its phase, or the request's) and its own days (its bucket within the period), never the
+    /// rest of the request. A cell then says the same whichever query asks for it: a school's late rate is not withheld in the
+    /// schools list because another school loaded a DfE file. Called only when the request overlaps totals (one query).
+    /// </summary>
+    public static Func<MeasureRow, bool> CellsFromTotals(DuckDBConnection connection, MeasureRequest r)
+    {
+        var p = new List<(string, object?)> { ("from", r.Period.Start), ("to", r.Period.End) };
+        var scope = Scope(r, p);
+        var spans = new List<(int Urn, string? Phase, DateOnly Start, DateOnly End)>();
+        foreach (var x in connection.Rows($"""
+            SELECT t.urn, s.phase, t.span_start, t.span_end FROM session_total_spans t LEFT JOIN schools s USING (urn)
+            WHERE t.span_start <= $to AND t.span_end >= $from{scope}
+            """, p.ToArray()))
+            spans.Add((x.GetInt32(0), x.IsDBNull(1) ? null : x.GetString(1), x.GetFieldValue<DateOnly>(2), x.GetFieldValue<DateOnly>(3)));
+        // A population reaching other LAs' schools is checked against every school, as the refusal is (see Scope).
+        var everySchool = ReachesOtherLas(r.LaPopulation);
+        var bucketEnd = MeasureBuckets.EndOf(r);
+        var atSchool = spans.ToLookup(s => s.Urn);
+        var inPhase = spans.ToLookup(s => s.Phase);
+        return row =>
+        {
+            var (from, to) = row.BucketStart is { } b ? (Max(b, r.Period.Start), Min(bucketEnd(b), r.Period.End)) : (r.Period.Start, r.Period.End);
+            var candidates = everySchool ? spans : row.Urn is { } urn ? atSchool[urn] : row.Phase is { } phase ? inPhase[phase] : spans;
+            return candidates.Any(s => s.Start <= to && s.End >= from);
+        };
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static bool ReachesOtherLas(LaPopulation population) =>
+        population is LaPopulation.Residents or LaPopulation.ResidentsElsewhere or LaPopulation.LaSchoolsOrResidents;
+
+    /// <summary>
     /// The request's schools (a phase or a list, and the LA's or other LAs' by its population), as a condition; every school
     /// otherwise. Weeks of DfE's resident-pupil download at other LAs' schools never touch the LA's own figures.
     /// </summary>
@@ -68,11 +103,10 @@ public static class SessionTotalsCoverage
         // A population that reaches other LAs' schools is checked against every school's spans, whatever its phase or
         // schools: narrowed, the refusal itself told a protected role whether a resident educated elsewhere in that
         // phase was known only as totals that week (a cold attack), which its published figures may not say.
-        if (r.LaPopulation is LaPopulation.Residents or LaPopulation.ResidentsElsewhere or LaPopulation.LaSchoolsOrResidents) return "";
+        if (ReachesOtherLas(r.LaPopulation)) return "";
         var scope = r.LaPopulation switch
         {
             LaPopulation.LaSchools or LaPopulation.NonResidents => $" AND urn IN ({ServedLocalAuthority.SchoolsSql})",
-            LaPopulation.ResidentsElsewhere => $" AND urn NOT IN ({ServedLocalAuthority.SchoolsSql})",
             _ => "",
         };
         if (r.Phase is not null)

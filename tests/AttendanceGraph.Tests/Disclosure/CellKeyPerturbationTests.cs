@@ -75,6 +75,18 @@ public sealed class CellKeyPerturbationTests
     }
 
     [Fact]
+    public void ACellWithSessionsFromTotals_KeepsItsReason_AboveAndBelowTheThreshold()
+    {
+        foreach (var v in new[] { Large, new MeasureValues(3, 48, 40, 5, 3, 8, 1, 2, 0) })
+            for (var k = 0; k < 256; k += 17)
+            {
+                var fromTotals = v with { RegisterDetailUnavailable = SessionTotalsCoverage.RegisterDetailReason };
+                Assert.Equal(SessionTotalsCoverage.RegisterDetailReason, CellKeyPerturbation.Publish(fromTotals, new CellKeys(k, k, k, k)).Values.RegisterDetailUnavailable);
+                Assert.Null(CellKeyPerturbation.Publish(v, new CellKeys(k, k, k, k)).Values.RegisterDetailUnavailable);
+            }
+    }
+
+    [Fact]
     public void SessionCounts_AreNeverPublished_AndSessionRatesAreTheTrueRatesPlusBoundedUnbiasedNoise_ToOneDecimalPlace()
     {
         var withCodes = Large with { CodeSessions = new Dictionary<string, long> { ["/"] = 35400, ["E"] = 3 } };

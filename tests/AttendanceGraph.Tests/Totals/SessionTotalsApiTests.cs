@@ -1,3 +1,4 @@
+using AttendanceGraph.Api.Security;
 using AttendanceGraph.Tests.Api;
 using AttendanceGraph.Tests.Fixtures;
 using static AttendanceGraph.Tests.Fixtures.HandCheckedAuthority;
@@ -43,5 +44,46 @@ public sealed class SessionTotalsApiTests
         Assert.True(pack["errors"] is not null, pack.ToJsonString());
         Assert.Equal("BAD_PERIOD", (string)pack["errors"]![0]!["extensions"]!["code"]!);
         Assert.Contains("need registers", (string)pack["errors"]![0]!["message"]!);
+    }
+
+    [Fact]
+    public async Task RegisterDetail_IsWithheldPerCell_SoASchoolOnRegistersKeepsItsLateFigures_InTheListAsAlone_AndPerWeek()
+    {
+        using var w = new EtlWarehouse();
+        // Registers for every school's first two weeks; Alpha's third week as DfE totals.
+        w.Load(w.HandChecked);
+        w.Load(Write(w.NewFolder("dfe"), "vyed.csv", Row(P1, Alpha, Week, 10, 0, 0, 0), Row(P2, Alpha, Week, 9, 0, 1, 0)));
+        using var factory = new ApiFactory(w.Paths.Root);
+        const string period = """{ from: "2025-09-01", to: "2025-09-19" }""";
+
+        var list = (await factory.Data($$"""
+            { schools(period: {{period}}) { nodes { urn measures(period: {{period}}) { lateSessions lateRate registerDetailUnavailable } } } }
+            """))["schools"]!["nodes"]!.AsArray().ToDictionary(n => (int)n!["urn"]!, n => n!["measures"]!);
+        var gamma = (await factory.Data($$"""{ school(urn: {{Gamma}}) { measures(period: {{period}}) { lateSessions lateRate registerDetailUnavailable } } }"""))
+            ["school"]!["measures"]!;
+
+        Assert.Null(list[Alpha]["lateRate"]);
+        Assert.Contains("weekly totals", (string)list[Alpha]["registerDetailUnavailable"]!);
+        // Gamma's L (P6, 5 Sep) and U (P6, 10 Sep): known, whichever query asks and whatever another school loaded.
+        Assert.Equal(2, (long)list[Gamma]["lateSessions"]!);
+        Assert.Null(list[Gamma]["registerDetailUnavailable"]);
+        Assert.Equal(list[Gamma].ToJsonString(), gamma.ToJsonString());
+
+        var weeks = (await factory.Data($$"""
+            { localAuthority { trend(grain: WEEK, period: {{period}}) { period { start } measures { lateSessions registerDetailUnavailable } } } }
+            """))["localAuthority"]!["trend"]!.AsArray();
+        Assert.Equal(["2025-09-01", "2025-09-08", "2025-09-15"], weeks.Select(p => (string)p!["period"]!["start"]!));
+        Assert.Equal([1L, 1L], weeks.Take(2).Select(p => (long)p!["measures"]!["lateSessions"]!));
+        Assert.Null(weeks[2]!["measures"]!["lateSessions"]);
+        Assert.Contains("weekly totals", (string)weeks[2]!["measures"]!["registerDetailUnavailable"]!);
+
+        // A protected role's cell carries the same reason, so its late figures are withheld as la-lead's are, not drawn
+        // from the registers' part alone.
+        var published = await factory.QueryAs(ApiFactory.Token(Roles.BiReader), $$"""
+            { schools(period: {{period}}) { nodes { urn measures(period: {{period}}) { lateRate registerDetailUnavailable } } } }
+            """);
+        var alpha = published["data"]!["schools"]!["nodes"]!.AsArray().Single(n => (int)n!["urn"]! == Alpha)!["measures"]!;
+        Assert.Null(alpha["lateRate"]);
+        Assert.Contains("weekly totals", (string)alpha["registerDetailUnavailable"]!);
     }
 }
