@@ -1,3 +1,4 @@
+using AttendanceGraph.Api.Disclosure;
 using System.Text.Json.Nodes;
 using AttendanceGraph.Api.Security;
 using AttendanceGraph.Tests.Fixtures;
@@ -56,18 +57,41 @@ public sealed class ResidencyApiTests : IDisposable
             { localAuthority {
                 measures(period: {{Autumn1}}, population: RESIDENT) { enrolments persistentAbsenceEnrolments overallAbsenceRate }
                 trend(grain: HALF_TERM, period: {{Autumn1}}, population: RESIDENT) { measures { enrolments persistentAbsenceEnrolments overallAbsenceRate } }
-                breakdown(by: RESIDENCY, period: {{Autumn1}}, population: RESIDENT) { group measures { enrolments persistentAbsenceEnrolments overallAbsenceRate } } } }
+                byPhase(period: {{Autumn1}}, population: RESIDENT) { phase measures { enrolments } } } }
             """;
         var result = await api.QueryAs(ApiFactory.Token(Roles.BiReader), query);
         Assert.True(result["errors"] is null, result.ToJsonString());
         var la = result["data"]!["localAuthority"]!;
         var cell = la["measures"]!.ToJsonString();
-        // The half term is the period: one point, the same enrolments. Every resident is in the RESIDENT group: the same units.
+        // The half term is the period: one point, the same enrolments.
         Assert.Equal(cell, Assert.Single(la["trend"]!.AsArray())!["measures"]!.ToJsonString());
-        Assert.Equal(cell, Assert.Single(la["breakdown"]!.AsArray())!["measures"]!.ToJsonString());
+        Assert.NotEmpty(la["byPhase"]!.AsArray());
         // The bi-reader sees published values, not necessarily the exact 8.
         var exact = await api.Data($$"""{ localAuthority { measures(period: {{Autumn1}}, population: RESIDENT) { enrolments } } }""");
         Assert.Equal(8, (int)exact["localAuthority"]!["measures"]!["enrolments"]!);
+    }
+
+    [Theory]
+    [InlineData("breakdown(by: RESIDENCY, period: {{period}}, population: RESIDENT) { group measures { enrolments } }")]
+    [InlineData("measures(period: {{period}}, cohort: LOOKED_AFTER, population: RESIDENT_ELSEWHERE) { enrolments }")]
+    [InlineData("measures(period: {{period}}, characteristic: { characteristic: YEAR_GROUP, group: \"3\" }, population: AT_LA_SCHOOLS_OR_RESIDENT) { enrolments }")]
+    [InlineData("trend(grain: WEEK, period: {{period}}, population: LIVING_ELSEWHERE, breakdown: ETHNICITY_MAJOR) { measures { enrolments } }")]
+    public async Task AResidencyPopulation_ReachesAProtectedRoleOnlyWhole_NeverByCohortOrCharacteristic(string field)
+    {
+        using var api = new ApiFactory(warehouse.Paths.Root);
+        var query = "{ localAuthority { " + field.Replace("{{period}}", Autumn1) + " } }";
+
+        var published = await api.QueryAs(ApiFactory.Token(Roles.BiReader), query);
+        Assert.Equal(PopulationTooDetailedError.ErrorCode, (string)published["errors"]![0]!["extensions"]!["code"]!);
+        var asSchool = await api.QueryAs(ApiFactory.Token(Roles.School, Alpha), query);
+        Assert.Equal(PopulationTooDetailedError.ErrorCode, (string)asSchool["errors"]![0]!["extensions"]!["code"]!);
+        // la-lead's figures are exact, so nesting tells it nothing it cannot read.
+        var exact = await api.QueryAs(ApiFactory.LaLeadToken, query);
+        Assert.True(exact["errors"] is null, exact.ToJsonString());
+        // The same field over the LA's schools (no residency) is an ordinary published cell.
+        var ordinary = await api.QueryAs(ApiFactory.Token(Roles.BiReader), query.Replace("RESIDENT_ELSEWHERE", "AT_LA_SCHOOLS")
+            .Replace("AT_LA_SCHOOLS_OR_RESIDENT", "AT_LA_SCHOOLS").Replace("LIVING_ELSEWHERE", "AT_LA_SCHOOLS").Replace("RESIDENT)", "AT_LA_SCHOOLS)"));
+        Assert.True(ordinary["errors"] is null, ordinary.ToJsonString());
     }
 
     [Fact]
