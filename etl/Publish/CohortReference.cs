@@ -13,8 +13,11 @@ namespace AttendanceGraph.Etl.Publish;
 /// </summary>
 public static class CohortReference
 {
-    /// <summary>Runs after the batch's definitions and memberships are staged and before the aggregates are refreshed.</summary>
-    public static void Rewrite(DuckDBConnection c)
+    /// <summary>
+    /// Runs after the batch's definitions and memberships are staged and before the aggregates are refreshed. Says whether
+    /// any reporting cohort is now made of different membership cohorts.
+    /// </summary>
+    public static bool Rewrite(DuckDBConnection c)
     {
         c.ExecuteAll(
         [
@@ -46,7 +49,12 @@ public static class CohortReference
               UNION ALL
               (SELECT * FROM reporting_cohorts EXCEPT SELECT * FROM reporting_cohorts_before)))
             """,
-            "DROP TABLE reporting_cohorts_before",
         ]);
+        var changed = c.Scalar<long>("""
+            SELECT count(*) FROM ((SELECT * FROM reporting_cohorts_before EXCEPT SELECT * FROM reporting_cohorts)
+              UNION ALL (SELECT * FROM reporting_cohorts EXCEPT SELECT * FROM reporting_cohorts_before))
+            """) > 0;
+        c.Execute("DROP TABLE reporting_cohorts_before");
+        return changed;
     }
 }

@@ -46,6 +46,9 @@ public static class CohortIntervals
         $"INSERT INTO {Table} SELECT * FROM ({Sql}) ORDER BY cohort, pupil_id, start_date",
     ];
 
+    /// <summary>No rows: a warehouse upgraded from before the table, or one with no memberships (then rewriting is cheap).</summary>
+    public static bool IsEmpty(DuckDBConnection c) => c.Scalar<long>($"SELECT count(*) FROM (SELECT 1 FROM {Table} LIMIT 1)") == 0;
+
     /// <summary>
     /// What a query in <paramref name="connection"/>'s snapshot reads: the table, or for a snapshot published before the
     /// table existed, the definition (until the next load writes the table).
