@@ -2,6 +2,7 @@ using AttendanceGraph.Api.Data;
 using AttendanceGraph.Api.Security;
 using AttendanceGraph.Schema.Disclosure;
 using AttendanceGraph.Schema.Measures;
+using AttendanceGraph.Schema.Warehouse;
 using GraphQL.DataLoader;
 
 namespace AttendanceGraph.Api.Disclosure;
@@ -74,17 +75,22 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
     }
 
     /// <summary>
-    /// A residency population reaches a protected role only whole (the LA or a phase, every pupil, no breakdown or filter). Two
-    /// populations nest (the LA's schools inside "at the LA's schools or resident"), so the same small group in both publishes
-    /// one value when no pupil of it lives or is educated elsewhere and, almost always, two when one does: a group published as 0
-    /// elsewhere was found non-empty in 47 of 47 tries (docs/security.md, the seventh attack). At LA or phase level that says
-    /// only what every LA knows, that some of its pupils cross its border.
+    /// A population other than the LA's schools reaches a protected role only whole. Populations nest (the LA's schools inside
+    /// "at the LA's schools or resident"; a Virtual School cohort at any school around the same cohort at the LA's schools), so
+    /// the same small group in both publishes one value when none of its pupils lives or is educated elsewhere and, almost
+    /// always, two when one does: a group published as 0 elsewhere was found non-empty in 47 of 47 tries (docs/security.md,
+    /// the seventh attack). Whole, that says only what every LA knows, that some of its pupils cross its border. A residency
+    /// population is whole for the LA or a phase, every pupil, no breakdown or filter; a Virtual School figure is whole for
+    /// its cohort (no characteristic breakdown or filter) once any other LA's school is loaded.
     /// </summary>
     private MeasureRequest Publishable(MeasureRequest request)
     {
-        if (request.LaPopulation is LaPopulation.LaSchools or LaPopulation.AnySchool || IsExact(request, null)) return request;
-        var whole = request is { Population: Population.AllPupils, Breakdown: null, Filter: null, WithinCohort: null, Urns: null }
-                    && request.GroupBy is MeasureGrouping.None or MeasureGrouping.Phase;
+        if (request.LaPopulation is LaPopulation.LaSchools || IsExact(request, null)) return request;
+        var characteristics = request.Breakdown is not null || request.Filter is not null;
+        var whole = request.LaPopulation is LaPopulation.AnySchool
+            ? !characteristics || !data.Query(ServedLocalAuthority.HoldsOtherEnrolments)
+            : !characteristics && request is { Population: Population.AllPupils, WithinCohort: null, Urns: null }
+              && request.GroupBy is MeasureGrouping.None or MeasureGrouping.Phase;
         return whole ? request : throw new PopulationTooDetailedError();
     }
 

@@ -78,8 +78,8 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         dimensions.CohortDefinitions(batch.CohortDefinitions);
         dimensions.CohortMemberships(batch.CohortMemberships);
         // The intervals follow memberships, pupils and reporting cohorts, which a daily marks file leaves alone (rewriting
-        // them anyway was 0.15 s of each daily load at 100,000 pupils).
-        if (CohortReference.Rewrite(c) || batch.CohortMemberships.Count > 0 || batch.NewPupilIds.Count > 0 || CohortIntervals.IsEmpty(c))
+        // them anyway was 0.15 s of each daily load at 100,000 pupils), and the definition, which a release may change.
+        if (CohortReference.Rewrite(c) || batch.CohortMemberships.Count > 0 || batch.NewPupilIds.Count > 0 || !CohortIntervals.IsCurrent(c))
             c.ExecuteAll(CohortIntervals.RewriteSql);
         // A new warehouse starts with the shipped national figures, so benchmarks work before any EES file is loaded.
         var noBenchmarksYet = c.Scalar<long>("SELECT count(*) FROM benchmarks") == 0;

@@ -40,14 +40,25 @@ public static class CohortIntervals
         """;
 
     /// <summary>Rewrites the table; in cohort and pupil order, so one cohort's or pupil's rows share few row groups.</summary>
-    public static readonly string[] RewriteSql =
+    public static IReadOnlyList<string> RewriteSql =>
     [
         $"DELETE FROM {Table}",
         $"INSERT INTO {Table} SELECT * FROM ({Sql}) ORDER BY cohort, pupil_id, start_date",
+        $"DELETE FROM warehouse_info WHERE key = '{DefinitionKey}'",
+        $"INSERT INTO warehouse_info VALUES ('{DefinitionKey}', '{Definition}')",
     ];
 
-    /// <summary>No rows: a warehouse upgraded from before the table, or one with no memberships (then rewriting is cheap).</summary>
-    public static bool IsEmpty(DuckDBConnection c) => c.Scalar<long>($"SELECT count(*) FROM (SELECT 1 FROM {Table} LIMIT 1)") == 0;
+    /// <summary>The warehouse_info key naming the definition the table was last written by (a hash of <see cref="Sql"/>).</summary>
+    public const string DefinitionKey = "cohort_intervals_definition";
+
+    private static readonly string Definition = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Sql)));
+
+    /// <summary>
+    /// The table was written by this build's definition. A load whose memberships, pupils and reporting cohorts are unchanged
+    /// may keep it only then: a warehouse upgraded from before the table, or a release that changed the definition, rewrites it.
+    /// </summary>
+    public static bool IsCurrent(DuckDBConnection c) =>
+        c.Scalar<string?>("SELECT value FROM warehouse_info WHERE key = $k", ("k", DefinitionKey)) == Definition;
 
     /// <summary>
     /// What a query in <paramref name="connection"/>'s snapshot reads: the table, or for a snapshot published before the

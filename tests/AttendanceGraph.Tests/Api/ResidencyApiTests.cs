@@ -95,6 +95,26 @@ public sealed class ResidencyApiTests : IDisposable
     }
 
     [Fact]
+    public async Task AVirtualSchoolFigure_ReachesAProtectedRoleWithoutCharacteristics_OnceAnotherLasSchoolIsLoaded()
+    {
+        // Looked-after children in a year group at any school against the same at the LA's schools would say whether one of
+        // that year group is placed elsewhere (R1 in year 4 at Morden Brook), as the residency populations did.
+        using var api = new ApiFactory(warehouse.Paths.Root);
+        var filtered = $$"""{ virtualSchool(cohort: LOOKED_AFTER) { measures(period: {{Autumn1}}, characteristic: { characteristic: YEAR_GROUP, group: "4" }) { enrolments } } }""";
+        foreach (var token in new[] { ApiFactory.Token(Roles.BiReader), ApiFactory.Token(Roles.School, Alpha) })
+        {
+            var refused = await api.QueryAs(token, filtered);
+            Assert.Equal(PopulationTooDetailedError.ErrorCode, (string)refused["errors"]![0]!["extensions"]!["code"]!);
+            var whole = await api.QueryAs(token, $$"""
+                { virtualSchool(cohort: LOOKED_AFTER) { measures(period: {{Autumn1}}) { enrolments } trend(grain: WEEK, period: {{Autumn1}}) { measures { enrolments } } } }
+                """);
+            Assert.True(whole["errors"] is null, whole.ToJsonString());
+        }
+        var exact = await api.QueryAs(ApiFactory.Token(Roles.VirtualSchool), filtered);
+        Assert.Equal(1, (int)exact["data"]!["virtualSchool"]!["measures"]!["enrolments"]!);
+    }
+
+    [Fact]
     public async Task TheVirtualSchool_CountsItsLookedAfterChildAtAnotherLasSchool_AndSaysTheSchoolIsOutOfArea()
     {
         using var api = new ApiFactory(warehouse.Paths.Root);

@@ -152,4 +152,35 @@ public sealed class LaCohortLoadTests
             EtlWarehouse.AssertAggregatesEqualFullRebuild(c);
         }
     }
+
+    /// <summary>
+    /// A daily marks file changes no membership, pupil or reporting cohort, so the cohort intervals are kept; a table written by
+    /// another definition (an older release, simulated by its marker) is rewritten by the next load whatever the batch holds.
+    /// </summary>
+    [Fact]
+    public void CohortIntervals_AreKeptByAMarksOnlyLoad_AndRewrittenWhenWrittenByAnotherDefinition()
+    {
+        using var w = new EtlWarehouse();
+        w.Load(w.HandChecked);
+        string Intervals() { using var c = w.Open(); return string.Join(";", EtlWarehouse.Rows(c, $"SELECT * FROM {CohortIntervals.Table} ORDER BY ALL")); }
+        var written = Intervals();
+        Assert.NotEmpty(written);
+        void Tamper(params string[] sql)
+        {
+            using var c = new DuckDBConnection(DuckDbSettings.ReadWrite(w.Paths.SnapshotPath(w.Current!)));
+            c.Open();
+            c.ExecuteAll(sql);
+        }
+        var marks = 0;
+        string NextMarks() => w.WriteMarks(Path.Combine(w.NewFolder($"next{++marks}"), "marks.csv"), [(P1, Alpha, Days[0], "AM", marks % 2 == 0 ? "/" : "L")]);
+
+        // A row only the table has: a marks-only load that rewrote the table would drop it.
+        Tamper($"INSERT INTO {CohortIntervals.Table} VALUES ('FSM', 999999, DATE '2025-09-01', DATE '2025-09-02')");
+        w.Load(NextMarks());
+        Assert.Contains("FSM|999999", Intervals());
+
+        Tamper($"UPDATE warehouse_info SET value = 'an older definition' WHERE key = '{CohortIntervals.DefinitionKey}'");
+        w.Load(NextMarks());
+        Assert.Equal(written, Intervals());
+    }
 }
