@@ -227,46 +227,51 @@ public static class SchoolRollup
         ], $"u.{MeasureCatalogue.PossibleSessions.Name} > 0");
 
     /// <summary>
-    /// Per enrolment ever in cohort k: (its figures less its cohort sessions, as the rest counts it) minus (its
-    /// figures in full, as the all-pupils row counts it). u.x is the enrolment without its cohort sessions, u.e_x in full.
+    /// Per enrolment ever in cohort k: (its figures less its cohort sessions, as the rest counts it) minus (its figures in
+    /// full, as the all-pupils row counts it). Each unit's difference is computed once and the group sums plain columns:
+    /// a filtered sum of each side per column (26 filtered aggregates) measured about 1.4× the time at 100,000 pupils.
     /// </summary>
     private static string RestCorrectionSql(string target)
     {
-        var rest = $"(SELECT c.bucket, c.urn, c.pupil_id, c.cohort, c.compulsory, " +
-            string.Join(", ", SessionColumns.Select(s => $"e.{s.Name} AS e_{s.Name}, e.{s.Name} - c.{s.Name} AS {s.Name}")) +
-            " FROM rollup_units c JOIN rollup_units e ON e.cohort = '' AND e.bucket = c.bucket" +
-            " AND e.urn = c.urn AND e.pupil_id = c.pupil_id AND e.compulsory = c.compulsory WHERE c.cohort <> '')";
-        var rIn = $"u.{MeasureCatalogue.PossibleSessions.Name} > 0";
-        var eIn = $"u.e_{MeasureCatalogue.PossibleSessions.Name} > 0";
-        string ETest(CountMeasure p) => SessionCountSql.ThresholdTest(p.Threshold!, $"u.e_{MeasureCatalogue.Holding(p.Threshold!.Numerator).Name}",
-            $"u.e_{MeasureCatalogue.Holding(p.Threshold.Denominator).Name}");
-        string Diff(string value, string rCondition, string eCondition) =>
-            $"coalesce(sum({value}) FILTER (WHERE {rCondition}), 0) - coalesce(sum({value}) FILTER (WHERE {eCondition}), 0)";
-        return Insert(target, rest: true, rest,
+        var possible = MeasureCatalogue.PossibleSessions.Name;
+        static string Passes(CountMeasure p, string prefix) => SessionCountSql.ThresholdTest(p.Threshold!,
+            $"u.{prefix}{MeasureCatalogue.Holding(p.Threshold!.Numerator).Name}", $"u.{prefix}{MeasureCatalogue.Holding(p.Threshold.Denominator).Name}");
+        // The unit's value where it counts (it has possible sessions and, for a person count, passes the test), else 0.
+        string Part(string prefix, Func<string, string> value, CountMeasure? person = null) =>
+            $"CASE WHEN u.{prefix}{possible} > 0{(person is null ? "" : $" AND {Passes(person, prefix)}")} THEN {value(prefix)} ELSE 0 END";
+        string Difference(Func<string, string> value, CountMeasure? person = null) => $"({Part("", value, person)}) - ({Part("e_", value, person)})";
+        List<string> differences =
         [
-            Diff("1", rIn, eIn),
-            .. PersonColumns.Skip(1).Select(p => Diff("1", $"{rIn} AND {Test(p, "u")}", $"{eIn} AND {ETest(p)}")),
-            .. SessionColumns.Select(s => $"coalesce(sum(u.{s.Name}) FILTER (WHERE {rIn}), 0) - coalesce(sum(u.e_{s.Name}) FILTER (WHERE {eIn}), 0)"),
-            Diff(Key, rIn, eIn),
-            .. PersonColumns.Skip(1).Select(p => Diff(Key, $"{rIn} AND {Test(p, "u")}", $"{eIn} AND {ETest(p)}")),
+            Difference(_ => "1"),
+            .. PersonColumns.Skip(1).Select(p => Difference(_ => "1", p)),
+            .. SessionColumns.Select(s => Difference(prefix => $"u.{prefix}{s.Name}")),
+            Difference(_ => "u.k"),
+            .. PersonColumns.Skip(1).Select(p => Difference(_ => "u.k", p)),
             // The rest's units hold their sessions without the cohort's, so their session keys differ from the same
             // enrolments' keys in the all-pupils row: the correction adds the one and takes away the other.
-            $"coalesce(sum({SessionKeySql.Contribution(Key, c => $"u.{c.Name}")}) FILTER (WHERE {rIn}), 0)"
-                + $" - coalesce(sum({SessionKeySql.Contribution(Key, c => $"u.e_{c.Name}")}) FILTER (WHERE {eIn}), 0)",
-        ], "TRUE");
+            Difference(prefix => SessionKeySql.Contribution("u.k", c => $"u.{prefix}{c.Name}")),
+        ];
+        var pairs = $"SELECT c.bucket, c.urn, c.pupil_id, c.cohort, c.compulsory, {Key} AS k, " +
+            string.Join(", ", SessionColumns.Select(s => $"e.{s.Name} AS e_{s.Name}, e.{s.Name} - c.{s.Name} AS {s.Name}")) +
+            " FROM rollup_units c JOIN rollup_units e ON e.cohort = '' AND e.bucket = c.bucket" +
+            " AND e.urn = c.urn AND e.pupil_id = c.pupil_id AND e.compulsory = c.compulsory" +
+            $" LEFT JOIN {RecordKeys.Table} rk ON rk.pupil_id = c.pupil_id WHERE c.cohort <> ''";
+        var units = $"(SELECT u.bucket, u.urn, u.cohort, u.compulsory, {string.Join(", ", differences.Select((d, i) => $"{d} AS d{i}"))} FROM ({pairs}) u)";
+        return Insert(target, rest: true, units, differences.Select((_, i) => $"sum(u.d{i})").ToList(), "TRUE", keyed: false);
     }
 
     /// <summary>
     /// Groups units by a small integer bucket id (four wide bucket columns as group keys measured slower), then joins
     /// the bucket's columns back; <paramref name="values"/> are the table's count and key-sum columns in order.
     /// </summary>
-    private static string Insert(string target, bool rest, string units, IReadOnlyList<string> values, string where) =>
+    /// <param name="keyed">Join each unit's record key as <c>rk</c> (false: <paramref name="units"/> carry what they need).</param>
+    private static string Insert(string target, bool rest, string units, IReadOnlyList<string> values, string where, bool keyed = true) =>
         $"""
         INSERT INTO {target}
         SELECT b.kind, b.b_from, b.b_to, b.label, u.urn, u.cohort, {(rest ? "true" : "false")}, u.compulsory, {string.Join(", ", values.Select((_, i) => $"u.v{i}"))}
         FROM (SELECT u.bucket, u.urn, u.cohort, u.compulsory,
           {string.Join(",\n  ", values.Select((v, i) => $"{v} AS v{i}"))}
-          FROM {units} u LEFT JOIN {RecordKeys.Table} rk ON rk.pupil_id = u.pupil_id
+          FROM {units} u{(keyed ? $" LEFT JOIN {RecordKeys.Table} rk ON rk.pupil_id = u.pupil_id" : "")}
           WHERE {where}
           GROUP BY u.bucket, u.urn, u.cohort, u.compulsory) u
         JOIN rollup_buckets b ON b.id = u.bucket
