@@ -129,6 +129,7 @@ public sealed class SchemaUpgradeTests
         "ALTER TABLE pupils DROP COLUMN eal",
         "ALTER TABLE pupils DROP COLUMN ethnicity",
         $"DROP TABLE {AttendanceGraph.Schema.Warehouse.CohortIntervals.Table}",
+        $"DELETE FROM warehouse_info WHERE key = '{AttendanceGraph.Schema.Warehouse.CohortIntervals.DefinitionKey}'",
         "UPDATE warehouse_info SET value = '3' WHERE key = 'schema_version'",
     ]);
 
@@ -140,6 +141,7 @@ public sealed class SchemaUpgradeTests
         "ALTER TABLE schools DROP COLUMN weekend_sessions",
         // Versions before 4 had no materialised cohort intervals: the upgrade must not read the table.
         $"DROP TABLE {AttendanceGraph.Schema.Warehouse.CohortIntervals.Table}",
+        $"DELETE FROM warehouse_info WHERE key = '{AttendanceGraph.Schema.Warehouse.CohortIntervals.DefinitionKey}'",
         "UPDATE warehouse_info SET value = '2' WHERE key = 'schema_version'",
     ]);
 
