@@ -259,7 +259,12 @@ public static class MeasureQuery
             Add($"edge{i}_from", e.Start);
             Add($"edge{i}_to", e.End);
             return ($"$edge{i}_from", $"$edge{i}_to");
-        }));
+        }).ToList());
+        // Only the within-cohort's pupils can pass its join below, so their marks are picked first: without it the marks met
+        // every cohort's intervals before the within-cohort's (the Virtual School's cohort breakdown over a year at 38 M
+        // marks, alternating on a loaded machine: 1.0-6.0 s -> 0.8-5.8 s, faster in each of five pairs; same rows).
+        if (r.WithinCohort is not null)
+            edges = $"(SELECT * FROM {edges} wm WHERE wm.pupil_id IN (SELECT pupil_id FROM {intervals} WHERE cohort = $within))";
         var inRange = $"WHERE TRUE{scope("m")}";
         if (r.WithinCohort is not null)
             inRange = $"JOIN {intervals} wc ON wc.pupil_id = m.pupil_id AND m.date BETWEEN wc.start_date AND wc.end_date AND wc.cohort = $within\n{inRange}";
