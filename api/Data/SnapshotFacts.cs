@@ -69,13 +69,7 @@ public sealed record SnapshotFacts(
             """).Select(r => new SchoolInfo(r.GetInt32(0), r.GetInt32(1), r.GetInt16(2), r.GetString(3), r.GetString(4),
                 r.GetString(5), r.GetString(6), r.GetString(7),
                 r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8), r.IsDBNull(9) ? null : r.GetFieldValue<DateOnly>(9))).ToList();
-        var markYears = c.Rows($"""
-            SELECT {WarehouseSchema.AcademicYearSql("m.date")} AS academic_year, min(m.date), max(m.date),
-                   min(m.date) FILTER (WHERE k.possible_session)
-            FROM marks m JOIN attendance_codes k USING (code_id)
-            GROUP BY ALL ORDER BY academic_year
-            """).Select(r => new MarkYear(new AcademicYear(r.GetInt16(0)), r.GetFieldValue<DateOnly>(1), r.GetFieldValue<DateOnly>(2),
-                r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3))).ToList();
+        var markYears = ReadMarkYears(c);
         var benchmarks = c.Rows("""
             SELECT time_period, geographic_level, old_la_code, la_name, education_phase, source, sess_overall_percent,
                    sess_authorised_percent, sess_unauthorised_percent, enrolments_pa_10_exact_percent, enrolments_pa_50_exact_percent
@@ -88,6 +82,51 @@ public sealed record SnapshotFacts(
             .Select(r => new Pupils.SchoolPlacement(r.GetInt32(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt16(3), r.GetString(4),
                 OutOfArea: true)).ToDictionary(p => p.Urn);
         return new SnapshotFacts(snapshot, schools, markYears, benchmarks) { Cohorts = CohortCatalogue.Read(c), InYear = ReadInYear(c), OtherLaSchools = others };
+    }
+
+    /// <summary>The definition of <see cref="MarkYears"/>: every mark of every year read (0.4–1.7 s at 38 M marks).</summary>
+    public static string MarkYearsSql { get; } = $"""
+        SELECT {WarehouseSchema.AcademicYearSql("m.date")} AS academic_year, min(m.date), max(m.date),
+               min(m.date) FILTER (WHERE k.possible_session)
+        FROM marks m JOIN attendance_codes k USING (code_id)
+        GROUP BY ALL ORDER BY academic_year
+        """;
+
+    /// <summary>
+    /// <see cref="MarkYearsSql"/>'s rows without reading every mark: each year's first and last mark are its first and last
+    /// school open day (<see cref="SchoolOpenDays"/>: exactly the days with a mark), and its first possible session is
+    /// looked for in the marks from its first open day a fortnight at a time (marks are clustered by week, so a date range
+    /// reads only its weeks), the first fortnight with one holding the earliest; after four fortnights without, the rest of
+    /// the year in one read. A snapshot from before the open-days table reads the definition. Every page's first request on
+    /// a snapshot waits for these facts.
+    /// </summary>
+    public static IReadOnlyList<MarkYear> ReadMarkYears(DuckDBConnection c)
+    {
+        if (!WarehouseTables.Has(c, SchoolOpenDays.Table))
+            return c.Rows(MarkYearsSql).Select(r => new MarkYear(new AcademicYear(r.GetInt16(0)), r.GetFieldValue<DateOnly>(1), r.GetFieldValue<DateOnly>(2),
+                r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3))).ToList();
+        var years = c.Rows($"""
+            SELECT {WarehouseSchema.AcademicYearSql("date")} AS academic_year, min(date), max(date)
+            FROM {SchoolOpenDays.Table} GROUP BY ALL ORDER BY academic_year
+            """).Select(r => (Year: new AcademicYear(r.GetInt16(0)), First: r.GetFieldValue<DateOnly>(1), Last: r.GetFieldValue<DateOnly>(2))).ToList();
+        return years.Select(y => new MarkYear(y.Year, y.First, y.Last, FirstPossibleSession(c, y.First, y.Last))).ToList();
+    }
+
+    private static DateOnly? FirstPossibleSession(DuckDBConnection c, DateOnly first, DateOnly last)
+    {
+        const int Fortnights = 4;
+        var from = first;
+        for (var i = 0; from <= last; i++)
+        {
+            var to = i == Fortnights - 1 || from.AddDays(13) >= last ? last : from.AddDays(13);
+            var found = c.Scalar<DateOnly?>("""
+                SELECT min(m.date) FROM marks m JOIN attendance_codes k USING (code_id)
+                WHERE k.possible_session AND m.date BETWEEN $from AND $to
+                """, ("from", from), ("to", to));
+            if (found is not null) return found;
+            from = to.AddDays(1);
+        }
+        return null;
     }
 
     /// <summary>DfE's in-year figures (weeks, terms, years to date); none in a snapshot loaded before they existed.</summary>

@@ -48,7 +48,7 @@ public static class TrendQueries
                     throw new PeriodException($"'{yearText}' is not an academic year like 2025/26");
                 var previous = new AcademicYear(year.StartYear - 1);
                 var cohort = c.CohortKey();
-                var shape = TrendScope.Apply(c, new MeasureRequest(new Period(PeriodKind.DateRange, previous.Start, year.End, $"{previous.Label}–{year.Label}"))
+                MeasureRequest Shape(Period period) => TrendScope.Apply(c, new MeasureRequest(period)
                 {
                     Grain = TimeGrain.Week,
                     Population = cohort == CohortEnum.AllPupils ? Population.AllPupils : Population.Cohort,
@@ -56,7 +56,7 @@ public static class TrendQueries
                     IncludeAllAges = c.GetArgument("includeAllAges", false),
                     Methodology = c.Methodology(),
                 });
-                var points = TrendPoint.From(TimeGrain.Week, c.Protected().Measure(shape));
+                var points = Weeks(c, Shape, previous, year);
                 var current = points.Where(p => year.Contains(p.Period.Start)).ToDictionary(p => p.WeekOfAcademicYear);
                 var before = points.Where(p => previous.Contains(p.Period.Start)).ToDictionary(p => p.WeekOfAcademicYear);
                 // Each week's value as published (a withheld figure is null).
@@ -65,5 +65,25 @@ public static class TrendQueries
                     current.GetValueOrDefault(w)?.Period.Start, current.GetValueOrDefault(w) is { } cp ? Value(cp.Measures) : null,
                     before.GetValueOrDefault(w)?.Period.Start, before.GetValueOrDefault(w) is { } bp ? Value(bp.Measures) : null)).ToList();
             });
+    }
+
+    /// <summary>
+    /// The weekly points of <paramref name="previous"/> and <paramref name="year"/>: as one span of both years, read from the
+    /// enrolment aggregates (1.7–2.9 s of the LA page at 38 M marks), or, with the same figures, as each year's own named
+    /// period, which the school rollup answers. They differ only in the week that straddles 1 August: the span reports it
+    /// under its July Monday, the previous year's, with its August days; year by year those days are the later year's,
+    /// under the same Monday. So when the later year has a point on a July Monday (an enrolment with a possible session on
+    /// those August days) the span is asked instead; when it has none, those days add no possible session to any enrolment
+    /// and the previous year's week is the span's week exactly. The live method (enrolments with 10 or fewer possible
+    /// sessions left out of each week) is always asked as the span.
+    /// </summary>
+    private static IReadOnlyList<TrendPoint> Weeks(IResolveFieldContext c, Func<Period, MeasureRequest> shape, AcademicYear previous, AcademicYear year)
+    {
+        var span = shape(new Period(PeriodKind.DateRange, previous.Start, year.End, $"{previous.Label}–{year.Label}"));
+        if (span.Methodology != Methodology.Official) return TrendPoint.From(TimeGrain.Week, c.Protected().Measure(span));
+        var later = TrendPoint.From(TimeGrain.Week, c.Protected().Measure(shape(Period.Year(year))));
+        if (later.Any(p => !year.Contains(p.Period.Start))) return TrendPoint.From(TimeGrain.Week, c.Protected().Measure(span));
+        var earlier = TrendPoint.From(TimeGrain.Week, c.Protected().Measure(shape(Period.Year(previous))));
+        return [.. earlier, .. later];
     }
 }

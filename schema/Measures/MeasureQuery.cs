@@ -118,13 +118,21 @@ public static class MeasureQuery
             cohortValues = string.Join(", ", names.Select(n => $"({n}::VARCHAR)"));
         }
 
+        // A breakdown's group is a function of the unit (its characteristics are one row per unit), so the unit's rows can be
+        // summed first and the group attached to each unit's sums after: the join then meets one row per unit rather than
+        // every fragment row (the LA page's ethnicity breakdown over a year at 38 M marks: 1.5-1.9 s -> 0.9-1.1 s on a loaded
+        // machine, same rows). A characteristic filter is applied to the fragment rows, so it keeps the join where it was.
+        var deferCharacteristics = request.Breakdown is not null && request.Filter is null && !WeeksAreRows(request);
+        var unitKeyColumns = request.Unit == MeasureUnit.Enrolment ? "ch.pupil_id = u.pupil_id AND ch.urn = u.urn" : "ch.pupil_id = u.pupil_id";
+
         string PerUnit(string name, bool cohort)
         {
-            var groupKeys = (cohort ? ["g_cohort"] : Array.Empty<string>()).Concat(keys.Select(k => k.Alias)).Append(unitKeys);
+            var unitGroupKeys = deferCharacteristics ? keys.Where(k => k.Alias != "g_char").ToList() : keys;
+            var groupKeys = (cohort ? ["g_cohort"] : Array.Empty<string>()).Concat(unitGroupKeys.Select(k => k.Alias)).Append(unitKeys);
             var from = new StringBuilder($"\n  FROM {Source(request, cohort, wholeFragmentsFromAggregates, weeksOfTotals, cohortIntervals, scope, p)} a");
             if (needsSchools) from.Append(" JOIN schools s ON s.urn = a.urn");
             // A unit without an enrolment row cannot exist (marks and totals need one); LEFT keeps it in Unknown all the same.
-            if (needsCharacteristics)
+            if (needsCharacteristics && !deferCharacteristics)
                 from.Append("\n  LEFT JOIN unit_characteristics ch ON ch.pupil_id = a.pupil_id" +
                             (request.Unit == MeasureUnit.Enrolment ? " AND ch.urn = a.urn" : ""));
             from.Append($"\n  WHERE {filters}{(cohort ? cohortFilter : "")}");
@@ -132,7 +140,7 @@ public static class MeasureQuery
             {
                 var sb = new StringBuilder("SELECT ");
                 if (cohort) sb.Append("a.cohort AS g_cohort, ");
-                foreach (var (alias, expr) in keys) sb.Append($"{expr} AS {alias}, ");
+                foreach (var (alias, expr) in unitGroupKeys) sb.Append($"{expr} AS {alias}, ");
                 sb.Append(unitKeys);
                 foreach (var (col, count) in Sessions)
                     sb.Append($",\n    {(summed ? SessionCountSql.Sum(count, "a") : SessionCountSql.RowExpression(count, "a") + "::BIGINT")} AS {col}");
@@ -141,6 +149,9 @@ public static class MeasureQuery
                 return sb.Append(from).ToString();
             }
             var grouped = $"{Select(summed: true)}\n  GROUP BY {string.Join(", ", groupKeys)}";
+            if (deferCharacteristics)
+                return $"{name} AS (\n  SELECT {keys.Single(k => k.Alias == "g_char").Expr} AS g_char, u.*\n  FROM ({grouped}) u\n" +
+                       $"  LEFT JOIN unit_characteristics ch ON {unitKeyColumns})";
             if (!WeeksAreRows(request)) return $"{name} AS (\n  {grouped})";
             // Most weeks lie inside one month, so an enrolment's week is one fragment row: those rows are the
             // per-enrolment values already. Grouping only the weeks that straddle a month end measured 1.5x faster
@@ -254,7 +265,12 @@ public static class MeasureQuery
             Add($"edge{i}_from", e.Start);
             Add($"edge{i}_to", e.End);
             return ($"$edge{i}_from", $"$edge{i}_to");
-        }));
+        }).ToList());
+        // Only the within-cohort's pupils can pass its join below, so their marks are picked first: without it the marks met
+        // every cohort's intervals before the within-cohort's (the Virtual School's cohort breakdown over a year at 38 M
+        // marks, alternating on a loaded machine: 1.0-6.0 s -> 0.8-5.8 s, faster in each of five pairs; same rows).
+        if (r.WithinCohort is not null)
+            edges = $"(SELECT * FROM {edges} wm WHERE wm.pupil_id IN (SELECT pupil_id FROM {intervals} WHERE cohort = $within))";
         var inRange = $"WHERE TRUE{scope("m")}";
         if (r.WithinCohort is not null)
             inRange = $"JOIN {intervals} wc ON wc.pupil_id = m.pupil_id AND m.date BETWEEN wc.start_date AND wc.end_date AND wc.cohort = $within\n{inRange}";

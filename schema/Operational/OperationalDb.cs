@@ -20,13 +20,23 @@ public sealed class OperationalDb(DbContextOptions<OperationalDb> options) : DbC
     public DbSet<TsmPupilAction> TsmPupilActions => Set<TsmPupilAction>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Ensured = new(StringComparer.Ordinal);
+
     public static OperationalDb Open(string path)
     {
         var options = new DbContextOptionsBuilder<OperationalDb>()
             .UseSqlite($"Data Source={path};Pooling=False")
             .Options;
         var db = new OperationalDb(options);
-        if (!db.Database.EnsureCreated()) db.CreateMissingTables();
+        // The schema is checked once per file per process, not at every open: the check runs EF's migrations differ over the
+        // whole model (15–250 ms warm, and every pupil-level read opens the store to write its audit entry). A file deleted
+        // since is created again.
+        var full = Path.GetFullPath(path);
+        if (!Ensured.ContainsKey(full) || !File.Exists(full))
+        {
+            if (!db.Database.EnsureCreated()) db.CreateMissingTables();
+            Ensured[full] = true;
+        }
         return db;
     }
 
