@@ -129,7 +129,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         // Schools learned from DfE resident-pupil rows are schools this batch added, as a GIAS row's would be.
         return new LoadResult(batchId, name, false, marks, batch.Schools.Count + batch.LearnedSchools.Count, batch.Enrolments.Count,
             batch.CohortMemberships.Count, batch.Benchmarks.Count + batch.InYearBenchmarks.Count, batch.Report, clock.Elapsed)
-            { SchoolRecords = batch.Schools.Where(s => servedLa is null || s.LaCode == servedLa).ToList() };
+            { SchoolRecords = batch.Schools.Where(s => servedLa is null || s.LaCode == servedLa).ToList(), SessionTotals = batch.SessionTotals.Count };
     }
 
     /// <summary>Every row of every file was rejected: publishing would make an empty batch look like a load.</summary>

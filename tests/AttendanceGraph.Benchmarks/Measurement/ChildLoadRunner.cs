@@ -31,7 +31,7 @@ public static class ChildLoadRunner
         if (p.ExitCode != 0 || line is null)
             throw new InvalidOperationException($"child load failed (exit {p.ExitCode}): {Tail(stderr.Result + output)}");
         var f = line.Split(' ');
-        return new ChildLoadResult(double.Parse(f[1]), long.Parse(f[2]), long.Parse(f[3]), wall.Elapsed.TotalMilliseconds);
+        return new ChildLoadResult(double.Parse(f[1]), long.Parse(f[2]), long.Parse(f[3]), wall.Elapsed.TotalMilliseconds, long.Parse(f[4]));
     }
 
     private static string Tail(string s) => s.Length <= 2000 ? s.Trim() : "…" + s[^2000..].Trim();
