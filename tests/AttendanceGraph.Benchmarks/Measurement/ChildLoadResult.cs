@@ -9,4 +9,7 @@ public sealed record ChildLoadResult(double ElapsedMs, long Marks, long PeakRssK
     public double RowsPerSecond => Marks / (ElapsedMs / 1000);
 
     public double TotalsRowsPerSecond => SessionTotals / (ElapsedMs / 1000);
+
+    /// <summary>The loader's step lines, each with its time, as `attendancegraph-etl load` prints them.</summary>
+    public IReadOnlyList<string> Steps { get; init; } = [];
 }

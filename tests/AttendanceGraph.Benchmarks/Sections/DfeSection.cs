@@ -91,6 +91,10 @@ public sealed class DfeSection : ISection
         report.Figures["nextWeekSeconds"] = weekSeconds.ToJson();
         report.Figures["nextWeekWallSeconds"] = weekWall.ToJson();
         report.Figures["nextWeekPeakRssGiB"] = weekRss.ToJson();
+        if (etl.Count > 0) report.Notes.Add($"Where the year's load went (run {etl.Count}): {string.Join("; ", etl[^1].Steps.Where(l => l.Contains(" s)")))}.");
+        if (weekly.Count > 0) report.Notes.Add($"Where the next week's load went (run {weekly.Count}): {string.Join("; ", weekly[^1].Steps.Where(l => l.Contains(" s)")))}.");
+        report.Figures["etlSteps"] = etl.Select(e => e.Steps).ToList();
+        report.Figures["nextWeekSteps"] = weekly.Select(e => e.Steps).ToList();
         var defaults = new LoadOptions();
         report.Notes.Add($"The files are the generator's DfE pupil-level file for this LA's registers (characteristics included), one per `period_start`; the last week is held back as the next weekly file. Cached in {files.Folder}.");
         report.Notes.Add($"ETL runs `BatchLoader.Load` over the GIAS extract and the weekly files (LoadOptions defaults: {defaults.Threads} threads, {defaults.MemoryLimit} DuckDB memory limit) in a child `dotnet` process into a new warehouse; peak RSS is the child's VmHWM, which it reports at exit.");
