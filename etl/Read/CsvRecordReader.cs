@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace AttendanceGraph.Etl.Read;
@@ -48,9 +49,25 @@ internal sealed class CsvRecordReader
             length = keep;
             return;
         }
-        // UTF-8 never decodes to more UTF-16 units than it has bytes.
-        if (text.Length < keep + piece.Length) Array.Resize(ref text, keep + piece.Length);
+        // UTF-8 never decodes to more UTF-16 units than it has bytes. Pooled, as a batch reads many files.
+        if (text.Length < keep + piece.Length)
+        {
+            var larger = ArrayPool<char>.Shared.Rent(keep + piece.Length);
+            text.AsSpan(0, keep).CopyTo(larger);
+            if (text.Length > 0) ArrayPool<char>.Shared.Return(text);
+            text = larger;
+        }
         length = keep + StrictUtf8.GetChars(piece, text.AsSpan(keep));
+    }
+
+    /// <summary>Hands a chunked reader's buffer back to the pool; the reader is not used after.</summary>
+    public void Release()
+    {
+        if (chunks is null || text.Length == 0) return;
+        ArrayPool<char>.Shared.Return(text);
+        text = [];
+        length = pos = 0;
+        final = true;
     }
 
     /// <summary>Physical line (1-based) where the current record starts.</summary>

@@ -51,7 +51,19 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
             chunks = new Utf8Chunks(path);
             csv = new CsvRecordReader(chunks);
         }
-        using var _ = chunks;
+        try
+        {
+            return ReadRows(path, kind, csv);
+        }
+        finally
+        {
+            csv.Release();
+            chunks?.Dispose();
+        }
+    }
+
+    private long ReadRows(string path, InputKind kind, CsvRecordReader csv)
+    {
         if (!csv.Next()) return 0;
         var header = csv.AllFields();
         var row = new RowContext(path, header, csv, report);

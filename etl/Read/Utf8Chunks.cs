@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AttendanceGraph.Etl.Read;
 
 /// <summary>
@@ -8,9 +10,10 @@ namespace AttendanceGraph.Etl.Read;
 /// </summary>
 internal sealed class Utf8Chunks : IDisposable
 {
-    private const int BlockBytes = 4 << 20;
+    private const int BlockBytes = 1 << 20;
     private readonly FileStream file;
     private byte[] buffer;
+    private readonly bool pooled;
     private int filled, consumed;
     private bool atEnd;
     private readonly int bomBytes;
@@ -19,7 +22,10 @@ internal sealed class Utf8Chunks : IDisposable
     public Utf8Chunks(string path, int blockBytes = BlockBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(blockBytes, 1);
-        buffer = new byte[blockBytes];
+        // Pooled: a batch of weekly files would otherwise allocate (and collect, as large objects) a buffer a file, twice.
+        // (Tests ask for blocks of a few bytes: those are not pooled, so a block is exactly that size.)
+        pooled = blockBytes >= 4096;
+        buffer = pooled ? ArrayPool<byte>.Shared.Rent(blockBytes) : new byte[blockBytes];
         file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         // The BOM is left out of the text (and counted in byte offsets), whatever the block size.
         Span<byte> start = stackalloc byte[3];
@@ -51,7 +57,13 @@ internal sealed class Utf8Chunks : IDisposable
             pending.CopyTo(buffer);
             filled = pending.Length;
             consumed = 0;
-            if (filled == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+            if (filled == buffer.Length)
+            {
+                var larger = pooled ? ArrayPool<byte>.Shared.Rent(buffer.Length * 2) : new byte[buffer.Length * 2];
+                buffer.AsSpan(0, filled).CopyTo(larger);
+                if (pooled) ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
+            }
             var read = file.ReadAtLeast(buffer.AsSpan(filled), buffer.Length - filled, throwOnEndOfStream: false);
             filled += read;
             if (filled < buffer.Length) atEnd = true;
@@ -78,5 +90,10 @@ internal sealed class Utf8Chunks : IDisposable
         }
     }
 
-    public void Dispose() => file.Dispose();
+    public void Dispose()
+    {
+        file.Dispose();
+        if (pooled && buffer.Length > 0) ArrayPool<byte>.Shared.Return(buffer);
+        buffer = [];
+    }
 }
