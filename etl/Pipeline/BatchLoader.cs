@@ -111,7 +111,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             AggregateRefresh.Run(c);
             Done("refreshed aggregates");
         }
-        if (totals > 0) ReleaseTotals(c, batch);
+        if (totals >= ReleaseTotalsFrom) ReleaseTotals(c, batch);
         SessionTotalsStager.RebuildSpans(c);
         RollupRefresh.Run(c, firstLoad: direct, batchId);
         SchoolOpenDays.Refresh(c, everyDay: direct);
@@ -137,8 +137,11 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             { SchoolRecords = batch.Schools.Where(s => servedLa is null || s.LaCode == servedLa).ToList(), SessionTotals = totals };
     }
 
+    /// <summary>DfE rows from which a batch is worth a collection and a checkpoint mid-load (a weekly file is ~100,000 rows).</summary>
+    private const int ReleaseTotalsFrom = 1_000_000;
+
     /// <summary>
-    /// Once a batch's DfE rows are staged, their memory goes back before the rollup, the load's hungriest DuckDB step: the
+    /// Once a large batch's DfE rows are staged, their memory goes back before the rollup, the load's hungriest DuckDB step: the
     /// rows (24 bytes each, ~4 million for a year of weekly files) and what reading them left for the collector, and
     /// DuckDB's copy of the new rows, which it holds in memory until a checkpoint writes them to the snapshot's file
     /// (measured on a year of weekly files: the load's peak resident memory was the reader's garbage plus DuckDB's
