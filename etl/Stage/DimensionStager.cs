@@ -105,7 +105,18 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
             WHERE NOT EXISTS (SELECT 1 FROM pupils o WHERE o.pupil_id = p.pupil_id AND o.date_of_birth = p.date_of_birth AND o.sex = p.sex)
             ON CONFLICT (pupil_id) DO UPDATE SET date_of_birth = excluded.date_of_birth, sex = excluded.sex
             """,
-            "INSERT OR REPLACE INTO enrolments SELECT * FROM e",
+            // Each enrolment takes the batch that last described it; only new or changed ones are replaced (the rows), the
+            // rest keep their row and take the batch id (a weekly file describes every enrolment again, nearly all unchanged).
+            """
+            INSERT OR REPLACE INTO enrolments SELECT * FROM e
+            WHERE NOT EXISTS (SELECT 1 FROM enrolments o WHERE o.pupil_id = e.pupil_id AND o.urn = e.urn AND o.entry_date = e.entry_date
+              AND o.leaving_date IS NOT DISTINCT FROM e.leaving_date AND o.nc_year = e.nc_year)
+            """,
+            """
+            UPDATE enrolments SET batch_id = e.batch_id FROM e
+            WHERE enrolments.pupil_id = e.pupil_id AND enrolments.urn = e.urn AND enrolments.entry_date = e.entry_date
+              AND enrolments.batch_id <> e.batch_id
+            """,
             "DROP TABLE p",
             "DROP TABLE e",
         ]);
