@@ -26,6 +26,10 @@ public sealed record PupilCharacteristicsRecord(
             residency.HomeLaCode, residency.DfeHome);
     }
 
+    /// <summary>What is known after <paramref name="read"/>, given what was known (null: nothing): the later row's values win.</summary>
+    public static PupilCharacteristicsRecord Merge(PupilCharacteristicsRecord? known, PupilCharacteristicsRecord read) =>
+        known is null ? read : read.AsOf >= known.AsOf ? read.Over(known) : known.Over(read);
+
     public bool GivesResidency => HomeLaCode is not null || DfeHome is not null;
 
     public bool GivesAnything => Ethnicity is not null || Eal is not null || SenNeed is not null || GivesResidency;

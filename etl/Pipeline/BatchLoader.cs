@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DuckDB.NET.Data;
 using AttendanceGraph.Etl.Publish;
 using AttendanceGraph.Etl.Read;
 using AttendanceGraph.Etl.Stage;
@@ -54,11 +55,14 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         }
 
         var batchId = snapshot.NextBatchId();
+        var totals = batch.SessionTotals.Count;
         if (existing.ServedLaCode is null && servedLa is { } la) ServedLocalAuthority.Record(c, la);
         StagingTables.Create(c);
-        // Only a batch with marks takes the first-load path: it rebuilds every aggregate row, which for a weekly DfE
-        // file into a warehouse of totals alone (no marks) would redo a year of weeks to add one (measured 6.6 s of 11.5).
-        var direct = batch.MarksRows > 0 && MarkMerge.CanAppendDirectly(c);
+        // Only a batch with marks, or the first batch of DfE totals into a warehouse with neither marks nor totals, takes the
+        // first-load path: it rebuilds every aggregate row, which for a weekly DfE file into a warehouse of totals alone (no
+        // marks) would redo a year of weeks to add one (measured 6.6 s of 11.5). A first year of DfE files has nothing to
+        // merge with: its totals' aggregates are counted in one pass rather than as ~4 million dirty enrolment-weeks.
+        var direct = MarkMerge.CanAppendDirectly(c) && (batch.MarksRows > 0 || batch.SessionTotals.Count > 0 && !SessionTotalsStager.Any(c));
         var marksTable = direct ? "marks" : StagingTables.Marks;
         var marks = StreamMarks(snapshot, batch, batchId, marksTable, options.MarksRead, out var registers, ct);
         MarkWithdrawal.Apply(c, marksTable, batchId, batch.WithdrawnMarks);
@@ -96,7 +100,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             FirstLoadAggregates.Build(snapshot, registers, ct);
             registers = null!; // a byte per session of every enrolment: free it before the checkpoint
             // The build starts the aggregates afresh from the registers; weeks known only as totals go back in.
-            SessionTotalsStager.Merge(c, batch.SessionTotals, pupilIds, batchId);
+            SessionTotalsStager.Merge(c, batch.SessionTotals, batchId, aggregatesRebuilt: true);
             SessionTotalsStager.AddAllTotalsAggregates(c);
             Done("built aggregates");
         }
@@ -104,11 +108,12 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         {
             registers = null!;
             MarkMerge.MergeStaged(c);
-            SessionTotalsStager.Merge(c, batch.SessionTotals, pupilIds, batchId);
+            SessionTotalsStager.Merge(c, batch.SessionTotals, batchId);
             Done("merged marks and session totals");
             AggregateRefresh.Run(c);
             Done("refreshed aggregates");
         }
+        if (totals >= ReleaseTotalsFrom) ReleaseTotals(c, batch);
         SessionTotalsStager.RebuildSpans(c);
         RollupRefresh.Run(c, firstLoad: direct, batchId);
         Done("refreshed school rollup");
@@ -132,7 +137,24 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         // Schools learned from DfE resident-pupil rows are schools this batch added, as a GIAS row's would be.
         return new LoadResult(batchId, name, false, marks, batch.Schools.Count + batch.LearnedSchools.Count, batch.Enrolments.Count,
             batch.CohortMemberships.Count, batch.Benchmarks.Count + batch.InYearBenchmarks.Count, batch.Report, clock.Elapsed)
-            { SchoolRecords = batch.Schools.Where(s => servedLa is null || s.LaCode == servedLa).ToList() };
+            { SchoolRecords = batch.Schools.Where(s => servedLa is null || s.LaCode == servedLa).ToList(), SessionTotals = totals };
+    }
+
+    /// <summary>DfE rows from which a batch is worth a collection and a checkpoint mid-load (a weekly file is ~100,000 rows).</summary>
+    private const int ReleaseTotalsFrom = 1_000_000;
+
+    /// <summary>
+    /// Once a large batch's DfE rows are staged, their memory goes back before the rollup, the load's hungriest DuckDB step: the
+    /// rows (24 bytes each, ~4 million for a year of weekly files) and what reading them left for the collector, and
+    /// DuckDB's copy of the new rows, which it holds in memory until a checkpoint writes them to the snapshot's file
+    /// (measured on a year of weekly files: the load's peak resident memory was the reader's garbage plus DuckDB's
+    /// uncheckpointed rows plus the rollup's working memory).
+    /// </summary>
+    private static void ReleaseTotals(DuckDBConnection c, ReadBatch batch)
+    {
+        batch.ReleaseSessionTotals();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        c.Execute("CHECKPOINT");
     }
 
     /// <summary>Every row of every file was rejected: publishing would make an empty batch look like a load.</summary>

@@ -15,6 +15,9 @@ public sealed record LoadResult(
     ValidationReport Report,
     TimeSpan Elapsed)
 {
+    /// <summary>Rows of DfE pupil-level files (one pupil's week at one school) the batch loaded.</summary>
+    public long SessionTotals { get; init; }
+
     /// <summary>The batch's schools of the LA the warehouse serves, for the operational store's directory.</summary>
     public IReadOnlyList<SchoolRecord> SchoolRecords { get; init; } = [];
 

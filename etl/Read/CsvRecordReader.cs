@@ -1,15 +1,74 @@
+using System.Buffers;
+using System.Text;
+
 namespace AttendanceGraph.Etl.Read;
 
 /// <summary>
-/// RFC 4180 records over already-decoded text, for the small inputs (schools, enrolments, cohorts,
-/// benchmarks). Quoted fields may hold commas, doubled quotes and line breaks. Fields are kept as ranges
-/// and only turned into strings when asked for, because the GIAS extract has ~130 columns of which we use 12.
+/// RFC 4180 records over decoded text, for the inputs read row by row (schools, enrolments, cohorts, benchmarks, DfE
+/// pupil-level files). Quoted fields may hold commas, doubled quotes and line breaks. Fields are kept as ranges and only
+/// turned into strings when asked for, because the GIAS extract has ~130 columns of which we use 12. The text is either
+/// one string or a UTF-8 file read a chunk at a time (<see cref="Utf8Chunks"/>) into one reused buffer: a record that
+/// runs past the end of a chunk (a quoted line break) is read again with the next chunk joined on, so records, fields
+/// and line numbers are exactly those of the whole text.
 /// </summary>
-internal sealed class CsvRecordReader(string text)
+internal sealed class CsvRecordReader
 {
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+
     private readonly List<(int Start, int Length, bool Quoted)> fields = [];
+    private readonly Utf8Chunks? chunks;
+    private char[] text;
+    private int length;
+    private bool final;
     private int pos;
     private long nextLine = 1;
+
+    public CsvRecordReader(string text)
+    {
+        this.text = text.ToCharArray();
+        length = text.Length;
+        final = true;
+    }
+
+    /// <summary>Records of a UTF-8 file already checked to be valid (<see cref="Utf8Chunks.FirstInvalid"/>).</summary>
+    public CsvRecordReader(Utf8Chunks chunks)
+    {
+        this.chunks = chunks;
+        text = [];
+    }
+
+    /// <summary>The text from <paramref name="from"/> on moved to the front, the next chunk decoded after it (final when there is none).</summary>
+    private void More(int from)
+    {
+        var keep = length - from;
+        if (keep > 0 && from > 0) Array.Copy(text, from, text, 0, keep);
+        var piece = chunks!.NextPiece();
+        if (piece.IsEmpty)
+        {
+            final = true;
+            length = keep;
+            return;
+        }
+        // UTF-8 never decodes to more UTF-16 units than it has bytes. Pooled, as a batch reads many files.
+        if (text.Length < keep + piece.Length)
+        {
+            var larger = ArrayPool<char>.Shared.Rent(keep + piece.Length);
+            text.AsSpan(0, keep).CopyTo(larger);
+            if (text.Length > 0) ArrayPool<char>.Shared.Return(text);
+            text = larger;
+        }
+        length = keep + StrictUtf8.GetChars(piece, text.AsSpan(keep));
+    }
+
+    /// <summary>Hands a chunked reader's buffer back to the pool; the reader is not used after.</summary>
+    public void Release()
+    {
+        if (chunks is null || text.Length == 0) return;
+        ArrayPool<char>.Shared.Return(text);
+        text = [];
+        length = pos = 0;
+        final = true;
+    }
 
     /// <summary>Physical line (1-based) where the current record starts.</summary>
     public long Line { get; private set; }
@@ -18,50 +77,71 @@ internal sealed class CsvRecordReader(string text)
 
     private int recordStart, recordEnd;
 
-    public string RawRecord => text[recordStart..recordEnd];
+    public string RawRecord => new(text, recordStart, recordEnd - recordStart);
 
     public bool Next()
     {
+        while (true)
+        {
+            var line = nextLine;
+            var start = pos;
+            if (TryRecord()) return true;
+            if (final) return false;
+            // The record (or the blank lines before it) ran into the end of a chunk: read it again with more text.
+            nextLine = line;
+            More(start);
+            pos = 0;
+        }
+    }
+
+    /// <summary>One record from pos; false when the text ends first (before a record starts, or, in a chunk that is not the last, inside one).</summary>
+    private bool TryRecord()
+    {
         fields.Clear();
         // Skip empty lines.
-        while (pos < text.Length && (text[pos] == '\n' || text[pos] == '\r'))
+        while (pos < length && (text[pos] == '\n' || text[pos] == '\r'))
         {
             if (text[pos] == '\n') nextLine++;
             pos++;
         }
-        if (pos >= text.Length) return false;
+        if (pos >= length) return false;
         Line = nextLine;
         recordStart = pos;
         while (true)
         {
-            if (pos < text.Length && text[pos] == '"')
+            if (pos < length && text[pos] == '"')
             {
                 var start = ++pos;
                 while (true)
                 {
-                    var q = text.IndexOf('"', pos);
-                    if (q < 0) { CountLines(pos, text.Length); pos = text.Length; fields.Add((start, pos - start, true)); break; }
+                    var q = Array.IndexOf(text, '"', pos, length - pos);
+                    if (q < 0) { CountLines(pos, length); pos = length; fields.Add((start, pos - start, true)); break; }
                     CountLines(pos, q);
-                    if (q + 1 < text.Length && text[q + 1] == '"') { pos = q + 2; continue; }
+                    if (q + 1 < length && text[q + 1] == '"') { pos = q + 2; continue; }
                     fields.Add((start, q - start, true));
                     pos = q + 1;
                     break;
                 }
                 // Anything between the closing quote and the delimiter is tolerated and dropped.
-                while (pos < text.Length && text[pos] is not (',' or '\n' or '\r')) pos++;
+                while (pos < length && text[pos] is not (',' or '\n' or '\r')) pos++;
             }
             else
             {
                 var start = pos;
-                var end = text.AsSpan(pos).IndexOfAny(',', '\n', '\r');
-                pos = end < 0 ? text.Length : pos + end;
+                var end = text.AsSpan(pos, length - pos).IndexOfAny(',', '\n', '\r');
+                pos = end < 0 ? length : pos + end;
                 fields.Add((start, pos - start, false));
             }
-            if (pos >= text.Length) { recordEnd = pos; return true; }
+            if (pos >= length)
+            {
+                if (!final) return false;
+                recordEnd = pos;
+                return true;
+            }
             if (text[pos] == ',') { pos++; continue; }
             recordEnd = pos;
             if (text[pos] == '\r') pos++;
-            if (pos < text.Length && text[pos] == '\n') { pos++; nextLine++; }
+            if (pos < length && text[pos] == '\n') { pos++; nextLine++; }
             return true;
         }
     }
@@ -76,6 +156,15 @@ internal sealed class CsvRecordReader(string text)
         if (i < 0 || i >= fields.Count) return default;
         var f = fields[i];
         return text.AsSpan(f.Start, f.Length);
+    }
+
+    /// <summary><see cref="Field"/>'s text without making a string (one is made only for a quoted field holding a quote).</summary>
+    public ReadOnlySpan<char> Value(int i)
+    {
+        if (i < 0 || i >= fields.Count) return default;
+        var f = fields[i];
+        var s = text.AsSpan(f.Start, f.Length);
+        return f.Quoted && s.Contains('"') ? Field(i).AsSpan() : s.Trim();
     }
 
     /// <summary>The field's value, unquoted and trimmed; empty when the record has fewer fields.</summary>

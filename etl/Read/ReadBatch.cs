@@ -23,7 +23,7 @@ public sealed class ReadBatch
         CohortDefinitions = readers.CohortDefinitions;
         Benchmarks = readers.Benchmarks;
         InYearBenchmarks = readers.InYearBenchmarks;
-        SessionTotals = readers.SessionTotals;
+        sessionTotals = readers.SessionTotals;
         NewPupilIds = readers.NewPupilIds;
         Characteristics = readers.Characteristics;
         LearnedSchools = readers.LearnedSchools;
@@ -44,7 +44,16 @@ public sealed class ReadBatch
     /// <summary>Valid in-year published figures (weeks, terms, years to date) of national, regional and LA level.</summary>
     public IReadOnlyList<InYearBenchmarkRecord> InYearBenchmarks { get; }
     /// <summary>Valid rows of DfE pupil-level attendance files: one pupil's totals at one school for one week.</summary>
-    public IReadOnlyList<SessionTotalsRecord> SessionTotals { get; }
+    public IReadOnlyList<SessionTotalsRecord> SessionTotals => sessionTotals;
+
+    private readonly List<SessionTotalsRecord> sessionTotals;
+
+    /// <summary>Empties <see cref="SessionTotals"/> and frees its memory: for the loader, once the rows are staged.</summary>
+    public void ReleaseSessionTotals()
+    {
+        sessionTotals.Clear();
+        sessionTotals.TrimExcess();
+    }
     /// <summary>UPNs first seen in this batch (enrolments, then cohort memberships) → ids from existing.NextPupilId upward, in file order.</summary>
     public IReadOnlyDictionary<string, int> NewPupilIds { get; }
     /// <summary>Pupils' characteristics by UPN, from the pupils files' and DfE files' optional columns (latest row wins).</summary>

@@ -35,23 +35,35 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
     /// <summary>Data rows read, or -1 when the file was unreadable.</summary>
     public long ReadFile(string path, InputKind kind)
     {
-        var bytes = File.ReadAllBytes(path);
-        string text;
-        if (kind == InputKind.Schools) text = TextDecoding.DecodeGias(bytes);
+        CsvRecordReader csv;
+        Utf8Chunks? chunks = null;
+        if (kind == InputKind.Schools) csv = new CsvRecordReader(TextDecoding.DecodeGias(File.ReadAllBytes(path)));
         else
         {
-            var decoded = TextDecoding.DecodeUtf8(bytes, out var badLine, out var badOffset);
-            if (decoded is null)
+            // Checked whole before any row is read, so a file in another encoding is skipped whole; then read a chunk at a time.
+            if (Utf8Chunks.FirstInvalid(path) is var (badLine, badOffset))
             {
                 report.Add(new Rejection(path, badLine, "", RejectionReason.WrongEncoding,
                     $"not valid UTF-8 at line {badLine} (byte offset {badOffset}): the file is in another encoding (Windows-1252 or Latin-1?); " +
                     "save it as UTF-8 (in Excel: CSV UTF-8) and load it again. The whole file is skipped", ""));
                 return -1;
             }
-            text = decoded;
+            chunks = new Utf8Chunks(path);
+            csv = new CsvRecordReader(chunks);
         }
+        try
+        {
+            return ReadRows(path, kind, csv);
+        }
+        finally
+        {
+            csv.Release();
+            chunks?.Dispose();
+        }
+    }
 
-        var csv = new CsvRecordReader(text);
+    private long ReadRows(string path, InputKind kind, CsvRecordReader csv)
+    {
         if (!csv.Next()) return 0;
         var header = csv.AllFields();
         var row = new RowContext(path, header, csv, report);
@@ -75,6 +87,7 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
                 case InputKind.SessionTotals: SessionTotalsRow(row); break;
             }
         }
+        if (kind == InputKind.SessionTotals) FlushTotalsCharacteristics();
         return rows;
     }
 
@@ -149,9 +162,7 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
     private void AddCharacteristics(string upn, PupilCharacteristicsRecord? read)
     {
         if (read is null || !read.GivesAnything) return;
-        Characteristics[upn] = Characteristics.TryGetValue(upn, out var known)
-            ? read.AsOf >= known.AsOf ? read.Over(known) : known.Over(read)
-            : read;
+        Characteristics[upn] = PupilCharacteristicsRecord.Merge(Characteristics.GetValueOrDefault(upn), read);
     }
 
     private void Cohort(RowContext r)
@@ -322,7 +333,24 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
             .Select((h, i) => (h.Trim(), i)).DistinctBy(x => x.Item1, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(x => x.Item1, x => x.i, StringComparer.OrdinalIgnoreCase);
 
-        public string this[string column] => columns.TryGetValue(column, out var i) ? csv.Field(i) : "";
+        /// <summary>
+        /// Column names as the readers pass them (constants) → index, by reference: a DfE row asks for ~25 columns, and
+        /// hashing each name ignoring case was a tenth of reading a year of rows. Bounded, as a name could be built at run time.
+        /// </summary>
+        private readonly Dictionary<string, int> byReference = new(ReferenceEqualityComparer.Instance);
+
+        private int Index(string column)
+        {
+            if (byReference.TryGetValue(column, out var i)) return i;
+            i = columns.TryGetValue(column, out var found) ? found : -1;
+            if (byReference.Count < 256) byReference[column] = i;
+            return i;
+        }
+
+        public string this[string column] => Index(column) is >= 0 and var i ? csv.Field(i) : "";
+
+        /// <summary>The field's text as <see cref="this[string]"/> gives it, without making a string.</summary>
+        public ReadOnlySpan<char> Value(string column) => Index(column) is >= 0 and var i ? csv.Value(i) : default;
 
         public string Path => path;
 
@@ -331,7 +359,7 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
         /// <summary>The same row, its rejections discarded rather than reported.</summary>
         public RowContext Quietly(ValidationReport sink) => new(path, header, csv, sink);
 
-        public bool Has(string column) => columns.ContainsKey(column);
+        public bool Has(string column) => Index(column) >= 0;
 
         public string? OrNull(string column) => this[column] is { Length: > 0 } s ? s : null;
 
@@ -350,10 +378,10 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
 
         public bool Int(string column, out int value)
         {
-            var s = this[column];
+            var s = Value(column);
             if (s.Length == 0) { Missing(column); value = 0; return false; }
             if (TextDecoding.TryInt(s, out value)) return true;
-            Reject(column, RejectionReason.BadNumber, $"{LineExcerpt.Quote(s)} is not a whole number");
+            Reject(column, RejectionReason.BadNumber, $"{LineExcerpt.Quote(s.ToString())} is not a whole number");
             return false;
         }
 
@@ -381,10 +409,10 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
         public bool OptionalDate(string column, DateParser parse, string format, out DateOnly? value)
         {
             value = null;
-            var s = this[column];
+            var s = Value(column);
             if (s.Length == 0) return true;
             if (parse(s, out var d)) { value = d; return true; }
-            Reject(column, RejectionReason.BadDate, $"{LineExcerpt.Quote(s)} is not a date ({format})");
+            Reject(column, RejectionReason.BadDate, $"{LineExcerpt.Quote(s.ToString())} is not a date ({format})");
             return false;
         }
 
@@ -404,11 +432,25 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
 
         public delegate bool CharacteristicParser<T>(string text, out T value, out string? problem);
 
+        /// <summary>Each characteristic column's texts seen so far, with what its rule made of them (rules are pure functions of the text).</summary>
+        private readonly Dictionary<string, object> characteristicReads = new(ReferenceEqualityComparer.Instance);
+
         /// <summary>A characteristic column read by its rule; false (and the row rejected, naming the column) for a bad code.</summary>
         public bool Characteristic<T>(string column, CharacteristicParser<T> parse, out T value)
         {
-            if (parse(this[column], out value, out var problem)) return true;
-            Reject(column, RejectionReason.BadCharacteristic, problem!);
+            if (!characteristicReads.TryGetValue(column, out var o))
+                characteristicReads[column] = o = new Dictionary<string, (bool, T, string?)>(StringComparer.Ordinal);
+            var reads = (Dictionary<string, (bool Ok, T Value, string? Problem)>)o;
+            var text = Value(column);
+            if (!reads.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var read))
+            {
+                var s = text.ToString();
+                read.Ok = parse(s, out read.Value, out read.Problem);
+                if (reads.Count < 1024) reads[s] = read;
+            }
+            value = read.Value;
+            if (read.Ok) return true;
+            Reject(column, RejectionReason.BadCharacteristic, read.Problem!);
             return false;
         }
 

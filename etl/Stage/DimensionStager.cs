@@ -98,8 +98,25 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
             SELECT e.pupil_id FROM e LEFT JOIN enrolments old USING (pupil_id, urn, entry_date)
             WHERE old.pupil_id IS NULL OR old.leaving_date IS DISTINCT FROM e.leaving_date
             """,
-            "INSERT INTO pupils SELECT * FROM p ON CONFLICT (pupil_id) DO UPDATE SET date_of_birth = excluded.date_of_birth, sex = excluded.sex",
-            "INSERT OR REPLACE INTO enrolments SELECT * FROM e",
+            // Only pupils new or changed: a weekly DfE file describes every pupil on roll again, nearly all as they were, and
+            // an upsert of each (a conflict per row) is DuckDB's slow path.
+            """
+            INSERT INTO pupils SELECT * FROM p
+            WHERE NOT EXISTS (SELECT 1 FROM pupils o WHERE o.pupil_id = p.pupil_id AND o.date_of_birth = p.date_of_birth AND o.sex = p.sex)
+            ON CONFLICT (pupil_id) DO UPDATE SET date_of_birth = excluded.date_of_birth, sex = excluded.sex
+            """,
+            // Each enrolment takes the batch that last described it; only new or changed ones are replaced (the rows), the
+            // rest keep their row and take the batch id (a weekly file describes every enrolment again, nearly all unchanged).
+            """
+            INSERT OR REPLACE INTO enrolments SELECT * FROM e
+            WHERE NOT EXISTS (SELECT 1 FROM enrolments o WHERE o.pupil_id = e.pupil_id AND o.urn = e.urn AND o.entry_date = e.entry_date
+              AND o.leaving_date IS NOT DISTINCT FROM e.leaving_date AND o.nc_year = e.nc_year)
+            """,
+            """
+            UPDATE enrolments SET batch_id = e.batch_id FROM e
+            WHERE enrolments.pupil_id = e.pupil_id AND enrolments.urn = e.urn AND enrolments.entry_date = e.entry_date
+              AND enrolments.batch_id <> e.batch_id
+            """,
             "DROP TABLE p",
             "DROP TABLE e",
         ]);
@@ -146,6 +163,12 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
                   home_la_ukprn = CASE WHEN pc.gives_home THEN pc.home_la_ukprn ELSE pupils.home_la_ukprn END,
                   home_la_name = CASE WHEN pc.gives_home THEN pc.home_la_name ELSE pupils.home_la_name END
                 FROM pc WHERE pupils.pupil_id = pc.pupil_id
+                  -- Only the pupils whose characteristics change (most rows of a weekly file repeat what is known).
+                  AND (pc.ethnicity IS NOT NULL AND pc.ethnicity IS DISTINCT FROM pupils.ethnicity
+                    OR pc.eal IS NOT NULL AND pc.eal IS DISTINCT FROM pupils.eal
+                    OR pc.sen_need IS NOT NULL AND pc.sen_need IS DISTINCT FROM pupils.sen_need
+                    OR pc.gives_home AND (pc.resident IS DISTINCT FROM pupils.resident OR pc.home_la_code IS DISTINCT FROM pupils.home_la_code
+                      OR pc.home_la_ukprn IS DISTINCT FROM pupils.home_la_ukprn OR pc.home_la_name IS DISTINCT FROM pupils.home_la_name))
                 """,
                 "DROP TABLE pc",
             ]);

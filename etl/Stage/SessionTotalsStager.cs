@@ -2,6 +2,7 @@ using AttendanceGraph.Etl.Model;
 using AttendanceGraph.Schema.Measures;
 using AttendanceGraph.Schema.Warehouse;
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 
 namespace AttendanceGraph.Etl.Stage;
 
@@ -16,19 +17,23 @@ public static class SessionTotalsStager
 {
     private const string Staged = "stage_totals";
 
-    public static void Merge(DuckDBConnection c, IReadOnlyList<SessionTotalsRecord> totals,
-        IReadOnlyDictionary<string, int> pupilIds, int batchId)
+    /// <param name="aggregatesRebuilt">
+    /// The load rebuilds every aggregate row (<see cref="AddAllTotalsAggregates"/>), so no dirty week need be recorded.
+    /// </param>
+    public static void Merge(DuckDBConnection c, IReadOnlyList<SessionTotalsRecord> totals, int batchId, bool aggregatesRebuilt = false)
     {
         c.Execute("CREATE TABLE IF NOT EXISTS stage_dirty_weeks (pupil_id INTEGER NOT NULL, week_start DATE NOT NULL)");
         if (totals.Count == 0) return;
-        c.Execute($"CREATE OR REPLACE TEMP TABLE {Staged} AS SELECT * FROM session_totals LIMIT 0");
-        using (var a = c.CreateAppender(Staged))
+        if (!Any(c))
         {
-            foreach (var t in totals)
-                a.CreateRow().AppendValue(t.SchoolUrn).AppendValue(pupilIds[t.Upn]).AppendValue(t.SpanStart).AppendValue(t.SpanEnd)
-                    .AppendValue(t.Possible).AppendValue(t.Present).AppendValue(t.ApprovedEducationalActivity)
-                    .AppendValue(t.Authorised).AppendValue(t.Unauthorised).AppendValue(batchId).EndRow();
+            // Nothing to replace (the first DfE load, a year of weekly files, say): straight into the table, in the files'
+            // order (week by week), without the staging copy and the comparisons; every row is a new enrolment-week.
+            Append(c, "session_totals", totals, batchId);
+            if (!aggregatesRebuilt) c.Execute("INSERT INTO stage_dirty_weeks SELECT DISTINCT pupil_id, span_start FROM session_totals");
+            return;
         }
+        c.Execute($"CREATE OR REPLACE TEMP TABLE {Staged} AS SELECT * FROM session_totals LIMIT 0");
+        Append(c, Staged, totals, batchId);
         c.ExecuteAll(
         [
             $"""
@@ -56,13 +61,40 @@ public static class SessionTotalsStager
         ]);
     }
 
+    /// <summary>The rows through DuckDB's data-chunk appender (a year of weekly files is ~4 million rows).</summary>
+    private static void Append(DuckDBConnection c, string table, IReadOnlyList<SessionTotalsRecord> totals, int batchId)
+    {
+        using var a = new ColumnarAppender(c, table, DuckDBType.Integer, DuckDBType.Integer, DuckDBType.Date, DuckDBType.Date,
+            DuckDBType.UnsignedTinyInt, DuckDBType.UnsignedTinyInt, DuckDBType.UnsignedTinyInt, DuckDBType.UnsignedTinyInt,
+            DuckDBType.UnsignedTinyInt, DuckDBType.Integer);
+        foreach (var t in totals)
+        {
+            var row = a.Row;
+            a.Column<int>(0)[row] = t.SchoolUrn;
+            a.Column<int>(1)[row] = t.PupilId;
+            a.Column<int>(2)[row] = ColumnarAppender.Date(t.SpanStart.DayNumber);
+            a.Column<int>(3)[row] = ColumnarAppender.Date(t.SpanEnd.DayNumber);
+            a.Column<byte>(4)[row] = t.Possible;
+            a.Column<byte>(5)[row] = t.Present;
+            a.Column<byte>(6)[row] = t.ApprovedEducationalActivity;
+            a.Column<byte>(7)[row] = t.Authorised;
+            a.Column<byte>(8)[row] = t.Unauthorised;
+            a.Column<int>(9)[row] = batchId;
+            a.EndRow();
+        }
+        a.Close();
+    }
+
+    /// <summary>Whether the warehouse holds any session totals.</summary>
+    public static bool Any(DuckDBConnection c) => c.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM session_totals)");
+
     /// <summary>
     /// Rebuilds the aggregate rows of every enrolment-week answered from totals: for a load whose marks rebuilt the
     /// aggregates from scratch (<see cref="Publish.FirstLoadAggregates"/>), which knows nothing of totals.
     /// </summary>
     public static void AddAllTotalsAggregates(DuckDBConnection c)
     {
-        if (!c.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM session_totals)")) return;
+        if (!Any(c)) return;
         c.ExecuteAll(
         [
             AggregateTable.Enrolments.InsertSql(AggregateSql.TotalsEnrolmentWeeks()),

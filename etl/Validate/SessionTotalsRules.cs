@@ -73,22 +73,47 @@ public static class SessionTotalsRules
             : new RowProblem(column, RejectionReason.TotalsDoNotAddUp,
                 $"absent_sessions {absent} is not authorised {authorised} + unauthorised {unauthorised} = {authorised + unauthorised}");
 
-    /// <summary>DfE's sex values (male/female), and the M/F the pupils file uses; null when neither.</summary>
-    public static string? Sex(string value) => value.Trim().ToUpperInvariant() switch
+    /// <summary>DfE's sex values (male/female), and the M/F the pupils file uses, in any case; null when neither.</summary>
+    public static string? Sex(ReadOnlySpan<char> value)
     {
-        "M" or "MALE" => "M",
-        "F" or "FEMALE" => "F",
-        _ => null,
-    };
+        value = value.Trim();
+        return value.Equals("male", StringComparison.OrdinalIgnoreCase) || value.Equals("M", StringComparison.OrdinalIgnoreCase) ? "M"
+            : value.Equals("female", StringComparison.OrdinalIgnoreCase) || value.Equals("F", StringComparison.OrdinalIgnoreCase) ? "F"
+            : null;
+    }
 }
 
 /// <summary>One row of totals per pupil, school and week in a batch.</summary>
 public sealed class SessionTotalsRepeats
 {
-    private readonly HashSet<(string, int, DateOnly)> keys = [];
+    /// <summary>
+    /// Per week (its Monday's day number), the school each pupil's first row that week was at (0: none yet), by pupil number.
+    /// A year of weekly files is ~4 million keys: a hash set of them was a fifth of reading the rows, arrays are a store each.
+    /// </summary>
+    private readonly Dictionary<int, int[]> firstSchool = [];
 
-    /// <summary>The UPN is left out of the message: the summary is printed, and the line number finds the row.</summary>
-    public RowProblem? Repeated(string upn, int urn, DateOnly start) =>
-        keys.Add((upn, urn, start)) ? null
+    /// <summary>The rarer rows of a pupil at a second school in the same week (a move), and a school numbered 0.</summary>
+    private readonly HashSet<(int, int, int)> others = [];
+
+    /// <summary>
+    /// <paramref name="pupil"/> is a number from 0 up the caller gives each UPN (one per pupil within the batch). The UPN is
+    /// left out of the message: the summary is printed, and the line number finds the row.
+    /// </summary>
+    public RowProblem? Repeated(int pupil, int urn, DateOnly start)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pupil);
+        var week = start.DayNumber;
+        if (!firstSchool.TryGetValue(week, out var schools)) firstSchool[week] = schools = new int[Math.Max(1024, pupil + 1)];
+        if (pupil >= schools.Length)
+        {
+            Array.Resize(ref schools, Math.Max(pupil + 1, schools.Length * 2));
+            firstSchool[week] = schools;
+        }
+        ref var first = ref schools[pupil];
+        bool added;
+        if (first == 0 && urn != 0) (first, added) = (urn, true);
+        else added = (first != urn || urn == 0) && others.Add((pupil, urn, week));
+        return added ? null
             : new RowProblem("UPN", RejectionReason.DuplicateRow, $"the same pupil's totals at {urn} for the week of {start:yyyy-MM-dd} appear more than once in this batch");
+    }
 }

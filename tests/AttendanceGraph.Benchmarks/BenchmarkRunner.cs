@@ -36,7 +36,7 @@ public static class BenchmarkRunner
         Console.WriteLine($"# AttendanceGraph benchmark{(options.Smoke ? " (smoke)" : "")}");
         Console.WriteLine($"_Machine: {machine.Describe()}. Command: `{machine.Command}`. Cache: {options.CacheDir}_");
 
-        var sections = new ISection[] { new LoadSection(), new ApiSection(), new ColdSection(), new OverheadSection(), new PeerSection(), new ScaleSection(), new ProtectionSection(), new PropagationSection(), new AbuseSection(), new SoakSection(), new ExportSection(), new DashboardSection() };
+        var sections = new ISection[] { new LoadSection(), new DfeSection(), new ApiSection(), new ColdSection(), new OverheadSection(), new PeerSection(), new ScaleSection(), new ProtectionSection(), new PropagationSection(), new AbuseSection(), new SoakSection(), new ExportSection(), new DashboardSection() };
         var reports = new List<SectionReport>();
         var crashed = false;
         foreach (var section in sections.Where(s => options.Sections.Contains(s.Name)))

@@ -3,7 +3,7 @@ namespace AttendanceGraph.Benchmarks.Cli;
 /// <summary>What to run, parsed from the command line. Defaults are the full-size authority.</summary>
 public sealed record BenchmarkOptions
 {
-    public static readonly string[] AllSections = ["load", "api", "cold", "overhead", "peer", "scale", "protection", "propagation", "abuse", "soak", "export", "dashboard"];
+    public static readonly string[] AllSections = ["load", "dfe", "api", "cold", "overhead", "peer", "scale", "protection", "propagation", "abuse", "soak", "export", "dashboard"];
 
     public int Pupils { get; init; } = 100_000;
     public int Schools { get; init; } = 400;
@@ -38,7 +38,7 @@ public sealed record BenchmarkOptions
           --schools N       schools with pupils (default 400)
           --years N         academic years of marks (default 1)
           --seed N          generator seed (default 42)
-          --sections LIST   comma list of load,api,cold,overhead,peer,scale,protection,propagation,abuse,soak,export,dashboard (default all; peer needs --peer postgres)
+          --sections LIST   comma list of load,dfe,api,cold,overhead,peer,scale,protection,propagation,abuse,soak,export,dashboard (default all; peer needs --peer postgres)
           --runs N          repetitions per measurement (default 3)
           --requests N      requests per query per concurrency level (default 200)
           --clients N       soak: concurrent clients (default 16)

@@ -31,7 +31,8 @@ public static class ChildLoadRunner
         if (p.ExitCode != 0 || line is null)
             throw new InvalidOperationException($"child load failed (exit {p.ExitCode}): {Tail(stderr.Result + output)}");
         var f = line.Split(' ');
-        return new ChildLoadResult(double.Parse(f[1]), long.Parse(f[2]), long.Parse(f[3]), wall.Elapsed.TotalMilliseconds);
+        var steps = output.Split('\n').Where(l => l.StartsWith("STEP ", StringComparison.Ordinal)).Select(l => l[5..].TrimEnd('\r')).ToList();
+        return new ChildLoadResult(double.Parse(f[1]), long.Parse(f[2]), long.Parse(f[3]), wall.Elapsed.TotalMilliseconds, long.Parse(f[4])) { Steps = steps };
     }
 
     private static string Tail(string s) => s.Length <= 2000 ? s.Trim() : "…" + s[^2000..].Trim();

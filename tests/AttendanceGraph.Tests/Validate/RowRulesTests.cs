@@ -106,4 +106,22 @@ public sealed class RowRulesTests
         Assert.Equal(RejectionReason.BadNumber, SessionTotalsRules.CountProblem("present_sessions", 11, 10)?.Reason);
         Assert.Null(SessionTotalsRules.AbsentProblem("absent_sessions", 3, 1, 2));
     }
+
+    [Fact]
+    public void TotalsOfAPupilSchoolAndWeek_AreGivenOnce_ThoughAPupilMayBeAtTwoSchoolsInAWeek()
+    {
+        var repeats = new SessionTotalsRepeats();
+        var week = new DateOnly(2025, 9, 15);
+        Assert.Null(repeats.Repeated(0, 100001, week));
+        Assert.Null(repeats.Repeated(0, 100002, week));              // moved school mid-week: a row at each
+        Assert.Null(repeats.Repeated(0, 100001, week.AddDays(7)));   // the next week
+        Assert.Null(repeats.Repeated(5000, 100001, week));           // another pupil, past the first array's end
+        var again = repeats.Repeated(0, 100001, week);
+        Assert.Equal(new RowProblem("UPN", RejectionReason.DuplicateRow,
+            "the same pupil's totals at 100001 for the week of 2025-09-15 appear more than once in this batch"), again);
+        Assert.Equal(RejectionReason.DuplicateRow, repeats.Repeated(0, 100002, week)?.Reason);
+        Assert.Equal(RejectionReason.DuplicateRow, repeats.Repeated(5000, 100001, week)?.Reason);
+        Assert.Null(repeats.Repeated(1, 0, week));                   // a school numbered 0 is still a school
+        Assert.Equal(RejectionReason.DuplicateRow, repeats.Repeated(1, 0, week)?.Reason);
+    }
 }
