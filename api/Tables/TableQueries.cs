@@ -54,7 +54,8 @@ public static class TableQueries
                         TableGrouping.Phase => r.Phase == ownPhase,
                         _ => true,
                     })
-                    .Select(r =>
+                    .ToList();
+                MeasureTableRow Row(PublishedRow r)
                 {
                     var period = r.BucketStart is { } b ? TrendPeriods.For(grain, b) : request.Period;
                     var school = r.Urn is { } urn ? data.Facts.School(urn) : null;
@@ -64,8 +65,8 @@ public static class TableQueries
                         Characteristic = characteristic,
                         Group = r.Group ?? request.Filter?.Group,
                     };
-                }).ToList();
-                return Paging.Page(rows, c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), null, null, MaxPageSize, MaxPageSize);
+                }
+                return Paging.Page(rows, Row, c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), MaxPageSize, MaxPageSize);
             });
     }
 }
