@@ -57,22 +57,15 @@ public sealed class DfeSection : ISection
             }
         }
 
-        var etlRate = Summary.Of(etl.Select(e => e.TotalsRowsPerSecond));
-        var etlSeconds = Summary.Of(etl.Select(e => e.ElapsedMs / 1000));
-        var copyRate = Summary.Of(copies.Select(ms => files.YearRows / (ms / 1000)));
-        var copySeconds = Summary.Of(copies.Select(ms => ms / 1000));
-        var ratio = Summary.Of(ratios);
-        var rss = Summary.Of(etl.Select(e => e.PeakRssKiB / 1048576.0));
+        var side = EtlAgainstCopy.Of(etl, etl.Select(e => e.TotalsRowsPerSecond), copies, files.YearRows, ratios);
+        var (ratio, rss) = (side.Ratio, side.PeakRssGiB);
         var weekSeconds = Summary.Of(weekly.Select(e => e.ElapsedMs / 1000));
         var weekWall = Summary.Of(weekly.Select(e => e.WallMs / 1000));
         var weekRss = Summary.Of(weekly.Select(e => e.PeakRssKiB / 1048576.0));
 
         var t = report.Table($"DfE weekly files: {files.Weeks.Count} weeks, {files.YearRows:N0} rows, {context.Options.Runs} run(s), medians with min–max",
             "measure", "median", "min", "max", "target", "met");
-        t.Add("ETL, a year of weekly files (BatchLoader, validation included), s", etlSeconds.Median, etlSeconds.Min, etlSeconds.Max, null, null);
-        t.Add("ETL rows/s", etlRate.Median, etlRate.Min, etlRate.Max, null, null);
-        t.Add("DuckDB COPY of the same files into a plain table, s", copySeconds.Median, copySeconds.Min, copySeconds.Max, null, null);
-        t.Add("DuckDB COPY rows/s", copyRate.Median, copyRate.Min, copyRate.Max, null, null);
+        side.AddTimes(t, "ETL, a year of weekly files (BatchLoader, validation included)", "DuckDB COPY of the same files into a plain table");
         t.Add("ratio ETL / COPY (per run, side by side)", ratio.Median, ratio.Min, ratio.Max, "≥ 1.0", LoadSection.Met(ratio.Median >= 1.0));
         t.Add("ETL peak RSS, GiB (VmHWM)", rss.Median, rss.Min, rss.Max, "< 1 GiB", LoadSection.Met(rss.Max < 1));
         t.Add($"next weekly file ({files.Next.Rows:N0} rows) into that warehouse, s", weekSeconds.Median, weekSeconds.Min, weekSeconds.Max, "< 3 s", LoadSection.Met(weekSeconds.Max < 3));
@@ -81,12 +74,7 @@ public sealed class DfeSection : ISection
 
         report.Figures["dataset"] = dataset.ToJson();
         report.Figures["dfeFiles"] = files.ToJson();
-        report.Figures["etlSeconds"] = etlSeconds.ToJson();
-        report.Figures["etlRowsPerSecond"] = etlRate.ToJson();
-        report.Figures["copySeconds"] = copySeconds.ToJson();
-        report.Figures["copyRowsPerSecond"] = copyRate.ToJson();
-        report.Figures["etlOverCopy"] = ratio.ToJson();
-        report.Figures["etlPeakRssGiB"] = rss.ToJson();
+        side.AddFigures(report);
         report.Figures["nextWeekRows"] = files.Next.Rows;
         report.Figures["nextWeekSeconds"] = weekSeconds.ToJson();
         report.Figures["nextWeekWallSeconds"] = weekWall.ToJson();
@@ -112,20 +100,7 @@ public sealed class DfeSection : ISection
     private static double CopyMilliseconds(DfeWeeklyFiles files, string dbPath)
     {
         var header = File.ReadLines(files.YearFiles[0]).First().Split(',');
-        var clock = Stopwatch.StartNew();
-        double elapsed;
-        using (var c = new DuckDBConnection(DuckDbSettings.ReadWrite(dbPath)))
-        {
-            c.Open();
-            c.ExecuteAll(DuckDbSettings.SessionStatements(new LoadOptions().MemoryLimit));
-            c.Execute($"CREATE TABLE dfe({string.Join(", ", header.Select(h => $"\"{h}\" {ColumnType(h)}"))})");
-            // COPY takes no parameters: the folder is the benchmark's own cache, quoted as a literal.
-            c.Execute($"COPY dfe FROM '{Path.Combine(files.YearDir, "*.csv").Replace("'", "''")}' (HEADER)");
-            c.Execute("CHECKPOINT");
-            elapsed = clock.Elapsed.TotalMilliseconds;
-            var rows = c.Scalar<long>("SELECT count(*) FROM dfe");
-            if (rows != files.YearRows) throw new InvalidOperationException($"COPY loaded {rows:N0} rows, expected {files.YearRows:N0}");
-        }
-        return elapsed;
+        var create = $"CREATE TABLE dfe({string.Join(", ", header.Select(h => $"\"{h}\" {ColumnType(h)}"))})";
+        return DuckDbCopy.Milliseconds(dbPath, "dfe", create, Path.Combine(files.YearDir, "*.csv"), files.YearRows);
     }
 }

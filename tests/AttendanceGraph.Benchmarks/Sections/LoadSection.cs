@@ -52,20 +52,13 @@ public sealed class LoadSection : ISection
             }
         }
 
-        var etlRate = Summary.Of(etl.Select(e => e.RowsPerSecond));
-        var etlSeconds = Summary.Of(etl.Select(e => e.ElapsedMs / 1000));
-        var copyRate = Summary.Of(copies.Select(ms => dataset.Marks / (ms / 1000)));
-        var copySeconds = Summary.Of(copies.Select(ms => ms / 1000));
-        var ratio = Summary.Of(ratios);
-        var rss = Summary.Of(etl.Select(e => e.PeakRssKiB / 1048576.0));
+        var side = EtlAgainstCopy.Of(etl, etl.Select(e => e.RowsPerSecond), copies, dataset.Marks, ratios);
+        var (ratio, rss) = (side.Ratio, side.PeakRssGiB);
         var dayDuration = Summary.Of(incremental.Select(e => e.ElapsedMs / 1000));
         var dayWall = Summary.Of(incremental.Select(e => e.WallMs / 1000));
 
         var t = report.Table($"Load: {dataset.Marks:N0} marks, {context.Options.Runs} run(s), medians with min–max", "measure", "median", "min", "max", "target", "met");
-        t.Add("ETL full batch (BatchLoader, validation included), s", etlSeconds.Median, etlSeconds.Min, etlSeconds.Max, null, null);
-        t.Add("ETL rows/s", etlRate.Median, etlRate.Min, etlRate.Max, null, null);
-        t.Add("DuckDB COPY of marks.csv into a plain table, s", copySeconds.Median, copySeconds.Min, copySeconds.Max, null, null);
-        t.Add("DuckDB COPY rows/s", copyRate.Median, copyRate.Min, copyRate.Max, null, null);
+        side.AddTimes(t, "ETL full batch (BatchLoader, validation included)", "DuckDB COPY of marks.csv into a plain table");
         t.Add("ratio ETL / COPY (per run, side by side)", ratio.Median, ratio.Min, ratio.Max, "≥ 1.0, never < 0.5",
             ratio.Median >= 1.0 && ratio.Min >= 0.5 ? Met(true) : ratio.Min >= 0.5 ? "floor only (< 1.0)" : Met(false));
         t.Add("ETL peak RSS, GiB (VmHWM)", rss.Median, rss.Min, rss.Max, "< 2 GiB", Met(rss.Max < 2));
@@ -73,12 +66,7 @@ public sealed class LoadSection : ISection
         t.Add("one-day incremental, child process wall time incl. .NET start, s", dayWall.Median, dayWall.Min, dayWall.Max, null, null);
 
         report.Figures["dataset"] = dataset.ToJson();
-        report.Figures["etlSeconds"] = etlSeconds.ToJson();
-        report.Figures["etlRowsPerSecond"] = etlRate.ToJson();
-        report.Figures["copySeconds"] = copySeconds.ToJson();
-        report.Figures["copyRowsPerSecond"] = copyRate.ToJson();
-        report.Figures["etlOverCopy"] = ratio.ToJson();
-        report.Figures["etlPeakRssGiB"] = rss.ToJson();
+        side.AddFigures(report);
         report.Figures["incrementalMarks"] = incrementalMarks;
         report.Figures["incrementalSeconds"] = dayDuration.ToJson();
         report.Figures["incrementalWallSeconds"] = dayWall.ToJson();
@@ -88,24 +76,8 @@ public sealed class LoadSection : ISection
         report.Notes.Add($"Incremental: AM+PM marks for every enrolment on roll on {BenchmarkCalendar.IncrementalDay:yyyy-MM-dd} (the next school day), loaded as a second batch into the warehouse of the same run.");
     }
 
-    public static double CopyMilliseconds(string csv, string dbPath, long expectedRows)
-    {
-        var clock = Stopwatch.StartNew();
-        double elapsed;
-        using (var c = new DuckDBConnection(DuckDbSettings.ReadWrite(dbPath)))
-        {
-            c.Open();
-            c.ExecuteAll(DuckDbSettings.SessionStatements(new LoadOptions().MemoryLimit));
-            c.Execute("CREATE TABLE marks(upn VARCHAR, school_urn INTEGER, date DATE, session VARCHAR, code VARCHAR)");
-            // COPY takes no parameters: the path is the benchmark's own cache file, quoted as a literal.
-            c.Execute($"COPY marks FROM '{csv.Replace("'", "''")}' (HEADER)");
-            c.Execute("CHECKPOINT");
-            elapsed = clock.Elapsed.TotalMilliseconds;
-            var rows = c.Scalar<long>("SELECT count(*) FROM marks");
-            if (rows != expectedRows) throw new InvalidOperationException($"COPY loaded {rows:N0} rows, expected {expectedRows:N0}");
-        }
-        return elapsed;
-    }
+    public static double CopyMilliseconds(string csv, string dbPath, long expectedRows) =>
+        DuckDbCopy.Milliseconds(dbPath, "marks", "CREATE TABLE marks(upn VARCHAR, school_urn INTEGER, date DATE, session VARCHAR, code VARCHAR)", csv, expectedRows);
 
     public static string Met(bool ok) => ok ? "yes" : "**no**";
 }
