@@ -22,7 +22,7 @@ public sealed class TracingTests : IDisposable
 {
     private readonly HandCheckedWarehouse warehouse = new();
     private readonly ApiFactory api;
-    private readonly List<Activity> spans = [];
+    private readonly ExportedSpans spans = new();
 
     public TracingTests() => api = new ApiFactory(warehouse.Paths.Root);
 
@@ -44,7 +44,7 @@ public sealed class TracingTests : IDisposable
         // Other tests' hosts run in this process and the instrumentation listens process-wide: look at this test's traces.
         var ours = servers.Where(s => (string?)s.GetTagItem("graphql.operation.name") == "PupilAndLa").Select(s => s.TraceId).ToHashSet();
         Assert.Equal(2, servers.Count(s => ours.Contains(s.TraceId) && s.GetTagItem("http.response.status_code") is 200));
-        var inOurs = spans.Where(s => ours.Contains(s.TraceId)).ToList();
+        var inOurs = spans.Snapshot().Where(s => ours.Contains(s.TraceId)).ToList();
         var measures = inOurs.Where(s => s.Source.Name == AttendanceGraphTracing.SourceName && s.OperationName == "measure").ToList();
         Assert.Contains(measures, m => (string?)m.GetTagItem("attendancegraph.measure.cache") == "miss");
         Assert.Contains(measures, m => (string?)m.GetTagItem("attendancegraph.measure.cache") == "hit");
@@ -83,7 +83,7 @@ public sealed class TracingTests : IDisposable
         return client;
     }
 
-    private List<string> Values() => spans.SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}")
+    private List<string> Values() => spans.Snapshot().SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}")
         .Concat(s.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name}:{t.Key}={t.Value}").Append(e.Name)))
         .Append(s.DisplayName).Append(s.StatusDescription ?? "")).ToList();
 
@@ -98,11 +98,11 @@ public sealed class TracingTests : IDisposable
     {
         for (var i = 0; i < 50; i++)
         {
-            var servers = spans.Where(s => s.Kind == ActivityKind.Server).ToList();
+            var servers = spans.Snapshot().Where(s => s.Kind == ActivityKind.Server).ToList();
             if (servers.Count >= expected) return servers;
             await Task.Delay(100);
         }
-        throw new Xunit.Sdk.XunitException($"expected {expected} server spans, got {spans.Count(s => s.Kind == ActivityKind.Server)}");
+        throw new Xunit.Sdk.XunitException($"expected {expected} server spans, got {spans.Snapshot().Count(s => s.Kind == ActivityKind.Server)}");
     }
 
     public void Dispose()
