@@ -2,14 +2,15 @@ using GraphQL;
 
 namespace AttendanceGraph.Api.Disclosure;
 
-/// <summary>A residency population or Virtual School figure asked of a protected role below the level it is published at (<see cref="ProtectedAggregates"/>).</summary>
+/// <summary>A residency population, residency breakdown or Virtual School figure asked of a protected role below the level it is published at (<see cref="ProtectedAggregates"/>).</summary>
 public sealed class PopulationTooDetailedError : ExecutionError
 {
     public const string ErrorCode = "POPULATION_TOO_DETAILED";
 
     public PopulationTooDetailedError() : base(
         "figures by residence (population RESIDENT, RESIDENT_ELSEWHERE, LIVING_ELSEWHERE or AT_LA_SCHOOLS_OR_RESIDENT) are published to " +
-        "this role for the whole LA or by phase only, without cohorts, characteristic breakdowns or filters, and Virtual School figures " +
+        "this role for the whole LA or by phase only, without cohorts, schools, characteristic breakdowns or filters, as is a breakdown or " +
+        "filter by RESIDENCY; Virtual School figures " +
         "(which count other LAs' schools) without characteristic breakdowns or filters: two populations that differ only by pupils " +
         "living or educated elsewhere would tell whether a small group has any such pupil") => Code = ErrorCode;
 }

@@ -1,5 +1,6 @@
 using AttendanceGraph.Api.Data;
 using AttendanceGraph.Api.Security;
+using AttendanceGraph.Schema.Characteristics;
 using AttendanceGraph.Schema.Disclosure;
 using AttendanceGraph.Schema.Measures;
 using AttendanceGraph.Schema.Warehouse;
@@ -47,7 +48,7 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
 
     /// <summary>One school's rows of <paramref name="shape"/>, batched with every school asking for the same shape.</summary>
     public IDataLoaderResult<IReadOnlyList<PublishedRow>> ForSchool(MeasureRequest shape, int urn) =>
-        data.ForSchool(Keyed(Publishable(shape)), urn).Then(rows => Publish(shape with { GroupBy = MeasureGrouping.School }, rows));
+        data.ForSchool(Keyed(Publishable(shape, urn)), urn).Then(rows => Publish(shape with { GroupBy = MeasureGrouping.School }, rows));
 
     /// <summary>Many schools' cells of <paramref name="shape"/> at once (filters, sorts), primed for <see cref="ForSchool"/>.</summary>
     public IReadOnlyDictionary<int, DisclosedMeasures> Schools(MeasureRequest shape, IReadOnlyList<int> urns)
@@ -81,18 +82,35 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
     /// always, two when one does: a group published as 0 elsewhere was found non-empty in 47 of 47 tries (docs/security.md,
     /// the seventh attack). Whole, that says only what every LA knows, that some of its pupils cross its border. A residency
     /// population is whole for the LA or a phase, every pupil, no breakdown or filter; a Virtual School figure is whole for
-    /// its cohort (no characteristic breakdown or filter) once any other LA's school is loaded.
+    /// its cohort (no characteristic breakdown or filter) once any other LA's school is loaded. The residency characteristic
+    /// is the same channel: its "lives in another LA" group of the LA's schools is the LIVING_ELSEWHERE population, so a
+    /// breakdown or filter by residency is published at the same level and no finer. <paramref name="urn"/> is the school a
+    /// per-school request is for, so that a school's own figures stay exact.
     /// </summary>
-    private MeasureRequest Publishable(MeasureRequest request)
+    private MeasureRequest Publishable(MeasureRequest request, int? urn = null)
     {
-        if (request.LaPopulation is LaPopulation.LaSchools || IsExact(request, null)) return request;
-        var characteristics = request.Breakdown is not null || request.Filter is not null;
-        var whole = request.LaPopulation is LaPopulation.AnySchool
-            ? !characteristics || !data.Query(ServedLocalAuthority.HoldsOtherEnrolments)
-            : !characteristics && request is { Population: Population.AllPupils, WithinCohort: null, Urns: null }
-              && request.GroupBy is MeasureGrouping.None or MeasureGrouping.Phase;
+        var asked = urn is null ? request : request with { Urns = [urn.Value] };
+        if (IsExact(asked, null)) return request;
+        var whole = asked.LaPopulation switch
+        {
+            LaPopulation.LaSchools => !ByResidency(asked) || WholeLaOrPhase(asked, allowedCharacteristic: Characteristic.Residency),
+            LaPopulation.AnySchool => !HasCharacteristic(asked) || !data.Query(ServedLocalAuthority.HoldsOtherEnrolments),
+            _ => WholeLaOrPhase(asked, allowedCharacteristic: null),
+        };
         return whole ? request : throw new PopulationTooDetailedError();
     }
+
+    private static bool HasCharacteristic(MeasureRequest request) => request.Breakdown is not null || request.Filter is not null;
+
+    private static bool ByResidency(MeasureRequest request) =>
+        request.Breakdown is Characteristic.Residency || request.Filter?.Characteristic is Characteristic.Residency;
+
+    /// <summary>The LA or one phase, every pupil, no cohort, no school and no characteristic but <paramref name="allowedCharacteristic"/>.</summary>
+    private static bool WholeLaOrPhase(MeasureRequest request, Characteristic? allowedCharacteristic) =>
+        (request.Breakdown is null || request.Breakdown == allowedCharacteristic)
+        && (request.Filter is null || request.Filter.Characteristic == allowedCharacteristic)
+        && request is { Population: Population.AllPupils, WithinCohort: null, Urns: null }
+        && request.GroupBy is MeasureGrouping.None or MeasureGrouping.Phase;
 
     /// <summary>Asks for cell keys unless every cell of the request is exact for this caller.</summary>
     private MeasureRequest Keyed(MeasureRequest request) =>

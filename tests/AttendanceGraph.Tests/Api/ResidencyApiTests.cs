@@ -94,6 +94,51 @@ public sealed class ResidencyApiTests : IDisposable
         Assert.True(ordinary["errors"] is null, ordinary.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("breakdown(by: RESIDENCY, period: {{period}}, urn: 100002) { group measures { enrolments } }")]
+    [InlineData("breakdown(by: RESIDENCY, period: {{period}}, cohort: LOOKED_AFTER) { group measures { enrolments } }")]
+    [InlineData("localAuthority { measures(period: {{period}}, characteristic: { characteristic: RESIDENCY, group: \"NOT_RESIDENT\" }, cohort: LOOKED_AFTER) { enrolments } }")]
+    [InlineData("localAuthority { breakdown(by: RESIDENCY, period: {{period}}, characteristic: { characteristic: YEAR_GROUP, group: \"2\" }) { group measures { enrolments } } }")]
+    [InlineData("measureTable(groupBy: SCHOOL, period: {{period}}, breakdown: RESIDENCY) { nodes { urn group enrolments } }")]
+    [InlineData("school(urn: 100002) { measures(period: {{period}}, characteristic: { characteristic: RESIDENCY, group: \"NOT_RESIDENT\" }) { enrolments } }")]
+    public async Task TheResidencyCharacteristic_ReachesAProtectedRoleOnlyWhole_AsTheLivingElsewherePopulationDoes(string field)
+    {
+        // Its "lives in another LA" group of the LA's schools is the LIVING_ELSEWHERE population: by school or cohort it would
+        // say which school or cohort has a pupil from another LA (P5 at Beta) however the count is published.
+        using var api = new ApiFactory(warehouse.Paths.Root);
+        var query = "{ " + field.Replace("{{period}}", Autumn1) + " }";
+
+        var published = await api.QueryAs(ApiFactory.Token(Roles.BiReader), query);
+        Assert.Equal(PopulationTooDetailedError.ErrorCode, (string)published["errors"]![0]!["extensions"]!["code"]!);
+        var exact = await api.QueryAs(ApiFactory.LaLeadToken, query);
+        Assert.True(exact["errors"] is null, exact.ToJsonString());
+        var withDisclosureControl = await api.QueryAs(ApiFactory.LaLeadToken, query,
+            headers: new Dictionary<string, string> { [AccessContext.DisclosureHeader] = "true" });
+        Assert.Equal(PopulationTooDetailedError.ErrorCode, (string)withDisclosureControl["errors"]![0]!["extensions"]!["code"]!);
+    }
+
+    [Fact]
+    public async Task TheResidencyCharacteristic_IsPublishedForTheLaAndByPhase_AndExactToASchoolForItsOwnPupils()
+    {
+        using var api = new ApiFactory(warehouse.Paths.Root);
+        var whole = await api.QueryAs(ApiFactory.Token(Roles.BiReader), $$"""
+            { localAuthority { breakdown(by: RESIDENCY, period: {{Autumn1}}) { group measures { enrolments } }
+                               phase: breakdown(by: RESIDENCY, period: {{Autumn1}}, phase: PRIMARY) { group measures { enrolments } } }
+              trend(grain: WEEK, period: {{Autumn1}}, breakdown: RESIDENCY) { group measures { enrolments } } }
+            """);
+        Assert.True(whole["errors"] is null, whole.ToJsonString());
+
+        // Beta's attendance lead sees its own pupil from Merton exactly, through any field.
+        var own = await api.QueryAs(ApiFactory.Token(Roles.School, Beta), $$"""
+            { school(urn: {{Beta}}) { measures(period: {{Autumn1}}, characteristic: { characteristic: RESIDENCY, group: "NOT_RESIDENT" }) { enrolments possibleSessions } }
+              breakdown(by: RESIDENCY, period: {{Autumn1}}, urn: {{Beta}}) { group measures { enrolments } } }
+            """);
+        Assert.True(own["errors"] is null, own.ToJsonString());
+        Assert.Equal(1, (int)own["data"]!["school"]!["measures"]!["enrolments"]!);
+        Assert.Equal(10, (int)own["data"]!["school"]!["measures"]!["possibleSessions"]!);
+        Assert.Contains(own["data"]!["breakdown"]!.AsArray(), r => (string?)r!["group"] == "NOT_RESIDENT" && (int)r["measures"]!["enrolments"]! == 1);
+    }
+
     [Fact]
     public async Task AVirtualSchoolFigure_ReachesAProtectedRoleWithoutCharacteristics_OnceAnotherLasSchoolIsLoaded()
     {
