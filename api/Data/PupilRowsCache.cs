@@ -30,7 +30,7 @@ public sealed class PupilRowsCache(int capacity = 32)
     private static string Describe(PupilScope scope) => scope switch
     {
         PupilScope.School s => $"school {s.Urn}",
-        PupilScope.Cohort c => $"cohort {c.Key}",
+        PupilScope.Cohort c => $"cohort {c.Key}{(c.AtLaSchoolsOnly ? " at the LA's schools" : "")}",
         _ => throw new ArgumentOutOfRangeException(nameof(scope)),
     };
 

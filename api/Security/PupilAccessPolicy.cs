@@ -8,7 +8,8 @@ namespace AttendanceGraph.Api.Security;
 /// <summary>
 /// Answers "what may this user see of pupil X / school Y's pupils, and when". Each role is a <see cref="PupilViewer"/>:
 /// la-lead everyone at all times; school the dates of its own enrolments (and only its own marks); virtual-school the dates
-/// a pupil was looked-after, previously looked-after, a child in need or on a child protection plan, wherever on roll;
+/// a pupil was looked-after, a child in need or on a child protection plan, wherever on roll, or previously looked-after
+/// while on roll at one of the LA's schools (<see cref="MembershipCohort.VirtualSchoolAtLaSchoolsOnly"/>);
 /// bi-reader no one. "May see the pupil in a period" is "has a window touching the period"; what is then read is clipped
 /// to the windows by the viewer's SQL. Lookups run once per request and period on the request's warehouse snapshot.
 /// </summary>

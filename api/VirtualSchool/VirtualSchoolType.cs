@@ -17,6 +17,8 @@ namespace AttendanceGraph.Api.VirtualSchool;
 /// <see cref="MeasureUnit.Pupil"/> and <see cref="Population.Cohort"/>, so a pupil who moved school counts once and only
 /// sessions while in the cohort count. The cohort file is the LA's own list of its children, so their enrolments count at any
 /// school (<see cref="LaPopulation.AnySchool"/>): a looked-after child placed at another LA's school is still the Virtual School's.
+/// Previously looked-after children are the Virtual School Head's only while educated in the LA's area, so theirs count at
+/// the LA's schools only (<see cref="ReportingCohort.VirtualSchoolReach"/>), in the measures and in the pupil list.
 /// </summary>
 public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
 {
@@ -28,7 +30,8 @@ public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
 
         Field<NonNullGraphType<MeasuresType>>("measures")
             .Description("Pupil-based measures: each pupil's sessions at all schools while in the cohort, other LAs' schools included when their " +
-                         "registers or DfE totals are loaded (the resident-pupil download); enrolments counts pupils.")
+                         "registers or DfE totals are loaded (the resident-pupil download); enrolments counts pupils. Previously looked-after " +
+                         "children count at the LA's schools only: the Virtual School Head's duty is to those educated in the LA's area.")
             .MeasureArgs(withCohort: false)
             .Resolve(c => c.Protected().Single(Shape(c)));
 
@@ -48,7 +51,8 @@ public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
             .Resolve(c => Breakdown(c));
 
         Field<PupilAttendanceConnectionType>("pupils")
-            .Description("Pupil-level (la-lead and virtual-school; null with a FORBIDDEN error otherwise, the measures still answer). The pupils in the cohort at any time in the period, with their attendance across all their schools in the period, " +
+            .Description("Pupil-level (la-lead and virtual-school; null with a FORBIDDEN error otherwise, the measures still answer). The pupils in the cohort at any time in the period, with their attendance across all their schools in the period " +
+                         "(previously looked-after children: those on roll at the LA's schools while in the cohort, and their attendance there), " +
                          "patterns and current school; lowest attendance first.")
             .PatternArgs()
             .Argument<TsmBandEnum>("band", "Only pupils in this band.")
@@ -59,7 +63,7 @@ public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
                 var options = c.PatternOptions();
                 var key = c.Source.Cohort.Key;
                 var rows = PupilAccess.Read(c, new PupilRead(PupilReadKind.VirtualSchoolPupils, Cohort: key, Period: options.Period),
-                    (db, viewer) => SessionTotalsRefusal.AsPeriodError(() => c.Data().PupilRows(db, new PupilScope.Cohort(key), options, viewer)), r => r.Select(x => x.Upn));
+                    (db, viewer) => SessionTotalsRefusal.AsPeriodError(() => c.Data().PupilRows(db, new PupilScope.Cohort(key, c.Source.Cohort.VirtualSchoolReach), options, viewer)), r => r.Select(x => x.Upn));
                 IEnumerable<PupilAttendanceRow> list = rows.OrderBy(r => r.Patterns.Measures.PossibleSessions == 0)
                     .ThenBy(r => r.Patterns.Measures.AttendanceRate ?? 0).ThenBy(r => r.Upn, StringComparer.Ordinal);
                 if (c.GetArgument<TsmBand?>("band") is { } band) list = list.Where(r => r.Patterns.Band == band);
@@ -73,7 +77,7 @@ public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
         Population = Population.Cohort,
         Cohorts = [c.Source.Cohort.Key],
         Unit = MeasureUnit.Pupil,
-        LaPopulation = LaPopulation.AnySchool,
+        LaPopulation = c.Source.Cohort.VirtualSchoolReach,
     };
 
     private static IReadOnlyList<CohortComparison> Breakdown(IResolveFieldContext<VirtualSchool> c)
@@ -81,7 +85,7 @@ public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
         var others = ReportingCohort.All.Where(k => k.Key != c.Source.Cohort.Key).ToList();
         var shape = c.MeasureRequest() with
         {
-            Cohorts = others.Select(k => k.Key).ToList(), Unit = MeasureUnit.Pupil, WithinCohort = c.Source.Cohort.Key, LaPopulation = LaPopulation.AnySchool,
+            Cohorts = others.Select(k => k.Key).ToList(), Unit = MeasureUnit.Pupil, WithinCohort = c.Source.Cohort.Key, LaPopulation = c.Source.Cohort.VirtualSchoolReach,
         };
         var source = c.Protected();
         var inCohort = source.Measure(shape with { Population = Population.Cohort }).ToDictionary(r => r.Cohort!);

@@ -53,4 +53,11 @@ public sealed record ReportingCohort(string Key, string Label, IReadOnlyList<str
     public static IReadOnlyList<ReportingCohort> VirtualSchools { get; } = [LookedAfter, SocialWorker, PreviouslyLookedAfter];
 
     public static ReportingCohort? Find(string key) => All.FirstOrDefault(c => c.Key == key);
+
+    /// <summary>
+    /// Whose enrolments the cohort's virtual school counts: at any school for looked-after children and children with a
+    /// social worker, at the LA's schools only for previously looked-after children (<see cref="MembershipCohort.VirtualSchoolAtLaSchoolsOnly"/>).
+    /// </summary>
+    public Measures.LaPopulation VirtualSchoolReach =>
+        MembershipCohorts.All(MembershipCohort.VirtualSchoolAtLaSchoolsOnly.Contains) ? Measures.LaPopulation.LaSchools : Measures.LaPopulation.AnySchool;
 }

@@ -29,7 +29,7 @@ public static class PupilAttendanceQuery
         // pupils are listed all the same (a looked-after child at another LA's school is often known only from DfE's
         // resident-pupil download): their weeks of totals count in their measures, flagged as without register detail.
         var totals = scope is PupilScope.Cohort && Measures.SessionTotalsCoverage.SpansTableExists(c)
-            ? TotalsByPupil(c, viewer, ids, With())
+            ? TotalsByPupil(c, scope, viewer, ids, With())
             : [];
         const string totalsWeeks = "SELECT 1 FROM session_total_spans WHERE urn = $scope_urn AND span_start <= $look_to AND span_end >= $look_from";
         if (scope is PupilScope.School && Measures.SessionTotalsCoverage.SpansTableExists(c)
@@ -100,13 +100,13 @@ public static class PupilAttendanceQuery
     /// Each pupil's session totals in the period, over the weeks wholly inside it and inside the viewer's windows, at schools
     /// where the pupil has no mark that week (registers win, as in the aggregates).
     /// </summary>
-    private static Dictionary<int, MeasureValues> TotalsByPupil(DuckDBConnection c, PupilViewer viewer, string ids, (string, object?)[] parameters)
+    private static Dictionary<int, MeasureValues> TotalsByPupil(DuckDBConnection c, PupilScope scope, PupilViewer viewer, string ids, (string, object?)[] parameters)
     {
         var byPupil = new Dictionary<int, MeasureValues>();
         foreach (var r in c.Rows(viewer.Sql($"""
             SELECT t.pupil_id, sum(t.possible)::BIGINT, sum(t.present + t.aea)::BIGINT, sum(t.authorised)::BIGINT, sum(t.unauthorised)::BIGINT
             FROM session_totals t
-            WHERE t.pupil_id IN ({ids}) AND t.span_start >= $scope_from AND t.span_end <= $scope_to
+            WHERE t.pupil_id IN ({ids}) AND t.span_start >= $scope_from AND t.span_end <= $scope_to{scope.TotalsFilterSql}
               AND EXISTS (SELECT 1 FROM viewer_windows vw WHERE vw.pupil_id = t.pupil_id AND t.span_start >= vw.window_from AND t.span_end <= vw.window_to)
               AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.pupil_id = t.pupil_id AND m.urn = t.urn AND m.date BETWEEN t.span_start AND t.span_end)
             GROUP BY t.pupil_id

@@ -1,3 +1,6 @@
+using AttendanceGraph.Schema.Warehouse;
+using MembershipCohort = AttendanceGraph.Schema.Cohorts.MembershipCohort;
+
 namespace AttendanceGraph.Schema.Pupils;
 
 /// <summary>
@@ -23,7 +26,11 @@ public abstract record PupilViewer
     /// <summary>A school: only the dates of its own enrolments, and only the marks and enrolments at its URN.</summary>
     public sealed record School(int Urn) : PupilViewer;
 
-    /// <summary>The virtual school: the dates the pupil was in one of <paramref name="MembershipCohorts"/>, at any school.</summary>
+    /// <summary>
+    /// The virtual school: the dates the pupil was in one of <paramref name="MembershipCohorts"/>, at any school; for a cohort
+    /// it follows only at the LA's schools (<see cref="MembershipCohort.VirtualSchoolAtLaSchoolsOnly"/>), only the dates
+    /// the pupil was also on roll at one of them.
+    /// </summary>
     public sealed record Cohorts(IReadOnlyList<string> MembershipCohorts) : PupilViewer;
 
     /// <summary><paramref name="query"/> preceded by the viewer's views (their parameters: <see cref="Parameters"/>).</summary>
@@ -69,13 +76,30 @@ public abstract record PupilViewer
     private string RawWindowsSql => this switch
     {
         School => $"SELECT pupil_id, entry_date AS s, coalesce(leaving_date, {DateWindow.OpenEndSql}) AS e FROM enrolments WHERE urn = $viewer_urn",
-        Cohorts c => $"""
-            SELECT p.pupil_id, cm.start_date AS s, coalesce(cm.end_date, {DateWindow.OpenEndSql}) AS e
-            FROM cohort_memberships cm JOIN pupils p ON p.upn = cm.upn
-            WHERE cm.cohort IN ({string.Join(", ", c.MembershipCohorts.Select((_, i) => $"$viewer_c{i}"))})
-            """,
+        Cohorts c => CohortWindowsSql(c),
         _ => throw new InvalidOperationException($"no raw windows for {GetType().Name}"),
     };
+
+    // A membership of a cohort the virtual school follows only at the LA's schools (previously looked-after children) is
+    // a window only where it overlaps an enrolment at one of them.
+    private static string CohortWindowsSql(Cohorts c)
+    {
+        string List(bool atLaSchoolsOnly) => string.Join(", ", c.MembershipCohorts
+            .Select((cohort, i) => (cohort, i)).Where(x => MembershipCohort.VirtualSchoolAtLaSchoolsOnly.Contains(x.cohort) == atLaSchoolsOnly)
+            .Select(x => $"$viewer_c{x.i}").DefaultIfEmpty("NULL"));
+        return $"""
+            SELECT p.pupil_id, cm.start_date AS s, coalesce(cm.end_date, {DateWindow.OpenEndSql}) AS e
+            FROM cohort_memberships cm JOIN pupils p ON p.upn = cm.upn
+            WHERE cm.cohort IN ({List(atLaSchoolsOnly: false)})
+            UNION ALL
+            SELECT p.pupil_id, greatest(cm.start_date, e.entry_date) AS s,
+                   least(coalesce(cm.end_date, {DateWindow.OpenEndSql}), coalesce(e.leaving_date, {DateWindow.OpenEndSql})) AS e
+            FROM cohort_memberships cm JOIN pupils p ON p.upn = cm.upn
+              JOIN enrolments e ON e.pupil_id = p.pupil_id AND e.urn IN ({ServedLocalAuthority.SchoolsSql})
+                AND e.entry_date <= coalesce(cm.end_date, {DateWindow.OpenEndSql}) AND coalesce(e.leaving_date, {DateWindow.OpenEndSql}) >= cm.start_date
+            WHERE cm.cohort IN ({List(atLaSchoolsOnly: true)})
+            """;
+    }
 
     private string MarksSql => this switch
     {
