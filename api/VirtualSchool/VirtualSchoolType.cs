@@ -63,7 +63,7 @@ public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
                 var options = c.PatternOptions();
                 var key = c.Source.Cohort.Key;
                 var rows = PupilAccess.Read(c, new PupilRead(PupilReadKind.VirtualSchoolPupils, Cohort: key, Period: options.Period),
-                    (db, viewer) => SessionTotalsRefusal.AsPeriodError(() => c.Data().PupilRows(db, new PupilScope.Cohort(key, c.Source.Cohort.VirtualSchoolReach), options, viewer)), r => r.Select(x => x.Upn));
+                    (db, viewer) => SessionTotalsRefusal.AsPeriodError(() => c.Data().PupilRows(db, new PupilScope.Cohort(key), options, viewer)), r => r.Select(x => x.Upn));
                 IEnumerable<PupilAttendanceRow> list = rows.OrderBy(r => r.Patterns.Measures.PossibleSessions == 0)
                     .ThenBy(r => r.Patterns.Measures.AttendanceRate ?? 0).ThenBy(r => r.Upn, StringComparer.Ordinal);
                 if (c.GetArgument<TsmBand?>("band") is { } band) list = list.Where(r => r.Patterns.Band == band);

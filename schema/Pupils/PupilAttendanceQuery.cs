@@ -107,7 +107,7 @@ public static class PupilAttendanceQuery
             SELECT t.pupil_id, sum(t.possible)::BIGINT, sum(t.present + t.aea)::BIGINT, sum(t.authorised)::BIGINT, sum(t.unauthorised)::BIGINT
             FROM session_totals t
             WHERE t.pupil_id IN ({ids}) AND t.span_start >= $scope_from AND t.span_end <= $scope_to{scope.TotalsFilterSql}
-              AND EXISTS (SELECT 1 FROM viewer_windows vw WHERE vw.pupil_id = t.pupil_id AND t.span_start >= vw.window_from AND t.span_end <= vw.window_to)
+              AND {viewer.TotalsVisibleSql("t")}
               AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.pupil_id = t.pupil_id AND m.urn = t.urn AND m.date BETWEEN t.span_start AND t.span_end)
             GROUP BY t.pupil_id
             """), parameters))

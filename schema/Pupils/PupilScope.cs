@@ -15,13 +15,14 @@ public abstract record PupilScope
     public sealed record School(int Urn) : PupilScope;
 
     /// <summary>
-    /// Pupils in the reporting cohort at any time in the period; their marks at all schools count, or with
-    /// <paramref name="Reach"/> <see cref="LaPopulation.LaSchools"/> only pupils on roll at one of the LA's schools while in
-    /// the cohort, and only their marks and totals there.
+    /// Pupils in the reporting cohort at any time in the period; their marks at all schools count, or, for a cohort whose
+    /// virtual school reaches only the LA's schools (<see cref="Cohorts.ReportingCohort.VirtualSchoolReach"/>: previously
+    /// looked-after children), only pupils on roll at one of them while in the cohort, and only their marks and totals there.
+    /// The reach is the cohort's, never the caller's choice, so no caller can widen it.
     /// </summary>
-    public sealed record Cohort(string Key, LaPopulation Reach = LaPopulation.AnySchool) : PupilScope
+    public sealed record Cohort(string Key) : PupilScope
     {
-        public bool AtLaSchoolsOnly => Reach == LaPopulation.LaSchools;
+        public bool AtLaSchoolsOnly => Cohorts.ReportingCohort.Find(Key)?.VirtualSchoolReach == LaPopulation.LaSchools;
     }
 
     /// <summary>

@@ -28,21 +28,21 @@ public abstract record PupilViewer
 
     /// <summary>
     /// The virtual school: the dates the pupil was in one of <paramref name="MembershipCohorts"/>, at any school; for a cohort
-    /// it follows only at the LA's schools (<see cref="MembershipCohort.VirtualSchoolAtLaSchoolsOnly"/>), only the dates
-    /// the pupil was also on roll at one of them.
+    /// it follows only at the LA's schools (<see cref="MembershipCohort.VirtualSchoolAtLaSchoolsOnly"/>), only the dates the
+    /// pupil was also on roll at one of them, and then only the marks, enrolments and totals at the LA's schools (a child
+    /// registered at another LA's school too, such as alternative provision, is seen at the LA's school only).
     /// </summary>
-    public sealed record Cohorts(IReadOnlyList<string> MembershipCohorts) : PupilViewer;
+    public sealed record Cohorts(IReadOnlyList<string> MembershipCohorts) : PupilViewer
+    {
+        internal bool SomeAtLaSchoolsOnly => MembershipCohorts.Any(MembershipCohort.VirtualSchoolAtLaSchoolsOnly.Contains);
+    }
 
     /// <summary><paramref name="query"/> preceded by the viewer's views (their parameters: <see cref="Parameters"/>).</summary>
     public string Sql(string query) => $"""
-        WITH viewer_windows AS ({WindowsSql}),
+        WITH viewer_windows AS ({Islands(RawWindowsSql)}),
+        {(LaSchoolsOnlyInSome ? $"viewer_any_school_windows AS ({Islands(RawAnySchoolWindowsSql)})," : "")}
         visible_marks AS NOT MATERIALIZED ({MarksSql}),
-        visible_enrolments AS NOT MATERIALIZED (
-          SELECT e.pupil_id, e.urn, greatest(e.entry_date, vw.window_from) AS entry_date,
-                 nullif(least(coalesce(e.leaving_date, {DateWindow.OpenEndSql}), vw.window_to), {DateWindow.OpenEndSql}) AS leaving_date, e.nc_year
-          FROM enrolments e JOIN viewer_windows vw ON vw.pupil_id = e.pupil_id
-            AND e.entry_date <= vw.window_to AND coalesce(e.leaving_date, {DateWindow.OpenEndSql}) >= vw.window_from
-          {(this is School ? "WHERE e.urn = $viewer_urn" : "")}),
+        visible_enrolments AS NOT MATERIALIZED ({EnrolmentsSql}),
         visible_memberships AS NOT MATERIALIZED (
           SELECT vw.pupil_id, cm.upn, cm.cohort, greatest(cm.start_date, vw.window_from) AS start_date,
                  nullif(least(coalesce(cm.end_date, {DateWindow.OpenEndSql}), vw.window_to), {DateWindow.OpenEndSql}) AS end_date
@@ -58,9 +58,26 @@ public abstract record PupilViewer
         _ => [],
     };
 
+    /// <summary>
+    /// The condition, over session totals <paramref name="t"/>, that the viewer may see that week of totals: inside a window,
+    /// and at one of the LA's schools unless inside a window that reaches every school.
+    /// </summary>
+    public string TotalsVisibleSql(string t)
+    {
+        var inside = $"EXISTS (SELECT 1 FROM viewer_windows vw WHERE vw.pupil_id = {t}.pupil_id AND {t}.span_start >= vw.window_from AND {t}.span_end <= vw.window_to)";
+        return LaSchoolsOnlyInSome
+            ? $"""
+              {inside} AND ({t}.urn IN ({ServedLocalAuthority.SchoolsSql})
+                OR EXISTS (SELECT 1 FROM viewer_any_school_windows aw WHERE aw.pupil_id = {t}.pupil_id AND {t}.span_start >= aw.window_from AND {t}.span_end <= aw.window_to))
+              """
+            : inside;
+    }
+
+    private bool LaSchoolsOnlyInSome => this is Cohorts { SomeAtLaSchoolsOnly: true };
+
     // The la-lead's window is all time, so its marks need no join; the others' windows are merged (gaps and islands,
     // adjacent days joined) so that each mark and each clipped enrolment matches at most one window.
-    private string WindowsSql => this switch
+    private string Islands(string raw) => this switch
     {
         Everyone => $"SELECT pupil_id, {DateWindow.OpenStartSql} AS window_from, {DateWindow.OpenEndSql} AS window_to FROM pupils",
         _ => $"""
@@ -68,45 +85,69 @@ public abstract record PupilViewer
               SELECT *, sum(CASE WHEN prev_e IS NULL OR s > prev_e + 1 THEN 1 ELSE 0 END) OVER (PARTITION BY pupil_id ORDER BY s, e) AS island
               FROM (
                 SELECT *, max(e) OVER (PARTITION BY pupil_id ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_e
-                FROM ({RawWindowsSql})))
+                FROM ({raw})))
             GROUP BY pupil_id, island
             """,
     };
 
     private string RawWindowsSql => this switch
     {
+        Everyone => "",
         School => $"SELECT pupil_id, entry_date AS s, coalesce(leaving_date, {DateWindow.OpenEndSql}) AS e FROM enrolments WHERE urn = $viewer_urn",
-        Cohorts c => CohortWindowsSql(c),
+        Cohorts c => c.SomeAtLaSchoolsOnly ? $"{RawAnySchoolWindowsSql} UNION ALL {RawLaSchoolWindowsSql(c)}" : RawAnySchoolWindowsSql,
         _ => throw new InvalidOperationException($"no raw windows for {GetType().Name}"),
     };
 
+    private string RawAnySchoolWindowsSql => this is Cohorts c
+        ? $"""
+          SELECT p.pupil_id, cm.start_date AS s, coalesce(cm.end_date, {DateWindow.OpenEndSql}) AS e
+          FROM cohort_memberships cm JOIN pupils p ON p.upn = cm.upn
+          WHERE cm.cohort IN ({CohortParameters(c, atLaSchoolsOnly: false)})
+          """
+        : throw new InvalidOperationException($"no cohort windows for {GetType().Name}");
+
     // A membership of a cohort the virtual school follows only at the LA's schools (previously looked-after children) is
     // a window only where it overlaps an enrolment at one of them.
-    private static string CohortWindowsSql(Cohorts c)
-    {
-        string List(bool atLaSchoolsOnly) => string.Join(", ", c.MembershipCohorts
-            .Select((cohort, i) => (cohort, i)).Where(x => MembershipCohort.VirtualSchoolAtLaSchoolsOnly.Contains(x.cohort) == atLaSchoolsOnly)
-            .Select(x => $"$viewer_c{x.i}").DefaultIfEmpty("NULL"));
-        return $"""
-            SELECT p.pupil_id, cm.start_date AS s, coalesce(cm.end_date, {DateWindow.OpenEndSql}) AS e
-            FROM cohort_memberships cm JOIN pupils p ON p.upn = cm.upn
-            WHERE cm.cohort IN ({List(atLaSchoolsOnly: false)})
-            UNION ALL
-            SELECT p.pupil_id, greatest(cm.start_date, e.entry_date) AS s,
-                   least(coalesce(cm.end_date, {DateWindow.OpenEndSql}), coalesce(e.leaving_date, {DateWindow.OpenEndSql})) AS e
-            FROM cohort_memberships cm JOIN pupils p ON p.upn = cm.upn
-              JOIN enrolments e ON e.pupil_id = p.pupil_id AND e.urn IN ({ServedLocalAuthority.SchoolsSql})
-                AND e.entry_date <= coalesce(cm.end_date, {DateWindow.OpenEndSql}) AND coalesce(e.leaving_date, {DateWindow.OpenEndSql}) >= cm.start_date
-            WHERE cm.cohort IN ({List(atLaSchoolsOnly: true)})
-            """;
-    }
+    private static string RawLaSchoolWindowsSql(Cohorts c) => $"""
+        SELECT p.pupil_id, greatest(cm.start_date, e.entry_date) AS s,
+               least(coalesce(cm.end_date, {DateWindow.OpenEndSql}), coalesce(e.leaving_date, {DateWindow.OpenEndSql})) AS e
+        FROM cohort_memberships cm JOIN pupils p ON p.upn = cm.upn
+          JOIN enrolments e ON e.pupil_id = p.pupil_id AND e.urn IN ({ServedLocalAuthority.SchoolsSql})
+            AND e.entry_date <= coalesce(cm.end_date, {DateWindow.OpenEndSql}) AND coalesce(e.leaving_date, {DateWindow.OpenEndSql}) >= cm.start_date
+        WHERE cm.cohort IN ({CohortParameters(c, atLaSchoolsOnly: true)})
+        """;
 
+    private static string CohortParameters(Cohorts c, bool atLaSchoolsOnly) => string.Join(", ", c.MembershipCohorts
+        .Select((cohort, i) => (cohort, i)).Where(x => MembershipCohort.VirtualSchoolAtLaSchoolsOnly.Contains(x.cohort) == atLaSchoolsOnly)
+        .Select(x => $"$viewer_c{x.i}").DefaultIfEmpty("NULL"));
+
+    // A mark at another LA's school is visible only inside a window that reaches every school.
     private string MarksSql => this switch
     {
         Everyone => "SELECT * FROM marks",
         _ => $"""
             SELECT m.* FROM marks m JOIN viewer_windows vw ON vw.pupil_id = m.pupil_id AND m.date BETWEEN vw.window_from AND vw.window_to
             {(this is School ? "WHERE m.urn = $viewer_urn" : "")}
+            {(LaSchoolsOnlyInSome ? $"""
+                WHERE m.urn IN ({ServedLocalAuthority.SchoolsSql})
+                  OR EXISTS (SELECT 1 FROM viewer_any_school_windows aw WHERE aw.pupil_id = m.pupil_id AND m.date BETWEEN aw.window_from AND aw.window_to)
+                """ : "")}
             """,
     };
+
+    // An enrolment at another LA's school is clipped to the windows that reach every school.
+    private string EnrolmentsSql => LaSchoolsOnlyInSome
+        ? $"""
+          {ClippedEnrolments("viewer_windows")} WHERE e.urn IN ({ServedLocalAuthority.SchoolsSql})
+          UNION ALL
+          {ClippedEnrolments("viewer_any_school_windows")} WHERE e.urn NOT IN ({ServedLocalAuthority.SchoolsSql})
+          """
+        : $"{ClippedEnrolments("viewer_windows")} {(this is School ? "WHERE e.urn = $viewer_urn" : "")}";
+
+    private static string ClippedEnrolments(string windows) => $"""
+        SELECT e.pupil_id, e.urn, greatest(e.entry_date, vw.window_from) AS entry_date,
+               nullif(least(coalesce(e.leaving_date, {DateWindow.OpenEndSql}), vw.window_to), {DateWindow.OpenEndSql}) AS leaving_date, e.nc_year
+        FROM enrolments e JOIN {windows} vw ON vw.pupil_id = e.pupil_id
+          AND e.entry_date <= vw.window_to AND coalesce(e.leaving_date, {DateWindow.OpenEndSql}) >= vw.window_from
+        """;
 }

@@ -8,8 +8,9 @@ namespace AttendanceGraph.Tests.Api;
 /// <summary>
 /// The Virtual School Head's duty to previously looked-after children covers those educated in the LA's area, wherever they
 /// live: over <see cref="ResidentsElsewhere"/> with two of them added, P5 (lives in Merton, on roll at Beta: 10 possible, 1
-/// absent in the first half term) and R2 (lives in Sutton, at Merton's school: 10 possible, all present). The previously
-/// looked-after virtual school is P5 alone, in its measures, its pupil list and what the virtual-school role may open;
+/// absent in the first half term; dual registered at Merton's school from 8 September) and R2 (lives in Sutton, at Merton's
+/// school: 10 possible, all present). The previously looked-after virtual school is P5 at Beta alone, in its measures, cohort
+/// breakdown, pupil list and what the virtual-school role may open;
 /// the looked-after virtual school still counts R1 at Morden Brook (<see cref="ResidencyApiTests"/>).
 /// </summary>
 public sealed class PreviouslyLookedAfterApiTests : IDisposable
@@ -21,6 +22,10 @@ public sealed class PreviouslyLookedAfterApiTests : IDisposable
     {
         var dir = ResidentsElsewhere.Write(warehouse);
         File.AppendAllText(Path.Combine(dir, "social_care.csv"), $"{P5},PREVIOUSLY_LOOKED_AFTER,2024-01-15,\n{R2},PREVIOUSLY_LOOKED_AFTER,2024-01-15,\n");
+        // P5 is also registered at Merton's school from 8 September (dual registration, as for alternative provision), with
+        // Merton's registers loaded: all 10 sessions there are unauthorised absences.
+        File.AppendAllText(Path.Combine(dir, "pupils.csv"), $"{P5},{Merton},2025-09-08,,2018-07-01,F,3,WBRI,N,,315\n");
+        File.AppendAllText(Path.Combine(dir, "marks.csv"), string.Concat(Days[3..].Select(d => $"{P5},{Merton},{d:yyyy-MM-dd},AM,O\n{P5},{Merton},{d:yyyy-MM-dd},PM,O\n")));
         warehouse.Load(dir);
     }
 
@@ -36,7 +41,8 @@ public sealed class PreviouslyLookedAfterApiTests : IDisposable
             { virtualSchool(cohort: PREVIOUSLY_LOOKED_AFTER) {
                 measures(period: {{Autumn1}}) { enrolments possibleSessions overallAbsenceSessions }
                 trend(grain: WEEK, period: {{Autumn1}}) { measures { possibleSessions } }
-                pupils(period: {{Autumn1}}) { totalCount nodes { upn measures { possibleSessions } } } } }
+                cohortBreakdown(period: {{Autumn1}}) { cohort measures { enrolments } rest { enrolments possibleSessions } }
+                pupils(period: {{Autumn1}}) { totalCount nodes { upn measures { possibleSessions } currentPlacement { urn } } } } }
             """);
         Assert.True(result["errors"] is null, result.ToJsonString());
         var vs = result["data"]!["virtualSchool"]!;
@@ -44,6 +50,8 @@ public sealed class PreviouslyLookedAfterApiTests : IDisposable
         Assert.Equal(10, vs["trend"]!.AsArray().Sum(p => (int)p!["measures"]!["possibleSessions"]!));
         var pupil = Assert.Single(vs["pupils"]!["nodes"]!.AsArray())!;
         Assert.Equal((P5, 10), ((string)pupil["upn"]!, (int)pupil["measures"]!["possibleSessions"]!));
+        // The breakdown's rest beside any cohort P5 is not in is P5 at Beta alone, without its Merton sessions or R2.
+        Assert.All(vs["cohortBreakdown"]!.AsArray(), row => Assert.Equal((1, 10), ((int)row!["rest"]!["enrolments"]!, (int)row["rest"]!["possibleSessions"]!)));
     }
 
     [Fact]
@@ -54,6 +62,20 @@ public sealed class PreviouslyLookedAfterApiTests : IDisposable
         var atBeta = await api.QueryAs(token, $$"""{ pupil(upn: "{{P5}}") { marks(from: "2025-09-08", to: "2025-09-12") { totalCount } } }""");
         Assert.True(atBeta["errors"] is null, atBeta.ToJsonString());
         Assert.Equal(10, (int)atBeta["data"]!["pupil"]!["marks"]!["totalCount"]!);
+
+        // Inside P5's window its Merton registration is not the Virtual School's: neither its marks, its enrolment nor its weeks.
+        var record = await api.QueryAs(token, $$"""
+            { pupil(upn: "{{P5}}") { enrolments { urn } marks(from: "2025-09-08", to: "2025-09-12") { nodes { urn } }
+                weeklyAttendance(period: {{Autumn1}}) { urn measures { possibleSessions } } } }
+            """);
+        Assert.True(record["errors"] is null, record.ToJsonString());
+        var pupil = record["data"]!["pupil"]!;
+        Assert.Equal([Beta], pupil["enrolments"]!.AsArray().Select(e => (int)e!["urn"]!));
+        Assert.All(pupil["marks"]!["nodes"]!.AsArray(), m => Assert.Equal(Beta, (int)m!["urn"]!));
+        Assert.All(pupil["weeklyAttendance"]!.AsArray(), w => Assert.Equal(Beta, (int)w!["urn"]!));
+        Assert.Equal(10, pupil["weeklyAttendance"]!.AsArray().Sum(w => (int)w!["measures"]!["possibleSessions"]!));
+        var asLeadToo = await api.QueryAs(ApiFactory.LaLeadToken, $$"""{ pupil(upn: "{{P5}}") { marks(from: "2025-09-08", to: "2025-09-12") { totalCount } } }""");
+        Assert.Equal(20, (int)asLeadToo["data"]!["pupil"]!["marks"]!["totalCount"]!); // the la-lead sees both registrations
 
         var elsewhere = await api.QueryAs(token, $$"""{ pupil(upn: "{{R2}}") { upn } }""");
         Assert.Equal("FORBIDDEN", (string?)elsewhere["errors"]![0]!["extensions"]!["code"]);
