@@ -9,8 +9,8 @@ public sealed class PopulationTooDetailedError : ExecutionError
 
     public PopulationTooDetailedError() : base(
         "figures by residence (population RESIDENT, RESIDENT_ELSEWHERE, LIVING_ELSEWHERE or AT_LA_SCHOOLS_OR_RESIDENT) are published to " +
-        "this role for the whole LA or by phase only, without cohorts, schools, characteristic breakdowns or filters, as is a breakdown or " +
-        "filter by RESIDENCY; Virtual School figures " +
-        "(which count other LAs' schools) without characteristic breakdowns or filters: two populations that differ only by pupils " +
+        "this role for the whole LA or a phase of more than one of its schools only, without cohorts, schools, characteristic breakdowns or " +
+        "filters, as is a breakdown or filter by RESIDENCY; Virtual School figures (which count other LAs' schools) without characteristic " +
+        "breakdowns or filters once another LA's school is loaded, and never by RESIDENCY: two populations that differ only by pupils " +
         "living or educated elsewhere would tell whether a small group has any such pupil") => Code = ErrorCode;
 }

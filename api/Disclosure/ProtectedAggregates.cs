@@ -1,5 +1,6 @@
 using AttendanceGraph.Api.Data;
 using AttendanceGraph.Api.Security;
+using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Characteristics;
 using AttendanceGraph.Schema.Disclosure;
 using AttendanceGraph.Schema.Measures;
@@ -81,11 +82,12 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
     /// the same small group in both publishes one value when none of its pupils lives or is educated elsewhere and, almost
     /// always, two when one does: a group published as 0 elsewhere was found non-empty in 47 of 47 tries (docs/security.md,
     /// the seventh attack). Whole, that says only what every LA knows, that some of its pupils cross its border. A residency
-    /// population is whole for the LA or a phase, every pupil, no breakdown or filter; a Virtual School figure is whole for
-    /// its cohort (no characteristic breakdown or filter) once any other LA's school is loaded. The residency characteristic
-    /// is the same channel: its "lives in another LA" group of the LA's schools is the LIVING_ELSEWHERE population, so a
-    /// breakdown or filter by residency is published at the same level and no finer. <paramref name="urn"/> is the school a
-    /// per-school request is for, so that a school's own figures stay exact.
+    /// population is whole for the LA or a phase of several of its schools, every pupil, no breakdown or filter; a Virtual
+    /// School figure is whole for its cohort (no characteristic breakdown or filter) once any other LA's school is loaded, and
+    /// never by residency. The residency characteristic is the same channel: its "lives in another LA" group of the LA's
+    /// schools is the LIVING_ELSEWHERE population, so a breakdown or filter by residency is published at the same level and no
+    /// finer. A phase with one of the LA's schools is that school, so it is refused like one. <paramref name="urn"/> is the
+    /// school a per-school request is for, so that a school's own figures stay exact.
     /// </summary>
     private MeasureRequest Publishable(MeasureRequest request, int? urn = null)
     {
@@ -94,7 +96,7 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
         var whole = asked.LaPopulation switch
         {
             LaPopulation.LaSchools => !ByResidency(asked) || WholeLaOrPhase(asked, allowedCharacteristic: Characteristic.Residency),
-            LaPopulation.AnySchool => !HasCharacteristic(asked) || !data.Query(ServedLocalAuthority.HoldsOtherEnrolments),
+            LaPopulation.AnySchool => !HasCharacteristic(asked) || !ByResidency(asked) && !data.Query(ServedLocalAuthority.HoldsOtherEnrolments),
             _ => WholeLaOrPhase(asked, allowedCharacteristic: null),
         };
         return whole ? request : throw new PopulationTooDetailedError();
@@ -105,12 +107,32 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
     private static bool ByResidency(MeasureRequest request) =>
         request.Breakdown is Characteristic.Residency || request.Filter?.Characteristic is Characteristic.Residency;
 
-    /// <summary>The LA or one phase, every pupil, no cohort, no school and no characteristic but <paramref name="allowedCharacteristic"/>.</summary>
-    private static bool WholeLaOrPhase(MeasureRequest request, Characteristic? allowedCharacteristic) =>
-        (request.Breakdown is null || request.Breakdown == allowedCharacteristic)
-        && (request.Filter is null || request.Filter.Characteristic == allowedCharacteristic)
-        && request is { Population: Population.AllPupils, WithinCohort: null, Urns: null }
-        && request.GroupBy is MeasureGrouping.None or MeasureGrouping.Phase;
+    /// <summary>
+    /// The LA or a phase of more than one of its schools, every pupil, no cohort, no school and no characteristic but
+    /// <paramref name="allowedCharacteristic"/>.
+    /// </summary>
+    private bool WholeLaOrPhase(MeasureRequest request, Characteristic? allowedCharacteristic)
+    {
+        var shape = (request.Breakdown is null || request.Breakdown == allowedCharacteristic)
+            && (request.Filter is null || request.Filter.Characteristic == allowedCharacteristic)
+            && request is { Population: Population.AllPupils, WithinCohort: null, Urns: null }
+            && request.GroupBy is MeasureGrouping.None or MeasureGrouping.Phase;
+        if (!shape || request.Phase is null && request.GroupBy != MeasureGrouping.Phase) return shape;
+        var schools = SchoolsByPhase(request.Period);
+        return request.GroupBy == MeasureGrouping.Phase ? schools.Values.All(n => n != 1) : schools.GetValueOrDefault(request.Phase!) != 1;
+    }
+
+    private readonly Dictionary<Period, IReadOnlyDictionary<string, int>> schoolsByPhase = [];
+
+    private IReadOnlyDictionary<string, int> SchoolsByPhase(Period period)
+    {
+        lock (schoolsByPhase)
+        {
+            if (!schoolsByPhase.TryGetValue(period, out var counts))
+                schoolsByPhase[period] = counts = data.Query(c => ServedLocalAuthority.SchoolsByPhase(c, period.Start, period.End));
+            return counts;
+        }
+    }
 
     /// <summary>Asks for cell keys unless every cell of the request is exact for this caller.</summary>
     private MeasureRequest Keyed(MeasureRequest request) =>

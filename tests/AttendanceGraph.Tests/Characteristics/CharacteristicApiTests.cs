@@ -77,6 +77,21 @@ public sealed class CharacteristicApiTests(HandCheckedApi api)
     }
 
     [Fact]
+    public async Task TheVirtualSchool_ReachesAProtectedRoleByAnyCharacteristicButResidency_WhileNoOtherLasSchoolIsLoaded()
+    {
+        // Looked-after children by residency is the looked-after cohort's LIVING_ELSEWHERE cell, which the LA's own figures refuse.
+        var token = ApiFactory.Token(Roles.BiReader);
+        string Query(string characteristic, string group) =>
+            $$"""{ virtualSchool(cohort: LOOKED_AFTER) { measures(period: {{Autumn1}}, characteristic: { characteristic: {{characteristic}}, group: "{{group}}" }) { enrolments } } }""";
+        var byResidency = await api.Factory.QueryAs(token, Query("RESIDENCY", "NOT_RESIDENT"));
+        Assert.Equal(AttendanceGraph.Api.Disclosure.PopulationTooDetailedError.ErrorCode, (string?)byResidency["errors"]?[0]?["extensions"]?["code"]);
+        var bySex = await api.Factory.QueryAs(token, Query("SEX", "M"));
+        Assert.True(bySex["errors"] is null, bySex.ToJsonString());
+        var exact = await api.Factory.QueryAs(ApiFactory.Token(Roles.VirtualSchool), Query("RESIDENCY", "NOT_RESIDENT"));
+        Assert.True(exact["errors"] is null, exact.ToJsonString());
+    }
+
+    [Fact]
     public async Task AnUnknownGroup_IsRefused()
     {
         var result = await api.Factory.Query($$"""
