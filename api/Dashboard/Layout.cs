@@ -1,3 +1,4 @@
+using AttendanceGraph.Api.Disclosure;
 using System.Text;
 using AttendanceGraph.Api.Security;
 using static AttendanceGraph.Api.Dashboard.Html;
@@ -130,6 +131,11 @@ internal static class Layout
         // A period the data cannot answer says why (e.g. weeks known only as DfE totals): the message names no pupil.
         : answer.Errors.FirstOrDefault(e => e.Code == "BAD_PERIOD") is { Message.Length: > 0 } period
             ? $"<div class=\"govuk-inset-text\">{E(what)} is not available for this period: {E(period.Message)}.</div>"
+        // Disclosure control's refusal is not a failure to retry: it says what the role gets instead.
+        : answer.Errors.Any(e => e.Code == PopulationTooDetailedError.ErrorCode)
+            ? $"<div class=\"govuk-inset-text\">{E(what)} is not published to your role at this level: figures by where pupils live are " +
+              "published for the whole local authority (or a phase of several of its schools) and all pupils, not for a cohort, a school or " +
+              "another characteristic.</div>"
         : $"<div class=\"govuk-inset-text\">{E(what)} could not be loaded ({E(string.Join(", ", answer.Errors.Select(e => e.Code).Distinct()))}). Try again, or choose a shorter period.</div>";
 
     /// <summary>Tells the reader a section is outside their role rather than leaving a silent gap.</summary>

@@ -44,6 +44,17 @@ public sealed class DashboardHttpTests(HandCheckedApi api)
     }
 
     [Fact]
+    public async Task TheLaPage_ByResidencyWithinACohort_TellsASchoolWhatItsRoleGets_NotToTryAgain()
+    {
+        using var client = ClientAs(Roles.School, Alpha);
+        var page = await client.GetStringAsync("/?period=2025/26&cohort=FSM&by=RESIDENCY");
+        Assert.Contains("is not published to your role at this level: figures by where pupils live are published for the whole local authority", page);
+        Assert.DoesNotContain("Try again", page);
+        using var lead = ClientAs(Roles.LaLead);
+        Assert.DoesNotContain("is not published to your role", await lead.GetStringAsync("/?period=2025/26&cohort=FSM&by=RESIDENCY"));
+    }
+
+    [Fact]
     public async Task TheLaPage_BreaksDownByThePickedCharacteristic()
     {
         using var client = ClientAs(Roles.LaLead);
