@@ -132,10 +132,8 @@ internal static class Layout
         : answer.Errors.FirstOrDefault(e => e.Code == "BAD_PERIOD") is { Message.Length: > 0 } period
             ? $"<div class=\"govuk-inset-text\">{E(what)} is not available for this period: {E(period.Message)}.</div>"
         // Disclosure control's refusal is not a failure to retry: it says what the role gets instead.
-        : answer.Errors.Any(e => e.Code == PopulationTooDetailedError.ErrorCode)
-            ? $"<div class=\"govuk-inset-text\">{E(what)} is not published to your role at this level: figures by where pupils live are " +
-              "published for the whole local authority (or a phase of several of its schools) and all pupils, not for a cohort, a school or " +
-              "another characteristic.</div>"
+        : answer.Errors.FirstOrDefault(e => e.Code == PopulationTooDetailedError.ErrorCode) is { Message.Length: > 0 } tooDetailed
+            ? $"<div class=\"govuk-inset-text\">{E(what)} is not published to your role at this level: {E(tooDetailed.Message)}.</div>"
         : $"<div class=\"govuk-inset-text\">{E(what)} could not be loaded ({E(string.Join(", ", answer.Errors.Select(e => e.Code).Distinct()))}). Try again, or choose a shorter period.</div>";
 
     /// <summary>Tells the reader a section is outside their role rather than leaving a silent gap.</summary>

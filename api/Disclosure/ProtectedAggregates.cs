@@ -1,6 +1,5 @@
 using AttendanceGraph.Api.Data;
 using AttendanceGraph.Api.Security;
-using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Characteristics;
 using AttendanceGraph.Schema.Disclosure;
 using AttendanceGraph.Schema.Measures;
@@ -82,24 +81,42 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
     /// the same small group in both publishes one value when none of its pupils lives or is educated elsewhere and, almost
     /// always, two when one does: a group published as 0 elsewhere was found non-empty in 47 of 47 tries (docs/security.md,
     /// the seventh attack). Whole, that says only what every LA knows, that some of its pupils cross its border. A residency
-    /// population is whole for the LA or a phase of several of its schools, every pupil, no breakdown or filter; a Virtual
-    /// School figure is whole for its cohort (no characteristic breakdown or filter) once any other LA's school is loaded, and
-    /// never by residency. The residency characteristic is the same channel: its "lives in another LA" group of the LA's
-    /// schools is the LIVING_ELSEWHERE population, so a breakdown or filter by residency is published at the same level and no
-    /// finer. A phase with one of the LA's schools is that school, so it is refused like one. <paramref name="urn"/> is the
-    /// school a per-school request is for, so that a school's own figures stay exact.
+    /// population is whole for the LA, every pupil, no breakdown or filter; a Virtual School figure is whole for its cohort
+    /// (no characteristic breakdown or filter) once any other LA's school is loaded, and never by residency. The residency
+    /// characteristic is the same channel: its "lives in another LA" group of the LA's schools is the LIVING_ELSEWHERE
+    /// population, so a breakdown or filter by residency is published at the same level and no finer. Not by phase: a phase's
+    /// cell can be one school's (a pupil referral unit is often all of an LA's compulsory-age OTHER phase, and a phase loses
+    /// its second school in some week of a trend), which no count of schools asked beside the cell could rule out for every
+    /// bucket, age filter and method. <paramref name="urn"/> is the school a per-school request is for, so that a school's own
+    /// figures stay exact.
     /// </summary>
     private MeasureRequest Publishable(MeasureRequest request, int? urn = null)
     {
         var asked = urn is null ? request : request with { Urns = [urn.Value] };
+        if (ReachesLaSchoolsOnlyCohortElsewhere(asked)) throw PopulationTooDetailedError.LaSchoolsOnlyCohort();
         if (IsExact(asked, null)) return request;
         var whole = asked.LaPopulation switch
         {
-            LaPopulation.LaSchools => !ByResidency(asked) || WholeLaOrPhase(asked, allowedCharacteristic: Characteristic.Residency),
+            LaPopulation.LaSchools => !ByResidency(asked) || WholeLa(asked, allowedCharacteristic: Characteristic.Residency),
             LaPopulation.AnySchool => !HasCharacteristic(asked) || !ByResidency(asked) && !data.Query(ServedLocalAuthority.HoldsOtherEnrolments),
-            _ => WholeLaOrPhase(asked, allowedCharacteristic: null),
+            _ => WholeLa(asked, allowedCharacteristic: null),
         };
         return whole ? request : throw new PopulationTooDetailedError();
+    }
+
+    /// <summary>
+    /// The virtual-school role's figures are exact, but previously looked-after children are its only at the LA's schools
+    /// (<see cref="Schema.Cohorts.MembershipCohort.VirtualSchoolAtLaSchoolsOnly"/>): a population reaching other LAs' schools for
+    /// such a cohort would give it the sessions its pupil-level view hides (a second cold review: RESIDENT_ELSEWHERE for them
+    /// was one child at Merton's school).
+    /// </summary>
+    private bool ReachesLaSchoolsOnlyCohortElsewhere(MeasureRequest request)
+    {
+        if (access.User.IsLaLead || !access.User.IsVirtualSchool) return false;
+        if (request.LaPopulation is LaPopulation.LaSchools or LaPopulation.NonResidents) return false;
+        var cohorts = request.Population == Population.Cohort ? request.Cohorts : [];
+        return cohorts.Append(request.WithinCohort).OfType<string>()
+            .Any(k => Schema.Cohorts.ReportingCohort.Find(k)?.VirtualSchoolReach == LaPopulation.LaSchools);
     }
 
     private static bool HasCharacteristic(MeasureRequest request) => request.Breakdown is not null || request.Filter is not null;
@@ -107,32 +124,11 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
     private static bool ByResidency(MeasureRequest request) =>
         request.Breakdown is Characteristic.Residency || request.Filter?.Characteristic is Characteristic.Residency;
 
-    /// <summary>
-    /// The LA or a phase of more than one of its schools, every pupil, no cohort, no school and no characteristic but
-    /// <paramref name="allowedCharacteristic"/>.
-    /// </summary>
-    private bool WholeLaOrPhase(MeasureRequest request, Characteristic? allowedCharacteristic)
-    {
-        var shape = (request.Breakdown is null || request.Breakdown == allowedCharacteristic)
-            && (request.Filter is null || request.Filter.Characteristic == allowedCharacteristic)
-            && request is { Population: Population.AllPupils, WithinCohort: null, Urns: null }
-            && request.GroupBy is MeasureGrouping.None or MeasureGrouping.Phase;
-        if (!shape || request.Phase is null && request.GroupBy != MeasureGrouping.Phase) return shape;
-        var schools = SchoolsByPhase(request.Period);
-        return request.GroupBy == MeasureGrouping.Phase ? schools.Values.All(n => n != 1) : schools.GetValueOrDefault(request.Phase!) != 1;
-    }
-
-    private readonly Dictionary<Period, IReadOnlyDictionary<string, int>> schoolsByPhase = [];
-
-    private IReadOnlyDictionary<string, int> SchoolsByPhase(Period period)
-    {
-        lock (schoolsByPhase)
-        {
-            if (!schoolsByPhase.TryGetValue(period, out var counts))
-                schoolsByPhase[period] = counts = data.Query(c => ServedLocalAuthority.SchoolsByPhase(c, period.Start, period.End));
-            return counts;
-        }
-    }
+    /// <summary>The whole LA, every pupil: no phase, cohort, school or characteristic but <paramref name="allowedCharacteristic"/>.</summary>
+    private static bool WholeLa(MeasureRequest request, Characteristic? allowedCharacteristic) =>
+        (request.Breakdown is null || request.Breakdown == allowedCharacteristic)
+        && (request.Filter is null || request.Filter.Characteristic == allowedCharacteristic)
+        && request is { Population: Population.AllPupils, WithinCohort: null, Urns: null, Phase: null, GroupBy: MeasureGrouping.None };
 
     /// <summary>Asks for cell keys unless every cell of the request is exact for this caller.</summary>
     private MeasureRequest Keyed(MeasureRequest request) =>

@@ -15,14 +15,16 @@ public sealed class PupilRecordType : ObjectGraphType<PupilRecord>
     {
         Name = "Pupil";
         Description = "One pupil's record. Every part is pupil-level data, read through the pupil-access chokepoint, and holds only what lies " +
-                      "inside visibleWindows: a school sees only its own enrolments' dates and marks, the virtual school only the dates in a qualifying cohort.";
+                      "inside visibleWindows: a school sees only its own enrolments' dates and marks, the virtual school only the dates in a qualifying cohort " +
+                      "(and, inside a previously looked-after window, only the LA's schools).";
         Field<NonNullGraphType<StringGraphType>>("upn").Resolve(c => c.Source.Identity.Upn);
         Field<NonNullGraphType<DateOnlyGraphType>>("dateOfBirth").Resolve(c => c.Source.Identity.DateOfBirth);
         Field<NonNullGraphType<StringGraphType>>("sex").Resolve(c => c.Source.Identity.Sex);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DateWindowType>>>>("visibleWindows")
             .Description("The dates the caller may see this pupil in (la-lead: one unbounded window; a school: its enrolments; the virtual school: " +
-                         "the pupil's looked-after, previously looked-after, child-in-need and child-protection memberships). Every other field is clipped to them.")
+                         "the pupil's looked-after, child-in-need and child-protection memberships, and previously looked-after ones while on roll at one of the LA's " +
+                         "schools). Every other field is clipped to them.")
             .Resolve(c => c.Source.Windows);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PupilEnrolmentType>>>>("enrolments")

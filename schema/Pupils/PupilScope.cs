@@ -22,7 +22,8 @@ public abstract record PupilScope
     /// </summary>
     public sealed record Cohort(string Key) : PupilScope
     {
-        public bool AtLaSchoolsOnly => Cohorts.ReportingCohort.Find(Key)?.VirtualSchoolReach == LaPopulation.LaSchools;
+        public bool AtLaSchoolsOnly => (Cohorts.ReportingCohort.Find(Key)
+            ?? throw new InvalidOperationException($"'{Key}' is not a statutory cohort: a virtual school's reach is known only for those")).VirtualSchoolReach == LaPopulation.LaSchools;
     }
 
     /// <summary>

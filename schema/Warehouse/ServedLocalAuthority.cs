@@ -41,19 +41,6 @@ public static class ServedLocalAuthority
     }
 
     /// <summary>
-    /// How many of the LA's schools of each phase have an enrolment overlapping [<paramref name="from"/>, <paramref name="to"/>]:
-    /// a phase of one school is that school (a pupil referral unit is often the whole OTHER phase), which disclosure control
-    /// must treat as a school.
-    /// </summary>
-    public static IReadOnlyDictionary<string, int> SchoolsByPhase(DuckDBConnection connection, DateOnly from, DateOnly to) =>
-        connection.Rows($"""
-            SELECT s.phase, count(DISTINCT e.urn)::INTEGER FROM enrolments e JOIN schools s ON s.urn = e.urn
-            WHERE e.urn IN ({SchoolsSql}) AND e.entry_date <= $to AND coalesce(e.leaving_date, DATE '9999-12-31') >= $from
-            GROUP BY s.phase
-            """, ("from", from), ("to", to))
-            .ToDictionary(r => r.GetString(0), r => r.GetInt32(1));
-
-    /// <summary>
     /// The LA's UKPRN (how DfE's pupil-level files name an LA): the one DfE rows at its own schools gave as the school's LA; else
     /// the home LA most pupils enrolled at other LAs' schools have (only the LA's resident-pupil download has rows there, and
     /// every one of them lives in the LA). Null until a DfE row says, or in a snapshot published before schema version 5.

@@ -55,6 +55,26 @@ public sealed class PreviouslyLookedAfterApiTests : IDisposable
     }
 
     [Fact]
+    public async Task TheVirtualSchoolRolesExactFigures_NeverReachPreviouslyLookedAfterChildrenAtOtherLasSchools()
+    {
+        // R2 alone, at Merton's school, and P5's Merton registration: what the role's pupil-level view hides, as a sum.
+        using var api = new ApiFactory(warehouse.Paths.Root);
+        string Query(string cohort, string population) =>
+            $$"""{ localAuthority { measures(period: {{Autumn1}}, cohort: {{cohort}}, population: {{population}}) { enrolments } } }""";
+        foreach (var population in new[] { "RESIDENT_ELSEWHERE", "RESIDENT", "AT_LA_SCHOOLS_OR_RESIDENT" })
+        {
+            var refused = await api.QueryAs(ApiFactory.Token(Roles.VirtualSchool), Query("PREVIOUSLY_LOOKED_AFTER", population));
+            Assert.Equal(AttendanceGraph.Api.Disclosure.PopulationTooDetailedError.ErrorCode, (string?)refused["errors"]?[0]?["extensions"]?["code"]);
+        }
+        var atLaSchools = await api.QueryAs(ApiFactory.Token(Roles.VirtualSchool), Query("PREVIOUSLY_LOOKED_AFTER", "AT_LA_SCHOOLS"));
+        Assert.Equal(1, (int)atLaSchools["data"]!["localAuthority"]!["measures"]!["enrolments"]!); // P5 at Beta
+        var lookedAfter = await api.QueryAs(ApiFactory.Token(Roles.VirtualSchool), Query("LOOKED_AFTER", "RESIDENT_ELSEWHERE"));
+        Assert.Equal(1, (int)lookedAfter["data"]!["localAuthority"]!["measures"]!["enrolments"]!); // R1 at Morden Brook: the VSH's
+        var lead = await api.QueryAs(ApiFactory.LaLeadToken, Query("PREVIOUSLY_LOOKED_AFTER", "RESIDENT_ELSEWHERE"));
+        Assert.Equal(1, (int)lead["data"]!["localAuthority"]!["measures"]!["enrolments"]!); // R2: the la-lead sees every school
+    }
+
+    [Fact]
     public async Task TheVirtualSchoolRole_OpensAPreviouslyLookedAfterChildOnlyWhileAtTheLasSchools()
     {
         using var api = new ApiFactory(warehouse.Paths.Root);

@@ -48,7 +48,7 @@ public sealed class DashboardHttpTests(HandCheckedApi api)
     {
         using var client = ClientAs(Roles.School, Alpha);
         var page = await client.GetStringAsync("/?period=2025/26&cohort=FSM&by=RESIDENCY");
-        Assert.Contains("is not published to your role at this level: figures by where pupils live are published for the whole local authority", page);
+        Assert.Contains("is not published to your role at this level: figures by residence", page);
         Assert.DoesNotContain("Try again", page);
         using var lead = ClientAs(Roles.LaLead);
         Assert.DoesNotContain("is not published to your role", await lead.GetStringAsync("/?period=2025/26&cohort=FSM&by=RESIDENCY"));
