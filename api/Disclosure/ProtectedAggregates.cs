@@ -113,7 +113,9 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
     private bool ReachesLaSchoolsOnlyCohortElsewhere(MeasureRequest request)
     {
         if (access.User.IsLaLead || !access.User.IsVirtualSchool) return false;
-        if (request.LaPopulation is LaPopulation.LaSchools or LaPopulation.NonResidents) return false;
+        // The LA's schools, their pupils living elsewhere, and a virtual school's own any-school reach (a cohort within looked-after
+        // children or children with a social worker is theirs wherever they are) stay as they were.
+        if (request.LaPopulation is LaPopulation.LaSchools or LaPopulation.NonResidents or LaPopulation.AnySchool) return false;
         var cohorts = request.Population == Population.Cohort ? request.Cohorts : [];
         return cohorts.Append(request.WithinCohort).OfType<string>()
             .Any(k => Schema.Cohorts.ReportingCohort.Find(k)?.VirtualSchoolReach == LaPopulation.LaSchools);

@@ -70,6 +70,11 @@ public sealed class PreviouslyLookedAfterApiTests : IDisposable
         Assert.Equal(1, (int)atLaSchools["data"]!["localAuthority"]!["measures"]!["enrolments"]!); // P5 at Beta
         var lookedAfter = await api.QueryAs(ApiFactory.Token(Roles.VirtualSchool), Query("LOOKED_AFTER", "RESIDENT_ELSEWHERE"));
         Assert.Equal(1, (int)lookedAfter["data"]!["localAuthority"]!["measures"]!["enrolments"]!); // R1 at Morden Brook: the VSH's
+        // Within another virtual school, previously looked-after children are that school's wherever they are educated (the
+        // first week: registers only, as a cohort within a cohort needs).
+        var withinSocialWorker = await api.QueryAs(ApiFactory.Token(Roles.VirtualSchool),
+            """{ virtualSchool(cohort: SOCIAL_WORKER) { cohortBreakdown(period: { weekStarting: "2025-09-01" }) { key measures { enrolments } } } }""");
+        Assert.True(withinSocialWorker["errors"] is null, withinSocialWorker.ToJsonString());
         var lead = await api.QueryAs(ApiFactory.LaLeadToken, Query("PREVIOUSLY_LOOKED_AFTER", "RESIDENT_ELSEWHERE"));
         Assert.Equal(1, (int)lead["data"]!["localAuthority"]!["measures"]!["enrolments"]!); // R2: the la-lead sees every school
     }
