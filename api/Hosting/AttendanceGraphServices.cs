@@ -18,7 +18,7 @@ public static class AttendanceGraphServices
         var paths = WarehousePaths.Resolve(configuration["Warehouse:Path"]);
         services.AddSingleton(paths);
         services.AddSingleton(sp => new WarehouseReader(paths, configuration["Warehouse:MemoryLimit"] ?? "2GB",
-            configuration.GetValue<int?>("Warehouse:Threads"), sp.GetRequiredService<ILogger<WarehouseReader>>()));
+            WarehouseAdmission.DuckDbThreads(configuration), sp.GetRequiredService<ILogger<WarehouseReader>>()));
         services.AddSingleton<SnapshotFactsCache>();
         services.AddSingleton(_ => new MeasureResultCache(configuration.GetValue("Warehouse:ResultCacheEntries", 4096)));
         services.AddSingleton(_ => new PupilRowsCache(configuration.GetValue("Warehouse:PupilRowsCacheEntries", 32)));

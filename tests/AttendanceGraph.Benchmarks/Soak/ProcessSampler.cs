@@ -3,8 +3,12 @@ using AttendanceGraph.Benchmarks.Measurement;
 
 namespace AttendanceGraph.Benchmarks.Soak;
 
-/// <summary>The API process's resident set and thread count at one moment (from /proc/PID/status).</summary>
-public sealed record ProcessSample(double AtSeconds, long? RssKiB, long? Threads);
+/// <summary>
+/// The API process's resident set and thread count at one moment (from /proc/PID/status), and the CPU it has used since it
+/// started (user + system): the CPU per request between two samples does not depend on how much of the machine other
+/// processes took, which throughput on a shared machine does.
+/// </summary>
+public sealed record ProcessSample(double AtSeconds, long? RssKiB, long? Threads, double? CpuSeconds);
 
 /// <summary>Samples the API process at a fixed interval on its own thread until disposed (one last sample then).</summary>
 public sealed class ProcessSampler : IDisposable
@@ -38,9 +42,22 @@ public sealed class ProcessSampler : IDisposable
 
     private void Sample()
     {
-        var sample = new ProcessSample(clock.Elapsed.TotalSeconds, ProcStatus.ReadKiB(pid, "VmRSS"), ProcStatus.ReadKiB(pid, "Threads"));
+        var sample = new ProcessSample(clock.Elapsed.TotalSeconds, ProcStatus.ReadKiB(pid, "VmRSS"), ProcStatus.ReadKiB(pid, "Threads"), CpuSeconds());
         lock (samples) samples.Add(sample);
-        Console.Error.WriteLine($"[soak] {sample.AtSeconds,5:N0} s: API RSS {sample.RssKiB / 1024.0:N0} MiB, {sample.Threads} threads");
+        Console.Error.WriteLine($"[soak] {sample.AtSeconds,5:N0} s: API RSS {sample.RssKiB / 1024.0:N0} MiB, {sample.Threads} threads, CPU {sample.CpuSeconds:N1} s");
+    }
+
+    private double? CpuSeconds()
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.TotalProcessorTime.TotalSeconds;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return null; // the API has exited
+        }
     }
 
     public void Dispose()

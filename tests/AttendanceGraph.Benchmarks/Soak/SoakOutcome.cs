@@ -39,5 +39,19 @@ public sealed record SoakOutcome(
         }
     }
 
+    /// <summary>
+    /// The API's CPU between the samples nearest <paramref name="from"/> and <paramref name="to"/> (seconds into the soak)
+    /// per request started between them; null without two distinct samples or requests. Samples are every 30 s from the
+    /// start, so a minute's figure is exact to the sampling, not interpolated.
+    /// </summary>
+    public double? CpuMsPerRequest(double from, double to, int requests)
+    {
+        var cpu = Samples.Where(p => p.CpuSeconds is not null).ToList();
+        if (cpu.Count < 2 || requests == 0) return null;
+        var first = cpu.MinBy(p => Math.Abs(p.AtSeconds - from))!;
+        var last = cpu.MinBy(p => Math.Abs(p.AtSeconds - to))!;
+        return last.AtSeconds > first.AtSeconds ? (last.CpuSeconds!.Value - first.CpuSeconds!.Value) * 1000 / requests : null;
+    }
+
     public bool? MemoryFlat => MemoryAfterFirstMinute is { } m ? m.MaxKiB <= m.MinKiB * (1 + MemoryBand) : null;
 }

@@ -9,18 +9,23 @@ public static class SoakReport
 {
     public static void Fill(SectionReport report, SoakOutcome s, bool smoke)
     {
+        // Day ranges and the API's CPU per request are beside the throughput because the mix drifts: once the named periods'
+        // combinations are used up the day ranges' share grows, and a day range costs several times a named period.
         var minutes = report.Table($"{s.Clients} clients for {s.Duration.TotalMinutes:0.##} min, by minute the request started in",
-            "minute", "requests", "errors", "p50 ms", "p95 ms", "p99 ms", "req/s");
+            "minute", "requests", "errors", "p50 ms", "p95 ms", "p99 ms", "req/s", "day ranges %", "API CPU ms/request");
         var perMinute = new List<object>();
         foreach (var g in s.Requests.GroupBy(r => (int)(r.AtSeconds / 60)).OrderBy(g => g.Key))
         {
             var l = Summary.Of(g.Select(r => r.Ms));
             var seconds = Math.Min(60, s.Duration.TotalSeconds - g.Key * 60);
-            minutes.Add(g.Key + 1, g.Count(), g.Count(r => !r.Ok), l.P50, l.P95, l.P99, g.Count() / seconds);
-            perMinute.Add(new { minute = g.Key + 1, requests = g.Count(), errors = g.Count(r => !r.Ok), latencyMs = l.ToJson() });
+            var dayRanges = 100.0 * g.Count(r => r.PeriodKind == SoakPeriod.DayRange) / g.Count();
+            var cpu = s.CpuMsPerRequest(g.Key * 60, g.Key * 60 + seconds, g.Count());
+            minutes.Add(g.Key + 1, g.Count(), g.Count(r => !r.Ok), l.P50, l.P95, l.P99, g.Count() / seconds, dayRanges, cpu);
+            perMinute.Add(new { minute = g.Key + 1, requests = g.Count(), errors = g.Count(r => !r.Ok), latencyMs = l.ToJson(), dayRangePercent = dayRanges, apiCpuMsPerRequest = cpu });
         }
         var all = s.LatencyMs;
-        minutes.Add("all", s.Requests.Count, s.Errors, all.P50, all.P95, all.P99, s.Requests.Count / s.Duration.TotalSeconds);
+        minutes.Add("all", s.Requests.Count, s.Errors, all.P50, all.P95, all.P99, s.Requests.Count / s.Duration.TotalSeconds,
+            100.0 * s.Requests.Count(r => r.PeriodKind == SoakPeriod.DayRange) / Math.Max(1, s.Requests.Count), s.CpuMsPerRequest(0, s.Duration.TotalSeconds, s.Requests.Count));
 
         var byKind = report.Table("By query and by period kind (whole soak)", "query or period", "requests", "errors", "p50 ms", "p95 ms", "p99 ms", "max ms");
         foreach (var g in s.Requests.GroupBy(r => r.Query).Concat(s.Requests.GroupBy(r => r.PeriodKind)).OrderBy(g => g.Key))
@@ -29,8 +34,8 @@ public static class SoakReport
             byKind.Add(g.Key, g.Count(), g.Count(r => !r.Ok), l.P50, l.P95, l.P99, l.Max);
         }
 
-        var process = report.Table("The API process (/proc/PID/status)", "s", "RSS MiB", "threads");
-        foreach (var p in s.Samples) process.Add(p.AtSeconds, p.RssKiB / 1024.0, p.Threads);
+        var process = report.Table("The API process (/proc/PID/status; CPU: user + system since it started)", "s", "RSS MiB", "threads", "CPU s");
+        foreach (var p in s.Samples) process.Add(p.AtSeconds, p.RssKiB / 1024.0, p.Threads, p.CpuSeconds);
 
         var loads = report.Table("Incremental loads (BatchLoader in a child process, into the served warehouse)", "day", "started s", "ETL s", "wall s", "marks", "ok");
         foreach (var l in s.Loads)
@@ -62,7 +67,7 @@ public static class SoakReport
         report.Figures["errors"] = s.Errors;
         report.Figures["latencyMs"] = all.ToJson();
         report.Figures["perMinute"] = perMinute;
-        report.Figures["samples"] = s.Samples.Select(p => new { atSeconds = p.AtSeconds, rssKiB = p.RssKiB, threads = p.Threads }).ToList();
+        report.Figures["samples"] = s.Samples.Select(p => new { atSeconds = p.AtSeconds, rssKiB = p.RssKiB, threads = p.Threads, cpuSeconds = p.CpuSeconds }).ToList();
         report.Figures["loads"] = s.Loads.Select(l => new { day = l.Day, startSeconds = l.StartSeconds, endSeconds = l.EndSeconds, etlMs = l.Result?.ElapsedMs, marks = l.Result?.Marks, expectedMarks = l.ExpectedMarks, ok = l.Ok, error = l.Error }).ToList();
         report.Figures["canary"] = s.Canary.Values.Select(v => new { atSeconds = v.AtSeconds, value = v.Value }).ToList();
         report.Figures["canaryHeld"] = s.CanaryHeld;
