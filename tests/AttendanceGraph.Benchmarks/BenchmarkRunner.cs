@@ -35,7 +35,7 @@ public static class BenchmarkRunner
         var context = new BenchmarkContext(options, machine, new DatasetCache(options.CacheDir, options.Seed));
         Console.WriteLine($"# AttendanceGraph benchmark{(options.Smoke ? " (smoke)" : "")}");
         Console.WriteLine($"_Machine: {machine.Describe()}. Command: `{machine.Command}`. Cache: {options.CacheDir}_");
-        Console.WriteLine($"_API builds: {string.Join(", ", options.ApiBuilds)} (export and dashboard measure each side by side; other sections start the {options.ApiBuilds[0]} build){(options.ApiPath is null ? "" : $"; published = {options.ApiPath}")}_");
+        Console.WriteLine($"_API builds: {string.Join(", ", options.ApiBuilds)} (export and dashboard measure each side by side; other sections start the {options.ApiBuilds[0]} build){(options.ApiPath is null ? "" : $"; published = {options.ApiPath}")}{(options.ApiEnvironment.Count == 0 ? "" : "; API environment: " + string.Join(" ", options.ApiEnvironment.Select(e => $"{e.Key}={e.Value}")))}_");
 
         var sections = new ISection[] { new LoadSection(), new DfeSection(), new ApiSection(), new ColdSection(), new OverheadSection(), new PeerSection(), new ScaleSection(), new ProtectionSection(), new PropagationSection(), new AbuseSection(), new SoakSection(), new ExportSection(), new DashboardSection() };
         var reports = new List<SectionReport>();
@@ -72,7 +72,7 @@ public static class BenchmarkRunner
     private static object OptionsJson(BenchmarkOptions o) => new
     {
         pupils = o.Pupils, schools = o.Schools, years = o.Years, seed = o.Seed, runs = o.Runs, requests = o.Requests,
-        sections = o.Sections, apiBuilds = o.ApiBuilds, apiPath = o.ApiPath, concurrency = o.Concurrency, scaleMultiples = o.ScaleMultiples, smoke = o.Smoke, peer = o.Peer,
+        sections = o.Sections, apiBuilds = o.ApiBuilds, apiPath = o.ApiPath, apiEnvironment = o.ApiEnvironment, concurrency = o.Concurrency, scaleMultiples = o.ScaleMultiples, smoke = o.Smoke, peer = o.Peer,
         clients = o.Clients, soakSeconds = o.SoakDuration.TotalSeconds, loadEverySeconds = o.LoadEvery.TotalSeconds, sampleEverySeconds = o.SampleEvery.TotalSeconds,
         asOf = BenchmarkCalendar.AsOf, incrementalDay = BenchmarkCalendar.IncrementalDay,
     };

@@ -11,6 +11,9 @@ namespace AttendanceGraph.Benchmarks.Api;
 /// </summary>
 public sealed record ApiBuild(string Name, string Dll)
 {
+    /// <summary>Set on the API process (`--api-env`): runtime settings to compare, none by default.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     public const string Run = "run", Published = "published";
     public static readonly string[] Names = [Run, Published];
 

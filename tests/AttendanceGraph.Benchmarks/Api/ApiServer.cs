@@ -54,6 +54,7 @@ public sealed class ApiServer : IDisposable
                      $"--Logging:LogLevel:{WarmerCategory}=Information" })
             start.ArgumentList.Add(a);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in build.Environment) start.Environment[name] = value;
         var p = Process.Start(start) ?? throw new InvalidOperationException("could not start the API");
         var server = new ApiServer(p, new Uri($"http://127.0.0.1:{port}/graphql"), TokenIssuer.Create(jwt, "benchmark", Roles.LaLead));
         p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (server.log) server.log.AppendLine(e.Data); };

@@ -36,6 +36,9 @@ public sealed record BenchmarkOptions
     public IReadOnlyList<string> ApiBuilds { get; init; } = [Api.ApiBuild.Run, Api.ApiBuild.Published];
     /// <summary>A published AttendanceGraph.Api.dll to measure as the published build instead of publishing one.</summary>
     public string? ApiPath { get; init; }
+    /// <summary>Environment variables set on every API process the run starts (`--api-env NAME=VALUE`, repeatable), e.g. a
+    /// runtime setting such as DOTNET_TieredPGO=0 to compare against the default.</summary>
+    public IReadOnlyDictionary<string, string> ApiEnvironment { get; init; } = new Dictionary<string, string>();
 
     public static string Usage => """
         dotnet run -c Release --project tests/AttendanceGraph.Benchmarks -- [options]
@@ -58,6 +61,7 @@ public sealed record BenchmarkOptions
                             `dotnet publish api -c Release` deploys it (ReadyToRun, published beside the benchmark);
                             export and dashboard measure each side by side, other sections the first (default run,published)
           --api PATH        a published AttendanceGraph.Api.dll to measure as the published build (no publish)
+          --api-env N=V     an environment variable for every API process, e.g. DOTNET_TieredPGO=0 (repeatable)
         """;
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
@@ -96,6 +100,7 @@ public sealed record BenchmarkOptions
                 "--cache" => o with { CacheDir = Next() },
                 "--api-build" => o with { ApiBuilds = ParseApiBuilds(Next()) },
                 "--api" => o with { ApiPath = Next() },
+                "--api-env" => o with { ApiEnvironment = WithVariable(o.ApiEnvironment, Next()) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
@@ -109,6 +114,13 @@ public sealed record BenchmarkOptions
             multiples.Add(double.TryParse(item, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var m) && m > 0 && double.IsFinite(m)
                 ? m : throw new ArgumentException($"--scale-multiples needs positive numbers ('{item}' is not)"));
         return multiples.Count > 0 ? multiples : throw new ArgumentException("--scale-multiples needs at least one multiple");
+    }
+
+    private static IReadOnlyDictionary<string, string> WithVariable(IReadOnlyDictionary<string, string> env, string assignment)
+    {
+        var eq = assignment.IndexOf('=');
+        if (eq <= 0) throw new ArgumentException($"--api-env needs NAME=VALUE ('{assignment}' is not)");
+        return new Dictionary<string, string>(env) { [assignment[..eq]] = assignment[(eq + 1)..] };
     }
 
     private static IReadOnlyList<string> ParseApiBuilds(string list)

@@ -26,7 +26,7 @@ public sealed record BenchmarkContext(BenchmarkOptions Options, MachineInfo Mach
             b = name == ApiBuild.Run ? ApiBuild.Beside()
                 : Options.ApiPath is { } path ? ApiBuild.FromPath(path)
                 : ApiBuild.Publish();
-            builds[name] = b;
+            builds[name] = b = b with { Environment = Options.ApiEnvironment };
             return b;
         }
     }

@@ -85,7 +85,7 @@ public sealed class ExportSection : ISection
 
     /// <summary>Which API each build row measured (`--api-build`).</summary>
     internal static string ApiBuildNote(IReadOnlyList<ApiBuild> builds) =>
-        "API builds: " + string.Join("; ", builds.Select(b => $"{b.Name} = {b.Dll}")) +
+        "API builds: " + string.Join("; ", builds.Select(b => $"{b.Name} = {b.Dll}{string.Concat(b.Environment.Select(e => $" {e.Key}={e.Value}"))}")) +
         " (run: the Release build `dotnet run` makes, compiled by the JIT as it runs; published: `dotnet publish api -c Release`, ReadyToRun, as docs/deployment.md deploys it).";
 
     private static string DocumentId(HttpClient http, Uri endpoint)
