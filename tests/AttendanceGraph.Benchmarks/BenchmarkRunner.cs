@@ -35,6 +35,7 @@ public static class BenchmarkRunner
         var context = new BenchmarkContext(options, machine, new DatasetCache(options.CacheDir, options.Seed));
         Console.WriteLine($"# AttendanceGraph benchmark{(options.Smoke ? " (smoke)" : "")}");
         Console.WriteLine($"_Machine: {machine.Describe()}. Command: `{machine.Command}`. Cache: {options.CacheDir}_");
+        Console.WriteLine($"_API builds: {string.Join(", ", options.ApiBuilds)} (export and dashboard measure each side by side; other sections start the {options.ApiBuilds[0]} build){(options.ApiPath is null ? "" : $"; published = {options.ApiPath}")}{(options.ApiEnvironment.Count == 0 ? "" : "; API environment: " + string.Join(" ", options.ApiEnvironment.Select(e => $"{e.Key}={e.Value}")))}_");
 
         var sections = new ISection[] { new LoadSection(), new DfeSection(), new ApiSection(), new ColdSection(), new OverheadSection(), new PeerSection(), new ScaleSection(), new ProtectionSection(), new PropagationSection(), new AbuseSection(), new SoakSection(), new ExportSection(), new DashboardSection() };
         var reports = new List<SectionReport>();
@@ -44,6 +45,7 @@ public static class BenchmarkRunner
             var report = new SectionReport(section.Name);
             reports.Add(report);
             var clock = Stopwatch.StartNew();
+            var loadBefore = LoadAverage();
             Console.Error.WriteLine($"[{section.Name}] starting");
             try
             {
@@ -58,6 +60,7 @@ public static class BenchmarkRunner
             }
             crashed |= report.FailsRun;
             report.Seconds = clock.Elapsed.TotalSeconds;
+            report.LoadAverage = (loadBefore, LoadAverage());
             ReportPrinter.Print(report, machine, Console.Out);
             ResultsFile.Write(options.OutPath, machine, OptionsJson(options), reports);
         }
@@ -69,10 +72,20 @@ public static class BenchmarkRunner
     private static object OptionsJson(BenchmarkOptions o) => new
     {
         pupils = o.Pupils, schools = o.Schools, years = o.Years, seed = o.Seed, runs = o.Runs, requests = o.Requests,
-        sections = o.Sections, concurrency = o.Concurrency, scaleMultiples = o.ScaleMultiples, smoke = o.Smoke, peer = o.Peer,
+        sections = o.Sections, apiBuilds = o.ApiBuilds, apiPath = o.ApiPath, apiEnvironment = o.ApiEnvironment, concurrency = o.Concurrency, scaleMultiples = o.ScaleMultiples, smoke = o.Smoke, peer = o.Peer,
         clients = o.Clients, soakSeconds = o.SoakDuration.TotalSeconds, loadEverySeconds = o.LoadEvery.TotalSeconds, sampleEverySeconds = o.SampleEvery.TotalSeconds,
         asOf = BenchmarkCalendar.AsOf, incrementalDay = BenchmarkCalendar.IncrementalDay,
     };
+
+    /// <summary>The machine's 1-minute load average (/proc/loadavg), null where there is none: the shared machine's other load.</summary>
+    private static double? LoadAverage()
+    {
+        try
+        {
+            return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { return null; }
+    }
 
     /// <summary>tests/AttendanceGraph.Benchmarks/cache in the repository (gitignored), else ./benchmark-cache.</summary>
     private static string DefaultCacheDir()

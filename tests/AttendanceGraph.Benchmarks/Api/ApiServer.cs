@@ -5,8 +5,9 @@ using AttendanceGraph.Benchmarks.Measurement;
 namespace AttendanceGraph.Benchmarks.Api;
 
 /// <summary>
-/// The real API (AttendanceGraph.Api.dll, built by `dotnet run` through the project reference) in a child process on
-/// a free loopback port, serving an existing warehouse with demo generation off. Stopped (by its own id) on dispose.
+/// The real API (AttendanceGraph.Api.dll of the <see cref="ApiBuild"/> asked for: built by `dotnet run` through the
+/// project reference, or published as deployed) in a child process on a free loopback port, serving an existing
+/// warehouse with demo generation off. Stopped (by its own id) on dispose.
 /// </summary>
 public sealed class ApiServer : IDisposable
 {
@@ -29,12 +30,12 @@ public sealed class ApiServer : IDisposable
     /// <param name="resultCache">False serves every request from the warehouse (Warehouse:ResultCacheEntries=0).</param>
     /// <param name="warm">Warm the dashboard's opening pages on publish (Dashboard:Warm), and log when done (<see cref="WaitForWarm"/>).
     /// Off otherwise: the background pages would share the cores with what a section measures.</param>
-    public static ApiServer Start(string warehouse, TimeSpan startupTimeout, bool resultCache = true, bool warm = false)
+    public static ApiServer Start(ApiBuild build, string warehouse, TimeSpan startupTimeout, bool resultCache = true, bool warm = false)
     {
         // The API runs as in production, so it needs JWT settings: a random key per run, never written anywhere.
         var jwt = new JwtSettings { Issuer = "attendancegraph-benchmark", Audience = "attendancegraph",
             SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)) };
-        var dll = ApiAssembly();
+        var dll = build.Dll;
         var port = LoopbackPort.Free();
         var start = new ProcessStartInfo(DotnetHost.Path)
         {
@@ -53,6 +54,7 @@ public sealed class ApiServer : IDisposable
                      $"--Logging:LogLevel:{WarmerCategory}=Information" })
             start.ArgumentList.Add(a);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in build.Environment) start.Environment[name] = value;
         var p = Process.Start(start) ?? throw new InvalidOperationException("could not start the API");
         var server = new ApiServer(p, new Uri($"http://127.0.0.1:{port}/graphql"), TokenIssuer.Create(jwt, "benchmark", Roles.LaLead));
         p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (server.log) server.log.AppendLine(e.Data); };
@@ -110,19 +112,6 @@ public sealed class ApiServer : IDisposable
     }
 
     public long? PeakRssKiB => ProcStatus.ReadKiB(process.Id, "VmHWM");
-
-    /// <summary>The API's entry assembly: copied beside this one by the project reference, else the api project's own output.</summary>
-    private static string ApiAssembly()
-    {
-        var here = AppContext.BaseDirectory;
-        var beside = Path.Combine(here, "AttendanceGraph.Api.dll");
-        if (File.Exists(beside) && File.Exists(Path.Combine(here, "AttendanceGraph.Api.runtimeconfig.json"))) return beside;
-        var config = here.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var dir = new DirectoryInfo(here);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AttendanceGraph.sln"))) dir = dir.Parent;
-        var built = dir is null ? null : Path.Combine(dir.FullName, "api", "bin", config, "net10.0", "AttendanceGraph.Api.dll");
-        return built is not null && File.Exists(built) ? built : throw new FileNotFoundException("AttendanceGraph.Api.dll not found; build the api project");
-    }
 
     public void Dispose()
     {

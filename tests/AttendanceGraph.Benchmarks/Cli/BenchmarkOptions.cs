@@ -31,6 +31,14 @@ public sealed record BenchmarkOptions
     public TimeSpan SampleEvery { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Bound on one concurrency level of one query, so a slow API cannot hang the run.</summary>
     public TimeSpan LevelTimeBudget { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Builds of the API (<see cref="Api.ApiBuild"/>): the first-visit sections (export, dashboard) measure each side
+    /// by side; every other section starts the first listed.</summary>
+    public IReadOnlyList<string> ApiBuilds { get; init; } = [Api.ApiBuild.Run, Api.ApiBuild.Published];
+    /// <summary>A published AttendanceGraph.Api.dll to measure as the published build instead of publishing one.</summary>
+    public string? ApiPath { get; init; }
+    /// <summary>Environment variables set on every API process the run starts (`--api-env NAME=VALUE`, repeatable), e.g. a
+    /// runtime setting such as DOTNET_TieredPGO=0 to compare against the default.</summary>
+    public IReadOnlyDictionary<string, string> ApiEnvironment { get; init; } = new Dictionary<string, string>();
 
     public static string Usage => """
         dotnet run -c Release --project tests/AttendanceGraph.Benchmarks -- [options]
@@ -49,6 +57,11 @@ public sealed record BenchmarkOptions
           --peer postgres   run the PostgreSQL 15 peer section (installs postgresql-15 with apt-get if missing)
           --out PATH        JSON file of every figure (default CACHE/benchmark-results.json)
           --cache DIR       generated data cache (default tests/AttendanceGraph.Benchmarks/cache)
+          --api-build LIST  comma list of run,published: the API as `dotnet run` builds it (JIT) and/or as
+                            `dotnet publish api -c Release` deploys it (ReadyToRun, published beside the benchmark);
+                            export and dashboard measure each side by side, other sections the first (default run,published)
+          --api PATH        a published AttendanceGraph.Api.dll to measure as the published build (no publish)
+          --api-env N=V     an environment variable for every API process, e.g. DOTNET_TieredPGO=0 (repeatable)
         """;
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
@@ -85,6 +98,9 @@ public sealed record BenchmarkOptions
                 "--peer" => o with { Peer = Next().ToLowerInvariant() is "postgres" or "postgresql" ? "postgres" : throw new ArgumentException("--peer supports only postgres") },
                 "--out" => o with { OutPath = Next() },
                 "--cache" => o with { CacheDir = Next() },
+                "--api-build" => o with { ApiBuilds = ParseApiBuilds(Next()) },
+                "--api" => o with { ApiPath = Next() },
+                "--api-env" => o with { ApiEnvironment = WithVariable(o.ApiEnvironment, Next()) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
@@ -98,6 +114,21 @@ public sealed record BenchmarkOptions
             multiples.Add(double.TryParse(item, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var m) && m > 0 && double.IsFinite(m)
                 ? m : throw new ArgumentException($"--scale-multiples needs positive numbers ('{item}' is not)"));
         return multiples.Count > 0 ? multiples : throw new ArgumentException("--scale-multiples needs at least one multiple");
+    }
+
+    private static IReadOnlyDictionary<string, string> WithVariable(IReadOnlyDictionary<string, string> env, string assignment)
+    {
+        var eq = assignment.IndexOf('=');
+        if (eq <= 0) throw new ArgumentException($"--api-env needs NAME=VALUE ('{assignment}' is not)");
+        return new Dictionary<string, string>(env) { [assignment[..eq]] = assignment[(eq + 1)..] };
+    }
+
+    private static IReadOnlyList<string> ParseApiBuilds(string list)
+    {
+        var builds = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToLowerInvariant()).Distinct().ToList();
+        foreach (var b in builds)
+            if (!Api.ApiBuild.Names.Contains(b)) throw new ArgumentException($"unknown API build '{b}' (known: {string.Join(", ", Api.ApiBuild.Names)})");
+        return builds.Count > 0 ? builds : throw new ArgumentException("--api-build needs run, published or both");
     }
 
     private static IReadOnlyList<string> ParseSections(string list)

@@ -15,7 +15,8 @@ public static class ReportPrinter
             output.WriteLine();
             output.Write(table.ToString());
         }
+        static string Load(double? l) => l is { } v ? v.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "unknown";
         foreach (var note in section.Notes) output.WriteLine($"- {note}");
-        output.WriteLine($"_(section took {section.Seconds:N1} s)_");
+        output.WriteLine($"_(section took {section.Seconds:N1} s; load average {Load(section.LoadAverage.Start)} at its start, {Load(section.LoadAverage.End)} at its end)_");
     }
 }

@@ -12,6 +12,8 @@ public sealed class SectionReport(string name)
     public string? Message { get; set; }
     public string? DataDescription { get; set; }
     public double Seconds { get; set; }
+    /// <summary>The machine's 1-minute load average when the section started and ended (other engineers' work included).</summary>
+    public (double? Start, double? End) LoadAverage { get; set; }
     public List<(string Title, MarkdownTable Table)> Tables { get; } = [];
     public Dictionary<string, object?> Figures { get; } = [];
     public List<string> Notes { get; } = [];
@@ -23,5 +25,5 @@ public sealed class SectionReport(string name)
         return t;
     }
 
-    public object ToJson() => new { status = Status, message = Message, data = DataDescription, seconds = Seconds, notes = Notes, figures = Figures };
+    public object ToJson() => new { status = Status, message = Message, data = DataDescription, seconds = Seconds, loadAverage = new { start = LoadAverage.Start, end = LoadAverage.End }, notes = Notes, figures = Figures };
 }

@@ -28,7 +28,7 @@ public sealed class AbuseSection : ISection
         var paths = context.Cache.Warehouse(dataset);
         var schools = WarehouseSchools.Read(paths);
         report.DataDescription = dataset.Describe() + $"; tsmPack asks about URN {schools.ProbeUrn}";
-        using var server = ApiServer.Start(paths.Root, TimeSpan.FromSeconds(120));
+        using var server = ApiServer.Start(context.Api(), paths.Root, TimeSpan.FromSeconds(120));
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", server.Token);
 

@@ -18,7 +18,7 @@ public sealed class ApiSection : ISection
         var schools = WarehouseSchools.Read(paths);
         report.DataDescription = dataset.Describe() + $"; per-school queries ask about URN {schools.ProbeUrn} ({schools.ProbePhase}, the largest roll)";
         var queries = DashboardQuery.All(BenchmarkCalendar.YearLabel, schools.ProbeUrn);
-        using var server = ApiServer.Start(paths.Root, TimeSpan.FromSeconds(120));
+        using var server = ApiServer.Start(context.Api(), paths.Root, TimeSpan.FromSeconds(120));
         using var driver = new LoadDriver(server);
         // The first request of each query on a fresh server computes it on the warehouse; repeats on the same
         // (immutable) snapshot are answered from the API's result cache. Both are reported.

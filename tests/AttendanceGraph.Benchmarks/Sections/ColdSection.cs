@@ -25,7 +25,7 @@ public sealed class ColdSection : ISection
         var schools = WarehouseSchools.Read(paths);
         report.DataDescription = dataset.Describe();
         var urns = schools.All.Select(s => s.Urn).ToList();
-        using var server = ApiServer.Start(paths.Root, TimeSpan.FromSeconds(120), resultCache: false);
+        using var server = ApiServer.Start(context.Api(), paths.Root, TimeSpan.FromSeconds(120), resultCache: false);
         using var driver = new LoadDriver(server);
         var cohorts = SoakSection.Cohorts(driver);
         var names = DashboardQuery.All(BenchmarkCalendar.YearLabel, schools.ProbeUrn).Select(q => q.Name).ToList();

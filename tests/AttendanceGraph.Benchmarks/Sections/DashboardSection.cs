@@ -13,7 +13,8 @@ namespace AttendanceGraph.Benchmarks.Sections;
 /// visited once in headless Chromium with the browser tests' launch setup: first paint, first contentful paint and fully
 /// drawn (load event and the last resource), with the page's GraphQL time from its Server-Timing header. p50 over distinct
 /// periods. Targets (38M-mark LA): every page fully drawn under 1.5 s, the LA page's first paint under 500 ms. A page that
-/// errors fails the run, in --smoke too; times are judged at full size only.
+/// errors fails the run, in --smoke too; times are judged at full size only. Each build of `--api-build` (as `dotnet run`
+/// builds it, as published) side by side: a fresh process is also the JIT's first run of the page's code.
 /// </summary>
 public sealed class DashboardSection : ISection
 {
@@ -38,27 +39,29 @@ public sealed class DashboardSection : ISection
         var periods = new[] { Period.Year(BenchmarkCalendar.Year), Period.ForTerm(BenchmarkCalendar.Year, Term.Autumn), Period.ForTerm(BenchmarkCalendar.Year, Term.Spring) }
             .Take(o.Smoke ? 2 : 3).ToList();
 
+        var builds = context.ApiBuilds();
         await using var browser = await AttendanceGraph.Tests.Browser.SystemChromium.LaunchAsync();
-        var visits = new List<PageVisit>();
+        var visits = new List<(ApiBuild Build, PageVisit Visit)>();
         foreach (var (name, path) in pages)
             foreach (var period in periods)
-            {
-                using var server = ApiServer.Start(paths.Root, TimeSpan.FromSeconds(120));
-                var url = path + (path.Contains('?') ? "&" : "?") + "period=" + Uri.EscapeDataString(Key(period));
-                visits.Add(await DashboardVisitor.VisitAsync(browser, server.Endpoint, server.Token, name, period.Label, url));
-            }
+                foreach (var build in builds) // side by side: each page and period visited on each build in turn
+                {
+                    using var server = ApiServer.Start(build, paths.Root, TimeSpan.FromSeconds(120));
+                    var url = path + (path.Contains('?') ? "&" : "?") + "period=" + Uri.EscapeDataString(Key(period));
+                    visits.Add((build, await DashboardVisitor.VisitAsync(browser, server.Endpoint, server.Token, name, period.Label, url)));
+                }
 
         var t = report.Table($"Dashboard, first visit on a freshly started API (la-lead; school {school}; p50 over {periods.Count} periods: {string.Join(", ", periods.Select(p => p.Label))})",
-            "page", "visits", "errors", "first paint ms", "first contentful paint ms", "fully drawn ms", "GraphQL ms (server)", "documents", "server page ms", "target", "met");
-        foreach (var (name, _) in pages)
+            "page", "API build", "visits", "errors", "first paint ms", "first contentful paint ms", "fully drawn ms", "GraphQL ms (server)", "documents", "server page ms", "target", "met");
+        foreach (var ((name, _), build) in pages.SelectMany(p => builds.Select(b => (p, b))))
         {
-            var mine = visits.Where(v => v.Page == name).ToList();
+            var mine = visits.Where(v => v.Visit.Page == name && v.Build == build).Select(v => v.Visit).ToList();
             var errors = mine.Sum(v => v.Errors.Count);
             var fp = Summary.Of(mine.Select(v => v.FirstPaintMs)).P50;
             var drawn = Summary.Of(mine.Select(v => v.FullyDrawnMs)).P50;
             var laPage = name == "local authority";
             var met = errors == 0 && drawn < FullyDrawnTarget && (!laPage || fp < LaFirstPaintTarget);
-            t.Add(name, mine.Count, errors, fp, Summary.Of(mine.Select(v => v.FirstContentfulPaintMs)).P50, drawn,
+            t.Add(name, build.Name, mine.Count, errors, fp, Summary.Of(mine.Select(v => v.FirstContentfulPaintMs)).P50, drawn,
                 Summary.Of(mine.Select(v => v.GraphQLMs ?? double.NaN)).P50, mine.Max(v => v.Documents ?? 0),
                 Summary.Of(mine.Select(v => v.ServerPageMs ?? double.NaN)).P50,
                 laPage ? $"drawn < {FullyDrawnTarget:0}, FP < {LaFirstPaintTarget:0}" : $"drawn < {FullyDrawnTarget:0}",
@@ -66,14 +69,16 @@ public sealed class DashboardSection : ISection
             foreach (var v in mine.Where(v => v.Errors.Count > 0))
             {
                 report.FailsRun = true;
-                report.Notes.Add($"{name} ({v.Period}): {string.Join("; ", v.Errors.Take(3))}");
+                report.Notes.Add($"{name} ({v.Period}, {build.Name}): {string.Join("; ", v.Errors.Take(3))}");
             }
         }
-        await WarmOnPublishAsync(browser, paths.Root, o, report);
+        await WarmOnPublishAsync(browser, paths.Root, builds, report);
         report.Figures["dataset"] = dataset.ToJson();
-        report.Figures["visits"] = visits.Select(v => v.ToJson()).ToList();
+        report.Figures["apiBuilds"] = builds.Select(b => new { build = b.Name, dll = b.Dll }).ToList();
+        report.Figures["visits"] = visits.Select(v => new { build = v.Build.Name, visit = v.Visit.ToJson() }).ToList();
         report.Notes.Add("Each visit starts its own API process (Production, result cache on but empty) and a new browser context; the warehouse files stay in the OS page cache between processes. " +
                          "Fully drawn = max(load event end, last resource's response end); charts draw without animation before the load event. GraphQL ms is the server's Server-Timing graphql figure (time in the executor over the page's documents).");
+        report.Notes.Add(ExportSection.ApiBuildNote(builds));
     }
 
     /// <summary>
@@ -81,24 +86,24 @@ public sealed class DashboardSection : ISection
     /// visited first on a fresh API without warming and on one that warmed after opening the snapshot (as after a
     /// publish), waiting for the warm to finish before visiting.
     /// </summary>
-    private static async Task WarmOnPublishAsync(PuppeteerSharp.IBrowser browser, string warehouse, Cli.BenchmarkOptions o, SectionReport report)
+    private static async Task WarmOnPublishAsync(PuppeteerSharp.IBrowser browser, string warehouse, IReadOnlyList<ApiBuild> builds, SectionReport report)
     {
         var t = report.Table("First visit after a publish, default period: without and with warm-on-publish (Dashboard:Warm)",
-            "page", "warm", "warm took ms", "first paint ms", "fully drawn ms", "GraphQL ms (server)", "errors");
+            "page", "API build", "warm", "warm took ms", "first paint ms", "fully drawn ms", "GraphQL ms (server)", "errors");
         var visits = new List<object>();
         foreach (var (name, path) in new[] { ("local authority", "/"), ("schools", "/schools") })
-            foreach (var warm in new[] { false, true })
+            foreach (var (build, warm) in builds.SelectMany(b => new[] { (b, false), (b, true) }))
             {
-                using var server = ApiServer.Start(warehouse, TimeSpan.FromSeconds(120), warm: warm);
+                using var server = ApiServer.Start(build, warehouse, TimeSpan.FromSeconds(120), warm: warm);
                 double? took = warm ? server.WaitForWarm(TimeSpan.FromSeconds(300)) : null;
                 // The default period is the latest academic year with data: the benchmark year.
                 var v = await DashboardVisitor.VisitAsync(browser, server.Endpoint, server.Token, name, Period.Year(BenchmarkCalendar.Year).Label, path);
-                t.Add(name, warm ? "on" : "off", took ?? double.NaN, v.FirstPaintMs, v.FullyDrawnMs, v.GraphQLMs ?? double.NaN, v.Errors.Count);
-                visits.Add(new { page = name, warm, warmMs = took, firstPaintMs = v.FirstPaintMs, fullyDrawnMs = v.FullyDrawnMs, graphQLMs = v.GraphQLMs });
+                t.Add(name, build.Name, warm ? "on" : "off", took ?? double.NaN, v.FirstPaintMs, v.FullyDrawnMs, v.GraphQLMs ?? double.NaN, v.Errors.Count);
+                visits.Add(new { page = name, build = build.Name, warm, warmMs = took, firstPaintMs = v.FirstPaintMs, fullyDrawnMs = v.FullyDrawnMs, graphQLMs = v.GraphQLMs });
                 if (v.Errors.Count > 0)
                 {
                     report.FailsRun = true;
-                    report.Notes.Add($"{name} (warm {(warm ? "on" : "off")}): {string.Join("; ", v.Errors.Take(3))}");
+                    report.Notes.Add($"{name} ({build.Name}, warm {(warm ? "on" : "off")}): {string.Join("; ", v.Errors.Take(3))}");
                 }
             }
         report.Figures["warmOnPublish"] = visits;

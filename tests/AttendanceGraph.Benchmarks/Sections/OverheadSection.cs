@@ -26,7 +26,7 @@ public sealed class OverheadSection : ISection
         var api = DashboardQuery.All(BenchmarkCalendar.YearLabel, schools.ProbeUrn);
         var direct = DirectQueries.All(schools);
         // The result cache would answer repeats without touching the warehouse: off, so this measures the API's real work.
-        using var server = ApiServer.Start(paths.Root, TimeSpan.FromSeconds(120), resultCache: false);
+        using var server = ApiServer.Start(context.Api(), paths.Root, TimeSpan.FromSeconds(120), resultCache: false);
         using var driver = new LoadDriver(server);
         using var connection = CurrentSnapshot.TryOpenReadOnly(paths, "2GB")!;
         driver.WarmUp(api, 3);

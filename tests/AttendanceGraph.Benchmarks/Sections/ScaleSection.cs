@@ -96,7 +96,7 @@ public sealed class ScaleSection : ISection
         var cold = new Dictionary<string, LatencyRun>();
         var repeat = new Dictionary<string, LatencyRun>();
         long apiPeak;
-        using (var server = ApiServer.Start(paths.Root, TimeSpan.FromSeconds(300), resultCache: false)) // the real query cost, not cache hits
+        using (var server = ApiServer.Start(context.Api(), paths.Root, TimeSpan.FromSeconds(300), resultCache: false)) // the real query cost, not cache hits
         using (var driver = new LoadDriver(server))
         {
             driver.WarmUp(year, 1); // JIT, connections and DuckDB's buffers, as the cold section does
@@ -112,7 +112,7 @@ public sealed class ScaleSection : ISection
             apiPeak = server.PeakRssKiB ?? 0;
         }
         var warm = new Dictionary<string, LatencyRun>();
-        using (var server = ApiServer.Start(paths.Root, TimeSpan.FromSeconds(300), resultCache: true))
+        using (var server = ApiServer.Start(context.Api(), paths.Root, TimeSpan.FromSeconds(300), resultCache: true))
         using (var driver = new LoadDriver(server))
         {
             driver.WarmUp(year, 1); // the first request of each fills the result cache; the repeats are hits

@@ -27,7 +27,7 @@ public sealed class SoakSection : ISection
             var warehouse = SoakWarehouse.Prepare(dataset, scratch, plannedLoads);
             var schools = WarehouseSchools.Read(warehouse.Paths);
             report.DataDescription = dataset.Describe() + $"; served without its last {plannedLoads} school day(s), which the soak loads";
-            using var server = ApiServer.Start(warehouse.Paths.Root, TimeSpan.FromSeconds(120));
+            using var server = ApiServer.Start(context.Api(), warehouse.Paths.Root, TimeSpan.FromSeconds(120));
             using var driver = new LoadDriver(server);
             var mix = new SoakQueryMix(schools.All.Select(s => s.Urn).ToList(), Cohorts(driver));
 
