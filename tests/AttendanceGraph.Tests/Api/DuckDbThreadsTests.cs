@@ -7,24 +7,27 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AttendanceGraph.Tests.Api;
 
 /// <summary>
-/// The served snapshot's DuckDB threads: by default the cores shared among the requests admission lets run at once, so a
-/// query never competes with the other admitted requests for a core it does not have; Warehouse:Threads overrides it.
+/// The served snapshot's DuckDB threads: DuckDB's default (every core) unless Warehouse:Threads names a number, or
+/// <c>shared</c>: the cores shared among the requests admission lets run at once, so a query never competes with the other
+/// admitted requests for a core it does not have.
 /// </summary>
 public sealed class DuckDbThreadsTests
 {
     public static TheoryData<string?, string?, long> Settings => new()
     {
-        // Admission's default is the cores, so each admitted request gets one thread (DuckDB's own default was the cores).
-        { null, null, 1 },
-        { "1", null, Environment.ProcessorCount },
+        // DuckDB's own default: every core for every query.
+        { null, null, Environment.ProcessorCount },
         { null, "3", 3 },
-        // Admission off: DuckDB's own default, the cores.
-        { "0", null, Environment.ProcessorCount },
+        // Shared: admission's default is the cores, so each admitted request gets one of them.
+        { null, "shared", 1 },
+        { "1", "shared", Environment.ProcessorCount },
+        // Shared with admission off: DuckDB's own default, the cores.
+        { "0", "shared", Environment.ProcessorCount },
     };
 
     [Theory]
     [MemberData(nameof(Settings))]
-    public void TheServedSnapshot_RunsTheCoresSharedAmongAdmittedRequests(string? maxConcurrentRequests, string? threads, long expected)
+    public void TheServedSnapshot_RunsDuckDbsDefault_ANumberOfThreads_OrTheCoresSharedAmongAdmittedRequests(string? maxConcurrentRequests, string? threads, long expected)
     {
         using var dir = new TempDirectory();
         var paths = new WarehousePaths(dir.Sub("warehouse"));
