@@ -1,5 +1,5 @@
-using AttendanceGraph.Api.Disclosure;
 using System.Text;
+using AttendanceGraph.Api.Disclosure;
 using AttendanceGraph.Api.Security;
 using static AttendanceGraph.Api.Dashboard.Html;
 

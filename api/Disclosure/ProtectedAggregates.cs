@@ -118,7 +118,7 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
         if (request.LaPopulation is LaPopulation.LaSchools or LaPopulation.NonResidents or LaPopulation.AnySchool) return false;
         var cohorts = request.Population == Population.Cohort ? request.Cohorts : [];
         return cohorts.Append(request.WithinCohort).OfType<string>()
-            .Any(k => Schema.Cohorts.ReportingCohort.Find(k)?.VirtualSchoolReach == LaPopulation.LaSchools);
+            .Any(k => Schema.Cohorts.ReportingCohort.Find(k)?.VirtualSchoolAtLaSchoolsOnly == true);
     }
 
     private static bool HasCharacteristic(MeasureRequest request) => request.Breakdown is not null || request.Filter is not null;

@@ -59,5 +59,8 @@ public sealed record ReportingCohort(string Key, string Label, IReadOnlyList<str
     /// social worker, at the LA's schools only for previously looked-after children (<see cref="MembershipCohort.VirtualSchoolAtLaSchoolsOnly"/>).
     /// </summary>
     public Measures.LaPopulation VirtualSchoolReach =>
-        MembershipCohorts.All(MembershipCohort.VirtualSchoolAtLaSchoolsOnly.Contains) ? Measures.LaPopulation.LaSchools : Measures.LaPopulation.AnySchool;
+        VirtualSchoolAtLaSchoolsOnly ? Measures.LaPopulation.LaSchools : Measures.LaPopulation.AnySchool;
+
+    /// <summary>The cohort's virtual school counts the LA's schools only (previously looked-after children).</summary>
+    public bool VirtualSchoolAtLaSchoolsOnly => MembershipCohorts.All(MembershipCohort.VirtualSchoolAtLaSchoolsOnly.Contains);
 }

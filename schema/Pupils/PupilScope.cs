@@ -1,4 +1,3 @@
-using AttendanceGraph.Schema.Measures;
 using AttendanceGraph.Schema.Warehouse;
 
 namespace AttendanceGraph.Schema.Pupils;
@@ -23,7 +22,7 @@ public abstract record PupilScope
     public sealed record Cohort(string Key) : PupilScope
     {
         public bool AtLaSchoolsOnly => (Cohorts.ReportingCohort.Find(Key)
-            ?? throw new InvalidOperationException($"'{Key}' is not a statutory cohort: a virtual school's reach is known only for those")).VirtualSchoolReach == LaPopulation.LaSchools;
+            ?? throw new InvalidOperationException($"'{Key}' is not a statutory cohort: a virtual school's reach is known only for those")).VirtualSchoolAtLaSchoolsOnly;
     }
 
     /// <summary>

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using AttendanceGraph.Schema.Cohorts;
-using AttendanceGraph.Schema.Measures;
 using static AttendanceGraph.Api.Dashboard.Html;
 
 namespace AttendanceGraph.Api.Dashboard.Pages;
@@ -39,7 +38,7 @@ internal static class VirtualSchoolPage
                 Cell.Of(m.Label), Cell.Rate(Number(vs["measures"]?[m.Field])), Cell.Rate(Number(vs["lastYear"]?[m.Field])),
                 Cell.Gap(Number(vs["measures"]?[m.Field]) - Number(vs["lastYear"]?[m.Field])),
             ]).ToList()));
-        var where = ReportingCohort.Find(cohort)?.VirtualSchoolReach == LaPopulation.LaSchools
+        var where = ReportingCohort.Find(cohort)?.VirtualSchoolAtLaSchoolsOnly == true
             ? "at the LA's schools while in the cohort: the Virtual School Head's duty is to previously looked-after children educated in the LA's area"
             : "at every school while in the cohort, other LAs' schools included";
         b.Append($"<h2 class=\"govuk-heading-m\">Measures</h2><p class=\"govuk-body\">Pupils this period: {Count(vs["measures"]?["enrolments"])} (each pupil's sessions {where}).</p>");
