@@ -19,5 +19,5 @@ public sealed class MeasureResultCache(int capacity = 4096)
     public int EntriesFor(string snapshotName) => memo.EntriesFor(snapshotName);
 
     public IReadOnlyList<MeasureRow> GetOrRun(string snapshotName, MeasureRequest request, Func<IReadOnlyList<MeasureRow>> run) =>
-        memo.GetOrRun(snapshotName, request.ShapeKey + "|" + string.Join(',', (request.Urns ?? []).Order()), run);
+        memo.GetOrRun(snapshotName, request.ResultKey, run);
 }

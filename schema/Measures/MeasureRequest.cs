@@ -44,4 +44,7 @@ public sealed record MeasureRequest(Period Period)
     /// <summary>Everything but the schools, as a value: requests with the same shape are batched into one query.</summary>
     public string ShapeKey =>
         $"{Period.Start:yyyyMMdd}-{Period.End:yyyyMMdd}|{Population}|{string.Join(',', Cohorts)}|{IncludeAllAges}|{Methodology}|{Phase}|{GroupBy}|{Grain}|{Unit}|{IncludeCodes}|{WithinCohort}|{CellKeys}|{Breakdown}|{Filter}|{LaPopulation}";
+
+    /// <summary>Everything that decides the rows, schools included, as a value: two requests with the same key have the same answer on one snapshot.</summary>
+    public string ResultKey => ShapeKey + "|" + string.Join(',', (Urns ?? []).Order());
 }

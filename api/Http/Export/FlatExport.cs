@@ -33,7 +33,10 @@ internal static class FlatExport
                     context.Abort();
                     return null;
                 }
-                using var json = JsonDocument.Parse(serializer.Serialize(result));
+                // UTF-8 bytes, as the JSON client gets them, not a string the parser transcodes back.
+                using var utf8 = new MemoryStream();
+                await serializer.WriteAsync(utf8, result, cancellationToken);
+                using var json = JsonDocument.Parse(utf8.GetBuffer().AsMemory(0, (int)utf8.Length));
                 var page = FlatPage.Read(json.RootElement.GetProperty("data"), shape);
                 if (writer is null)
                 {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using AttendanceGraph.Api.Security;
 using AttendanceGraph.Api.Telemetry;
@@ -64,6 +65,32 @@ public sealed class TracingTests : IDisposable
 
         Assert.Contains(await ServerSpans(1), s => (string?)s.GetTagItem("graphql.operation.name") == "other");
         AssertNoSpanHolds(HandCheckedAuthority.P1);
+    }
+
+    [Fact]
+    public async Task AnExportOfManyPages_MeasuresItsTableOnce_NotOncePerPage()
+    {
+        using var traced = Traced();
+        using var client = LaLead(traced);
+        // One school a page: the export executes the document once per page and follows endCursor to the last.
+        var query = Uri.EscapeDataString("""
+            query OneSchoolAPage($after: String) {
+              measureTable(groupBy: SCHOOL, period: { academicYear: "2025/26" }, first: 1, after: $after) {
+                pageInfo { hasNextPage endCursor } nodes { urn enrolments }
+              }
+            }
+            """);
+
+        using var response = await client.GetAsync($"/graphql?format=csv&query={query}");
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        traced.Services.GetRequiredService<TracerProvider>().ForceFlush();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1 + 3, lines.Length); // the header and the three schools, from three pages
+        var export = (await ServerSpans(1)).Single(s => (string?)s.GetTagItem("graphql.operation.name") == "OneSchoolAPage").TraceId;
+        var measures = spans.Snapshot().Where(s => s.TraceId == export && s.Source.Name == AttendanceGraphTracing.SourceName
+            && s.OperationName == "measure").ToList();
+        Assert.Single(measures);
     }
 
     [Fact]
