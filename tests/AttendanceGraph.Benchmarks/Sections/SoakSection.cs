@@ -9,7 +9,7 @@ namespace AttendanceGraph.Benchmarks.Sections;
 
 /// <summary>
 /// Sustained, varied load: N clients for a fixed time against the real API, every request one the result cache has
-/// not seen, with an incremental load through the real ETL every few minutes, and a canary figure that must change
+/// not seen on the snapshot it serves, with an incremental load through the real ETL every few minutes, and a canary figure that must change
 /// exactly once per load. Errors and the canary fail the run; latency and memory are judged only at full size.
 /// </summary>
 public sealed class SoakSection : ISection
@@ -38,7 +38,7 @@ public sealed class SoakSection : ISection
             Canary canary;
             ProcessSampler sampler;
             using (sampler = new ProcessSampler(server.ProcessId, clock, o.SampleEvery))
-            using (canary = new Canary(driver, clock))
+            using (canary = new Canary(driver, clock, mix.NewSnapshot))
             {
                 var loader = new IncrementalLoads(warehouse, clock, o.LoadEvery, plannedLoads, stopLoads.Token);
                 requests = SoakClients.Run(driver, mix, o.Clients, clock, o.SoakDuration);

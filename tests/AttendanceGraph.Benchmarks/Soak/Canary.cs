@@ -22,10 +22,14 @@ public sealed class Canary : IDisposable
     private int errors;
     private string? firstError;
 
-    public Canary(LoadDriver driver, Stopwatch clock)
+    private readonly Action? changed;
+
+    /// <param name="changed">Called when the figure changes after its first value: the API serves a newer snapshot.</param>
+    public Canary(LoadDriver driver, Stopwatch clock, Action? changed = null)
     {
         this.driver = driver;
         this.clock = clock;
+        this.changed = changed;
         Poll();
         loop = Task.Run(async () =>
         {
@@ -75,8 +79,13 @@ public sealed class Canary : IDisposable
         }
         using var doc = JsonDocument.Parse(body);
         var value = doc.RootElement.GetProperty("data").GetProperty("localAuthority").GetProperty("measures").GetProperty("possibleSessions").GetInt64();
+        bool newer;
         lock (changes)
-            if (changes.Count == 0 || changes[^1].Value != value) changes.Add((clock.Elapsed.TotalSeconds, value));
+        {
+            newer = changes.Count > 0 && changes[^1].Value != value;
+            if (changes.Count == 0 || newer) changes.Add((clock.Elapsed.TotalSeconds, value));
+        }
+        if (newer) changed?.Invoke();
     }
 
     public void Dispose()

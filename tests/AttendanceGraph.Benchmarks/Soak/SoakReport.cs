@@ -9,8 +9,8 @@ public static class SoakReport
 {
     public static void Fill(SectionReport report, SoakOutcome s, bool smoke)
     {
-        // Day ranges and the API's CPU per request are beside the throughput because the mix drifts: once the named periods'
-        // combinations are used up the day ranges' share grows, and a day range costs several times a named period.
+        // Day ranges and the API's CPU per request are beside the throughput because a day range costs several times a
+        // named period: a minute with more of them is a costlier minute, not a slower API.
         var minutes = report.Table($"{s.Clients} clients for {s.Duration.TotalMinutes:0.##} min, by minute the request started in",
             "minute", "requests", "errors", "p50 ms", "p95 ms", "p99 ms", "req/s", "day ranges %", "API CPU ms/request");
         var perMinute = new List<object>();
@@ -52,7 +52,7 @@ public static class SoakReport
             memory is { } m ? $"{m.MinKiB / 1024.0:N0}–{m.MaxKiB / 1024.0:N0} MiB (+{(double)m.MaxKiB / m.MinKiB - 1:P0})" : "fewer than two samples after the first minute",
             s.MemoryFlat is { } flat ? LoadSection.Met(flat) : "—");
 
-        report.Notes.Add($"{s.DistinctRequests:N0} distinct requests (query, period, cohort, school), none repeated: the result cache had never seen any of them.");
+        report.Notes.Add($"{s.DistinctRequests:N0} requests (query, period, cohort, school), none repeated on one snapshot: the result cache had never seen any of them. Each load publishes a new snapshot, whose cache starts empty, so the mix starts afresh when the canary sees the new figure and the share of each period kind stays level through the run.");
         if (s.Requests.FirstOrDefault(r => !r.Ok) is { } e) report.Notes.Add($"First error ({e.Query}, {e.PeriodKind}, at {e.AtSeconds:N0} s): {e.Error}");
         if (s.Canary.FirstError is { } ce) report.Notes.Add($"First canary error: {ce}");
 
