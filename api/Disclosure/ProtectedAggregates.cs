@@ -61,6 +61,7 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
     /// <summary>Many schools' cells of <paramref name="shape"/> at once (filters, sorts), primed for <see cref="ForSchool"/>.</summary>
     public IReadOnlyDictionary<int, DisclosedMeasures> Schools(MeasureRequest shape, IReadOnlyList<int> urns)
     {
+        if (urns.Count == 0) return new Dictionary<int, DisclosedMeasures>();
         var grouped = Publishable(shape with { Urns = urns, GroupBy = MeasureGrouping.School });
         var rows = data.Measure(Keyed(grouped));
         data.Prime(Keyed(shape), rows);

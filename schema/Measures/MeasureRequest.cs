@@ -45,6 +45,9 @@ public sealed record MeasureRequest(Period Period)
     public string ShapeKey =>
         $"{Period.Start:yyyyMMdd}-{Period.End:yyyyMMdd}|{Population}|{string.Join(',', Cohorts)}|{IncludeAllAges}|{Methodology}|{Phase}|{GroupBy}|{Grain}|{Unit}|{IncludeCodes}|{WithinCohort}|{CellKeys}|{Breakdown}|{Filter}|{LaPopulation}";
 
-    /// <summary>Everything that decides the rows, schools included, as a value: two requests with the same key have the same answer on one snapshot.</summary>
-    public string ResultKey => ShapeKey + "|" + string.Join(',', (Urns ?? []).Order());
+    /// <summary>
+    /// Everything that decides the rows, schools included, as a value: two requests with the same key have the same answer
+    /// on one snapshot. No schools (an empty list: no rows) and every school (null) are different answers.
+    /// </summary>
+    public string ResultKey => ShapeKey + "|" + (Urns is null ? "all schools" : "[" + string.Join(',', Urns.Order()) + "]");
 }

@@ -59,6 +59,23 @@ public sealed class ApiQueryTests(HandCheckedApi api)
     }
 
     [Fact]
+    public async Task ASortedSearchMatchingNoSchool_LeavesEverySchoolInTheNextTable()
+    {
+        // "No schools" and "every school" once shared a result-cache key, so the empty answer was served to the next
+        // table of the same shape for the rest of the snapshot. A period no other test asks keeps the cache to itself.
+        const string period = "{ from: \"2025-09-08\", to: \"2025-09-19\" }";
+        var none = await api.Factory.Data($$"""
+            { schools(nameContains: "no such school", orderBy: OVERALL_ABSENCE_RATE, period: {{period}}) { nodes { urn } } }
+            """);
+        var table = await api.Factory.Data($$"""
+            { measureTable(groupBy: SCHOOL, period: {{period}}) { nodes { urn } } }
+            """);
+
+        Assert.Empty(none["schools"]!["nodes"]!.AsArray());
+        Assert.Equal(3, table["measureTable"]!["nodes"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task Schools_Paging_FollowsTheCursor()
     {
         var first = await api.Factory.Data("{ schools(first: 2) { nodes { urn } pageInfo { endCursor } } }");
