@@ -16,8 +16,14 @@ public sealed record RollupBucket(string Kind, DateOnly From, DateOnly To, DateO
     public const string Week = "week";
 
     /// <summary>
+    /// The part of a week that straddles a month end lying in one month (one fragment), under the week's Monday: a month's
+    /// weekly trend is its whole weeks plus these, as <c>MeasureQuery</c> buckets a month's fragments by their week.
+    /// </summary>
+    public const string WeekPart = "week_part";
+
+    /// <summary>
     /// The named periods of one academic year a dashboard asks for: the year, its terms and half terms, its months and
-    /// its weeks. Weeks are clipped to the year (1 August–31 July) so every bucket lies inside one academic year: an
+    /// its weeks, and the two month parts of each week that straddles a month end (<see cref="WeekPart"/>). Weeks are clipped to the year (1 August–31 July) so every bucket lies inside one academic year: an
     /// enrolment's compulsory-age flag is then one value per bucket, and all-ages figures are the sum of both flags'
     /// rows. A bucket that is not a whole number of fragments (none, with today's calendar) is left out, so requests
     /// for it fall back to the enrolment aggregates rather than being answered wrongly.
@@ -37,6 +43,10 @@ public sealed record RollupBucket(string Kind, DateOnly From, DateOnly To, DateO
             var from = monday < year.Start ? year.Start : monday;
             var to = monday.AddDays(6) > year.End ? year.End : monday.AddDays(6);
             buckets.Add(new(Week, from, to, monday));
+            if (from.Month == to.Month) continue;
+            var monthEnd = new DateOnly(from.Year, from.Month, 1).AddMonths(1).AddDays(-1);
+            buckets.Add(new(WeekPart, from, monthEnd, monday));
+            buckets.Add(new(WeekPart, monthEnd.AddDays(1), to, monday));
         }
         return buckets.Where(b => new Period(PeriodKind.DateRange, b.From, b.To, "").IsFragmentAligned).ToList();
     }

@@ -30,10 +30,13 @@ namespace AttendanceGraph.Schema.Rollups;
 /// </summary>
 public static class SchoolRollup
 {
-    /// <summary>v2 added the session key sum; the next load drops a v1 table and builds v2 in full.</summary>
-    public const string Table = "school_period_rollup_v2";
+    /// <summary>
+    /// v2 added the session key sum; v3 the week parts (<see cref="RollupBucket.WeekPart"/>) and rows written in bucket
+    /// order. The next load drops an older table and builds v3 in full; until then the API answers from the aggregates.
+    /// </summary>
+    public const string Table = "school_period_rollup_v3";
 
-    private const string PreviousTable = "school_period_rollup";
+    private static readonly string[] PreviousTables = ["school_period_rollup", "school_period_rollup_v2"];
 
     /// <summary>The session measures, stored as sums over the enrolments in the row.</summary>
     public static IReadOnlyList<CountMeasure> SessionColumns { get; } = MeasureCatalogue.Counts.Where(c => c.Sessions is not null).ToList();
@@ -71,7 +74,7 @@ public static class SchoolRollup
     /// <param name="batchId">The batch being loaded: the kept units are marked current to it.</param>
     public static void Refresh(DuckDBConnection c, int batchId, DateOnly? from = null, DateOnly? to = null)
     {
-        c.Execute($"DROP TABLE IF EXISTS {PreviousTable}");
+        c.ExecuteAll(PreviousTables.Select(t => $"DROP TABLE IF EXISTS {t}").ToList());
         c.ExecuteAll([CreateTableSql, RollupUnits.CreateTableSql]);
         RecordKeys.AssignNew(c); // the key sums need every pupil's key (the publish would assign them anyway)
         // Units not kept, or not kept by the last load (a warehouse from before them, one with no attendance yet, one an
@@ -180,14 +183,14 @@ public static class SchoolRollup
 
     /// <summary>
     /// Each enrolment's totals per fragment-built bucket (and cohort). A week inside one month is a single fragment row,
-    /// so it is its own unit; only weeks that straddle a month end, and months, are grouped (the group-by is the cost:
-    /// grouping every week measured 2.2× the CPU of grouping just the straddling ones, 25k LA).
+    /// so it is its own unit, as is every week part; only weeks that straddle a month end, and months, are grouped (the
+    /// group-by is the cost: grouping every week measured 2.2× the CPU of grouping just the straddling ones, 25k LA).
     /// </summary>
     private static string Units(AggregateTable source, string span)
     {
         var cohort = source.HasCohort ? "a.cohort" : "''";
         var values = string.Join(",\n  ", SessionColumns.Select(s => $"{SessionCountSql.RowExpression(s.Sessions!, "a")}::BIGINT AS {s.Name}"));
-        const string whole = "b.kind = 'week' AND month(a.week_start) = month(a.week_start + 6)";
+        const string whole = $"(b.kind = '{RollupBucket.Week}' AND month(a.week_start) = month(a.week_start + 6) OR b.kind = '{RollupBucket.WeekPart}')";
         return $"""
             SELECT b.id AS bucket, a.urn, a.pupil_id, {cohort} AS cohort, a.compulsory, {Sums("a")}
             FROM (SELECT a.urn, a.pupil_id, {cohort} AS cohort, a.compulsory, a.frag_start, a.week_start, {values} FROM {source.View} a WHERE {span}) a
@@ -262,7 +265,9 @@ public static class SchoolRollup
 
     /// <summary>
     /// Groups units by a small integer bucket id (four wide bucket columns as group keys measured slower), then joins
-    /// the bucket's columns back; <paramref name="values"/> are the table's count and key-sum columns in order.
+    /// the bucket's columns back; <paramref name="values"/> are the table's count and key-sum columns in order. Written in
+    /// the order queries select by (kind, bucket, cohort), so each row group holds few buckets and a query's scan skips
+    /// the rest on their min/max: written in group-by order, every row group held every kind and a week's trend read all.
     /// </summary>
     /// <param name="keyed">Join each unit's record key as <c>rk</c> (false: <paramref name="units"/> carry what they need).</param>
     private static string Insert(string target, bool rest, string units, IReadOnlyList<string> values, string where, bool keyed = true) =>
@@ -275,5 +280,6 @@ public static class SchoolRollup
           WHERE {where}
           GROUP BY u.bucket, u.urn, u.cohort, u.compulsory) u
         JOIN rollup_buckets b ON b.id = u.bucket
+        ORDER BY b.kind, b.b_from, u.cohort, u.compulsory, u.urn
         """;
 }

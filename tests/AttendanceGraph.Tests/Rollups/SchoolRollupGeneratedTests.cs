@@ -15,7 +15,7 @@ public sealed class SchoolRollupGeneratedTests(BatchingTests.GeneratedLa la) : I
 {
     private static readonly AcademicYear Year = new(2025);
 
-    public static TheoryData<string> Kinds => [RollupBucket.Year, RollupBucket.Term, RollupBucket.HalfTerm, RollupBucket.Month, RollupBucket.Week];
+    public static TheoryData<string> Kinds => [RollupBucket.Year, RollupBucket.Term, RollupBucket.HalfTerm, RollupBucket.Month, RollupBucket.Week, RollupBucket.WeekPart];
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -55,6 +55,23 @@ public sealed class SchoolRollupGeneratedTests(BatchingTests.GeneratedLa la) : I
                 if (RollupMeasureQuery.Scope(request) is null) continue; // a term's monthly trend cuts months
                 Assert.Equal(MeasureQuery.Run(c, request, fromRollup: false), MeasureQuery.Run(c, request));
             }
+    }
+
+    [Fact]
+    public void EveryMonthsWeeklyTrend_ReadsWeekParts_AndEqualsTheEnrolmentAggregates()
+    {
+        using var c = CurrentSnapshot.TryOpenReadOnly(la.Paths)!;
+        var withParts = 0;
+        for (var month = Year.Start; month <= new DateOnly(2026, 3, 1); month = month.AddMonths(1))
+            foreach (var shape in Shapes(Period.ForMonth(month.Year, month.Month)))
+            {
+                var request = shape with { Grain = TimeGrain.Week };
+                var scope = RollupMeasureQuery.Scope(request);
+                Assert.NotNull(scope);
+                if (scope.WeekParts.Count > 0) withParts++;
+                Assert.Equal(MeasureQuery.Run(c, request, fromRollup: false), MeasureQuery.Run(c, request));
+            }
+        Assert.True(withParts > 20, $"only {withParts} requests read week parts");
     }
 
     private static IEnumerable<MeasureRequest> Shapes(Period period)

@@ -58,6 +58,9 @@ public sealed class SchoolRollupHandCheckedTests(HandCheckedWarehouse warehouse)
             new MeasureRequest(Autumn1) { Grain = TimeGrain.Week, CellKeys = true },
             new MeasureRequest(Autumn1) { IncludeAllAges = true, GroupBy = MeasureGrouping.Phase, CellKeys = true },
             new MeasureRequest(Period.ForMonth(2025, 9)) { GroupBy = MeasureGrouping.School, Urns = [Beta, Merton] },
+            // September's weekly trend: its whole weeks, then 29-30 Sep as the part of the week of 29 Sep in September.
+            new MeasureRequest(Period.ForMonth(2025, 9)) { Grain = TimeGrain.Week, CellKeys = true },
+            new MeasureRequest(Period.ForMonth(2025, 10)) { Grain = TimeGrain.Week, Population = Population.RestOfPupils, Cohorts = ["LOOKED_AFTER", "FSM"], CellKeys = true },
         })
         {
             Assert.NotNull(RollupMeasureQuery.Scope(request));
@@ -72,8 +75,8 @@ public sealed class SchoolRollupHandCheckedTests(HandCheckedWarehouse warehouse)
         Assert.Null(RollupMeasureQuery.Scope(new MeasureRequest(Autumn1) { IncludeCodes = true }));
         Assert.Null(RollupMeasureQuery.Scope(new MeasureRequest(Autumn1) { WithinCohort = "FSM", Population = Population.Cohort, Cohorts = ["LOOKED_AFTER"] }));
         Assert.Null(RollupMeasureQuery.Scope(new MeasureRequest(Period.Range(new DateOnly(2025, 9, 8), new DateOnly(2025, 9, 21)))));
-        // September's weekly trend would cut the weeks at its ends.
-        Assert.Null(RollupMeasureQuery.Scope(new MeasureRequest(Period.ForMonth(2025, 9)) { Grain = TimeGrain.Week }));
+        // Autumn 1's monthly trend would cut October at its end (months have no parts).
+        Assert.Null(RollupMeasureQuery.Scope(new MeasureRequest(Autumn1) { Grain = TimeGrain.Month }));
         Assert.Null(RollupMeasureQuery.Scope(new MeasureRequest(Period.Year(new AcademicYear(2025))) { Grain = TimeGrain.HalfTerm }));
     }
 
