@@ -7,7 +7,7 @@ namespace AttendanceGraph.Etl.Stage;
 /// Bulk appends through DuckDB's data-chunk appender: the caller writes values straight into the chunk's
 /// column vectors and whole chunks (one vector, 2,048 rows) are handed to DuckDB. DuckDB.NET's row appender
 /// makes a generic call per value; writing the vectors directly makes a value a memory store (staging 38M
-/// marks measured 7.1 → 6.0 s; most of what remains is DuckDB's own insert, ~20–30 ns a value). Fixed-width columns and VARCHAR, a value NULL by <see cref="Null"/>, checked
+/// marks measured 7.1 → 6.0 s; most of what remains is DuckDB's own insert, ~20–30 ns a value). Fixed-width, non-null columns only (plus VARCHAR), checked
 /// against the table when the appender is created so a schema change fails loudly rather than writing garbage.
 /// Rows are committed every <see cref="RowGroupSize"/> rows, so use it only where a failed append's whole database
 /// is thrown away (the ETL's working snapshot). Not thread-safe: one per thread, each on its own connection.
@@ -23,8 +23,6 @@ public sealed unsafe class ColumnarAppender : IDisposable
     private readonly void*[] data;
     private readonly string table;
     private bool closed;
-    /// <summary>Columns given a NULL in the current chunk: their validity is set all valid again when it is reset.</summary>
-    private readonly bool[] nulled;
 
     public ColumnarAppender(DuckDBConnection connection, string table, params DuckDBType[] columns)
     {
@@ -71,7 +69,6 @@ public sealed unsafe class ColumnarAppender : IDisposable
         }
         vectors = new IntPtr[count];
         data = new void*[count];
-        nulled = new bool[count];
         for (var i = 0; i < count; i++)
         {
             vectors[i] = NativeMethods.DataChunks.DuckDBDataChunkGetVector(chunk, i);
@@ -129,29 +126,6 @@ public sealed unsafe class ColumnarAppender : IDisposable
         fixed (byte* p = utf8) NativeMethods.Vectors.DuckDBVectorAssignStringElementLength(vectors[column], (ulong)Row, p, utf8.Length);
     }
 
-    /// <summary>The current row's value of the column is NULL (whatever was written to it).</summary>
-    public void Null(int column)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        NativeMethods.Vectors.DuckDBVectorEnsureValidityWritable(vectors[column]);
-        NativeMethods.ValidityMask.DuckDBValiditySetRowValidity(NativeMethods.Vectors.DuckDBVectorGetValidity(vectors[column]), (ulong)Row, false);
-        nulled[column] = true;
-    }
-
-    /// <summary>A nullable VARCHAR.</summary>
-    public void OptionalString(int column, string? value)
-    {
-        if (value is null) Null(column);
-        else String(column, value);
-    }
-
-    /// <summary>A nullable fixed-width value.</summary>
-    public void Optional<T>(int column, T? value) where T : unmanaged
-    {
-        if (value is { } v) Column<T>(column)[Row] = v;
-        else Null(column);
-    }
-
     /// <summary>Completes the current row; a full chunk is appended.</summary>
     public void EndRow()
     {
@@ -183,14 +157,6 @@ public sealed unsafe class ColumnarAppender : IDisposable
         NativeMethods.DataChunks.DuckDBDataChunkReset(chunk);
         // Reset may hand the vectors new buffers.
         for (var i = 0; i < data.Length; i++) data[i] = NativeMethods.Vectors.DuckDBVectorGetData(vectors[i]);
-        // Every row valid again in a column that had a NULL (not left to what Reset does with a validity mask).
-        for (var i = 0; i < nulled.Length; i++)
-        {
-            if (!nulled[i]) continue;
-            NativeMethods.Vectors.DuckDBVectorEnsureValidityWritable(vectors[i]);
-            new Span<ulong>(NativeMethods.Vectors.DuckDBVectorGetValidity(vectors[i]), (Capacity + 63) / 64).Fill(ulong.MaxValue);
-            nulled[i] = false;
-        }
     }
 
     private string Error()

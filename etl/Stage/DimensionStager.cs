@@ -1,7 +1,6 @@
 using AttendanceGraph.Etl.Model;
 using AttendanceGraph.Schema.Warehouse;
 using DuckDB.NET.Data;
-using DuckDB.NET.Native;
 
 namespace AttendanceGraph.Etl.Stage;
 
@@ -64,17 +63,6 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
         ]);
     }
 
-    /// <summary>The pupils table's columns (pupil_id, upn, date_of_birth, sex, then the characteristics), as staged.</summary>
-    private static readonly DuckDBType[] PupilColumns =
-    [
-        DuckDBType.Integer, DuckDBType.Varchar, DuckDBType.Date, DuckDBType.Varchar, DuckDBType.Varchar, DuckDBType.Boolean,
-        DuckDBType.Varchar, DuckDBType.Boolean, DuckDBType.SmallInt, DuckDBType.Varchar, DuckDBType.Varchar,
-    ];
-
-    /// <summary>The enrolments table's columns (pupil_id, urn, entry_date, leaving_date, nc_year, batch_id).</summary>
-    private static readonly DuckDBType[] EnrolmentColumns =
-        [DuckDBType.Integer, DuckDBType.Integer, DuckDBType.Date, DuckDBType.Date, DuckDBType.Varchar, DuckDBType.Integer];
-
     /// <summary>Upserts each pupil once (by UPN's id) and every enrolment row.</summary>
     public void PupilsAndEnrolments(IReadOnlyList<EnrolmentRecord> enrolments, IReadOnlyDictionary<string, int> pupilIds)
     {
@@ -82,34 +70,20 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
         connection.Execute("CREATE OR REPLACE TEMP TABLE p AS SELECT * FROM pupils LIMIT 0");
         connection.Execute("CREATE OR REPLACE TEMP TABLE e AS SELECT * FROM enrolments LIMIT 0");
         var seen = new HashSet<int>();
-        // Through the column vectors: a weekly DfE file describes every pupil and enrolment on roll (~100,000 each), and
-        // DuckDB.NET's row appender makes a generic call per value.
-        using (var pa = new ColumnarAppender(connection, "p", PupilColumns))
-        using (var ea = new ColumnarAppender(connection, "e", EnrolmentColumns))
+        using (var pa = connection.CreateAppender("p"))
+        using (var ea = connection.CreateAppender("e"))
         {
             foreach (var r in enrolments)
             {
                 var id = pupilIds[r.Upn];
                 if (seen.Add(id))
-                {
-                    pa.Column<int>(0)[pa.Row] = id;
-                    pa.String(1, r.Upn);
-                    pa.Column<int>(2)[pa.Row] = ColumnarAppender.Date(r.DateOfBirth.DayNumber);
-                    pa.OptionalString(3, r.Sex);
                     // Characteristics are merged afterwards (Characteristics): a file without them leaves what was known.
-                    for (var column = 4; column < PupilColumns.Length; column++) pa.Null(column);
-                    pa.EndRow();
-                }
-                ea.Column<int>(0)[ea.Row] = id;
-                ea.Column<int>(1)[ea.Row] = r.SchoolUrn;
-                ea.Column<int>(2)[ea.Row] = ColumnarAppender.Date(r.EntryDate.DayNumber);
-                ea.Optional(3, r.LeavingDate is { } left ? ColumnarAppender.Date(left.DayNumber) : (int?)null);
-                ea.OptionalString(4, r.NcYear);
-                ea.Column<int>(5)[ea.Row] = batchId;
-                ea.EndRow();
+                    pa.CreateRow().AppendValue(id).AppendValue(r.Upn).AppendValue(r.DateOfBirth).AppendValue(r.Sex)
+                        .AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue()
+                        .AppendNullValue().AppendNullValue().AppendNullValue().EndRow();
+                ea.CreateRow().AppendValue(id).AppendValue(r.SchoolUrn).AppendValue(r.EntryDate).AppendValue(r.LeavingDate)
+                    .AppendValue(r.NcYear).AppendValue(batchId).EndRow();
             }
-            pa.Close();
-            ea.Close();
         }
         // A pupil is dirty when new, when their date of birth changed (compulsory age), or an enrolment changed.
         connection.ExecuteAll(
@@ -168,26 +142,16 @@ public sealed class DimensionStager(DuckDBConnection connection, int batchId)
                 CREATE OR REPLACE TEMP TABLE pc (pupil_id INTEGER, ethnicity VARCHAR, eal BOOLEAN, sen_need VARCHAR, resident BOOLEAN,
                   gives_home BOOLEAN, home_la_code SMALLINT, home_la_ukprn VARCHAR, home_la_name VARCHAR)
                 """);
-            using (var a = new ColumnarAppender(connection, "pc", DuckDBType.Integer, DuckDBType.Varchar, DuckDBType.Boolean, DuckDBType.Varchar,
-                       DuckDBType.Boolean, DuckDBType.Boolean, DuckDBType.SmallInt, DuckDBType.Varchar, DuckDBType.Varchar))
+            using (var a = connection.CreateAppender("pc"))
             {
                 foreach (var (upn, c) in characteristics)
                 {
                     if (!pupilIds.TryGetValue(upn, out var id)) continue;
                     // A DfE home LA is resolved below, against the LA's UKPRN as the merged rows tell it.
                     var resident = c.HomeLaCode is { } home && (servedLa ?? schoolLa.GetValueOrDefault(c.SchoolUrn)) is { } la ? home == la : (bool?)null;
-                    a.Column<int>(0)[a.Row] = id;
-                    a.OptionalString(1, c.Ethnicity);
-                    a.Optional(2, c.Eal);
-                    a.OptionalString(3, c.SenNeed);
-                    a.Optional(4, resident);
-                    a.Column<bool>(5)[a.Row] = c.GivesResidency;
-                    a.Optional(6, (short?)c.HomeLaCode);
-                    a.OptionalString(7, c.DfeHome?.HomeUkprn);
-                    a.OptionalString(8, c.DfeHome?.HomeName);
-                    a.EndRow();
+                    a.CreateRow().AppendValue(id).AppendValue(c.Ethnicity).AppendValue(c.Eal).AppendValue(c.SenNeed).AppendValue(resident)
+                        .AppendValue(c.GivesResidency).AppendValue((short?)c.HomeLaCode).AppendValue(c.DfeHome?.HomeUkprn).AppendValue(c.DfeHome?.HomeName).EndRow();
                 }
-                a.Close();
             }
             connection.ExecuteAll(
             [

@@ -94,31 +94,4 @@ public sealed class ColumnarAppenderTests
         var e = Assert.Throws<InvalidOperationException>(() => a.Column<int>(3));
         Assert.Equal("t column 4 is UnsignedTinyInt, not Int32", e.Message);
     }
-
-    /// <summary>NULLs land on exactly their rows, in every chunk: a chunk after one with NULLs starts all valid again.</summary>
-    [Fact]
-    public void Null_MarksOnlyItsRow_AcrossChunks()
-    {
-        using var c = new DuckDBConnection("Data Source=:memory:");
-        c.Open();
-        c.Execute("CREATE TABLE t (i INTEGER NOT NULL, s VARCHAR, d DATE, b BOOLEAN)");
-        const int rows = 3 * 2048 + 7;
-        using (var a = new ColumnarAppender(c, "t", DuckDBType.Integer, DuckDBType.Varchar, DuckDBType.Date, DuckDBType.Boolean))
-        {
-            for (var i = 0; i < rows; i++)
-            {
-                a.Column<int>(0)[a.Row] = i;
-                // Only the first chunk has NULLs in s: later chunks must not inherit its validity mask.
-                a.OptionalString(1, i < 2048 && i % 3 == 0 ? null : "x");
-                a.Optional(2, i % 5 == 0 ? null : (int?)20000);
-                a.Optional(3, i % 7 == 0 ? null : (bool?)(i % 2 == 0));
-                a.EndRow();
-            }
-            a.Close();
-        }
-        Assert.Equal((long)Enumerable.Range(0, 2048).Count(i => i % 3 == 0), c.Scalar<long>("SELECT count(*) FROM t WHERE s IS NULL"));
-        Assert.Equal(0L, c.Scalar<long>("SELECT count(*) FROM t WHERE s IS NULL AND (i >= 2048 OR i % 3 <> 0)"));
-        Assert.Equal(0L, c.Scalar<long>("SELECT count(*) FROM t WHERE (d IS NULL) <> (i % 5 = 0) OR (b IS NULL) <> (i % 7 = 0)"));
-        Assert.Equal(0L, c.Scalar<long>("SELECT count(*) FROM t WHERE d IS NOT NULL AND d <> DATE '2024-10-04' OR b IS NOT NULL AND b <> (i % 2 = 0)"));
-    }
 }
