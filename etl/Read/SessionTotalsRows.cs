@@ -136,21 +136,17 @@ internal sealed partial class SmallFileReaders
     /// <summary>
     /// Each DfE pupil's characteristics merged row by row as <see cref="AddCharacteristics"/> merges them, held by pupil number
     /// while the files are read and written to <see cref="Characteristics"/> after each file (no hashing of the UPN a row).
-    /// The merged record's <see cref="PupilCharacteristicsRecord.AsOf"/> is held apart (<see cref="totalsCharacteristicsAsOf"/>):
-    /// nearly every weekly row repeats what the pupil's record already says, and then only that date moves.
     /// </summary>
     private PupilCharacteristicsRecord?[] totalsCharacteristics = [];
-    private DateOnly[] totalsCharacteristicsAsOf = [];
     private bool[] totalsCharacteristicsTaken = [];
 
-    private void AddTotalsCharacteristics(int pupil, in DfeCharacteristicsRead read)
+    private void AddTotalsCharacteristics(int pupil, PupilCharacteristicsRecord? read)
     {
-        if (!read.GivesAnything) return;
+        if (read is null || !read.GivesAnything) return;
         if (pupil >= totalsCharacteristics.Length)
         {
             var size = Math.Max(1024, Math.Max(pupil + 1, totalsCharacteristics.Length * 2));
             Array.Resize(ref totalsCharacteristics, size);
-            Array.Resize(ref totalsCharacteristicsAsOf, size);
             Array.Resize(ref totalsCharacteristicsTaken, size);
         }
         if (!totalsCharacteristicsTaken[pupil])
@@ -158,19 +154,8 @@ internal sealed partial class SmallFileReaders
             // The pupil's characteristics as other files left them (a pupils file read before), taken over until the flush.
             totalsCharacteristicsTaken[pupil] = true;
             totalsCharacteristics[pupil] = Characteristics.GetValueOrDefault(totalsPupils[pupil].Upn);
-            totalsCharacteristicsAsOf[pupil] = totalsCharacteristics[pupil]?.AsOf ?? default;
         }
-        var known = totalsCharacteristics[pupil];
-        ref var asOf = ref totalsCharacteristicsAsOf[pupil];
-        // Merge's result for a later row that gives nothing new: the known values, as of the row's week.
-        if (known is not null && read.Week >= asOf && read.RepeatsWhat(known))
-        {
-            asOf = read.Week;
-            return;
-        }
-        var merged = PupilCharacteristicsRecord.Merge(known is null || known.AsOf == asOf ? known : known with { AsOf = asOf }, read.ToRecord());
-        totalsCharacteristics[pupil] = merged;
-        asOf = merged.AsOf;
+        totalsCharacteristics[pupil] = PupilCharacteristicsRecord.Merge(totalsCharacteristics[pupil], read);
     }
 
     /// <summary>The characteristics the DfE rows gave, into <see cref="Characteristics"/> (after each DfE file).</summary>
@@ -180,8 +165,7 @@ internal sealed partial class SmallFileReaders
         {
             if (!totalsCharacteristicsTaken[pupil]) continue;
             totalsCharacteristicsTaken[pupil] = false;
-            if (totalsCharacteristics[pupil] is { } merged)
-                Characteristics[totalsPupils[pupil].Upn] = merged.AsOf == totalsCharacteristicsAsOf[pupil] ? merged : merged with { AsOf = totalsCharacteristicsAsOf[pupil] };
+            if (totalsCharacteristics[pupil] is { } merged) Characteristics[totalsPupils[pupil].Upn] = merged;
             totalsCharacteristics[pupil] = null;
         }
     }
@@ -267,32 +251,16 @@ internal sealed partial class SmallFileReaders
     /// The DfE file's characteristic columns, each read when present. Residency: the pupil's home LA and the school's LA
     /// (<paramref name="las"/>), resolved against the LA served at staging.
     /// </summary>
-    private static bool DfeCharacteristics(RowContext r, DateOnly week, int urn, DfeHomeLa? las, out DfeCharacteristicsRead read)
+    private static bool DfeCharacteristics(RowContext r, DateOnly week, int urn, DfeHomeLa? las, out PupilCharacteristicsRecord? read)
     {
-        read = default;
+        read = null;
         string? ethnicity = null, need = null;
         bool? eal = null;
         if (r.Has(CharacteristicRules.DfeEthnicity) && !r.Characteristic(CharacteristicRules.DfeEthnicity, CharacteristicRules.TryEthnicity, out ethnicity)) return false;
         if (r.Has(CharacteristicRules.DfeEal) && !r.Characteristic(CharacteristicRules.DfeEal, CharacteristicRules.TryEal, out eal)) return false;
         if (r.Has(CharacteristicRules.DfeSenNeed) && !r.Characteristic(CharacteristicRules.DfeSenNeed, CharacteristicRules.TrySenNeed, out need)) return false;
-        read = new DfeCharacteristicsRead(week, urn, ethnicity, eal, need, las);
+        read = new PupilCharacteristicsRecord(week, urn, ethnicity, eal, need, null, las);
         return true;
-    }
-
-    /// <summary>A DfE row's characteristics, kept off the heap until they change what is known of the pupil (most rows do not).</summary>
-    private readonly record struct DfeCharacteristicsRead(DateOnly Week, int Urn, string? Ethnicity, bool? Eal, string? SenNeed, DfeHomeLa? Las)
-    {
-        public bool GivesAnything => Ethnicity is not null || Eal is not null || SenNeed is not null || Las is not null;
-
-        public PupilCharacteristicsRecord ToRecord() => new(Week, Urn, Ethnicity, Eal, SenNeed, null, Las);
-
-        /// <summary>
-        /// Whether <see cref="PupilCharacteristicsRecord.Over"/> would give <paramref name="known"/>'s values back: every field
-        /// the row gives is the known one, residency (school, home LA) included when the row gives it.
-        /// </summary>
-        public bool RepeatsWhat(PupilCharacteristicsRecord known) =>
-            (Ethnicity is null || Ethnicity == known.Ethnicity) && (Eal is null || Eal == known.Eal) && (SenNeed is null || SenNeed == known.SenNeed) &&
-            (Las is null || Urn == known.SchoolUrn && known.HomeLaCode is null && Las.Equals(known.DfeHome));
     }
 
     /// <summary>
