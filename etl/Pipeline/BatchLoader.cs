@@ -113,9 +113,11 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             AggregateRefresh.Run(c);
             Done("refreshed aggregates");
         }
-        if (totals >= ReleaseTotalsFrom) ReleaseTotals(c, batch);
+        var large = totals >= ReleaseTotalsFrom;
+        if (large) ReleaseTotals(c, batch);
         SessionTotalsStager.RebuildSpans(c);
-        RollupRefresh.Run(c, firstLoad: direct, batchId);
+        using (large ? DuckDbMemoryLimit.AtMost(c, LargeRollupMemoryLimit, options.MemoryLimit) : null)
+            RollupRefresh.Run(c, firstLoad: direct, batchId);
         Done("refreshed school rollup");
         SchoolOpenDays.Refresh(c, everyDay: direct);
         Done("refreshed open days");
@@ -142,6 +144,14 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
 
     /// <summary>DfE rows from which a batch is worth a collection and a checkpoint mid-load (a weekly file is ~100,000 rows).</summary>
     private const int ReleaseTotalsFrom = 1_000_000;
+
+    /// <summary>
+    /// DuckDB's memory limit for a large batch's school rollup. The rollup is the load's hungriest step, and DuckDB's limit
+    /// bounds only its own buffers: the process holds ~0.2–0.3 GiB besides (runtime, libraries, the batch's dimensions) and
+    /// the allocator keeps some of what DuckDB frees. A year of weekly DfE files (100,000 pupils) peaked at 1.06–1.10 GiB
+    /// resident with the load's 1 GB and at 0.87 GiB with this (probes on a busy machine, 30 Nov 2026); over it, DuckDB spills.
+    /// </summary>
+    private const string LargeRollupMemoryLimit = "640MB";
 
     /// <summary>
     /// Once a large batch's DfE rows are staged, their memory goes back before the rollup, the load's hungriest DuckDB step: the

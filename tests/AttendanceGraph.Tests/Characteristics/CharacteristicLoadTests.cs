@@ -98,6 +98,29 @@ public sealed class CharacteristicLoadTests
         Assert.Equal((2L, "primary_sen_type"), (r.Line, r.Column));
     }
 
+    /// <summary>
+    /// The latest week wins whatever order the files come in, also when a later week only repeats what an earlier one said:
+    /// weeks 3, 5, 4 in that order, week 4 saying otherwise, leave week 5's (= week 3's) values.
+    /// </summary>
+    [Fact]
+    public void DfeRows_TheLatestWeekWins_WhenALaterWeekRepeatsAnEarlierOne_AndAnOlderWeekIsReadAfter()
+    {
+        using var w = new EtlWarehouse();
+        var folder = w.NewFolder("dfe");
+        const string header = "UPN,DOB,sex,ethnicity,english_additional_language,primary_sen_type,unique_reference_number,year_group,admission_date," +
+                              "school_local_authority_ukprn,home_local_authority_ukprn,possible_sessions,present_sessions," +
+                              "approved_educational_activity_sessions,authorised_absent_sessions,unauthorised_absent_sessions,period_start,period_end";
+        void Week(string file, DateOnly monday, string chars) => File.WriteAllText(Path.Combine(folder, file),
+            header + "\n" + $"{P1},2018-03-01,female,{chars},{Alpha},3,2022-09-01,10000001,10000001,10,10,0,0,0,{monday:yyyy-MM-dd},{monday.AddDays(4):yyyy-MM-dd}" + "\n");
+        Week("a-week3.csv", Week3, "WBRI,no,");
+        Week("b-week5.csv", Week3.AddDays(14), "WBRI,no,");
+        Week("c-week4.csv", Week3.AddDays(7), "BCRB,yes,SEMH");
+        var loaded = w.Load(Totals.SessionTotalsFiles.Schools(w), folder);
+        Assert.False(loaded.Report.HasErrors, loaded.Report.ToSummary());
+        // An empty primary_sen_type is DfE's "no need" (NONE), a value like any other (see the test above).
+        Assert.Contains($"{P1}|WBRI|False|NONE|True", Stored(w));
+    }
+
     [Fact]
     public void AVersion3Warehouse_IsUpgradedByTheNextLoad_WithCharacteristicsNotKnownUntilAFileGivesThem()
     {
