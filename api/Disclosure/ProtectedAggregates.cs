@@ -24,6 +24,8 @@ public sealed record PublishedRow(int? Urn, string? Phase, DateOnly? BucketStart
 /// </summary>
 public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
 {
+    private readonly Dictionary<string, object> derived = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Who gets exact figures: la-lead and virtual-school unless they ask for disclosure control; the school role only
     /// for cells made of its own school's enrolments (own school, own school's cohorts, trends and rest); bi-reader never,
@@ -58,6 +60,24 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
         data.Prime(Keyed(shape), rows);
         var published = Publish(grouped, rows).ToDictionary(r => r.Urn!.Value, r => r.Measures);
         return urns.Distinct().ToDictionary(u => u, u => published.GetValueOrDefault(u) ?? Empty(grouped, u));
+    }
+
+    /// <summary>
+    /// What <paramref name="compute"/> derives from this request's published cells, worked out once per request and key
+    /// (e.g. a phase's peer values, which every school of the phase is ranked against). The key must name everything the
+    /// result depends on but the caller, who is the same for the whole request; a failed computation is not kept.
+    /// </summary>
+    public T Derived<T>(string key, Func<T> compute) where T : class
+    {
+        lock (derived)
+        {
+            if (derived.TryGetValue(key, out var known)) return (T)known;
+        }
+        var value = compute();
+        lock (derived)
+        {
+            return (T)(derived.TryAdd(key, value) ? value : derived[key]);
+        }
     }
 
     /// <summary>A cell with no enrolments, as published.</summary>
