@@ -23,7 +23,7 @@ internal static class VirtualSchoolPage
     {
         var requested = context.Http.Request.Query["school"].ToString();
         var cohort = Cohorts.Any(c => c.Value == requested) ? requested : "LOOKED_AFTER";
-        var variables = context.Variables(("cohort", cohort));
+        var variables = Variables(context, cohort);
         var answer = await context.Documents.RunAsync(context.Http, "VirtualSchool", variables);
         var vs = answer.Data?["virtualSchool"];
         var page = new PageResult();
@@ -86,6 +86,21 @@ internal static class VirtualSchoolPage
             b.Append($"<p class=\"govuk-body-s\"><a class=\"govuk-link\" href=\"{E(PageResult.CsvHref(context, table))}\" download>Download the pupils (CSV)</a></p>");
         }
         return page.Respond(context, Title, b.ToString(), Current);
+    }
+
+    private static Dictionary<string, object?> Variables(DashboardContext context, string cohort) => context.Variables(("cohort", cohort));
+
+    /// <summary>
+    /// The page's aggregates for its default Virtual School (looked-after children), for warm-on-publish
+    /// (<see cref="DashboardWarmer"/>): its measures and cohort breakdown, with the page's own variables, and not its pupils,
+    /// which are pupil-level data (audited, and never computed ahead of a reader).
+    /// </summary>
+    public static async Task<IResult> WarmAggregatesAsync(DashboardContext context)
+    {
+        var variables = Variables(context, "LOOKED_AFTER");
+        await context.Documents.RunAsync(context.Http, "VirtualSchool", variables);
+        await context.Documents.RunAsync(context.Http, "VirtualSchoolCohorts", variables);
+        return Results.Empty;
     }
 
     /// <summary>
