@@ -16,7 +16,7 @@ public sealed class OperationalStorePupilAccessAudit(WarehousePaths paths, TimeP
         lock (WriteGate)
         {
             using var db = OperationalDb.Open(paths.OperationalStore);
-            db.PupilAccessAudit.Add(new PupilAccessAuditEntry
+            Write(db, new PupilAccessAuditEntry
             {
                 At = clock.GetUtcNow().UtcDateTime,
                 Subject = user.Subject,
@@ -24,7 +24,27 @@ public sealed class OperationalStorePupilAccessAudit(WarehousePaths paths, TimeP
                 Operation = operation,
                 Upns = string.Join(' ', list),
             });
-            db.SaveChanges();
+        }
+    }
+
+    private static void Write(OperationalDb db, PupilAccessAuditEntry entry)
+    {
+        db.PupilAccessAudit.Add(entry);
+        db.SaveChanges();
+    }
+
+    /// <summary>
+    /// Builds EF Core's insert of an audit entry by writing one in a transaction that is rolled back, so nothing is
+    /// recorded: at the API's start (WarehouseStartup), or the first pupil-level read in a process would wait for it
+    /// (0.4 s in a trace of a first TSM pack on a loaded 2-core machine).
+    /// </summary>
+    public static void Prepare(OperationalDb db)
+    {
+        lock (WriteGate)
+        {
+            using var transaction = db.Database.BeginTransaction();
+            Write(db, new PupilAccessAuditEntry { At = DateTime.UnixEpoch, Operation = "prepare" });
+            transaction.Rollback();
         }
     }
 }

@@ -39,11 +39,16 @@ internal sealed class DashboardContext
         new[] { ("ALL_PUPILS", "All pupils") }.Concat((Pickers?["cohorts"] as JsonArray ?? []).OfType<JsonNode>()
             .Select(c => (c["key"]!.ToString(), c["label"]!.ToString())).Where(c => c.Item1 != "ALL_PUPILS"));
 
+    /// <summary>False when nobody usable is signed in (the caller redirects to the sign-in page).</summary>
+    public static bool SignedIn(HttpContext http) => UserOf(http).IsValid;
+
+    private static AttendanceUser UserOf(HttpContext http) =>
+        AttendanceUser.From(http.User, http.RequestServices.GetRequiredService<IOptions<JwtSettings>>().Value);
+
     /// <summary>Null when nobody usable is signed in (the caller redirects to the sign-in page).</summary>
     public static async Task<DashboardContext?> CreateAsync(HttpContext http)
     {
-        var settings = http.RequestServices.GetRequiredService<IOptions<JwtSettings>>().Value;
-        var user = AttendanceUser.From(http.User, settings);
+        var user = UserOf(http);
         if (!user.IsValid) return null;
         var documents = http.RequestServices.GetRequiredService<DashboardDocuments>();
         var pickers = await documents.RunAsync(http, "DashboardPickers", new Dictionary<string, object?>());

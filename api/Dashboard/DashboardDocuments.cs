@@ -40,9 +40,9 @@ internal sealed class DashboardDocuments(GraphQLHttpHandler handler, IGraphQLTex
     public async Task<DocumentAnswer> RunAsync(HttpContext context, string name, IDictionary<string, object?> variables, bool mutation = false)
     {
         var request = new GraphQLRequest { Query = Text(name), OperationName = name, Variables = new Inputs(variables) };
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var result = await handler.ExecuteDocumentAsync(context, request, queryOnly: !mutation, context.RequestAborted);
-        DashboardTiming.Of(context)?.AddDocument(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        ExecutionResult result;
+        using (DashboardTiming.Of(context)?.Document())
+            result = await handler.ExecuteDocumentAsync(context, request, queryOnly: !mutation, context.RequestAborted);
         var json = JsonNode.Parse(serializer.Serialize(result))!;
         var errors = (json["errors"] as JsonArray ?? [])
             .Select(e => (
@@ -50,7 +50,7 @@ internal sealed class DashboardDocuments(GraphQLHttpHandler handler, IGraphQLTex
                 Message: e?["message"]?.ToString() ?? "",
                 Path: string.Join(".", (e?["path"] as JsonArray ?? []).Select(p => p?.ToString()))))
             .ToList();
-        errorCodes.AddRange(errors.Select(e => e.Code));
+        lock (errorCodes) errorCodes.AddRange(errors.Select(e => e.Code));
         return new DocumentAnswer(json["data"], errors);
     }
 }

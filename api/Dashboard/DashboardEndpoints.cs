@@ -11,6 +11,7 @@ public static class DashboardEndpoints
         services.AddAntiforgery(o => o.Cookie.Name = "attendancegraph-antiforgery");
         services.AddScoped<DashboardDocuments>();
         services.Configure<DashboardWarmSettings>(configuration.GetSection("Dashboard:Warm"));
+        services.Configure<DashboardPageSettings>(configuration.GetSection("Dashboard"));
         services.AddSingleton<DashboardWarmer>();
         services.AddHostedService(sp => sp.GetRequiredService<DashboardWarmer>());
         return services;
@@ -25,22 +26,34 @@ public static class DashboardEndpoints
 
         // Pages pass the same per-user rate limit and warehouse admission as the GraphQL endpoint: each runs its documents.
         var pages = app.MapGroup("").RequireGraphQLRequestLimits();
-        pages.MapGet("/", Page(LocalAuthorityPage.RenderAsync));
-        pages.MapGet("/schools", Page(SchoolsPage.RenderAsync));
+        pages.MapGet("/", Page(LocalAuthorityPage.RenderAsync, LocalAuthorityPage.Title, LocalAuthorityPage.Current));
+        pages.MapGet("/schools", Page(SchoolsPage.RenderAsync, SchoolsPage.Title, SchoolsPage.Current));
         pages.MapGet("/schools/{urn:int}", Page(c => SchoolPage.RenderAsync(c, RouteUrn(c))));
         pages.MapGet("/schools/{urn:int}/tsm", Page(c => TsmPackPage.RenderAsync(c, RouteUrn(c))));
         pages.MapPost("/schools/{urn:int}/tsm", Page(c => TsmMeetingForm.PostAsync(c, RouteUrn(c)))).DisableAntiforgery();
-        pages.MapGet("/virtual-school", Page(VirtualSchoolPage.RenderAsync));
-        pages.MapGet("/needs-attention", Page(NeedsAttentionPage.RenderAsync));
+        pages.MapGet("/virtual-school", Page(VirtualSchoolPage.RenderAsync, VirtualSchoolPage.Title, VirtualSchoolPage.Current));
+        pages.MapGet("/needs-attention", Page(NeedsAttentionPage.RenderAsync, NeedsAttentionPage.Title, NeedsAttentionPage.Current));
         return app;
     }
 
-    /// <summary>Signs in first when nobody is, then renders the page as the signed-in user.</summary>
-    private static RequestDelegate Page(Func<DashboardContext, Task<IResult>> render) => async http =>
+    /// <summary>
+    /// Signs in first when nobody is, then renders the page as the signed-in user. A page whose title and navigation
+    /// entry are fixed (<paramref name="title"/>, <paramref name="current"/>) and that always answers 200 starts streaming
+    /// (<see cref="PageStream"/>) before it reads anything, and sends the navigation as soon as the period is resolved, so
+    /// the browser has the stylesheets and paints the layout while the page's first section is still being read.
+    /// </summary>
+    private static RequestDelegate Page(Func<DashboardContext, Task<IResult>> render, string? title = null, string? current = null) => async http =>
     {
         SetSecurityHeaders(http);
         DashboardTiming.Start(http);
+        if (!DashboardContext.SignedIn(http))
+        {
+            await Results.Redirect("/sign-in").ExecuteAsync(http);
+            return;
+        }
+        var stream = title is null ? null : await PageStream.StartAsync(http, title);
         var context = await DashboardContext.CreateAsync(http);
+        if (stream is not null && context is not null) await stream.WriteAsync(context, current!, "");
         var result = context is null ? Results.Redirect("/sign-in") : await render(context);
         await result.ExecuteAsync(http);
     };

@@ -4,26 +4,45 @@ using System.Globalization;
 namespace AttendanceGraph.Api.Dashboard;
 
 /// <summary>
-/// Where a page's time went, sent as a Server-Timing header: <c>graphql</c> is the time its documents spent in the
-/// GraphQL executor (summed: a page runs them one after another), <c>page</c> the whole request up to the first byte.
-/// Browsers' developer tools show it beside the page, and the benchmark's dashboard section reads it, so a slow page says
-/// whether the warehouse or the rendering is slow. Durations and a count only: nothing about the pupils on the page.
+/// Where a page's time went: <c>graphql</c> is the time its documents spent in the GraphQL executor (wall-clock time
+/// with at least one document running, so documents run side by side count once), <c>page</c> the whole request up to
+/// its last byte. Sent as a Server-Timing header when the page is sent whole (browsers' developer tools show it beside
+/// the page), and logged at Debug (category <c>AttendanceGraph.Api.Dashboard.DashboardTiming</c>) for every page when it
+/// ends, with <c>first-byte</c>, the time to its first byte: a streamed page (<see cref="PageStream"/>) has sent its
+/// headers long before its time is known. The benchmark's dashboard section reads the log line, so a slow page says
+/// whether the warehouse or the rendering is slow. Durations, a count and the route only: nothing about the pupils on the page.
 /// </summary>
 internal sealed class DashboardTiming
 {
     private static readonly object Key = new();
     private readonly long started = Stopwatch.GetTimestamp();
-    private long graphQLTicks;
-    private int documents;
+    private readonly Lock gate = new();
+    private long graphQLTicks, firstByteTicks, runningSince;
+    private int documents, running;
+    private bool streaming;
 
-    /// <summary>The request's timing, started with the page; header written when the response starts.</summary>
+    /// <summary>The request's timing, started with the page; header written when the response starts, log line when it ends.</summary>
     public static DashboardTiming Start(HttpContext http)
     {
         var timing = new DashboardTiming();
         http.Items[Key] = timing;
         http.Response.OnStarting(() =>
         {
-            http.Response.Headers["Server-Timing"] = timing.Header();
+            timing.firstByteTicks = Stopwatch.GetTimestamp() - timing.started;
+            if (!timing.streaming) http.Response.Headers["Server-Timing"] = timing.Header();
+            return Task.CompletedTask;
+        });
+        http.Response.OnCompleted(() =>
+        {
+            var log = http.RequestServices.GetService<ILogger<DashboardTiming>>();
+            if (log?.IsEnabled(LogLevel.Debug) == true)
+            {
+                var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "";
+                var firstByte = Stopwatch.GetElapsedTime(0, timing.firstByteTicks).TotalMilliseconds;
+                log.LogDebug("Dashboard page {Route} answered {Status}{Streamed}: {ServerTiming}, first-byte;dur={FirstByte}",
+                    route, http.Response.StatusCode, timing.streaming ? " (streamed)" : "", timing.Header(),
+                    firstByte.ToString("0.0", CultureInfo.InvariantCulture));
+            }
             return Task.CompletedTask;
         });
         return timing;
@@ -32,17 +51,50 @@ internal sealed class DashboardTiming
     /// <summary>Null outside a page (a document run by something else is not timed).</summary>
     public static DashboardTiming? Of(HttpContext http) => http.Items[Key] as DashboardTiming;
 
-    public void AddDocument(TimeSpan elapsed)
+    /// <summary>The page is being streamed: its headers go before its time is known, so they carry none.</summary>
+    public void Streaming() => streaming = true;
+
+    /// <summary>A document started; dispose the result when it has answered.</summary>
+    public IDisposable Document()
     {
-        Interlocked.Add(ref graphQLTicks, elapsed.Ticks);
-        Interlocked.Increment(ref documents);
+        lock (gate)
+        {
+            documents++;
+            if (running++ == 0) runningSince = Stopwatch.GetTimestamp();
+        }
+        return new Running(this);
+    }
+
+    private void Ended()
+    {
+        lock (gate)
+        {
+            if (--running == 0) graphQLTicks += Stopwatch.GetTimestamp() - runningSince;
+        }
     }
 
     public string Header()
     {
-        var graphQL = TimeSpan.FromTicks(Interlocked.Read(ref graphQLTicks)).TotalMilliseconds;
+        double graphQL;
+        int count;
+        lock (gate)
+        {
+            var ticks = graphQLTicks + (running > 0 ? Stopwatch.GetTimestamp() - runningSince : 0);
+            graphQL = Stopwatch.GetElapsedTime(0, ticks).TotalMilliseconds;
+            count = documents;
+        }
         var page = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         return string.Create(CultureInfo.InvariantCulture,
-            $"graphql;dur={graphQL:0.0};desc=\"{documents} GraphQL documents\", page;dur={page:0.0}");
+            $"graphql;dur={graphQL:0.0};desc=\"{count} GraphQL documents\", page;dur={page:0.0}");
+    }
+
+    private sealed class Running(DashboardTiming timing) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0) timing.Ended();
+        }
     }
 }

@@ -10,50 +10,59 @@ internal static class Layout
 {
     public const string ServiceName = "Attendance dashboard";
 
-    public static string Page(string title, string body, DashboardContext? context, string? current = null, string? antiforgery = null)
-    {
-        var b = new StringBuilder();
-        b.Append($"""
-            <!DOCTYPE html>
-            <html lang="en-GB" class="govuk-template">
-            <head>
-              <meta charset="utf-8">
-              <title>{E(title)} – {ServiceName}</title>
-              <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
-              <link rel="icon" sizes="48x48" href="/assets/images/favicon.ico">
-              <link rel="icon" sizes="any" href="/assets/images/favicon.svg" type="image/svg+xml">
-              <link rel="stylesheet" href="/assets/govuk-frontend.min.css">
-              <link rel="stylesheet" href="/assets/dashboard.css">
-            </head>
-            <body class="govuk-template__body">
-            <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
-            <section class="govuk-service-navigation" aria-label="Service information" data-module="govuk-service-navigation">
-              <div class="govuk-width-container"><div class="govuk-service-navigation__container">
-                <span class="govuk-service-navigation__service-name"><a href="/" class="govuk-service-navigation__link">{ServiceName}</a></span>
-            {Navigation(context, current)}
-              </div></div>
-            </section>
-            <div class="govuk-width-container">
-            {SignedIn(context)}
-            <main class="govuk-main-wrapper" id="main-content">
-            {body}
-            </main>
-            </div>
-            <footer class="govuk-footer"><div class="govuk-width-container"><div class="govuk-footer__meta"><div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
-              <h2 class="govuk-visually-hidden">Support links</h2>
-              <ul class="govuk-footer__inline-list">
-                <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/graphql">GraphQL API (GraphiQL)</a></li>
-                <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/graphql/sdl">Measure definitions (schema)</a></li>
-              </ul>
-              <p class="govuk-body-s">Figures follow the DfE absence methodology; every figure comes from the GraphQL API under your role.</p>
-            </div></div></div></footer>
-            <script src="/assets/chart.umd.min.js"></script>
-            <script type="module" src="/assets/dashboard.js"></script>
-            </body>
-            </html>
-            """);
-        return b.ToString();
-    }
+    public static string Page(string title, string body, DashboardContext? context, string? current = null) =>
+        Head(title) + Top(context, current) + body + Bottom;
+
+    /// <summary>
+    /// The page up to the service name: all that needs only the title, so a streamed page (<see cref="PageStream"/>) sends
+    /// it, and the browser fetches the stylesheets, before the page has read anything.
+    /// </summary>
+    public static string Head(string title) => $"""
+        <!DOCTYPE html>
+        <html lang="en-GB" class="govuk-template">
+        <head>
+          <meta charset="utf-8">
+          <title>{E(title)} – {ServiceName}</title>
+          <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+          <link rel="icon" sizes="48x48" href="/assets/images/favicon.ico">
+          <link rel="icon" sizes="any" href="/assets/images/favicon.svg" type="image/svg+xml">
+          <link rel="stylesheet" href="/assets/govuk-frontend.min.css">
+          <link rel="stylesheet" href="/assets/dashboard.css">
+        </head>
+        <body class="govuk-template__body">
+        <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
+        <section class="govuk-service-navigation" aria-label="Service information" data-module="govuk-service-navigation">
+          <div class="govuk-width-container"><div class="govuk-service-navigation__container">
+            <span class="govuk-service-navigation__service-name"><a href="/" class="govuk-service-navigation__link">{ServiceName}</a></span>
+        """ + "\n";
+
+    /// <summary>The role's navigation (its links keep the page's period and cohort) and who is signed in, up to the page's own content.</summary>
+    public static string Top(DashboardContext? context, string? current) => $"""
+        {Navigation(context, current)}
+          </div></div>
+        </section>
+        <div class="govuk-width-container">
+        {SignedIn(context)}
+        <main class="govuk-main-wrapper" id="main-content">
+        """ + "\n";
+
+    /// <summary>The page after its own content: the footer and the scripts.</summary>
+    public const string Bottom = "\n" + """
+        </main>
+        </div>
+        <footer class="govuk-footer"><div class="govuk-width-container"><div class="govuk-footer__meta"><div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+          <h2 class="govuk-visually-hidden">Support links</h2>
+          <ul class="govuk-footer__inline-list">
+            <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/graphql">GraphQL API (GraphiQL)</a></li>
+            <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/graphql/sdl">Measure definitions (schema)</a></li>
+          </ul>
+          <p class="govuk-body-s">Figures follow the DfE absence methodology; every figure comes from the GraphQL API under your role.</p>
+        </div></div></div></footer>
+        <script src="/assets/chart.umd.min.js"></script>
+        <script type="module" src="/assets/dashboard.js"></script>
+        </body>
+        </html>
+        """;
 
     private static string Navigation(DashboardContext? context, string? current)
     {

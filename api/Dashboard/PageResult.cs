@@ -4,7 +4,8 @@ namespace AttendanceGraph.Api.Dashboard;
 
 /// <summary>
 /// A rendered page and its tables: the page's URL answers with the HTML, or with one table as CSV when asked
-/// <c>csv=&lt;table id&gt;</c> — the download is built from the very rows the page shows.
+/// <c>csv=&lt;table id&gt;</c> — the download is built from the very rows the page shows. A page sends its HTML in parts
+/// as its sections are ready (<see cref="FlushAsync"/>, <see cref="PageStream"/>) where the request allows it.
 /// </summary>
 internal sealed class PageResult
 {
@@ -16,8 +17,21 @@ internal sealed class PageResult
         return table;
     }
 
+    /// <summary>
+    /// Sends the page so far (<paramref name="body"/>, after the layout's head and navigation if they have not gone) and
+    /// empties it, when the page streams; otherwise leaves it for <see cref="Respond"/>. Call it only once the page is sure
+    /// to answer 200 with <paramref name="title"/>.
+    /// </summary>
+    public async Task FlushAsync(DashboardContext context, string title, StringBuilder body, string current)
+    {
+        if (await PageStream.StartAsync(context.Http, title) is not { } stream) return;
+        await stream.WriteAsync(context, current, body.ToString());
+        body.Clear();
+    }
+
     public IResult Respond(DashboardContext context, string title, string body, string current)
     {
+        if (PageStream.Of(context.Http) is { } stream) return stream.End(context, current, body);
         var csv = context.Http.Request.Query["csv"].ToString();
         if (csv.Length > 0)
         {

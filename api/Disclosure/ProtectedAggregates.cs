@@ -25,6 +25,8 @@ public sealed record PublishedRow(int? Urn, string? Phase, DateOnly? BucketStart
 /// </summary>
 public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
 {
+    private readonly Dictionary<string, object> derived = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Rows already published in this request, by request: one request is one snapshot and one caller, so the answer cannot
     /// differ, and an export that executes its document once a page (or a page that asks one table twice) publishes the
@@ -67,6 +69,24 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
         data.Prime(Keyed(shape), rows);
         var published = Publish(grouped, rows).ToDictionary(r => r.Urn!.Value, r => r.Measures);
         return urns.Distinct().ToDictionary(u => u, u => published.GetValueOrDefault(u) ?? Empty(grouped, u));
+    }
+
+    /// <summary>
+    /// What <paramref name="compute"/> derives from this request's published cells, worked out once per request and key
+    /// (e.g. a phase's peer values, which every school of the phase is ranked against). The key must name everything the
+    /// result depends on but the caller, who is the same for the whole request; a failed computation is not kept.
+    /// </summary>
+    public T Derived<T>(string key, Func<T> compute) where T : class
+    {
+        lock (derived)
+        {
+            if (derived.TryGetValue(key, out var known)) return (T)known;
+        }
+        var value = compute();
+        lock (derived)
+        {
+            return (T)(derived.TryAdd(key, value) ? value : derived[key]);
+        }
     }
 
     /// <summary>A cell with no enrolments, as published.</summary>

@@ -37,7 +37,9 @@ public static class WarehouseStartup
     /// <summary>
     /// The operational store is opened once now too: EF Core builds its model and checks the file's tables on the first open
     /// in a process (1.7 s on a loaded 2-core machine), which would otherwise fall on the first pupil-level read (its audit
-    /// entry, a TSM pack's agreed actions). A store that cannot be opened is left to the readiness check to report.
+    /// entry, a TSM pack's agreed actions). So is what EF Core compiles on a query's or an insert's first use: the agreed
+    /// actions' query and the audit entry's insert (rolled back) run once now, not in the first visitor's pack. A store that
+    /// cannot be opened is left to the readiness check to report.
     /// </summary>
     private static void PrepareOperationalStore(WebApplication app, WarehousePaths paths)
     {
@@ -45,6 +47,8 @@ public static class WarehouseStartup
         try
         {
             using var db = AttendanceGraph.Schema.Operational.OperationalDb.Open(paths.OperationalStore);
+            AttendanceGraph.Api.Tsm.AgreedActionFollowUps.Actions(db, urn: 0, end: DateOnly.MinValue);
+            AttendanceGraph.Api.Audit.OperationalStorePupilAccessAudit.Prepare(db);
         }
         catch (Exception e)
         {

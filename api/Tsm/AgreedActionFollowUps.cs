@@ -20,8 +20,7 @@ public static class AgreedActionFollowUps
     {
         List<TsmPupilAction> actions;
         using (var db = OperationalDb.Open(operationalStore))
-            actions = db.TsmPupilActions.Include(a => a.Meeting)
-                .Where(a => a.Meeting!.Urn == urn && a.Meeting.Date <= end).AsNoTracking().ToList();
+            actions = Actions(db, urn, end);
         // Only the pack's pupils can show their action: the marks read below then span their meetings, not the school's history.
         var inPack = packUpns.ToHashSet(StringComparer.Ordinal);
         var last = actions.Where(a => inPack.Contains(a.Upn)).GroupBy(a => a.Upn, StringComparer.Ordinal)
@@ -51,4 +50,11 @@ public static class AgreedActionFollowUps
                 since.Count, since.Count(m => MeasureDefinitions.Attendance.Includes(m.Code)));
         }, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// The school's agreed actions from meetings up to <paramref name="end"/>, with their meetings. One query shape for the
+    /// read and for the API's start (WarehouseStartup), which runs it once so EF Core has compiled it before the first pack.
+    /// </summary>
+    public static List<TsmPupilAction> Actions(OperationalDb db, int urn, DateOnly end) =>
+        db.TsmPupilActions.Include(a => a.Meeting).Where(a => a.Meeting!.Urn == urn && a.Meeting.Date <= end).AsNoTracking().ToList();
 }

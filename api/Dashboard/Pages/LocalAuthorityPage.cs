@@ -10,13 +10,13 @@ namespace AttendanceGraph.Api.Dashboard.Pages;
 /// </summary>
 internal static class LocalAuthorityPage
 {
+    public const string Title = "Local authority";
+    public const string Current = "/";
+
+    /// <summary>Each section is sent as soon as its document has answered (<see cref="PageResult.FlushAsync"/>): the headline first.</summary>
     public static async Task<IResult> RenderAsync(DashboardContext context)
     {
         var la = await context.Documents.RunAsync(context.Http, "LocalAuthority", context.Variables());
-        var trend = await context.Documents.RunAsync(context.Http, "WeeklyTrend", new Dictionary<string, object?>
-        {
-            ["measure"] = "OVERALL_ABSENCE_RATE", ["academicYear"] = NullIfEmpty(context.Period.AcademicYear), ["cohortKey"] = context.CohortKey,
-        });
         var authority = la.Data?["localAuthority"];
         var page = new PageResult();
         var b = new StringBuilder();
@@ -26,16 +26,23 @@ internal static class LocalAuthorityPage
         if (authority is null)
         {
             b.Append(Layout.Unavailable(la, "localAuthority", "The local authority's figures"));
-            return page.Respond(context, "Local authority", b.ToString(), "/");
+            return page.Respond(context, Title, b.ToString(), Current);
         }
 
         b.Append(Headlines(context, page, authority));
         b.Append(ByPhase(context, page, authority));
+        await page.FlushAsync(context, Title, b, Current);
+        var trend = await context.Documents.RunAsync(context.Http, "WeeklyTrend", new Dictionary<string, object?>
+        {
+            ["measure"] = "OVERALL_ABSENCE_RATE", ["academicYear"] = NullIfEmpty(context.Period.AcademicYear), ["cohortKey"] = context.CohortKey,
+        });
         b.Append(WeeklyTrend(context, page, trend.Data?["yearOnYear"] as JsonArray));
         b.Append(CohortGaps(context, page, authority["cohortGaps"] as JsonArray));
+        await page.FlushAsync(context, Title, b, Current);
         b.Append(await ByCharacteristicAsync(context, page));
+        await page.FlushAsync(context, Title, b, Current);
         b.Append(await ChangedMostAsync(context, page));
-        return page.Respond(context, "Local authority", b.ToString(), "/");
+        return page.Respond(context, Title, b.ToString(), Current);
     }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;

@@ -13,6 +13,10 @@ namespace AttendanceGraph.Api.Dashboard.Pages;
 /// </summary>
 internal static class NeedsAttentionPage
 {
+    public const string Title = "Needs attention";
+    public const string Current = "/needs-attention";
+
+    /// <summary>The pickers, the school's lists and the looked-after children are each sent when ready (<see cref="PageResult.FlushAsync"/>).</summary>
     public static async Task<IResult> RenderAsync(DashboardContext context)
     {
         var page = new PageResult();
@@ -22,6 +26,7 @@ internal static class NeedsAttentionPage
             b.Append(await SchoolPickerAsync(context, urn));
         else
             b.Append(Layout.Pickers(context, cohort: false));
+        await page.FlushAsync(context, Title, b, Current);
 
         if (urn is { } school && (context.User.IsLaLead || context.User.IsSchool))
         {
@@ -33,12 +38,13 @@ internal static class NeedsAttentionPage
         }
         else if (context.User.IsLaLead)
             b.Append("<p class=\"govuk-body\">Choose a school to see its pupils who need attention.</p>");
+        await page.FlushAsync(context, Title, b, Current);
 
         if (context.User.IsLaLead || context.User.IsVirtualSchool)
             b.Append(await LookedAfterAbsentAsync(context, page));
         if (context.User.IsBiReader)
             b.Append(Layout.NotForRole("Pupil-level data"));
-        return page.Respond(context, "Needs attention", b.ToString(), "/needs-attention");
+        return page.Respond(context, Title, b.ToString(), Current);
     }
 
     private static string SchoolLists(DashboardContext context, PageResult page, JsonNode pack)

@@ -21,22 +21,25 @@ internal static class SchoolPage
             return Results.Content(Layout.Page("School not found", $"<h1 class=\"govuk-heading-l\">School not found</h1>{why}", context), "text/html; charset=utf-8",
                 null, answer.Forbidden("school") ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
         }
-        var trend = await context.Documents.RunAsync(context.Http, "SchoolTrend", new Dictionary<string, object?>
-        {
-            ["urn"] = urn, ["academicYear"] = context.Period.AcademicYear.Length == 0 ? null : context.Period.AcademicYear, ["cohortKey"] = context.CohortKey,
-        });
         var page = new PageResult();
         var name = school["name"]!.ToString();
+        var current = context.User.IsSchool ? $"/schools/{urn}" : "/schools";
         var b = new StringBuilder();
         b.Append($"<span class=\"govuk-caption-l\">{E(context.Period.Label)} · {E(context.CohortLabel)}</span><h1 class=\"govuk-heading-l\">{E(name)}</h1>");
         b.Append(Summary(school));
         b.Append(Layout.Pickers(context));
         b.Append(MeasuresTable(context, page, school));
+        // The school is there and the role may see it: the page answers 200 and can be sent as it is made.
+        await page.FlushAsync(context, name, b, current);
+        var trend = await context.Documents.RunAsync(context.Http, "SchoolTrend", new Dictionary<string, object?>
+        {
+            ["urn"] = urn, ["academicYear"] = context.Period.AcademicYear.Length == 0 ? null : context.Period.AcademicYear, ["cohortKey"] = context.CohortKey,
+        });
         b.Append(Trend(context, page, trend.Data, school));
         b.Append(Peers(context, page, school["benchmark"]?["peers"] as JsonArray));
         b.Append(Cohorts(context, page, school["cohorts"] as JsonArray));
         b.Append(TsmPacks(context, urn));
-        return page.Respond(context, name, b.ToString(), context.User.IsSchool ? $"/schools/{urn}" : "/schools");
+        return page.Respond(context, name, b.ToString(), current);
     }
 
     private static string Summary(JsonNode school)

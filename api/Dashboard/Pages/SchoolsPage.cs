@@ -16,6 +16,10 @@ internal static class SchoolsPage
     private static readonly (int Column, string? Measure)[] Sortable =
         [(0, null), (4, "ATTENDANCE_RATE"), (5, "OVERALL_ABSENCE_RATE"), (8, "PERSISTENT_ABSENCE_RATE"), (9, "SEVERE_ABSENCE_RATE")];
 
+    public const string Title = "Schools";
+    public const string Current = "/schools";
+
+    /// <summary>The heading and pickers are sent before the table's documents run (<see cref="PageResult.FlushAsync"/>).</summary>
     public static async Task<IResult> RenderAsync(DashboardContext context)
     {
         var query = context.Http.Request.Query;
@@ -25,26 +29,28 @@ internal static class SchoolsPage
         var sort = Measures.All.Any(m => m.Enum == query["sort"]) ? query["sort"].ToString() : null;
         var direction = query["dir"] == "ASCENDING" ? "ASCENDING" : "DESCENDING";
 
+        var page = new PageResult();
+        var b = new StringBuilder();
+        b.Append($"<span class=\"govuk-caption-l\">{E(context.Period.Label)} · {E(context.CohortLabel)}</span><h1 class=\"govuk-heading-l\">Schools</h1>");
+        b.Append(Layout.Pickers(context, cohort: true, ("phase", phase), ("type", type), ("name", name), ("sort", sort), ("dir", sort is null ? null : direction)));
+        await page.FlushAsync(context, Title, b, Current);
+
         var nodes = await AllPagesAsync(context, "Schools", context.Variables(("phase", phase), ("establishmentType", type),
             ("nameContains", name), ("orderBy", sort), ("direction", sort is null ? "ASCENDING" : direction)));
         var types = (await AllPagesAsync(context, "SchoolTypes", new Dictionary<string, object?>()))
             .Select(n => n["establishmentType"]!.ToString()).Distinct().Order(StringComparer.Ordinal).ToList();
 
-        var page = new PageResult();
         var table = page.Add(new DataTable("schools", $"Schools ({nodes.Count})",
             ["School", "Phase", "Type", "Enrolments", "Attendance", "Overall absence", "LA (phase)", "England (phase)", "Persistent absence", "Severe absence",
              "Quartile", "Since last year"],
             nodes.Select(s => Row(context, s)).ToList()));
 
-        var b = new StringBuilder();
-        b.Append($"<span class=\"govuk-caption-l\">{E(context.Period.Label)} · {E(context.CohortLabel)}</span><h1 class=\"govuk-heading-l\">Schools</h1>");
-        b.Append(Layout.Pickers(context, cohort: true, ("phase", phase), ("type", type), ("name", name), ("sort", sort), ("dir", sort is null ? null : direction)));
         b.Append(Filters(context, phase, type, name, types, sort, direction));
         b.Append("<p class=\"govuk-body-s\">LA and England are the overall absence of the school's phase. Quartile is the school's quarter of its phase on overall absence (1 is the lowest absence). Select a column heading to sort by it.</p>");
         b.Append("<div class=\"ag-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Schools table, scrolls sideways\">");
         b.Append(table.ToHtml("govuk-table__caption--m", i => Header(context, table, i, sort, direction)));
         b.Append($"</div><p class=\"govuk-body-s\"><a class=\"govuk-link\" href=\"{E(PageResult.CsvHref(context, table))}\" download>Download the schools table (CSV)</a></p>");
-        return page.Respond(context, "Schools", b.ToString(), "/schools");
+        return page.Respond(context, Title, b.ToString(), Current);
     }
 
     internal static async Task<List<JsonNode>> AllPagesAsync(DashboardContext context, string document, Dictionary<string, object?> variables)

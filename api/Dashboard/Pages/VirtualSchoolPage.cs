@@ -15,11 +15,15 @@ internal static class VirtualSchoolPage
     private static readonly (string Value, string Label)[] Cohorts =
         [("LOOKED_AFTER", "Looked-after children"), ("SOCIAL_WORKER", "Children with a social worker"), ("PREVIOUSLY_LOOKED_AFTER", "Previously looked-after children")];
 
+    public const string Title = "Virtual School";
+    public const string Current = "/virtual-school";
+
+    /// <summary>The measures, the cohort breakdown and the pupils are each sent as their document answers (<see cref="PageResult.FlushAsync"/>).</summary>
     public static async Task<IResult> RenderAsync(DashboardContext context)
     {
         var requested = context.Http.Request.Query["school"].ToString();
         var cohort = Cohorts.Any(c => c.Value == requested) ? requested : "LOOKED_AFTER";
-        var variables = context.Variables(("cohort", cohort));
+        var variables = Variables(context, cohort);
         var answer = await context.Documents.RunAsync(context.Http, "VirtualSchool", variables);
         var vs = answer.Data?["virtualSchool"];
         var page = new PageResult();
@@ -29,7 +33,7 @@ internal static class VirtualSchoolPage
         if (vs is null)
         {
             b.Append(Layout.Unavailable(answer, "virtualSchool", "The Virtual School"));
-            return page.Respond(context, "Virtual School", b.ToString(), "/virtual-school");
+            return page.Respond(context, Title, b.ToString(), Current);
         }
         var headline = page.Add(new DataTable("virtual-school-measures", "Measures against the same period last year",
             ["Measure", "This period", "Same period last year", "Change"],
@@ -44,6 +48,7 @@ internal static class VirtualSchoolPage
         b.Append($"<h2 class=\"govuk-heading-m\">Measures</h2><p class=\"govuk-body\">Pupils this period: {Count(vs["measures"]?["enrolments"])} (each pupil's sessions {where}).</p>");
         b.Append(PageResult.TableWithDownload(context, headline));
         b.Append("<h2 class=\"govuk-heading-m\">Cohort breakdown</h2>");
+        await page.FlushAsync(context, Title, b, Current);
         var cohortsAnswer = await context.Documents.RunAsync(context.Http, "VirtualSchoolCohorts", variables);
         if (cohortsAnswer.Data?["virtualSchool"]?["cohortBreakdown"] is not JsonArray cohorts)
             b.Append(Layout.Unavailable(cohortsAnswer, "virtualSchool.cohortBreakdown", "The cohort breakdown"));
@@ -59,6 +64,7 @@ internal static class VirtualSchoolPage
             b.Append(PageResult.TableWithDownload(context, breakdown));
         }
         b.Append("<h2 class=\"govuk-heading-m\">Pupils</h2>");
+        await page.FlushAsync(context, Title, b, Current);
         var pupilAnswer = await context.Documents.RunAsync(context.Http, "VirtualSchoolPupils", variables);
         if (pupilAnswer.Data?["virtualSchool"]?["pupils"] is not JsonNode pupils)
             b.Append(Layout.Unavailable(pupilAnswer, "virtualSchool.pupils", "Pupil-level data"));
@@ -79,7 +85,22 @@ internal static class VirtualSchoolPage
             b.Append("<div class=\"ag-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Virtual School pupils, scrolls sideways\">").Append(table.ToHtml()).Append("</div>");
             b.Append($"<p class=\"govuk-body-s\"><a class=\"govuk-link\" href=\"{E(PageResult.CsvHref(context, table))}\" download>Download the pupils (CSV)</a></p>");
         }
-        return page.Respond(context, "Virtual School", b.ToString(), "/virtual-school");
+        return page.Respond(context, Title, b.ToString(), Current);
+    }
+
+    private static Dictionary<string, object?> Variables(DashboardContext context, string cohort) => context.Variables(("cohort", cohort));
+
+    /// <summary>
+    /// The page's aggregates for its default Virtual School (looked-after children), for warm-on-publish
+    /// (<see cref="DashboardWarmer"/>): its measures and cohort breakdown, with the page's own variables, and not its pupils,
+    /// which are pupil-level data (audited, and never computed ahead of a reader).
+    /// </summary>
+    public static async Task<IResult> WarmAggregatesAsync(DashboardContext context)
+    {
+        var variables = Variables(context, "LOOKED_AFTER");
+        await context.Documents.RunAsync(context.Http, "VirtualSchool", variables);
+        await context.Documents.RunAsync(context.Http, "VirtualSchoolCohorts", variables);
+        return Results.Empty;
     }
 
     /// <summary>

@@ -51,7 +51,7 @@ public sealed class ApiServer : IDisposable
                      $"--Authentication:Jwt:SigningKey={jwt.SigningKey}", $"--Warehouse:ResultCacheEntries={(resultCache ? 4096 : 0)}",
                      // Every request carries the one benchmark token, so the per-user limit would measure itself.
                      "--RateLimit:Enabled=false", $"--Dashboard:Warm:Enabled={warm}", "--Dashboard:Warm:PollInterval=00:00:00.250",
-                     $"--Logging:LogLevel:{WarmerCategory}=Information" })
+                     $"--Logging:LogLevel:{WarmerCategory}=Information", $"--Logging:LogLevel:{PageTimingCategory}=Debug" })
             start.ArgumentList.Add(a);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (name, value) in build.Environment) start.Environment[name] = value;
@@ -104,6 +104,29 @@ public sealed class ApiServer : IDisposable
             Thread.Sleep(100);
         }
         throw new TimeoutException($"the dashboard was not warmed within {timeout.TotalSeconds:N0} s: {Log()}");
+    }
+
+    private const string PageTimingCategory = "AttendanceGraph.Api.Dashboard.DashboardTiming";
+
+    /// <summary>
+    /// The timing the API logged for the <paramref name="nth"/> dashboard page it answered (0 = the first), in its
+    /// Server-Timing form (<c>graphql;dur=…;desc="N GraphQL documents", page;dur=…, first-byte;dur=…</c>): a streamed page
+    /// sends its headers before its time is known, so the log is where every page's time is. The line is written when the
+    /// response has ended, so it is waited for (up to <paramref name="timeout"/>); null if none came.
+    /// </summary>
+    public string? PageTiming(int nth, TimeSpan timeout)
+    {
+        var line = new System.Text.RegularExpressions.Regex(@"Dashboard page \S* answered \d+[^:]*: (graphql;dur=[^\r\n]*)");
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            string text;
+            lock (log) text = log.ToString();
+            var found = line.Matches(text);
+            if (found.Count > nth) return found[nth].Groups[1].Value;
+            if (clock.Elapsed > timeout || process.HasExited) return null;
+            Thread.Sleep(20);
+        }
     }
 
     public string Log()

@@ -30,9 +30,11 @@ public static partial class DashboardVisitor
         })()
         """;
 
+    /// <param name="server">The freshly started API: its address, token, and the timing it logs for the page (its first).</param>
     /// <param name="periodLabel">The period's label as the page shows it: a page that fell back to another period is an error, not a figure.</param>
-    public static async Task<PageVisit> VisitAsync(IBrowser browser, Uri origin, string token, string page, string periodLabel, string path)
+    public static async Task<PageVisit> VisitAsync(IBrowser browser, Api.ApiServer server, string page, string periodLabel, string path)
     {
+        var (origin, token) = (server.Endpoint, server.Token);
         var context = await browser.CreateBrowserContextAsync();
         try
         {
@@ -55,9 +57,12 @@ public static partial class DashboardVisitor
             if (status != 200) errors.Add($"HTTP {status}");
             if (t.GetProperty("unavailable").GetBoolean()) errors.Add("a section could not be loaded");
             if (!t.GetProperty("text").GetString()!.Contains(periodLabel, StringComparison.Ordinal)) errors.Add($"the page does not show {periodLabel}");
-            var (graphQL, documents, serverPage) = ServerTiming(response.Headers.GetValueOrDefault("server-timing"));
+            // The page's own timing, as the API logged it when the page ended (streamed pages send no Server-Timing header).
+            var timing = server.PageTiming(0, TimeSpan.FromSeconds(5));
+            if (timing is null) errors.Add("the API logged no timing for the page");
+            var (graphQL, documents, serverPage, firstByte) = ServerTiming(timing);
             return new PageVisit(page, periodLabel, status, t.GetProperty("fp").GetDouble(), t.GetProperty("fcp").GetDouble(),
-                t.GetProperty("drawn").GetDouble(), graphQL, documents, serverPage, errors);
+                t.GetProperty("drawn").GetDouble(), graphQL, documents, serverPage, errors) { ServerFirstByteMs = firstByte };
         }
         finally
         {
@@ -65,15 +70,15 @@ public static partial class DashboardVisitor
         }
     }
 
-    /// <summary>The page's Server-Timing header: graphql;dur=…;desc="N GraphQL documents", page;dur=….</summary>
-    private static (double? GraphQL, int? Documents, double? Page) ServerTiming(string? header)
+    /// <summary>The page's timing as the API logs it: graphql;dur=…;desc="N GraphQL documents", page;dur=…, first-byte;dur=….</summary>
+    private static (double? GraphQL, int? Documents, double? Page, double? FirstByte) ServerTiming(string? timing)
     {
-        var m = header is null ? null : ServerTimingPattern().Match(header);
-        if (m is null || !m.Success) return (null, null, null);
+        var m = timing is null ? null : ServerTimingPattern().Match(timing);
+        if (m is null || !m.Success) return (null, null, null, null);
         double Ms(int group) => double.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
-        return (Ms(1), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), Ms(3));
+        return (Ms(1), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), Ms(3), Ms(4));
     }
 
-    [GeneratedRegex(@"graphql;dur=([0-9.]+);desc=""(\d+) GraphQL documents"", page;dur=([0-9.]+)")]
+    [GeneratedRegex(@"graphql;dur=([0-9.]+);desc=""(\d+) GraphQL documents"", page;dur=([0-9.]+), first-byte;dur=([0-9.]+)")]
     private static partial Regex ServerTimingPattern();
 }

@@ -10,9 +10,12 @@ public sealed record PageVisit(
     string Page, string Period, int Status, double FirstPaintMs, double FirstContentfulPaintMs, double FullyDrawnMs,
     double? GraphQLMs, int? Documents, double? ServerPageMs, IReadOnlyList<string> Errors)
 {
+    /// <summary>When the server sent the page's first byte (its layout's head, for a streamed page), from the API's log.</summary>
+    public double? ServerFirstByteMs { get; init; }
+
     public object ToJson() => new
     {
         page = Page, period = Period, status = Status, firstPaintMs = FirstPaintMs, firstContentfulPaintMs = FirstContentfulPaintMs,
-        fullyDrawnMs = FullyDrawnMs, graphQLMs = GraphQLMs, documents = Documents, serverPageMs = ServerPageMs, errors = Errors,
+        fullyDrawnMs = FullyDrawnMs, graphQLMs = GraphQLMs, documents = Documents, serverPageMs = ServerPageMs, serverFirstByteMs = ServerFirstByteMs, errors = Errors,
     };
 }

@@ -95,20 +95,4 @@ public sealed class DashboardHttpTests(HandCheckedApi api)
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.DoesNotContain("ta Primary School", await response.Content.ReadAsStringAsync()); // Béta, however it is encoded
     }
-
-    [Fact]
-    public async Task Page_SaysItsGraphQLTimeInServerTiming()
-    {
-        using var client = ClientAs(Roles.LaLead);
-        using var response = await client.GetAsync("/?period=2025/26");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var header = string.Join(", ", response.Headers.GetValues("Server-Timing"));
-        var m = System.Text.RegularExpressions.Regex.Match(header, @"^graphql;dur=([0-9.]+);desc=""(\d+) GraphQL documents"", page;dur=([0-9.]+)$");
-        Assert.True(m.Success, header);
-        var (graphQL, documents, page) = (double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(m.Groups[2].Value), double.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture));
-        // The LA page runs the pickers and its own documents; their time is part of the page's.
-        Assert.True(documents >= 2, header);
-        Assert.InRange(graphQL, 0.1, page);
-    }
 }

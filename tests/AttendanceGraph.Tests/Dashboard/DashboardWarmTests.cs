@@ -45,6 +45,11 @@ public sealed class DashboardWarmTests
         Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Weekly", await page.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.True(warmed == cache.EntriesFor(second), string.Join("\n", logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Information && !e.Category.StartsWith("Microsoft")).Select(e => e.Category + ": " + e.Message)));
+        // So are the Virtual School's measures and cohort breakdown (its pupils are read when someone asks, and audited then).
+        using var virtualSchool = await client.GetAsync("/virtual-school");
+        Assert.Equal(System.Net.HttpStatusCode.OK, virtualSchool.StatusCode);
+        Assert.Contains("Cohort breakdown", await virtualSchool.Content.ReadAsStringAsync());
+        Assert.Equal(warmed, cache.EntriesFor(second));
     }
 
     [Fact]
