@@ -51,11 +51,23 @@ public static class DashboardEndpoints
             await Results.Redirect("/sign-in").ExecuteAsync(http);
             return;
         }
-        var stream = title is null ? null : await PageStream.StartAsync(http, title);
-        var context = await DashboardContext.CreateAsync(http);
-        if (stream is not null && context is not null) await stream.WriteAsync(context, current!, "");
-        var result = context is null ? Results.Redirect("/sign-in") : await render(context);
-        await result.ExecuteAsync(http);
+        DashboardContext? context = null;
+        try
+        {
+            var stream = title is null ? null : await PageStream.StartAsync(http, title);
+            context = await DashboardContext.CreateAsync(http);
+            if (stream is not null && context is not null) await stream.WriteAsync(context, current!, "");
+            var result = context is null ? Results.Redirect("/sign-in") : await render(context);
+            await result.ExecuteAsync(http);
+        }
+        catch (Exception e) when (PageStream.Of(http) is not null && !http.RequestAborted.IsCancellationRequested)
+        {
+            // The status has gone; say on the page that it is unfinished. The type only: a message can quote pupil data.
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DashboardEndpoints))
+                .LogError("Dashboard page {Route} failed after it had started streaming ({Exception}); the page says it is unfinished",
+                    (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText, e.GetType().Name);
+            await PageStream.Of(http)!.FailAsync(context, current ?? "");
+        }
     };
 
     private static int RouteUrn(DashboardContext context) => int.Parse((string)context.Http.Request.RouteValues["urn"]!, System.Globalization.CultureInfo.InvariantCulture);

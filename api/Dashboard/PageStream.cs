@@ -60,6 +60,21 @@ internal sealed class PageStream
     public Task WriteAsync(DashboardContext context, string current, string html) =>
         SendAsync((topSent ? "" : Layout.Top(context, current)) + html, markTop: true);
 
+    /// <summary>
+    /// Ends a page that failed after it started streaming: its status (200) and first sections have gone, so the browser
+    /// would show a page with sections silently missing — on the needs-attention page, "no pupils listed" read as "nobody
+    /// needs attention". It gets an error summary saying so, and the layout's end.
+    /// </summary>
+    public Task FailAsync(DashboardContext? context, string current) =>
+        SendAsync((topSent ? "" : Layout.Top(context, current)) + Unfinished + Layout.Bottom, markTop: true);
+
+    internal const string Unfinished = """
+        <div class="govuk-error-summary" data-module="govuk-error-summary"><div role="alert">
+          <h2 class="govuk-error-summary__title">This page did not finish loading</h2>
+          <div class="govuk-error-summary__body"><p class="govuk-body">Sections after this point are missing, so do not read this page as complete. Reload it; if this happens again, tell the service's administrators (the server has logged the failure).</p></div>
+        </div></div>
+        """;
+
     /// <summary>The page's last part and the layout's end, as the request's result.</summary>
     public IResult End(DashboardContext context, string current, string html) => new Ending(this, context, current, html);
 

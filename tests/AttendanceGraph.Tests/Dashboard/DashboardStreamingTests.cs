@@ -3,6 +3,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AttendanceGraph.Tests.Api;
 using AttendanceGraph.Tests.Fixtures;
+using GraphQL;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static AttendanceGraph.Tests.Fixtures.HandCheckedAuthority;
 using R = AttendanceGraph.Api.Security.Roles;
@@ -98,6 +101,43 @@ public sealed class DashboardStreamingTests : IDisposable
         Assert.DoesNotContain("ta Primary School", body);
         (status, _, _, _) = await GetAsync(streamed, R.LaLead, null, "/schools/999999");
         Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+
+    [Fact]
+    public async Task APageThatFailsAfterItStartedStreaming_SaysItIsUnfinished_AndLogsNoMessage()
+    {
+        // The pickers answer (the navigation goes), then the page's own first document throws: its 200 has gone already.
+        using var failing = streamed.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            var real = services.Last(d => d.ServiceType == typeof(IDocumentExecuter));
+            services.Remove(real);
+            services.AddSingleton<IDocumentExecuter>(sp => new ThrowsAfterThePickers((IDocumentExecuter)(real.ImplementationInstance
+                ?? real.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, real.ImplementationType!))));
+        }));
+        var client = failing.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("Cookie", $"{DashboardApp.DashboardSessionCookie}={ApiFactory.Token(R.LaLead)}");
+
+        var response = await client.GetAsync("/needs-attention");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("This page did not finish loading", body);
+        Assert.Contains("govuk-service-navigation__list", body); // the navigation went before the failure
+        Assert.EndsWith("</html>", body.TrimEnd());
+        var logged = logs.Entries.Single(e => e.Message.Contains("failed after it had started streaming", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Error, logged.Level);
+        Assert.Contains(nameof(ThrowsAfterThePickers.Failure), logged.Message);
+        Assert.DoesNotContain(ThrowsAfterThePickers.Secret, logged.Message);
+    }
+
+    private sealed class ThrowsAfterThePickers(IDocumentExecuter real) : IDocumentExecuter
+    {
+        public const string Secret = "A123456789012";
+
+        public sealed class Failure(string message) : Exception(message);
+
+        public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options) =>
+            options.OperationName == "DashboardPickers" ? real.ExecuteAsync(options) : throw new Failure($"pupil {Secret}");
     }
 
     private static double Ms(Group g) => double.Parse(g.Value, CultureInfo.InvariantCulture);
