@@ -29,7 +29,10 @@ public sealed record SchoolBenchmark(
         var data = c.Data();
         var source = c.Protected();
         var shape = c.MeasureRequest() with { IncludeCodes = false, Phase = school.Phase };
-        var phase = source.Derived("school-benchmark|" + shape.ShapeKey, () => Phase.Of(data, source, shape, school.Phase));
+        // England's figure depends on the period's kind and label (an academic year or the same dates as a day range are
+        // compared with different national figures), which the shape key, made of dates, leaves out.
+        var key = $"school-benchmark|{shape.ShapeKey}|{shape.Period.Kind}|{shape.Period.Label}";
+        var phase = source.Derived(key, () => Phase.Of(data, source, shape, school.Phase));
         var own = phase.Peer(school.Urn) ?? source.Empty(shape with { GroupBy = MeasureGrouping.School }, school.Urn);
         var positions = phase.Measures.Select(m => Position(m, own)).ToList();
         return new SchoolBenchmark(school, own, phase.Whole, phase.National, positions);
