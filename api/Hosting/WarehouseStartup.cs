@@ -48,12 +48,26 @@ public static class WarehouseStartup
         {
             using var db = AttendanceGraph.Schema.Operational.OperationalDb.Open(paths.OperationalStore);
             AttendanceGraph.Api.Tsm.AgreedActionFollowUps.Actions(db, urn: 0, end: DateOnly.MinValue);
-            AttendanceGraph.Api.Audit.OperationalStorePupilAccessAudit.Prepare(db);
         }
         catch (Exception e)
         {
             app.Logger.LogWarning("The operational store could not be opened at start: {Error}", e.GetType().Name);
+            return;
         }
+        // The insert needs SQLite's write lock, which an ETL run or another API process may hold for a while: prepared in
+        // the background, so that start-up never waits for it; failing only costs the first audited read the time it saves.
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                using var db = AttendanceGraph.Schema.Operational.OperationalDb.Open(paths.OperationalStore);
+                AttendanceGraph.Api.Audit.OperationalStorePupilAccessAudit.Prepare(db);
+            }
+            catch (Exception e)
+            {
+                app.Logger.LogWarning("The audit's insert could not be prepared at start (the first audited read will build it): {Error}", e.GetType().Name);
+            }
+        });
     }
 
     private static bool GenerateDemo(WebApplication app)
