@@ -109,7 +109,7 @@ public sealed class DashboardSection : ISection
                 }
             }
         report.Figures["warmOnPublish"] = visits;
-        report.Notes.Add("Warm-on-publish renders the LA and schools pages (default period, all pupils) as a lead when a snapshot is opened, into the result cache; " +
+        report.Notes.Add("Warm-on-publish renders the LA and schools pages (default period, all pupils), and the Virtual School's aggregates, as a lead when a snapshot is opened, into the result cache; " +
                          "the warmed visit comes after the warm finished, as the first visitor after a nightly load would.");
     }
 
