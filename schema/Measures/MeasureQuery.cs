@@ -21,6 +21,9 @@ public static class MeasureQuery
 
     private static readonly CountMeasure[] Thresholds = MeasureCatalogue.Counts.Where(c => c.Threshold is not null).ToArray();
 
+    /// <summary>The aggregate count columns the session measures add up (a request for codes reads every column besides).</summary>
+    private static readonly IReadOnlyList<string> SessionColumns = Sessions.SelectMany(s => SessionCountSql.Columns(s.Count)).Distinct().ToList();
+
     /// <param name="wholeFragmentsFromAggregates">
     /// False reads every day of an unaligned period from the marks: the reference the split path is tested against.
     /// </param>
@@ -274,7 +277,12 @@ public static class MeasureQuery
         var inRange = $"WHERE TRUE{scope("m")}";
         if (r.WithinCohort is not null)
             inRange = $"JOIN {intervals} wc ON wc.pupil_id = m.pupil_id AND m.date BETWEEN wc.start_date AND wc.end_date AND wc.cohort = $within\n{inRange}";
-        var marks = cohort ? AggregateSql.CohortEnrolmentWeeks(inRange, intervals, edges) : AggregateSql.EnrolmentWeeks(inRange, edges);
+        // Only the columns the measures read, so the marks are counted into a few columns rather than pivoted into 40 (and the
+        // core's rows carry no more): a request for codes reads them all.
+        var only = r.IncludeCodes ? null : SessionColumns;
+        var marks = cohort
+            ? AggregateSql.CohortEnrolmentWeeks(inRange, intervals, edges, only)
+            : AggregateSql.EnrolmentWeeks(inRange, edges, only);
         if (weeksOfTotals && r.WithinCohort is null)
         {
             // Weeks loaded as totals that lie wholly in an edge (SessionTotalsCoverage refuses any they would cut),
@@ -292,7 +300,8 @@ public static class MeasureQuery
         Add("core_to", core.End);
         // The school scope is repeated inside the core's scan, so it can skip other schools' row groups: EXPLAIN ANALYZE of
         // a one-school cohort day range showed the cohort table's scan as its costliest step (0.74 s of 3.7 s, load ~30).
-        return $"(SELECT * FROM {view} c WHERE c.frag_start BETWEEN $core_from AND $core_to{scope("c")}\nUNION ALL BY NAME\n{marks})";
+        var coreColumns = only is null ? "*" : string.Join(", ", AggregateSql.KeyColumns(cohort).Concat(only).Select(c => "c." + c));
+        return $"(SELECT {coreColumns} FROM {view} c WHERE c.frag_start BETWEEN $core_from AND $core_to{scope("c")}\nUNION ALL BY NAME\n{marks})";
     }
 
     /// <summary>A fragment row's week runs into the next month, so the enrolment has two rows that week.</summary>

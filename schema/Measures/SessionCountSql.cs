@@ -7,11 +7,13 @@ public static class SessionCountSql
     public static string RowExpression(SessionCount count, string? alias = null)
     {
         var p = alias is null ? "" : alias + ".";
-        var columns = count.WholeCategories is { } cats
-            ? cats.Select(CategoryColumns.For)
-            : count.Codes.Select(c => c.Column);
-        return "(" + string.Join(" + ", columns.Select(c => $"{p}{c}::INTEGER")) + ")";
+        return "(" + string.Join(" + ", Columns(count).Select(c => $"{p}{c}::INTEGER")) + ")";
     }
+
+    /// <summary>The aggregate columns <see cref="RowExpression"/> adds up: category columns when it can, else code columns.</summary>
+    public static IEnumerable<string> Columns(SessionCount count) => count.WholeCategories is { } cats
+        ? cats.Select(CategoryColumns.For)
+        : count.Codes.Select(c => c.Column);
 
     /// <summary><c>SUM(expr)::BIGINT</c>, so .NET sees a long rather than DuckDB's HUGEINT.</summary>
     public static string Sum(SessionCount count, string? alias = null) => $"SUM({RowExpression(count, alias)})::BIGINT";

@@ -16,13 +16,23 @@ public static class AggregateSql
 {
     /// <summary>Enrolment × week-month fragment rows from marks m, joined/filtered by <paramref name="markJoinsAndFilter"/>.</summary>
     /// <param name="marks">The marks to read: the table, or a union of date ranges of it (<see cref="MarksOnDays"/>).</param>
-    public static string EnrolmentWeeks(string markJoinsAndFilter = "", string marks = "marks") => Pivot(cohort: false, $"""
-        SELECT m.urn, m.pupil_id, {WarehouseSchema.WeekStartSql("m.date")} AS week_start, {WarehouseSchema.MonthStartSql("m.date")} AS month,
-               m.code_id, count(*)::INTEGER AS n
-        FROM {marks} m
-        {markJoinsAndFilter}
-        GROUP BY ALL
-        """);
+    /// <param name="onlyColumns">
+    /// Null: every count column, as the ETL materialises. Otherwise only these count columns (<see cref="CountColumns"/>), for
+    /// a measure query that reads no more: counted straight from the marks, without the pivot.
+    /// </param>
+    public static string EnrolmentWeeks(string markJoinsAndFilter = "", string marks = "marks", IReadOnlyList<string>? onlyColumns = null) =>
+        onlyColumns is null
+            ? Pivot(cohort: false, $"""
+                SELECT m.urn, m.pupil_id, {WarehouseSchema.WeekStartSql("m.date")} AS week_start, {WarehouseSchema.MonthStartSql("m.date")} AS month,
+                       m.code_id, count(*)::INTEGER AS n
+                FROM {marks} m
+                {markJoinsAndFilter}
+                GROUP BY ALL
+                """)
+            : Counted(cohort: false, onlyColumns, $"""
+                FROM {marks} m
+                {markJoinsAndFilter}
+                """);
 
     /// <summary>
     /// Cohort × enrolment × fragment rows: only sessions on dates when the pupil was in the cohort. A reporting
@@ -30,14 +40,35 @@ public static class AggregateSql
     /// so each session counts once per cohort.
     /// </summary>
     /// <param name="intervals">Where the cohort intervals are read from (<see cref="CohortIntervals"/>): the table by default.</param>
-    public static string CohortEnrolmentWeeks(string markJoinsAndFilter = "", string intervals = CohortIntervals.Table, string marks = "marks") => Pivot(cohort: true, $"""
-        SELECT ci.cohort, m.urn, m.pupil_id, {WarehouseSchema.WeekStartSql("m.date")} AS week_start, {WarehouseSchema.MonthStartSql("m.date")} AS month,
-               m.code_id, count(*)::INTEGER AS n
-        FROM {marks} m
-        JOIN {intervals} ci ON ci.pupil_id = m.pupil_id AND m.date BETWEEN ci.start_date AND ci.end_date
-        {markJoinsAndFilter}
-        GROUP BY ALL
-        """);
+    public static string CohortEnrolmentWeeks(string markJoinsAndFilter = "", string intervals = CohortIntervals.Table, string marks = "marks",
+        IReadOnlyList<string>? onlyColumns = null)
+    {
+        var from = $"""
+            FROM {marks} m
+            JOIN {intervals} ci ON ci.pupil_id = m.pupil_id AND m.date BETWEEN ci.start_date AND ci.end_date
+            {markJoinsAndFilter}
+            """;
+        return onlyColumns is null
+            ? Pivot(cohort: true, $"""
+                SELECT ci.cohort, m.urn, m.pupil_id, {WarehouseSchema.WeekStartSql("m.date")} AS week_start, {WarehouseSchema.MonthStartSql("m.date")} AS month,
+                       m.code_id, count(*)::INTEGER AS n
+                {from}
+                GROUP BY ALL
+                """)
+            : Counted(cohort: true, onlyColumns, from);
+    }
+
+    /// <summary>The columns every aggregate row is keyed and filtered by, whichever count columns it carries.</summary>
+    public static IReadOnlyList<string> KeyColumns(bool cohort) =>
+        cohort ? ["cohort", .. EnrolmentKeyColumns] : EnrolmentKeyColumns;
+
+    private static readonly string[] EnrolmentKeyColumns = ["urn", "pupil_id", "week_start", "month", "frag_start", "academic_year", "compulsory"];
+
+    /// <summary>Each count column of the aggregate rows and the code ids it counts: a category's codes, or one code.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<int>> CountColumns { get; } =
+        CategoryColumns.All.Select(c => (CategoryColumns.For(c), (IReadOnlyList<int>)CodeCatalogue.Instance.InCategory(c).Select(x => (int)x.Id).ToList()))
+            .Concat(CodeCatalogue.Instance.Codes.Select(c => (c.Column, (IReadOnlyList<int>)[c.Id])))
+            .ToDictionary(x => x.Item1, x => x.Item2);
 
     /// <summary>
     /// The marks on any of several date ranges (given as SQL bounds), as one source: a union of one scan per range, since
@@ -85,6 +116,32 @@ public static class AggregateSql
         sb.Append("\nFROM session_totals t\nJOIN pupils p ON p.pupil_id = t.pupil_id");
         if (cohort) sb.Append($"\nJOIN {intervals} ci ON ci.pupil_id = t.pupil_id AND ci.start_date <= t.span_end AND ci.end_date >= t.span_start");
         sb.Append($"\nWHERE ({totalsFilter}) AND NOT EXISTS (\n  SELECT 1 FROM marks m WHERE ({marksBound}) AND m.urn = t.urn AND m.pupil_id = t.pupil_id AND m.date BETWEEN t.span_start AND t.span_start + 6)");
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The rows of <see cref="Pivot"/> with only some count columns, each a FILTER aggregate over the marks. A day range's
+    /// edges need the six or so columns its measures add up, not 40: over the 25,000-pupil LA's marks, the schools list
+    /// for a day range cutting through weeks took 111-178 ms through the pivot and 58-61 ms this way (same rows).
+    /// </summary>
+    private static string Counted(bool cohort, IReadOnlyList<string> columns, string from)
+    {
+        var sb = new StringBuilder("SELECT ");
+        if (cohort) sb.Append("f.cohort, ");
+        sb.Append("f.urn, f.pupil_id, f.week_start, f.month, greatest(f.week_start, f.month) AS frag_start, ");
+        var year = WarehouseSchema.AcademicYearSql("greatest(f.week_start, f.month)");
+        sb.Append($"{year} AS academic_year, {CompulsorySchoolAge.Sql("p.date_of_birth", year)} AS compulsory");
+        foreach (var column in columns) sb.Append($", f.{column}");
+        sb.Append("\nFROM (SELECT ");
+        if (cohort) sb.Append("ci.cohort, ");
+        sb.Append($"m.urn, m.pupil_id, {WarehouseSchema.WeekStartSql("m.date")} AS week_start, {WarehouseSchema.MonthStartSql("m.date")} AS month");
+        foreach (var column in columns)
+        {
+            var ids = CountColumns[column];
+            var test = ids.Count == 0 ? "FALSE" : ids.Count == 1 ? $"m.code_id = {ids[0]}" : $"m.code_id IN ({string.Join(", ", ids)})";
+            sb.Append($",\n  count(*) FILTER (WHERE {test})::UTINYINT AS {column}");
+        }
+        sb.Append($"\n{from}\nGROUP BY ALL) f\nJOIN pupils p ON p.pupil_id = f.pupil_id");
         return sb.ToString();
     }
 
