@@ -35,6 +35,7 @@ public static class MeasureQuery
     {
         if (request.Population != Population.AllPupils && request.Cohorts.Count == 0)
             throw new ArgumentException("a cohort measure needs at least one cohort");
+        if (fromRollup && wholeFragmentsFromAggregates && ByWeeks(connection, request) is { } byWeeks) return byWeeks;
         // Weeks loaded as totals have no register codes: late sessions and per-code counts are unknown, not zero.
         var fromTotals = SessionTotalsCoverage.EnsureAnswerable(connection, request);
         var cellFromTotals = fromTotals ? SessionTotalsCoverage.CellsFromTotals(connection, request) : null;
@@ -80,6 +81,24 @@ public static class MeasureQuery
     }
 
     /// <summary>The column of a person count's cell key: Σ record keys of the units it counts, mod 256.</summary>
+    /// <summary>
+    /// A weekly series over a day range, as its whole weeks from the school rollup and the days of its part weeks from the
+    /// marks (<see cref="WeeklySplit"/>), in the one query's order; null when the rollup cannot answer the whole weeks.
+    /// Read as one query, every enrolment's week in the range was summed from the enrolment aggregates: the LA's weekly trend
+    /// over a day range on the 25,000-pupil LA took 180-240 ms that way.
+    /// </summary>
+    private static IReadOnlyList<MeasureRow>? ByWeeks(DuckDBConnection connection, MeasureRequest request)
+    {
+        if (request.Grain != TimeGrain.Week || WeeklySplit.Of(request.Period) is not { } split) return null;
+        if (RollupMeasureQuery.Scope(request with { Period = split.WholeWeeks }) is null || !RollupMeasureQuery.Available(connection)) return null;
+        // Refused as the one period the caller asked for, not as a part of it.
+        SessionTotalsCoverage.EnsureAnswerable(connection, request);
+        return split.PartWeeks.Prepend(split.WholeWeeks)
+            .SelectMany(part => Run(connection, request with { Period = part }))
+            .OrderBy(r => r.Cohort, StringComparer.Ordinal).ThenBy(r => r.Urn).ThenBy(r => r.Phase, StringComparer.Ordinal).ThenBy(r => r.BucketStart)
+            .ToList();
+    }
+
     public static string KeyColumn(CountMeasure count) => "ck_" + count.Name;
 
     /// <summary>The column of a cell's session key: Σ of its units' <see cref="SessionKeySql"/> contributions, mod 256.</summary>

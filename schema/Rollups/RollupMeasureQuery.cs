@@ -7,7 +7,7 @@ namespace AttendanceGraph.Schema.Rollups;
 
 /// <summary>
 /// Answers a <see cref="MeasureRequest"/> from <see cref="SchoolRollup"/> when it can be answered exactly there: a named
-/// period of one academic year (or a range equal to one), by enrolment, without the per-code breakdown or a
+/// period of one academic year (or a range equal to one; for a weekly series, any run of whole fragments in one year), by enrolment, without the per-code breakdown or a
 /// cohort-within-cohort, under the official methodology, with no grain or a week/month grain whose buckets lie inside the period. Anything else returns
 /// null and <see cref="MeasureQuery"/> reads the enrolment aggregates. The SQL returns the same columns, rows and order
 /// as <see cref="MeasureQuery.Build"/>, so the two are interchangeable (tests compare them cell by cell, cell keys too).
@@ -35,6 +35,10 @@ public static class RollupMeasureQuery
         if (!year.Contains(r.Period.End)) return null;
         var buckets = RollupBucket.For(year);
         var period = buckets.FirstOrDefault(b => b.From == r.Period.Start && b.To == r.Period.End);
+        // A weekly series needs no named period: any run of whole fragments is its weeks, and its week parts where a month
+        // starts or ends mid-week (a day range's whole weeks, WeeklySplit).
+        if (period is null && r.Grain == TimeGrain.Week && r.Period.IsFragmentAligned)
+            period = new RollupBucket(RollupBucket.Week, r.Period.Start, r.Period.End, r.Period.Start);
         if (period is null) return null;
         var kind = r.Grain switch
         {

@@ -67,6 +67,41 @@ public sealed class PeriodSplitGeneratedTests(BatchingTests.GeneratedLa la) : IC
         }
     }
 
+    /// <summary>
+    /// A weekly series over a day range is read as its whole weeks from the school rollup and its part weeks from the marks
+    /// (WeeklySplit): the same rows, cell keys included, as reading every day from the marks, for the shapes the LA trend, the
+    /// phase and cohort trends and the school pages ask.
+    /// </summary>
+    [Fact]
+    public void WeeklySeriesOverDayRanges_EqualTheMarksComputedFigures()
+    {
+        using var c = CurrentSnapshot.TryOpenReadOnly(la.Paths)!;
+        var days = SchoolCalendar.For(new AcademicYear(2025)).SchoolDays.Where(d => d <= new DateOnly(2026, 3, 31)).ToList();
+        var random = new Random(7);
+        // Two fixed ranges besides the random ones: one starting on a month's first day mid-week (1 October 2025 is a
+        // Wednesday), whose first part week meets the whole weeks' month part; one ending on a month's last day mid-week.
+        var periods = new List<Period> { Period.Range(new DateOnly(2025, 10, 1), new DateOnly(2025, 11, 19)), Period.Range(new DateOnly(2025, 11, 12), new DateOnly(2025, 12, 31)) };
+        for (var i = 0; i < 6; i++)
+        {
+            var (a, b) = (days[random.Next(days.Count)], days[random.Next(days.Count)]);
+            periods.Add(Period.Range(a < b ? a : b, a < b ? b : a));
+        }
+        var split = 0;
+        foreach (var period in periods)
+        {
+            if (WeeklySplit.Of(period) is not null) split++;
+            foreach (var request in new[]
+            {
+                new MeasureRequest(period) { Grain = TimeGrain.Week },
+                new MeasureRequest(period) { Grain = TimeGrain.Week, CellKeys = true, Population = Population.Cohort, Cohorts = ["FSM", "SEND"] },
+                new MeasureRequest(period) { Grain = TimeGrain.Week, GroupBy = MeasureGrouping.Phase, Population = Population.RestOfPupils, Cohorts = ["SEN_SUPPORT", "LOOKED_AFTER"] },
+                new MeasureRequest(period) { Grain = TimeGrain.Week, GroupBy = MeasureGrouping.School, IncludeAllAges = true, CellKeys = true },
+            })
+                Assert.Equal(MeasureQuery.Run(c, request, wholeFragmentsFromAggregates: false), MeasureQuery.Run(c, request), RowComparer.Instance);
+        }
+        Assert.True(split >= 5, $"only {split} of the ranges held a whole week");
+    }
+
     private sealed class RowComparer : IEqualityComparer<MeasureRow>
     {
         public static readonly RowComparer Instance = new();

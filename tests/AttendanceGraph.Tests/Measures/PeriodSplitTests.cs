@@ -22,6 +22,19 @@ public sealed class PeriodSplitTests(HandCheckedWarehouse warehouse)
     }
 
     [Fact]
+    public void WeeklySplit_CutsAtMondaysOnly_SoNoWeekIsInTwoParts()
+    {
+        // Wed 29 Oct – Tue 11 Nov 2025: the week of Mon 27 Oct holds 1 November (a fragment start) but stays one part.
+        var s = WeeklySplit.Of(Period.Range(new DateOnly(2025, 10, 29), new DateOnly(2025, 11, 11)))!;
+        Assert.Equal((new DateOnly(2025, 11, 3), new DateOnly(2025, 11, 9)), (s.WholeWeeks.Start, s.WholeWeeks.End));
+        Assert.Equal([(new DateOnly(2025, 10, 29), new DateOnly(2025, 11, 2)), (new DateOnly(2025, 11, 10), new DateOnly(2025, 11, 11))],
+            s.PartWeeks.Select(p => (p.Start, p.End)));
+        // No whole week (Wed – Tue of the next week), or nothing to split (Mon – Sun): no split.
+        Assert.Null(WeeklySplit.Of(Period.Range(new DateOnly(2025, 11, 5), new DateOnly(2025, 11, 11))));
+        Assert.Null(WeeklySplit.Of(Period.Range(new DateOnly(2025, 11, 3), new DateOnly(2025, 11, 16))));
+    }
+
+    [Fact]
     public void Split_CutsAtMondaysAndMonthStarts()
     {
         // Wed 29 Oct – Tue 11 Nov 2025: Sat 1 Nov starts a fragment (a month), Mon 10 Nov starts the last one.
