@@ -76,8 +76,9 @@ public sealed class LocalAuthorityType : ObjectGraphType<LocalAuthorityInfo>
             .Resolve(c =>
             {
                 var grain = c.GetArgument<TimeGrain>("grain");
-                return TrendPoint.From(grain, c.Protected().Measure(c.MeasureRequest() with
-                    { Grain = grain, Phase = c.GetArgument<string?>("phase"), Breakdown = c.Breakdown(), LaPopulation = c.Population() }));
+                var request = c.MeasureRequest() with
+                    { Grain = grain, Phase = c.GetArgument<string?>("phase"), Breakdown = c.Breakdown(), LaPopulation = c.Population() };
+                return TrendPoint.From(grain, request.Period, c.Protected().Measure(request));
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BreakdownRowType>>>>("breakdown")

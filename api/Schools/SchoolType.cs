@@ -52,7 +52,8 @@ public sealed class SchoolType : ObjectGraphType<SchoolInfo>
             .Resolve(c =>
             {
                 var grain = c.GetArgument<TimeGrain>("grain");
-                return c.Protected().ForSchool(c.MeasureRequest() with { Grain = grain }, c.Source.Urn).Then(rows => TrendPoint.From(grain, rows));
+                var request = c.MeasureRequest() with { Grain = grain };
+                return c.Protected().ForSchool(request, c.Source.Urn).Then(rows => TrendPoint.From(grain, request.Period, rows));
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CohortComparisonType>>>>("cohorts")

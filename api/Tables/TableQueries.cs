@@ -57,7 +57,7 @@ public static class TableQueries
                     .ToList();
                 MeasureTableRow Row(PublishedRow r)
                 {
-                    var period = r.BucketStart is { } b ? TrendPeriods.For(grain, b) : request.Period;
+                    var period = r.BucketStart is { } b ? TrendPeriods.For(grain, b, request.Period) : request.Period;
                     var school = r.Urn is { } urn ? data.Facts.School(urn) : null;
                     return new MeasureTableRow(r.Urn, school is null ? null : Laestab.Format(school.Laestab), school?.Name,
                         school?.Phase ?? r.Phase, period.Label, period.Start, period.End, cohort, r.Measures)

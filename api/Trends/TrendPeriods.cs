@@ -5,7 +5,20 @@ namespace AttendanceGraph.Api.Trends;
 
 public static class TrendPeriods
 {
-    /// <summary>The period a time-series bucket stands for, from its start date.</summary>
+    /// <summary>
+    /// The period a time-series bucket of a request over <paramref name="asked"/> stands for: the grain's week, month, half
+    /// term, term or year starting on <paramref name="start"/>, cut to the days asked when it sticks out of them (the figures
+    /// count only those days, so a BI tool joining on the dates must not meet the whole week's dates with a part week's
+    /// figures). A cut bucket is a date range.
+    /// </summary>
+    public static Period For(TimeGrain grain, DateOnly start, Period asked)
+    {
+        var whole = For(grain, start);
+        if (whole.Start >= asked.Start && whole.End <= asked.End) return whole;
+        return Period.Range(whole.Start > asked.Start ? whole.Start : asked.Start, whole.End < asked.End ? whole.End : asked.End);
+    }
+
+    /// <summary>The whole period a time-series bucket stands for, from its start date.</summary>
     public static Period For(TimeGrain grain, DateOnly start)
     {
         var year = AcademicYear.Containing(start);

@@ -26,7 +26,7 @@ public static class TrendQueries
             {
                 var grain = c.GetArgument<TimeGrain>("grain");
                 var request = TrendScope.Apply(c, c.MeasureRequest() with { Grain = grain, Breakdown = c.Breakdown() });
-                return TrendPoint.From(grain, c.Protected().Measure(request));
+                return TrendPoint.From(grain, request.Period, c.Protected().Measure(request));
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<YearOnYearPointType>>>>("yearOnYear")
@@ -57,13 +57,13 @@ public static class TrendQueries
                     Methodology = c.Methodology(),
                 });
                 var points = Weeks(c, Shape, previous, year);
-                var current = points.Where(p => year.Contains(p.Period.Start)).ToDictionary(p => p.WeekOfAcademicYear);
-                var before = points.Where(p => previous.Contains(p.Period.Start)).ToDictionary(p => p.WeekOfAcademicYear);
+                var current = points.Where(p => year.Contains(p.BucketStart)).ToDictionary(p => p.WeekOfAcademicYear);
+                var before = points.Where(p => previous.Contains(p.BucketStart)).ToDictionary(p => p.WeekOfAcademicYear);
                 // Each week's value as published (a withheld figure is null).
                 double? Value(DisclosedMeasures v) => measure.Value(v);
                 return current.Keys.Union(before.Keys).Order().Select(w => new YearOnYearPoint(w,
-                    current.GetValueOrDefault(w)?.Period.Start, current.GetValueOrDefault(w) is { } cp ? Value(cp.Measures) : null,
-                    before.GetValueOrDefault(w)?.Period.Start, before.GetValueOrDefault(w) is { } bp ? Value(bp.Measures) : null)).ToList();
+                    current.GetValueOrDefault(w)?.BucketStart, current.GetValueOrDefault(w) is { } cp ? Value(cp.Measures) : null,
+                    before.GetValueOrDefault(w)?.BucketStart, before.GetValueOrDefault(w) is { } bp ? Value(bp.Measures) : null)).ToList();
             });
     }
 
@@ -80,10 +80,10 @@ public static class TrendQueries
     private static IReadOnlyList<TrendPoint> Weeks(IResolveFieldContext c, Func<Period, MeasureRequest> shape, AcademicYear previous, AcademicYear year)
     {
         var span = shape(new Period(PeriodKind.DateRange, previous.Start, year.End, $"{previous.Label}–{year.Label}"));
-        if (span.Methodology != Methodology.Official) return TrendPoint.From(TimeGrain.Week, c.Protected().Measure(span));
-        var later = TrendPoint.From(TimeGrain.Week, c.Protected().Measure(shape(Period.Year(year))));
-        if (later.Any(p => !year.Contains(p.Period.Start))) return TrendPoint.From(TimeGrain.Week, c.Protected().Measure(span));
-        var earlier = TrendPoint.From(TimeGrain.Week, c.Protected().Measure(shape(Period.Year(previous))));
+        if (span.Methodology != Methodology.Official) return TrendPoint.From(TimeGrain.Week, span.Period, c.Protected().Measure(span));
+        var later = TrendPoint.From(TimeGrain.Week, Period.Year(year), c.Protected().Measure(shape(Period.Year(year))));
+        if (later.Any(p => !year.Contains(p.BucketStart))) return TrendPoint.From(TimeGrain.Week, span.Period, c.Protected().Measure(span));
+        var earlier = TrendPoint.From(TimeGrain.Week, Period.Year(previous), c.Protected().Measure(shape(Period.Year(previous))));
         return [.. earlier, .. later];
     }
 }

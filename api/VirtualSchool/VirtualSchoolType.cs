@@ -41,7 +41,8 @@ public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
             .Resolve(c =>
             {
                 var grain = c.GetArgument<TimeGrain>("grain");
-                return TrendPoint.From(grain, c.Protected().Measure(Shape(c) with { Grain = grain }));
+                var request = Shape(c) with { Grain = grain };
+                return TrendPoint.From(grain, request.Period, c.Protected().Measure(request));
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CohortComparisonType>>>>("cohortBreakdown")

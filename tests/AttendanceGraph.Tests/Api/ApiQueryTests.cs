@@ -75,6 +75,31 @@ public sealed class ApiQueryTests(HandCheckedApi api)
         Assert.Equal(3, table["measureTable"]!["nodes"]!.AsArray().Count);
     }
 
+    /// <summary>
+    /// Thursday 4 – Wednesday 10 September by week: the figures count only those days, so each week's dates are cut to them
+    /// (a BI tool joining on the dates must not meet Monday–Sunday with Thursday–Sunday's figures). The first point is the
+    /// LA's measures for Thursday 4 – Sunday 7 September asked alone.
+    /// </summary>
+    [Fact]
+    public async Task AWeeklyTrendOverDaysCuttingThroughWeeks_DatesEachPointByTheDaysItCounts()
+    {
+        var data = await api.Factory.Data("""
+            { localAuthority { trend(grain: WEEK, period: { from: "2025-09-04", to: "2025-09-10" }) { period { label start end } measures { possibleSessions } } }
+              alone: localAuthority { measures(period: { from: "2025-09-04", to: "2025-09-07" }) { possibleSessions } }
+              measureTable(groupBy: LOCAL_AUTHORITY, grain: WEEK, period: { from: "2025-09-04", to: "2025-09-10" }) { nodes { periodLabel periodStart periodEnd } } }
+            """);
+        var trend = data["localAuthority"]!["trend"]!.AsArray();
+        Assert.Equal(["2025-09-04..2025-09-07", "2025-09-08..2025-09-10"], trend.Select(p => $"{p!["period"]!["start"]}..{p["period"]!["end"]}"));
+        Assert.Equal(data["alone"]!["measures"]!["possibleSessions"]!.GetValue<long>(), trend[0]!["measures"]!["possibleSessions"]!.GetValue<long>());
+        Assert.Equal(["2025-09-04..2025-09-07", "2025-09-08..2025-09-10"],
+            data["measureTable"]!["nodes"]!.AsArray().Select(r => $"{r!["periodStart"]}..{r["periodEnd"]}"));
+        // Whole weeks keep their names.
+        var whole = await api.Factory.Data("""{ localAuthority { trend(grain: WEEK, period: { from: "2025-09-01", to: "2025-09-14" }) { period { label start end } } } }""");
+        Assert.Equal(["2025-09-01..2025-09-07", "2025-09-08..2025-09-14"],
+            whole["localAuthority"]!["trend"]!.AsArray().Select(p => $"{p!["period"]!["start"]}..{p["period"]!["end"]}"));
+        Assert.DoesNotContain(" to ", whole["localAuthority"]!["trend"]![0]!["period"]!["label"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Schools_Paging_FollowsTheCursor()
     {
