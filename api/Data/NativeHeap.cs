@@ -7,7 +7,7 @@ namespace AttendanceGraph.Api.Data;
 /// built in: <c>duckdb_extensions()</c> lists none), and glibc keeps what a closed snapshot's instance freed in its
 /// arenas, so each load's old snapshot left the API's RSS higher (the soak's RSS peaks were at the loads).
 /// </summary>
-internal static class NativeHeap
+public static class NativeHeap
 {
     public static void Trim()
     {

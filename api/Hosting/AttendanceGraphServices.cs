@@ -22,6 +22,7 @@ public static class AttendanceGraphServices
         services.AddSingleton<SnapshotFactsCache>();
         services.AddSingleton(_ => new MeasureResultCache(configuration.GetValue("Warehouse:ResultCacheEntries", 4096)));
         services.AddSingleton(_ => new PupilRowsCache(configuration.GetValue("Warehouse:PupilRowsCacheEntries", 32)));
+        services.AddHostedService(_ => NativeHeapTrimmer.From(configuration));
         services.AddScoped<QueryContext>();
         services.AddScoped<SchoolContacts>();
         services.AddHttpContextAccessor();

@@ -31,7 +31,9 @@ internal static class NeedsAttentionPage
         if (urn is { } school && (context.User.IsLaLead || context.User.IsSchool))
         {
             var (pack, failed) = await TsmPackPage.LoadAsync(context, school);
-            if (pack is null) b.Append(Layout.Unavailable(failed ?? new DocumentAnswer(null, []), "tsmPack", "The school's pupils"));
+            // No error and no pack: the URN names no school (as the TSM pack and school pages say), not a failed load.
+            if (pack is null)
+                b.Append(failed?.Errors.Count > 0 ? Layout.Unavailable(failed, "tsmPack", "The school's pupils") : "<p class=\"govuk-body\">There is no school with that URN.</p>");
             else b.Append($"<h2 class=\"govuk-heading-m\">{E(pack["school"]?["name"])}</h2>")
                 .Append(await NewlyAbsentAsync(context, page, school, pack))
                 .Append(SchoolLists(context, page, pack));

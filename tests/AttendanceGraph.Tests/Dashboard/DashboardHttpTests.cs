@@ -95,4 +95,13 @@ public sealed class DashboardHttpTests(HandCheckedApi api)
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.DoesNotContain("ta Primary School", await response.Content.ReadAsStringAsync()); // Béta, however it is encoded
     }
+
+    [Fact]
+    public async Task NeedsAttention_ForAUrnThatNamesNoSchool_SaysSo_NotThatLoadingFailed()
+    {
+        using var client = ClientAs(Roles.LaLead);
+        var html = await client.GetStringAsync("/needs-attention?urn=999999");
+        Assert.Contains("There is no school with that URN.", html);
+        Assert.DoesNotContain("could not be loaded", html);
+    }
 }
