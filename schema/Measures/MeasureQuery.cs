@@ -41,7 +41,8 @@ public static class MeasureQuery
         var cellFromTotals = fromTotals ? SessionTotalsCoverage.CellsFromTotals(connection, request) : null;
         var otherLas = ServedLocalAuthority.HoldsOtherEnrolments(connection);
         var rolled = fromRollup && wholeFragmentsFromAggregates && RollupMeasureQuery.Available(connection) ? RollupMeasureQuery.TryBuild(request, otherLas) : null;
-        var (sql, parameters) = rolled ?? Build(request, wholeFragmentsFromAggregates, fromTotals, otherLas, CohortIntervals.In(connection));
+        var units = fromRollup && rolled is null && UnitsBucket(request) is { } bucket && RollupUnits.Readable(connection) ? bucket : null;
+        var (sql, parameters) = rolled ?? Build(request, wholeFragmentsFromAggregates, fromTotals, otherLas, CohortIntervals.In(connection), units);
         var rows = new List<MeasureRow>();
         foreach (var r in connection.Rows(sql, parameters.ToArray()))
         {
@@ -117,8 +118,12 @@ public static class MeasureQuery
     /// <param name="weeksOfTotals">Some of the period was loaded as session totals: edge days also read the totals' weeks.</param>
     /// <param name="otherLaSchools">The warehouse holds enrolments at schools of other LAs: count only the LA's own (<see cref="ServedLocalAuthority"/>).</param>
     /// <param name="cohortIntervals">Where cohort intervals are read from (<see cref="CohortIntervals.In"/>).</param>
+    /// <param name="units">
+    /// A year or term whose enrolments' totals are read from the rollup's kept units (<see cref="RollupUnits"/>, one row per
+    /// enrolment and cohort) instead of summed from the enrolment aggregates' fragments (<see cref="UnitsBucket"/>).
+    /// </param>
     public static (string Sql, List<(string Name, object? Value)> Parameters) Build(MeasureRequest request, bool wholeFragmentsFromAggregates = true,
-        bool weeksOfTotals = false, bool otherLaSchools = true, string cohortIntervals = CohortIntervals.Table)
+        bool weeksOfTotals = false, bool otherLaSchools = true, string cohortIntervals = CohortIntervals.Table, RollupBucket? units = null)
     {
         if (request.Population != Population.AllPupils && request.Cohorts.Count == 0)
             throw new ArgumentException("a cohort measure needs at least one cohort");
@@ -151,7 +156,8 @@ public static class MeasureQuery
         {
             var unitGroupKeys = deferCharacteristics ? keys.Where(k => k.Alias != "g_char").ToList() : keys;
             var groupKeys = (cohort ? ["g_cohort"] : Array.Empty<string>()).Concat(unitGroupKeys.Select(k => k.Alias)).Append(unitKeys);
-            var from = new StringBuilder($"\n  FROM {Source(request, cohort, wholeFragmentsFromAggregates, weeksOfTotals, cohortIntervals, scope, p)} a");
+            var source = units is null ? Source(request, cohort, wholeFragmentsFromAggregates, weeksOfTotals, cohortIntervals, scope, p) : UnitsSource(units, cohort, scope, p);
+            var from = new StringBuilder($"\n  FROM {source} a");
             if (needsSchools) from.Append(" JOIN schools s ON s.urn = a.urn");
             // A unit without an enrolment row cannot exist (marks and totals need one); LEFT keeps it in Unknown all the same.
             if (needsCharacteristics && !deferCharacteristics)
@@ -165,7 +171,7 @@ public static class MeasureQuery
                 foreach (var (alias, expr) in unitGroupKeys) sb.Append($"{expr} AS {alias}, ");
                 sb.Append(unitKeys);
                 foreach (var (col, count) in Sessions)
-                    sb.Append($",\n    {(summed ? SessionCountSql.Sum(count, "a") : SessionCountSql.RowExpression(count, "a") + "::BIGINT")} AS {col}");
+                    sb.Append($",\n    {(units is not null ? $"SUM(a.{col})::BIGINT" : summed ? SessionCountSql.Sum(count, "a") : SessionCountSql.RowExpression(count, "a") + "::BIGINT")} AS {col}");
                 if (request.IncludeCodes)
                     foreach (var code in CodeCatalogue.Instance.Codes) sb.Append($",\n    {(summed ? $"SUM(a.{code.Column})" : $"a.{code.Column}")}::BIGINT AS {code.Column}");
                 return sb.Append(from).ToString();
@@ -321,6 +327,28 @@ public static class MeasureQuery
         // a one-school cohort day range showed the cohort table's scan as its costliest step (0.74 s of 3.7 s, load ~30).
         var coreColumns = only is null ? "*" : string.Join(", ", AggregateSql.KeyColumns(cohort).Concat(only).Select(c => "c." + c));
         return $"(SELECT {coreColumns} FROM {view} c WHERE c.frag_start BETWEEN $core_from AND $core_to{scope("c")}\nUNION ALL BY NAME\n{marks})";
+    }
+
+    /// <summary>
+    /// The year or term a request can read from the kept units: by enrolment, without a grain, per-code counts or a cohort
+    /// within a cohort, over exactly one of the kept buckets. What the school rollup answers is left to it; this serves what
+    /// it cannot, chiefly breakdowns and filters by a pupil characteristic and the live method, which otherwise sum every
+    /// enrolment's fragments of the period (a year's breakdown on the LA page: ~39 rows per enrolment instead of one).
+    /// </summary>
+    public static RollupBucket? UnitsBucket(MeasureRequest r)
+    {
+        if (r.Unit != MeasureUnit.Enrolment || r.Grain != TimeGrain.None || r.IncludeCodes || r.WithinCohort is not null) return null;
+        var year = AcademicYear.Containing(r.Period.Start);
+        return RollupBucket.For(year).FirstOrDefault(b => RollupUnits.KeptKinds.Contains(b.Kind) && b.From == r.Period.Start && b.To == r.Period.End);
+    }
+
+    /// <summary>The kept units of <paramref name="bucket"/> as per-enrolment rows (their totals already summed), in the aggregates' key columns.</summary>
+    private static string UnitsSource(RollupBucket bucket, bool cohort, Func<string, string> scope, List<(string, object?)> p)
+    {
+        if (!p.Exists(x => x.Item1 == "unit_kind")) p.AddRange([("unit_kind", bucket.Kind), ("unit_from", bucket.From)]);
+        var columns = string.Join(", ", Sessions.Select(s => $"u.{s.Name}"));
+        return $"(SELECT u.cohort, u.urn, u.pupil_id, u.b_from AS frag_start, u.compulsory, {columns} FROM {RollupUnits.Table} u " +
+               $"WHERE u.kind = $unit_kind AND u.b_from = $unit_from AND {(cohort ? "u.cohort <> ''" : "u.cohort = ''")}{scope("u")})";
     }
 
     /// <summary>A fragment row's week runs into the next month, so the enrolment has two rows that week.</summary>
