@@ -121,8 +121,9 @@ internal static class NeedsAttentionPage
 
     private static async Task<string> SchoolPickerAsync(DashboardContext context, int? urn)
     {
-        var schools = await SchoolsPage.AllPagesAsync(context, "SchoolNames", new Dictionary<string, object?>());
+        var (schools, failed) = await SchoolsPage.AllPagesAsync(context, "SchoolNames", new Dictionary<string, object?>());
         var picker = Layout.Pickers(context, cohort: false);
+        if (failed is not null) return picker + Layout.Unavailable(failed, "schools", "The list of schools to choose from");
         var select = "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"urn\">School</label><select class=\"govuk-select\" id=\"urn\" name=\"urn\"><option value=\"\">Choose a school</option>"
             + string.Concat(schools.OrderBy(s => s["name"]!.ToString(), StringComparer.Ordinal)
                 .Select(s => $"<option value=\"{E(s["urn"])}\"{(s["urn"]!.ToString() == urn?.ToString() ? " selected" : "")}>{E(s["name"])}</option>"))

@@ -35,9 +35,14 @@ internal static class SchoolsPage
         b.Append(Layout.Pickers(context, cohort: true, ("phase", phase), ("type", type), ("name", name), ("sort", sort), ("dir", sort is null ? null : direction)));
         await page.FlushAsync(context, Title, b, Current);
 
-        var nodes = await AllPagesAsync(context, "Schools", context.Variables(("phase", phase), ("establishmentType", type),
+        var (nodes, failed) = await AllPagesAsync(context, "Schools", context.Variables(("phase", phase), ("establishmentType", type),
             ("nameContains", name), ("orderBy", sort), ("direction", sort is null ? "ASCENDING" : direction)));
-        var types = (await AllPagesAsync(context, "SchoolTypes", new Dictionary<string, object?>()))
+        if (failed is not null)
+        {
+            b.Append(Layout.Unavailable(failed, "schools", "The schools table"));
+            return page.Respond(context, Title, b.ToString(), Current);
+        }
+        var types = (await AllPagesAsync(context, "SchoolTypes", new Dictionary<string, object?>())).Nodes
             .Select(n => n["establishmentType"]!.ToString()).Distinct().Order(StringComparer.Ordinal).ToList();
 
         var table = page.Add(new DataTable("schools", $"Schools ({nodes.Count})",
@@ -53,18 +58,23 @@ internal static class SchoolsPage
         return page.Respond(context, Title, b.ToString(), Current);
     }
 
-    internal static async Task<List<JsonNode>> AllPagesAsync(DashboardContext context, string document, Dictionary<string, object?> variables)
+    /// <summary>
+    /// Every page of a schools document; or, when any page answered with an error, that answer and no list: a list missing
+    /// the schools of a page that failed would read as complete (a table of 240 schools that has 400).
+    /// </summary>
+    internal static async Task<(List<JsonNode> Nodes, DocumentAnswer? Failed)> AllPagesAsync(DashboardContext context, string document, Dictionary<string, object?> variables)
     {
         var nodes = new List<JsonNode>();
         for (var i = 0; i < 50; i++)
         {
             var answer = await context.Documents.RunAsync(context.Http, document, variables);
             var connection = answer.Data?["schools"];
-            nodes.AddRange((connection?["nodes"] as JsonArray ?? []).OfType<JsonNode>());
-            if (connection?["pageInfo"]?["hasNextPage"]?.GetValue<bool>() != true) break;
+            if (answer.Errors.Count > 0 || connection is null) return ([], answer);
+            nodes.AddRange((connection["nodes"] as JsonArray ?? []).OfType<JsonNode>());
+            if (connection["pageInfo"]?["hasNextPage"]?.GetValue<bool>() != true) break;
             variables["after"] = connection["pageInfo"]!["endCursor"]!.ToString();
         }
-        return nodes;
+        return (nodes, null);
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

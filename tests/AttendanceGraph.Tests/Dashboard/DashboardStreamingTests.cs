@@ -130,6 +130,35 @@ public sealed class DashboardStreamingTests : IDisposable
         Assert.DoesNotContain(ThrowsAfterThePickers.Secret, logged.Message);
     }
 
+    [Fact]
+    public async Task ASchoolsListThatAnswersWithAnError_SaysItCouldNotBeLoaded_NotAnEmptyTable()
+    {
+        using var failing = streamed.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            var real = services.Last(d => d.ServiceType == typeof(IDocumentExecuter));
+            services.Remove(real);
+            services.AddSingleton<IDocumentExecuter>(sp => new SchoolsListFails((IDocumentExecuter)(real.ImplementationInstance
+                ?? real.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, real.ImplementationType!))));
+        }));
+        var client = failing.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("Cookie", $"{DashboardApp.DashboardSessionCookie}={ApiFactory.Token(R.LaLead)}");
+
+        var schools = await client.GetStringAsync("/schools");
+        Assert.Contains("The schools table could not be loaded (TIMEOUT)", schools);
+        Assert.DoesNotContain("Schools (0)", schools);
+        var needsAttention = await client.GetStringAsync("/needs-attention");
+        Assert.Contains("The list of schools to choose from could not be loaded (TIMEOUT)", needsAttention);
+    }
+
+    /// <summary>The schools documents answer as a timed-out execution does: an error and no data.</summary>
+    private sealed class SchoolsListFails(IDocumentExecuter real) : IDocumentExecuter
+    {
+        public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options) =>
+            options.OperationName is "Schools" or "SchoolNames"
+                ? Task.FromResult(new ExecutionResult { Errors = new ExecutionErrors { new ExecutionError("timed out") { Code = "TIMEOUT" } } })
+                : real.ExecuteAsync(options);
+    }
+
     private sealed class ThrowsAfterThePickers(IDocumentExecuter real) : IDocumentExecuter
     {
         public const string Secret = "A123456789012";
