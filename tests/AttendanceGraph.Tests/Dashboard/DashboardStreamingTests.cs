@@ -107,15 +107,8 @@ public sealed class DashboardStreamingTests : IDisposable
     public async Task APageThatFailsAfterItStartedStreaming_SaysItIsUnfinished_AndLogsNoMessage()
     {
         // The pickers answer (the navigation goes), then the page's own first document throws: its 200 has gone already.
-        using var failing = streamed.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-        {
-            var real = services.Last(d => d.ServiceType == typeof(IDocumentExecuter));
-            services.Remove(real);
-            services.AddSingleton<IDocumentExecuter>(sp => new ThrowsAfterThePickers((IDocumentExecuter)(real.ImplementationInstance
-                ?? real.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, real.ImplementationType!))));
-        }));
-        var client = failing.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Add("Cookie", $"{DashboardApp.DashboardSessionCookie}={ApiFactory.Token(R.LaLead)}");
+        var (failing, client) = LaLeadWithExecuter(real => new ThrowsAfterThePickers(real));
+        using var _ = failing;
 
         var response = await client.GetAsync("/needs-attention");
         var body = await response.Content.ReadAsStringAsync();
@@ -133,21 +126,29 @@ public sealed class DashboardStreamingTests : IDisposable
     [Fact]
     public async Task ASchoolsListThatAnswersWithAnError_SaysItCouldNotBeLoaded_NotAnEmptyTable()
     {
-        using var failing = streamed.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-        {
-            var real = services.Last(d => d.ServiceType == typeof(IDocumentExecuter));
-            services.Remove(real);
-            services.AddSingleton<IDocumentExecuter>(sp => new SchoolsListFails((IDocumentExecuter)(real.ImplementationInstance
-                ?? real.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, real.ImplementationType!))));
-        }));
-        var client = failing.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Add("Cookie", $"{DashboardApp.DashboardSessionCookie}={ApiFactory.Token(R.LaLead)}");
+        var (failing, client) = LaLeadWithExecuter(real => new SchoolsListFails(real));
+        using var _ = failing;
 
         var schools = await client.GetStringAsync("/schools");
         Assert.Contains("The schools table could not be loaded (TIMEOUT)", schools);
         Assert.DoesNotContain("Schools (0)", schools);
         var needsAttention = await client.GetStringAsync("/needs-attention");
         Assert.Contains("The list of schools to choose from could not be loaded (TIMEOUT)", needsAttention);
+    }
+
+    /// <summary>The streamed API with its GraphQL executer wrapped (to make documents fail), and a la-lead's dashboard client.</summary>
+    private (Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Factory, HttpClient Client) LaLeadWithExecuter(Func<IDocumentExecuter, IDocumentExecuter> wrap)
+    {
+        var factory = streamed.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            var real = services.Last(d => d.ServiceType == typeof(IDocumentExecuter));
+            services.Remove(real);
+            services.AddSingleton<IDocumentExecuter>(sp => wrap((IDocumentExecuter)(real.ImplementationInstance
+                ?? real.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, real.ImplementationType!))));
+        }));
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("Cookie", $"{DashboardApp.DashboardSessionCookie}={ApiFactory.Token(R.LaLead)}");
+        return (factory, client);
     }
 
     /// <summary>The schools documents answer as a timed-out execution does: an error and no data.</summary>
