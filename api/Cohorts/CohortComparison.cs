@@ -19,7 +19,7 @@ public sealed record CohortComparison(ReportingCohort Cohort, Period? Period, Di
         var source = c.Protected();
         var empty = source.Empty(inCohort with { GroupBy = MeasureGrouping.School }, urn);
         var cohorts = c.Data().Facts.Cohorts;
-        return source.ForSchool(inCohort, urn).Zip(source.ForSchool(rest, urn), (cohortRows, restRows) => Combine(cohorts, cohortRows, restRows, empty));
+        return source.ForSchool(inCohort, urn).Zip(source.ForSchool(rest, urn), (cohortRows, restRows) => Combine(cohorts, cohortRows, restRows, empty, inCohort.Period));
     }
 
     /// <summary>Every cohort in a scope (LA, phase, school) with no batching needed: two queries.</summary>
@@ -29,7 +29,7 @@ public sealed record CohortComparison(ReportingCohort Cohort, Period? Period, Di
         var source = c.Protected();
         var cohortShape = inCohort with { Phase = scope.Phase, Urns = scope.Urns, Grain = scope.Grain };
         return Combine(c.Data().Facts.Cohorts, source.Measure(cohortShape), source.Measure(rest with { Phase = scope.Phase, Urns = scope.Urns, Grain = scope.Grain }),
-            source.Empty(cohortShape, null), scope.Grain, scope.Period);
+            source.Empty(cohortShape, null), scope.Period, scope.Grain);
     }
 
     private static (MeasureRequest InCohort, MeasureRequest Others) Shapes(IResolveFieldContext c)
@@ -40,7 +40,7 @@ public sealed record CohortComparison(ReportingCohort Cohort, Period? Period, Di
 
     /// <summary>Rows in the catalogue's order (statutory cohorts, then the LA's), within each time bucket.</summary>
     private static IReadOnlyList<CohortComparison> Combine(IReadOnlyList<ReportingCohort> catalogue, IReadOnlyList<PublishedRow> cohortRows, IReadOnlyList<PublishedRow> restRows,
-        DisclosedMeasures empty, TimeGrain grain = TimeGrain.None, Period? asked = null)
+        DisclosedMeasures empty, Period asked, TimeGrain grain = TimeGrain.None)
     {
         var rest = restRows.ToDictionary(r => (r.Cohort, r.BucketStart));
         var cohorts = cohortRows.ToDictionary(r => (r.Cohort, r.BucketStart));
@@ -48,7 +48,7 @@ public sealed record CohortComparison(ReportingCohort Cohort, Period? Period, Di
         var keys = rest.Keys.Union(cohorts.Keys).Where(k => order.ContainsKey(k.Cohort!)).OrderBy(k => k.BucketStart).ThenBy(k => order[k.Cohort!].i);
         return keys.Select(k => new CohortComparison(
             order[k.Cohort!].k,
-            k.BucketStart is { } b ? Trends.TrendPeriods.For(grain, b, asked!) : null,
+            k.BucketStart is { } b ? Trends.TrendPeriods.For(grain, b, asked) : null,
             cohorts.GetValueOrDefault(k)?.Measures ?? empty,
             rest.GetValueOrDefault(k)?.Measures ?? empty)).ToList();
     }

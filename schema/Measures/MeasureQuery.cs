@@ -81,7 +81,6 @@ public static class MeasureQuery
         return rows;
     }
 
-    /// <summary>The column of a person count's cell key: Σ record keys of the units it counts, mod 256.</summary>
     /// <summary>
     /// A weekly series over a day range, as its whole weeks from the school rollup and the days of its part weeks from the
     /// marks (<see cref="WeeklySplit"/>), in the one query's order; null when the rollup cannot answer the whole weeks.
@@ -100,6 +99,7 @@ public static class MeasureQuery
             .ToList();
     }
 
+    /// <summary>The column of a person count's cell key: Σ record keys of the units it counts, mod 256.</summary>
     public static string KeyColumn(CountMeasure count) => "ck_" + count.Name;
 
     /// <summary>The column of a cell's session key: Σ of its units' <see cref="SessionKeySql"/> contributions, mod 256.</summary>

@@ -59,26 +59,17 @@ public static class RollupUnits
     public const string CurrentToKey = "rollup_units_batch";
 
     /// <summary>
+    /// Whether a measure query may read the units for a bucket (<see cref="Measures.MeasureQuery"/>): the table is current on this
+    /// snapshot. Remembered per published file (<see cref="PublishedSnapshotFacts"/>).
+    /// </summary>
+    public static bool Readable(DuckDBConnection c) =>
+        PublishedSnapshotFacts.Remember(c, "rollup units readable", () => WarehouseTables.Has(c, Table) && AreCurrent(c));
+
+    /// <summary>
     /// The kept units can be trusted: there are some, and the last batch published kept them. A load by a build that
     /// does not keep them (or a hand edit of the aggregates followed by a load) leaves them behind the aggregates;
     /// the marker tells, and the next refresh rebuilds them whole.
     /// </summary>
-    /// <summary>
-    /// Whether a measure query may read the units for a bucket (<see cref="Measures.MeasureQuery"/>): the table is current on this
-    /// snapshot. Remembered per published (read-only) file, which cannot change; asked afresh of anything else.
-    /// </summary>
-    public static bool Readable(DuckDBConnection c)
-    {
-        var file = c.DataSource;
-        var cacheable = !string.IsNullOrEmpty(file) && file != ":memory:" && c.ConnectionString.Contains("READ_ONLY", StringComparison.OrdinalIgnoreCase);
-        if (cacheable && ReadableFiles.TryGetValue(file, out var known)) return known;
-        var readable = WarehouseTables.Has(c, Table) && AreCurrent(c);
-        if (cacheable) ReadableFiles[file] = readable;
-        return readable;
-    }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> ReadableFiles = new();
-
     internal static bool AreCurrent(DuckDBConnection c) =>
         c.Scalar<long>($"SELECT count(*) FROM (SELECT 1 FROM {Table} LIMIT 1)") > 0
         && c.Scalar<string?>("SELECT value FROM warehouse_info WHERE key = $k", ("k", CurrentToKey))

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DuckDB.NET.Data;
 
 namespace AttendanceGraph.Schema.Warehouse;
@@ -19,9 +18,6 @@ public static class ServedLocalAuthority
     public const string SchoolsSql =
         $"SELECT urn FROM schools WHERE la_code = coalesce((SELECT TRY_CAST(value AS SMALLINT) FROM warehouse_info WHERE key = '{Key}'), la_code)";
 
-    // Snapshots are immutable once published: whether one holds other LAs' schools is asked once per file.
-    private static readonly ConcurrentDictionary<string, bool> Known = new();
-
     /// <summary>
     /// Whether the snapshot holds enrolments at schools outside the LA (every mark and every week of session totals
     /// belongs to an enrolment), so measures must be scoped to <see cref="SchoolsSql"/>. A GIAS extract's other schools
@@ -29,16 +25,9 @@ public static class ServedLocalAuthority
     /// and cohort measures read from the aggregates (medians of 7, 2 contended cores). Until residency data is loaded,
     /// queries are left without it.
     /// </summary>
-    public static bool HoldsOtherEnrolments(DuckDBConnection connection)
-    {
-        var file = connection.DataSource;
-        var cacheable = !string.IsNullOrEmpty(file) && file != ":memory:";
-        if (cacheable && Known.TryGetValue(file, out var known)) return known;
-        var holds = connection.Scalar<long>($"SELECT count(*) FROM enrolments WHERE urn NOT IN ({SchoolsSql})") > 0;
-        // A snapshot still being built can change; only a published (read-only) file is remembered.
-        if (cacheable && connection.ConnectionString.Contains("READ_ONLY", StringComparison.OrdinalIgnoreCase)) Known[file] = holds;
-        return holds;
-    }
+    public static bool HoldsOtherEnrolments(DuckDBConnection connection) =>
+        PublishedSnapshotFacts.Remember(connection, "holds other LAs' enrolments",
+            () => connection.Scalar<long>($"SELECT count(*) FROM enrolments WHERE urn NOT IN ({SchoolsSql})") > 0);
 
     /// <summary>
     /// The LA's UKPRN (how DfE's pupil-level files name an LA): the one DfE rows at its own schools gave as the school's LA; else

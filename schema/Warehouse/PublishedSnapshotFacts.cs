@@ -1,0 +1,22 @@
+using System.Collections.Concurrent;
+using DuckDB.NET.Data;
+
+namespace AttendanceGraph.Schema.Warehouse;
+
+/// <summary>
+/// Facts about a snapshot that a measure query asks before it builds its SQL, asked once per published file: a published
+/// snapshot is opened read-only and never changes. A snapshot still being built (read-write) or in memory can change, so
+/// it is asked every time.
+/// </summary>
+public static class PublishedSnapshotFacts
+{
+    private static readonly ConcurrentDictionary<(string File, string Fact), bool> Known = new();
+
+    public static bool Remember(DuckDBConnection connection, string fact, Func<bool> ask)
+    {
+        var file = connection.DataSource;
+        var published = !string.IsNullOrEmpty(file) && file != ":memory:"
+            && connection.ConnectionString.Contains("READ_ONLY", StringComparison.OrdinalIgnoreCase);
+        return published ? Known.GetOrAdd((file, fact), _ => ask()) : ask();
+    }
+}
