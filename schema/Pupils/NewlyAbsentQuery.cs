@@ -21,10 +21,14 @@ public static class NewlyAbsentQuery
     public static IReadOnlyList<NewlyAbsentPupil> Run(DuckDBConnection c, int urn, DateOnly latest, DateOnly previous, PupilViewer viewer)
     {
         if (previous >= latest) return [];
-        var now = YearToDate(c, urn, latest, viewer);
-        var before = AcademicYear.Containing(previous) == AcademicYear.Containing(latest)
-            ? YearToDate(c, urn, previous, viewer).ToDictionary(r => r.PupilId)
-            : [];
+        var scope = new PupilScope.School(urn);
+        IReadOnlyList<PupilAttendanceRow> now;
+        IReadOnlyDictionary<int, PupilAttendanceRow> before;
+        if (AcademicYear.Containing(previous) == AcademicYear.Containing(latest))
+            // One reading of the year to date, the earlier day's only for the pupils it can change the answer for.
+            (now, before) = PupilAttendanceQuery.RunWithEarlier(c, scope, YearToDate(latest), YearToDate(previous), viewer, IsPersistentlyAbsent);
+        else
+            (now, before) = (PupilAttendanceQuery.Run(c, scope, YearToDate(latest), viewer), new Dictionary<int, PupilAttendanceRow>());
         return now
             .Where(r => IsPersistentlyAbsent(r) && !(before.GetValueOrDefault(r.PupilId) is { } b && IsPersistentlyAbsent(b)))
             .Select(r => new NewlyAbsentPupil(r, before.GetValueOrDefault(r.PupilId)))
@@ -37,9 +41,6 @@ public static class NewlyAbsentQuery
     /// <summary>Severe absence is persistent absence too (50% is over 10%).</summary>
     private static bool IsPersistentlyAbsent(PupilAttendanceRow r) => r.Patterns.Band is TsmBand.SevereAbsence or TsmBand.PersistentAbsence;
 
-    private static IReadOnlyList<PupilAttendanceRow> YearToDate(DuckDBConnection c, int urn, DateOnly day, PupilViewer viewer)
-    {
-        var options = new PupilPatternOptions(Period.Range(AcademicYear.Containing(day).Start, day), day, PupilPatternOptions.PreviousTerm(day));
-        return PupilAttendanceQuery.Run(c, new PupilScope.School(urn), options, viewer);
-    }
+    private static PupilPatternOptions YearToDate(DateOnly day) =>
+        new(Period.Range(AcademicYear.Containing(day).Start, day), day, PupilPatternOptions.PreviousTerm(day));
 }
