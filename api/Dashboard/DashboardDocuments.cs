@@ -37,12 +37,26 @@ internal sealed class DashboardDocuments(GraphQLHttpHandler handler, IGraphQLTex
         return reader.ReadToEnd();
     });
 
-    public async Task<DocumentAnswer> RunAsync(HttpContext context, string name, IDictionary<string, object?> variables, bool mutation = false)
+    public Task<DocumentAnswer> RunAsync(HttpContext context, string name, IDictionary<string, object?> variables, bool mutation = false) =>
+        RunAsync(context, name, variables, mutation, context.RequestServices);
+
+    /// <summary>
+    /// Runs a query document in a scope of its own (its own warehouse connection and access context, the same signed-in
+    /// user), so a page can run it beside its other documents: a scope's connection runs one query at a time. Its answer
+    /// may come from a snapshot published while the page was being drawn, so the page should show it with its own date.
+    /// </summary>
+    public async Task<DocumentAnswer> RunBesideAsync(HttpContext context, string name, IDictionary<string, object?> variables)
+    {
+        await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        return await RunAsync(context, name, variables, mutation: false, scope.ServiceProvider);
+    }
+
+    private async Task<DocumentAnswer> RunAsync(HttpContext context, string name, IDictionary<string, object?> variables, bool mutation, IServiceProvider services)
     {
         var request = new GraphQLRequest { Query = Text(name), OperationName = name, Variables = new Inputs(variables) };
         ExecutionResult result;
-        using (DashboardTiming.Of(context)?.Document())
-            result = await handler.ExecuteDocumentAsync(context, request, queryOnly: !mutation, context.RequestAborted);
+        using (DashboardTiming.Of(context)?.Document(name))
+            result = await handler.ExecuteDocumentAsync(context, request, queryOnly: !mutation, context.RequestAborted, services);
         var json = JsonNode.Parse(serializer.Serialize(result))!;
         var errors = (json["errors"] as JsonArray ?? [])
             .Select(e => (

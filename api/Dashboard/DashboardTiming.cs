@@ -10,7 +10,8 @@ namespace AttendanceGraph.Api.Dashboard;
 /// the page), and logged at Debug (category <c>AttendanceGraph.Api.Dashboard.DashboardTiming</c>) for every page when it
 /// ends, with <c>first-byte</c>, the time to its first byte: a streamed page (<see cref="PageStream"/>) has sent its
 /// headers long before its time is known. The benchmark's dashboard section reads the log line, so a slow page says
-/// whether the warehouse or the rendering is slow. Durations, a count and the route only: nothing about the pupils on the page.
+/// whether the warehouse or the rendering is slow, and the log line ends with each document's own time in the order they
+/// started, so it also says which document. Durations, document names and the route only: nothing about the pupils on the page.
 /// </summary>
 internal sealed class DashboardTiming
 {
@@ -19,6 +20,7 @@ internal sealed class DashboardTiming
     private readonly Lock gate = new();
     private long graphQLTicks, firstByteTicks, runningSince;
     private int documents, running;
+    private readonly List<(string Name, long StartedTicks, long Ticks)> each = [];
     private bool streaming;
 
     /// <summary>The request's timing, started with the page; header written when the response starts, log line when it ends.</summary>
@@ -39,9 +41,9 @@ internal sealed class DashboardTiming
             {
                 var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "";
                 var firstByte = Stopwatch.GetElapsedTime(0, timing.firstByteTicks).TotalMilliseconds;
-                log.LogDebug("Dashboard page {Route} answered {Status}{Streamed}: {ServerTiming}, first-byte;dur={FirstByte}",
+                log.LogDebug("Dashboard page {Route} answered {Status}{Streamed}: {ServerTiming}, first-byte;dur={FirstByte}; documents: {Documents}",
                     route, http.Response.StatusCode, timing.streaming ? " (streamed)" : "", timing.Header(),
-                    firstByte.ToString("0.0", CultureInfo.InvariantCulture));
+                    firstByte.ToString("0.0", CultureInfo.InvariantCulture), timing.EachDocument());
             }
             return Task.CompletedTask;
         });
@@ -54,23 +56,34 @@ internal sealed class DashboardTiming
     /// <summary>The page is being streamed: its headers go before its time is known, so they carry none.</summary>
     public void Streaming() => streaming = true;
 
-    /// <summary>A document started; dispose the result when it has answered.</summary>
-    public IDisposable Document()
+    /// <summary>The document <paramref name="name"/> started; dispose the result when it has answered.</summary>
+    public IDisposable Document(string name)
     {
+        var now = Stopwatch.GetTimestamp();
         lock (gate)
         {
             documents++;
-            if (running++ == 0) runningSince = Stopwatch.GetTimestamp();
+            if (running++ == 0) runningSince = now;
         }
-        return new Running(this);
+        return new Running(this, name, now);
     }
 
-    private void Ended()
+    private void Ended(string name, long startedTicks)
     {
+        var now = Stopwatch.GetTimestamp();
         lock (gate)
         {
-            if (--running == 0) graphQLTicks += Stopwatch.GetTimestamp() - runningSince;
+            if (--running == 0) graphQLTicks += now - runningSince;
+            each.Add((name, startedTicks, now - startedTicks));
         }
+    }
+
+    /// <summary>Each document's name and milliseconds, in the order they started: <c>DashboardPickers 12.5, TsmPack 380.1</c>.</summary>
+    public string EachDocument()
+    {
+        lock (gate)
+            return string.Join(", ", each.OrderBy(d => d.StartedTicks).Select(d => string.Create(CultureInfo.InvariantCulture,
+                $"{d.Name} {Stopwatch.GetElapsedTime(0, d.Ticks).TotalMilliseconds:0.0}")));
     }
 
     public string Header()
@@ -88,13 +101,13 @@ internal sealed class DashboardTiming
             $"graphql;dur={graphQL:0.0};desc=\"{count} GraphQL documents\", page;dur={page:0.0}");
     }
 
-    private sealed class Running(DashboardTiming timing) : IDisposable
+    private sealed class Running(DashboardTiming timing, string name, long startedTicks) : IDisposable
     {
         private int disposed;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref disposed, 1) == 0) timing.Ended();
+            if (Interlocked.Exchange(ref disposed, 1) == 0) timing.Ended(name, startedTicks);
         }
     }
 }

@@ -123,7 +123,7 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
         {
             return Failed(new PersistedDocumentsOnlyError());
         }
-        var (document, refused) = Parse(context, request);
+        var (document, refused) = Parse(context.RequestServices, request);
         if (document is null)
         {
             return refused!;
@@ -153,16 +153,19 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
     /// Checks, parses and executes one request as <paramref name="context"/>'s user, under every rule the endpoint applies
     /// (size budgets, validation limits, access control): the dashboard runs its own documents through here, so a page
     /// can never show what its role could not query. <paramref name="queryOnly"/> adds the GET rule (no mutations).
+    /// <paramref name="services"/> is the scope the document's services come from (the request's by default): a page
+    /// running two documents side by side gives each its own, since a scope's warehouse connection runs one query at a time.
     /// </summary>
     public async Task<ExecutionResult> ExecuteDocumentAsync(
-        HttpContext context, GraphQLRequest request, bool queryOnly, CancellationToken cancellationToken)
+        HttpContext context, GraphQLRequest request, bool queryOnly, CancellationToken cancellationToken, IServiceProvider? services = null)
     {
-        var (document, refused) = Parse(context, request);
-        return document is null ? refused! : await ExecuteAsync(context, request, document, queryOnly, cancellationToken);
+        services ??= context.RequestServices;
+        var (document, refused) = Parse(services, request);
+        return document is null ? refused! : await ExecuteAsync(context, request, document, queryOnly, cancellationToken, services);
     }
 
     /// <summary>The document within the size budgets, or the refusal.</summary>
-    private (GraphQLDocument? Document, ExecutionResult? Refused) Parse(HttpContext context, GraphQLRequest request)
+    private (GraphQLDocument? Document, ExecutionResult? Refused) Parse(IServiceProvider services, GraphQLRequest request)
     {
         if (DocumentBudget.CheckText(request.Query!, _options.Document) is { } tooLarge)
         {
@@ -171,7 +174,7 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
         GraphQLDocument document;
         try
         {
-            document = context.RequestServices.GetRequiredService<IDocumentBuilder>().Build(request.Query!);
+            document = services.GetRequiredService<IDocumentBuilder>().Build(request.Query!);
         }
         catch (SyntaxError error)
         {
@@ -185,9 +188,10 @@ internal sealed class GraphQLHttpHandler(IOptions<GraphQLEndpointOptions> option
     }
 
     private async Task<ExecutionResult> ExecuteAsync(
-        HttpContext context, GraphQLRequest request, GraphQLDocument document, bool isGet, CancellationToken cancellationToken)
+        HttpContext context, GraphQLRequest request, GraphQLDocument document, bool isGet, CancellationToken cancellationToken,
+        IServiceProvider? services = null)
     {
-        var services = context.RequestServices;
+        services ??= context.RequestServices;
         var executionOptions = new ExecutionOptions
         {
             Schema = services.GetRequiredService<ISchema>(),

@@ -19,6 +19,22 @@ internal static class NeedsAttentionPage
     /// <summary>The pickers, the school's lists and the looked-after children are each sent when ready (<see cref="PageResult.FlushAsync"/>).</summary>
     public static async Task<IResult> RenderAsync(DashboardContext context)
     {
+        // The looked-after children's latest day does not depend on the school, so it runs beside the school's lists, on
+        // a thread of its own (the executor runs a document's resolvers, and so its warehouse queries, synchronously) and in
+        // a scope of its own. It is always awaited before the page ends: it uses the request.
+        var lookedAfter = context.User.IsLaLead || context.User.IsVirtualSchool ? Task.Run(() => LookedAfterAbsentAnswerAsync(context)) : null;
+        try
+        {
+            return await RenderAsync(context, lookedAfter);
+        }
+        finally
+        {
+            if (lookedAfter is not null) await lookedAfter.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private static async Task<IResult> RenderAsync(DashboardContext context, Task<(string Day, DocumentAnswer Answer)?>? lookedAfter)
+    {
         var page = new PageResult();
         var b = new StringBuilder($"<span class=\"govuk-caption-l\">{E(context.Period.Label)}</span><h1 class=\"govuk-heading-l\">Needs attention</h1>");
         int? urn = context.User.IsSchool ? context.User.Urn : int.TryParse(context.Http.Request.Query["urn"], out var u) ? u : null;
@@ -42,8 +58,8 @@ internal static class NeedsAttentionPage
             b.Append("<p class=\"govuk-body\">Choose a school to see its pupils who need attention.</p>");
         await page.FlushAsync(context, Title, b, Current);
 
-        if (context.User.IsLaLead || context.User.IsVirtualSchool)
-            b.Append(await LookedAfterAbsentAsync(context, page));
+        if (lookedAfter is not null)
+            b.Append(LookedAfterAbsent(context, page, await lookedAfter));
         if (context.User.IsBiReader)
             b.Append(Layout.NotForRole("Pupil-level data"));
         return page.Respond(context, Title, b.ToString(), Current);
@@ -97,14 +113,21 @@ internal static class NeedsAttentionPage
         return PageResult.TableWithDownload(context, table);
     }
 
-    private static async Task<string> LookedAfterAbsentAsync(DashboardContext context, PageResult page)
+    private static async Task<(string Day, DocumentAnswer Answer)?> LookedAfterAbsentAnswerAsync(DashboardContext context)
     {
         var last = context.Pickers?["periods"]?["lastDate"]?.ToString();
-        if (last is null) return "";
-        var answer = await context.Documents.RunAsync(context.Http, "VirtualSchoolPupils", new Dictionary<string, object?>
+        if (last is null) return null;
+        var answer = await context.Documents.RunBesideAsync(context.Http, "VirtualSchoolPupils", new Dictionary<string, object?>
         {
             ["cohort"] = "LOOKED_AFTER", ["period"] = new Dictionary<string, object?> { ["from"] = last, ["to"] = last },
         });
+        return (last, answer);
+    }
+
+    private static string LookedAfterAbsent(DashboardContext context, PageResult page, (string Day, DocumentAnswer Answer)? read)
+    {
+        if (read is not { } r) return "";
+        var (last, answer) = r;
         var heading = $"<h2 class=\"govuk-heading-m\">Looked-after children absent on {Date(JsonValue.Create(last))}</h2>";
         if (answer.Data?["virtualSchool"]?["pupils"] is not { } pupils) return heading + Layout.Unavailable(answer, "virtualSchool", "Looked-after children's attendance");
         // Absent that day: attendance under 100% of the day's possible sessions.

@@ -60,9 +60,9 @@ public static partial class DashboardVisitor
             // The page's own timing, as the API logged it when the page ended (streamed pages send no Server-Timing header).
             var timing = server.PageTiming(0, TimeSpan.FromSeconds(5));
             if (timing is null) errors.Add("the API logged no timing for the page");
-            var (graphQL, documents, serverPage, firstByte) = ServerTiming(timing);
+            var (graphQL, documents, serverPage, firstByte, each) = ServerTiming(timing);
             return new PageVisit(page, periodLabel, status, t.GetProperty("fp").GetDouble(), t.GetProperty("fcp").GetDouble(),
-                t.GetProperty("drawn").GetDouble(), graphQL, documents, serverPage, errors) { ServerFirstByteMs = firstByte };
+                t.GetProperty("drawn").GetDouble(), graphQL, documents, serverPage, errors) { ServerFirstByteMs = firstByte, DocumentTimes = each };
         }
         finally
         {
@@ -70,15 +70,15 @@ public static partial class DashboardVisitor
         }
     }
 
-    /// <summary>The page's timing as the API logs it: graphql;dur=…;desc="N GraphQL documents", page;dur=…, first-byte;dur=….</summary>
-    private static (double? GraphQL, int? Documents, double? Page, double? FirstByte) ServerTiming(string? timing)
+    /// <summary>The page's timing as the API logs it: graphql;dur=…;desc="N GraphQL documents", page;dur=…, first-byte;dur=…; documents: Name ms, ….</summary>
+    private static (double? GraphQL, int? Documents, double? Page, double? FirstByte, string? Each) ServerTiming(string? timing)
     {
         var m = timing is null ? null : ServerTimingPattern().Match(timing);
-        if (m is null || !m.Success) return (null, null, null, null);
+        if (m is null || !m.Success) return (null, null, null, null, null);
         double Ms(int group) => double.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
-        return (Ms(1), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), Ms(3), Ms(4));
+        return (Ms(1), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), Ms(3), Ms(4), m.Groups[5].Success ? m.Groups[5].Value.Trim() : null);
     }
 
-    [GeneratedRegex(@"graphql;dur=([0-9.]+);desc=""(\d+) GraphQL documents"", page;dur=([0-9.]+), first-byte;dur=([0-9.]+)")]
+    [GeneratedRegex(@"graphql;dur=([0-9.]+);desc=""(\d+) GraphQL documents"", page;dur=([0-9.]+), first-byte;dur=([0-9.]+)(?:; documents: ([^\r\n]*))?")]
     private static partial Regex ServerTimingPattern();
 }

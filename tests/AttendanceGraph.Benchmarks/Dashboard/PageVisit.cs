@@ -13,9 +13,12 @@ public sealed record PageVisit(
     /// <summary>When the server sent the page's first byte (its layout's head, for a streamed page), from the API's log.</summary>
     public double? ServerFirstByteMs { get; init; }
 
+    /// <summary>Each of the page's documents by name with its own milliseconds, in the order they started, from the API's log.</summary>
+    public string? DocumentTimes { get; init; }
+
     public object ToJson() => new
     {
         page = Page, period = Period, status = Status, firstPaintMs = FirstPaintMs, firstContentfulPaintMs = FirstContentfulPaintMs,
-        fullyDrawnMs = FullyDrawnMs, graphQLMs = GraphQLMs, documents = Documents, serverPageMs = ServerPageMs, serverFirstByteMs = ServerFirstByteMs, errors = Errors,
+        fullyDrawnMs = FullyDrawnMs, graphQLMs = GraphQLMs, documents = Documents, serverPageMs = ServerPageMs, serverFirstByteMs = ServerFirstByteMs, documentTimes = DocumentTimes, errors = Errors,
     };
 }

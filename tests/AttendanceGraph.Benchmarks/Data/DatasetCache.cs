@@ -47,6 +47,46 @@ public sealed class DatasetCache(string root, int seed)
     }
 
     /// <summary>
+    /// The query warehouse with the next school day loaded into it as a second batch (<see cref="IncrementalDayWriter"/>):
+    /// the warehouse a team opens each morning, after the night's daily load. The dashboard's needs-attention page
+    /// compares the latest load with the one before it, which a warehouse of one batch does not have (its list is then
+    /// empty at no cost, and the page measured fast for that reason). Kept beside the query warehouse, as a copy of it.
+    /// </summary>
+    public WarehousePaths WarehouseAfterADailyLoad(Dataset dataset)
+    {
+        var paths = new WarehousePaths(Path.Combine(dataset.Folder, "warehouse-after-daily-load"));
+        if (SnapshotPointer.ReadName(paths) is not null && IsCurrent(paths) && Batches(paths) == 2) return paths;
+        var source = Warehouse(dataset);
+        if (Directory.Exists(paths.Root)) Directory.Delete(paths.Root, recursive: true);
+        Console.Error.WriteLine($"[cache] copying {dataset.Key}'s query warehouse and loading {BenchmarkCalendar.IncrementalDay:yyyy-MM-dd} into it …");
+        CopyFolder(source.Root, paths.Root);
+        var day = Path.Combine(dataset.Folder, "scratch", "daily-load");
+        try
+        {
+            var (folder, _) = IncrementalDayWriter.Write(dataset, BenchmarkCalendar.IncrementalDay, day);
+            new BatchLoader(paths).Load([folder], new LoadOptions(LaCode: new GeneratorOptions().LaCode));
+        }
+        finally
+        {
+            if (Directory.Exists(day)) Directory.Delete(day, recursive: true);
+        }
+        return paths;
+    }
+
+    private static int Batches(WarehousePaths paths)
+    {
+        using var c = CurrentSnapshot.TryOpenReadOnly(paths);
+        return c is null ? 0 : BatchCoverage.Latest(c, 2).Count;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var dir in Directory.EnumerateDirectories(from)) CopyFolder(dir, Path.Combine(to, Path.GetFileName(dir)));
+    }
+
+    /// <summary>
     /// Whether the cached warehouse was built by the current loader: one built before a rollup change (a new table
     /// version), before the cohort intervals were materialised (which came with marks clustered by week) or by an older
     /// schema version (before school_open_days, pupil pages read every mark's day) would answer from slower paths and

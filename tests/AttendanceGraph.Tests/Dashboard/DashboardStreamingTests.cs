@@ -74,13 +74,19 @@ public sealed class DashboardStreamingTests : IDisposable
         // Sent in parts: no Server-Timing, whose figures were not known when the headers left.
         Assert.False(response.Headers.Contains("Server-Timing"));
         var line = await LoggedTimingAsync("/");
-        var m = Regex.Match(line, @"^Dashboard page / answered 200 \(streamed\): graphql;dur=([0-9.]+);desc=""(\d+) GraphQL documents"", page;dur=([0-9.]+), first-byte;dur=([0-9.]+)$");
+        var m = Regex.Match(line, @"^Dashboard page / answered 200 \(streamed\): graphql;dur=([0-9.]+);desc=""(\d+) GraphQL documents"", page;dur=([0-9.]+), first-byte;dur=([0-9.]+); documents: (.+)$");
         Assert.True(m.Success, line);
         var (graphQL, documents, page, firstByte) = (Ms(m.Groups[1]), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), Ms(m.Groups[3]), Ms(m.Groups[4]));
         // The LA page runs the pickers and its own documents; their time is part of the page's; its head left before them.
         Assert.True(documents >= 2, line);
         Assert.InRange(graphQL, 0.1, page);
         Assert.InRange(firstByte, 0, page);
+        // Each document by name, in the order they started (the pickers first), each within the documents' time.
+        var each = m.Groups[5].Value.Split(", ").Select(d => d.Split(' ')).ToList();
+        Assert.Equal(documents, each.Count);
+        Assert.Equal("DashboardPickers", each[0][0]);
+        Assert.Contains(each, d => d[0] == "LocalAuthority");
+        Assert.All(each, d => Assert.InRange(double.Parse(d[1], CultureInfo.InvariantCulture), 0, graphQL + 0.1));
 
         (status, _, _, response) = await GetAsync(whole, R.LaLead, null, "/?period=2025/26");
         Assert.Equal(HttpStatusCode.OK, status);
@@ -136,6 +142,21 @@ public sealed class DashboardStreamingTests : IDisposable
         Assert.Contains("The list of schools to choose from could not be loaded (TIMEOUT)", needsAttention);
     }
 
+    [Fact]
+    public async Task NeedsAttention_RunsTheLookedAfterChildren_BesideTheSchoolsLists_InAScopeOfItsOwn()
+    {
+        // The school's pack waits (up to 5 s) for the looked-after list to start: one after the other, it never would.
+        var watcher = new LookedAfterBesideThePack();
+        var (factory, client) = LaLeadWithExecuter(watcher.Wrap);
+        using var _ = factory;
+
+        var page = await client.GetStringAsync($"/needs-attention?urn={Alpha}");
+        Assert.Contains("Looked-after children absent on", page);
+        Assert.Contains("Reached the penalty-notice threshold", page);
+        Assert.True(watcher.LookedAfterListStartedWhileThePackWaited, "the looked-after list did not start until the school's lists were done");
+        Assert.NotSame(watcher.Services["TsmPack"], watcher.Services["VirtualSchoolPupils"]);
+    }
+
     /// <summary>The streamed API with its GraphQL executer wrapped (to make documents fail), and a la-lead's dashboard client.</summary>
     private (Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Factory, HttpClient Client) LaLeadWithExecuter(Func<IDocumentExecuter, IDocumentExecuter> wrap)
     {
@@ -149,6 +170,31 @@ public sealed class DashboardStreamingTests : IDisposable
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add("Cookie", $"{DashboardApp.DashboardSessionCookie}={ApiFactory.Token(R.LaLead)}");
         return (factory, client);
+    }
+
+    /// <summary>Holds each TsmPack document until the looked-after children's document has started, and notes each document's services.</summary>
+    private sealed class LookedAfterBesideThePack
+    {
+        private readonly TaskCompletionSource lookedAfterStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public System.Collections.Concurrent.ConcurrentDictionary<string, IServiceProvider> Services { get; } = new();
+
+        public bool LookedAfterListStartedWhileThePackWaited { get; private set; } = true;
+
+        public IDocumentExecuter Wrap(IDocumentExecuter real) => new Executer(this, real);
+
+        private sealed class Executer(LookedAfterBesideThePack watcher, IDocumentExecuter real) : IDocumentExecuter
+        {
+            public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options)
+            {
+                watcher.Services.TryAdd(options.OperationName!, options.RequestServices!);
+                if (options.OperationName == "VirtualSchoolPupils") watcher.lookedAfterStarted.TrySetResult();
+                if (options.OperationName == "TsmPack"
+                    && await Task.WhenAny(watcher.lookedAfterStarted.Task, Task.Delay(TimeSpan.FromSeconds(5))) != watcher.lookedAfterStarted.Task)
+                    watcher.LookedAfterListStartedWhileThePackWaited = false;
+                return await real.ExecuteAsync(options);
+            }
+        }
     }
 
     /// <summary>The schools documents answer as a timed-out execution does: an error and no data.</summary>
