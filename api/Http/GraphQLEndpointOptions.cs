@@ -72,12 +72,18 @@ public sealed class GraphQLEndpointOptions
     /// <summary>Extra validation rules appended after the spec's core rules and the transport's limits.</summary>
     public IList<IValidationRule> ValidationRules { get; } = new List<IValidationRule>();
 
-    /// <summary>Builds the per-request user context (claims, scoped services) from the HTTP request.</summary>
+    /// <summary>
+    /// Builds the per-request user context (claims) from the HTTP request. Scoped services come from the execution's
+    /// <c>RequestServices</c>, not from the context's: a document run in a scope of its own still passes the request's context.
+    /// </summary>
     public Func<HttpContext, IDictionary<string, object?>>? UserContextFactory { get; set; }
 
     /// <summary>Called once per GraphQL request when it is answered (or the client has gone), for metrics.</summary>
     public Action<HttpContext, GraphQLRequestSummary>? OnCompleted { get; set; }
 
-    /// <summary>Last-chance hook to adjust execution options (listeners, metrics, etc.) per request.</summary>
+    /// <summary>
+    /// Last-chance hook to adjust execution options (listeners, metrics, etc.) per request; scoped services from the
+    /// options' <c>RequestServices</c>, not the context's (see <see cref="UserContextFactory"/>).
+    /// </summary>
     public Action<ExecutionOptions, HttpContext>? ConfigureExecution { get; set; }
 }

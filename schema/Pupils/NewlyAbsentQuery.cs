@@ -26,9 +26,9 @@ public static class NewlyAbsentQuery
         IReadOnlyDictionary<int, PupilAttendanceRow> before;
         if (AcademicYear.Containing(previous) == AcademicYear.Containing(latest))
             // One reading of the year to date, the earlier day's only for the pupils it can change the answer for.
-            (now, before) = PupilAttendanceQuery.RunWithEarlier(c, scope, YearToDate(latest), YearToDate(previous), viewer, IsPersistentlyAbsent);
+            (now, before) = PupilAttendanceQuery.RunWithEarlier(c, scope, PupilPatternOptions.YearToDate(latest), PupilPatternOptions.YearToDate(previous), viewer, IsPersistentlyAbsent);
         else
-            (now, before) = (PupilAttendanceQuery.Run(c, scope, YearToDate(latest), viewer), new Dictionary<int, PupilAttendanceRow>());
+            (now, before) = (PupilAttendanceQuery.Run(c, scope, PupilPatternOptions.YearToDate(latest), viewer), new Dictionary<int, PupilAttendanceRow>());
         return now
             .Where(r => IsPersistentlyAbsent(r) && !(before.GetValueOrDefault(r.PupilId) is { } b && IsPersistentlyAbsent(b)))
             .Select(r => new NewlyAbsentPupil(r, before.GetValueOrDefault(r.PupilId)))
@@ -41,6 +41,4 @@ public static class NewlyAbsentQuery
     /// <summary>Severe absence is persistent absence too (50% is over 10%).</summary>
     private static bool IsPersistentlyAbsent(PupilAttendanceRow r) => r.Patterns.Band is TsmBand.SevereAbsence or TsmBand.PersistentAbsence;
 
-    private static PupilPatternOptions YearToDate(DateOnly day) =>
-        new(Period.Range(AcademicYear.Containing(day).Start, day), day, PupilPatternOptions.PreviousTerm(day));
 }

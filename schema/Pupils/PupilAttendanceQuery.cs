@@ -27,10 +27,11 @@ public static class PupilAttendanceQuery
         DuckDBConnection c, PupilScope.School scope, PupilPatternOptions o, PupilPatternOptions earlier, PupilViewer viewer,
         Func<PupilAttendanceRow, bool> alsoEarlier)
     {
-        if (earlier.Period.Start != o.Period.Start || earlier.End > o.End || earlier.LookbackStart < o.LookbackStart || DaysTo(earlier) > DaysTo(o))
+        // The same start and lookback: a week's marks before a later lookback would still count in its penalty-notice week.
+        if (earlier.Period.Start != o.Period.Start || earlier.LookbackStart != o.LookbackStart || earlier.End > o.End || DaysTo(earlier) > DaysTo(o))
             throw new ArgumentException($"the earlier reading ({earlier.Period.Start:yyyy-MM-dd} to {earlier.End:yyyy-MM-dd}, marks from " +
-                $"{earlier.LookbackStart:yyyy-MM-dd}) must lie inside the later one ({o.Period.Start:yyyy-MM-dd} to {o.End:yyyy-MM-dd}, from {o.LookbackStart:yyyy-MM-dd})",
-                nameof(earlier));
+                $"{earlier.LookbackStart:yyyy-MM-dd}) must start where the later one does and end no later ({o.Period.Start:yyyy-MM-dd} to " +
+                $"{o.End:yyyy-MM-dd}, from {o.LookbackStart:yyyy-MM-dd})", nameof(earlier));
         var reading = Read(c, scope, o, viewer);
         var rows = reading.Rows(o, _ => true);
         var wanted = rows.Where(alsoEarlier).Select(r => r.PupilId).ToHashSet();
@@ -123,14 +124,14 @@ public static class PupilAttendanceQuery
 
         var windows = PupilWindowsQuery.Of(c, viewer, inScope, [.. scope.Parameters(o.Period.Start, o.End), ("scoped_ids", scoped)]);
         var urn = scope is PupilScope.School s ? s.Urn : (int?)null;
-        return new PupilReading(pupils, marks, days, new SchoolDays(days), memberships, windows, totals, urn, o.LookbackStart, DaysTo(o));
+        return new PupilReading(pupils, marks, days, new SchoolDays(days), memberships, windows, totals, urn, DaysTo(o));
     }
 
     /// <summary>The open days a reading needs go to the as-of date (N codes age up to it), or the period end when later.</summary>
     private static DateOnly DaysTo(PupilPatternOptions o) => o.AsOf > o.End ? o.AsOf : o.End;
 
-    /// <summary>What one reading holds: the pupils in scope, their marks and their schools' open days from <paramref name="From"/> (the open days to <paramref name="DaysUpTo"/>), and the rest their patterns need.</summary>
-    private sealed record PupilReading(
+    /// <summary>What one reading holds: the pupils in scope, their marks, their schools' open days (to <paramref name="DaysUpTo"/>), and the rest their patterns need.</summary>
+    private sealed class PupilReading(
         Dictionary<int, (string Upn, List<PupilEnrolment> Enrolments)> Pupils,
         Dictionary<int, List<PupilMark>> Marks,
         List<(int Urn, DateOnly Date)> OpenDays,
@@ -139,7 +140,6 @@ public static class PupilAttendanceQuery
         IReadOnlyDictionary<int, IReadOnlyList<DateWindow>> Windows,
         Dictionary<int, MeasureValues> Totals,
         int? Urn,
-        DateOnly From,
         DateOnly DaysUpTo)
     {
         public bool HasMarkBetween(int pupilId, DateOnly from, DateOnly to) =>
@@ -147,15 +147,13 @@ public static class PupilAttendanceQuery
 
         /// <summary>
         /// The rows of the pupils <paramref name="include"/> picks, over <paramref name="o"/>. Their patterns count only
-        /// marks from o's lookback to its end (<see cref="PupilPatterns.Compute"/> filters by date), but a school's open days
-        /// past o's reading would change how it ages N codes near its end (days after the last open day known are counted
-        /// from the calendar), so a reading that ends sooner sees only the open days a reading of its own would.
+        /// marks up to o's end (<see cref="PupilPatterns.Compute"/> filters by date), but a school's open days past o's end
+        /// would change how it ages N codes near it (days after the last open day known are counted from the calendar),
+        /// so a reading that ends sooner sees only the open days a reading of its own would.
         /// </summary>
         public List<PupilAttendanceRow> Rows(PupilPatternOptions o, Func<int, bool> include)
         {
-            var days = o.LookbackStart > From || DaysTo(o) < DaysUpTo
-                ? new SchoolDays(OpenDays.Where(d => d.Date >= o.LookbackStart && d.Date <= DaysTo(o)))
-                : Days;
+            var days = DaysTo(o) < DaysUpTo ? new SchoolDays(OpenDays.Where(d => d.Date <= DaysTo(o))) : Days;
             return Pupils.Where(p => include(p.Key)).OrderBy(p => p.Value.Upn, StringComparer.Ordinal)
                 .Select(p => new PupilAttendanceRow(p.Key, p.Value.Upn, p.Value.Enrolments, Memberships.GetValueOrDefault(p.Key) ?? [], o.End, Urn,
                     WithTotals(PupilPatterns.Compute(Marks.GetValueOrDefault(p.Key) ?? [], days, o), Totals.GetValueOrDefault(p.Key)),

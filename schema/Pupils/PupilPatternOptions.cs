@@ -29,6 +29,10 @@ public sealed record PupilPatternOptions(Period Period, DateOnly AsOf, Period Pr
     /// <summary>How far back marks are needed: the year so far, the previous period, and enough weeks for a rolling 10-school-week window (a summer holiday and a Christmas break included).</summary>
     public DateOnly LookbackStart => new[] { YearStart, PreviousPeriod.Start, Period.Start.AddDays(-7 * 30) }.Min();
 
+    /// <summary>The academic year to <paramref name="day"/>, as of that day, against the term before (the needs-attention list's reading).</summary>
+    public static PupilPatternOptions YearToDate(DateOnly day) =>
+        new(Period.Range(AcademicYear.Containing(day).Start, day), day, PreviousTerm(day));
+
     /// <summary>The term before the one containing <paramref name="date"/>.</summary>
     public static Period PreviousTerm(DateOnly date)
     {

@@ -84,7 +84,7 @@ public sealed record PupilPatterns(
     /// </remarks>
     public static MeasureValues Measure(IEnumerable<PupilMark> marks)
     {
-        var byId = new long[256];
+        Span<long> byId = stackalloc long[256];
         foreach (var m in marks) byId[m.Code.Id]++;
         long possible = 0, attendance = 0, authorised = 0, unauthorised = 0, overall = 0, late = 0;
         var codes = new Dictionary<string, long>(CodeCatalogue.Instance.Codes.Count, StringComparer.Ordinal);

@@ -21,7 +21,9 @@ internal static class NeedsAttentionPage
     {
         // The looked-after children's latest day does not depend on the school, so it runs beside the school's lists, on
         // a thread of its own (the executor runs a document's resolvers, and so its warehouse queries, synchronously) and in
-        // a scope of its own. It is always awaited before the page ends: it uses the request.
+        // a scope of its own. It is always awaited before the page ends: it reads the request (its user, items, headers and
+        // abort token, none of which the page changes while it runs). A failure of its own shows in its section; when the
+        // page itself fails, the page's error is the one reported.
         var lookedAfter = context.User.IsLaLead || context.User.IsVirtualSchool ? Task.Run(() => LookedAfterAbsentAnswerAsync(context)) : null;
         try
         {
@@ -29,7 +31,7 @@ internal static class NeedsAttentionPage
         }
         finally
         {
-            if (lookedAfter is not null) await lookedAfter.ContinueWith(_ => { }, TaskScheduler.Default);
+            if (lookedAfter is not null) await ((Task)lookedAfter).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 

@@ -62,12 +62,19 @@ public sealed class PupilReadingWithEarlierTests(BatchingTests.GeneratedLa la) :
     public void AnEarlierReadingThatIsNotInsideTheLaterOne_IsRefused()
     {
         using var c = CurrentSnapshot.TryOpenReadOnly(la.Paths)!;
-        var (january, february) = (YearToDate(new DateOnly(2026, 1, 9)), YearToDate(new DateOnly(2026, 2, 6)));
-        Assert.Throws<ArgumentException>(() => PupilAttendanceQuery.RunWithEarlier(c, new PupilScope.School(1), january, february, new PupilViewer.Everyone(), _ => true));
+        var (ninth, february) = (new DateOnly(2026, 1, 9), YearToDate(new DateOnly(2026, 2, 6)));
+        var yearStart = new AcademicYear(2025).Start;
+        foreach (var earlier in new[]
+        {
+            YearToDate(new DateOnly(2026, 3, 6)), // ends later
+            new PupilPatternOptions(Period.Range(new DateOnly(2025, 10, 1), ninth), ninth, PupilPatternOptions.PreviousTerm(ninth)), // starts elsewhere
+            new PupilPatternOptions(Period.Range(yearStart, ninth), ninth, Period.ForTerm(new AcademicYear(2024), Term.Autumn)), // reads marks from earlier
+            new PupilPatternOptions(Period.Range(yearStart, ninth), new DateOnly(2026, 3, 2), PupilPatternOptions.PreviousTerm(ninth)), // ages N codes to a later day
+        })
+            Assert.Throws<ArgumentException>(() => PupilAttendanceQuery.RunWithEarlier(c, new PupilScope.School(1), february, earlier, new PupilViewer.Everyone(), _ => true));
     }
 
-    private static PupilPatternOptions YearToDate(DateOnly day) =>
-        new(Period.Range(AcademicYear.Containing(day).Start, day), day, PupilPatternOptions.PreviousTerm(day));
+    private static PupilPatternOptions YearToDate(DateOnly day) => PupilPatternOptions.YearToDate(day);
 
     private static string Describe(IEnumerable<PupilAttendanceRow> rows) =>
         string.Join("\n", rows.Select(r => JsonSerializer.Serialize(r, Json)));
