@@ -6,6 +6,7 @@ using AttendanceGraph.Api.Security;
 using AttendanceGraph.Api.Telemetry;
 
 var builder = WebApplication.CreateBuilder(LaunchEnvironment.Options(args));
+AttendanceGraph.Api.Data.NativeAllocator.Configure(builder.Configuration); // before anything opens a warehouse
 builder.Services.AddAttendanceGraph(builder.Configuration);
 try
 {

@@ -3,9 +3,10 @@ using System.Runtime.InteropServices;
 namespace AttendanceGraph.Api.Data;
 
 /// <summary>
-/// Hands freed native memory back to the OS. DuckDB here allocates with glibc malloc (its jemalloc extension is not
-/// built in: <c>duckdb_extensions()</c> lists none), and glibc keeps what a closed snapshot's instance freed in its
-/// arenas, so each load's old snapshot left the API's RSS higher (the soak's RSS peaks were at the loads).
+/// Hands glibc's freed native memory back to the OS. DuckDB's buffers and query memory come from its own jemalloc
+/// (<see cref="NativeAllocator"/>), but the rest of its C++ allocations and the runtime's native ones come from glibc,
+/// which keeps what a closed snapshot's instance freed in its arenas, so each load's old snapshot left the API's RSS
+/// higher (the soak's RSS peaks were at the loads).
 /// </summary>
 public static class NativeHeap
 {
