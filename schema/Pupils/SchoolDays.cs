@@ -24,16 +24,18 @@ public sealed class SchoolDays
     /// <summary>The Mondays of the school weeks of any of <paramref name="urns"/> up to <paramref name="upTo"/>, ascending.</summary>
     /// <remarks>
     /// Every pupil of a school asks for the same weeks (its school's, up to the same day), so each answer is kept: walking a
-    /// year of open days for each of a thousand pupils was a fifth of a school's pupil patterns.
+    /// year of open days for each of a thousand pupils was about a tenth of a school's pupil patterns (105 → 93 ms for a
+    /// 1,033-pupil school at 38 M marks).
     /// </remarks>
     public IReadOnlyList<DateOnly> WeekStarts(IEnumerable<int> urns, DateOnly upTo)
     {
-        var key = (string.Join(",", urns.Distinct().Order()), upTo);
+        var schools = urns.Distinct().Order().ToList();
+        var key = (string.Join(",", schools), upTo);
         lock (weekStarts)
         {
             if (weekStarts.TryGetValue(key, out var known)) return known;
         }
-        var weeks = key.Item1.Length == 0 ? [] : key.Item1.Split(',').Select(int.Parse).SelectMany(u => byUrn.GetValueOrDefault(u) ?? [])
+        var weeks = schools.SelectMany(u => byUrn.GetValueOrDefault(u) ?? [])
             .Where(d => d <= upTo).Select(SchoolCalendar.MondayOf).Distinct().Order().ToList();
         lock (weekStarts) weekStarts[key] = weeks;
         return weeks;

@@ -6,6 +6,7 @@ using AttendanceGraph.Schema.Identifiers;
 using AttendanceGraph.Schema.Warehouse;
 using AttendanceGraph.Tests.Api;
 using AttendanceGraph.Tests.Fixtures;
+using static AttendanceGraph.Tests.Pupils.KappaLambdaAuthority;
 
 namespace AttendanceGraph.Tests.Pupils;
 
@@ -19,7 +20,6 @@ namespace AttendanceGraph.Tests.Pupils;
 /// </summary>
 public sealed class NewlyAbsentTests : IDisposable
 {
-    private const int Kappa = 210001, Lambda = 210002;
     private static readonly string Y = Upn.Create(319, 2201, 2019, 1), X = Upn.Create(319, 2201, 2019, 2), Z = Upn.Create(319, 2201, 2019, 3);
     private static readonly DateOnly LoadOneTo = new(2025, 9, 12), LoadTwoTo = new(2025, 9, 19);
 
@@ -93,10 +93,7 @@ public sealed class NewlyAbsentTests : IDisposable
         var input = Directory.CreateDirectory(dir.Sub(name)).FullName;
         if (withDimensions)
         {
-            File.WriteAllText(Path.Combine(input, "edubasealldata20250901.csv"), string.Join("\r\n",
-                "URN,LA (code),LA (name),EstablishmentNumber,EstablishmentName,TypeOfEstablishment (name),EstablishmentStatus (name),PhaseOfEducation (name),OpenDate,CloseDate,StatutoryLowAge,StatutoryHighAge,Postcode",
-                $"{Kappa},319,Sutton,2201,Kappa Primary School,Community school,Open,Primary,01-09-1970,,4,11,SM1 1AA",
-                $"{Lambda},319,Sutton,2202,Lambda Primary School,Community school,Open,Primary,01-09-1970,,4,11,SM1 1AB") + "\r\n", Encoding.Latin1);
+            KappaLambdaAuthority.WriteGias(input);
             File.WriteAllText(Path.Combine(input, "pupils.csv"), "upn,school_urn,entry_date,leaving_date,date_of_birth,sex,nc_year\n"
                 + string.Concat(new[] { Y, X, Z }.Select(u => $"{u},{Kappa},2020-09-01,,2015-03-01,F,6\n")));
         }

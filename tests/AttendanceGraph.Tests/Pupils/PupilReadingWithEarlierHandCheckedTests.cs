@@ -5,6 +5,7 @@ using AttendanceGraph.Schema.Identifiers;
 using AttendanceGraph.Schema.Pupils;
 using AttendanceGraph.Schema.Warehouse;
 using AttendanceGraph.Tests.Fixtures;
+using static AttendanceGraph.Tests.Pupils.KappaLambdaAuthority;
 
 namespace AttendanceGraph.Tests.Pupils;
 
@@ -19,7 +20,6 @@ namespace AttendanceGraph.Tests.Pupils;
 /// </summary>
 public sealed class PupilReadingWithEarlierHandCheckedTests : IDisposable
 {
-    private const int Kappa = 210001, Lambda = 210002;
     private static readonly string W = Upn.Create(319, 2201, 2019, 1), V = Upn.Create(319, 2202, 2019, 2), U = Upn.Create(319, 2201, 2019, 3);
     private readonly TempDirectory dir = new();
 
@@ -49,10 +49,7 @@ public sealed class PupilReadingWithEarlierHandCheckedTests : IDisposable
     private void Load(WarehousePaths paths, IReadOnlyList<DateOnly> days)
     {
         var input = Directory.CreateDirectory(dir.Sub("input")).FullName;
-        File.WriteAllText(Path.Combine(input, "edubasealldata20250901.csv"), string.Join("\r\n",
-            "URN,LA (code),LA (name),EstablishmentNumber,EstablishmentName,TypeOfEstablishment (name),EstablishmentStatus (name),PhaseOfEducation (name),OpenDate,CloseDate,StatutoryLowAge,StatutoryHighAge,Postcode",
-            $"{Kappa},319,Sutton,2201,Kappa Primary School,Community school,Open,Primary,01-09-1970,,4,11,SM1 1AA",
-            $"{Lambda},319,Sutton,2202,Lambda Primary School,Community school,Open,Primary,01-09-1970,,4,11,SM1 1AB") + "\r\n", Encoding.Latin1);
+        KappaLambdaAuthority.WriteGias(input);
         File.WriteAllText(Path.Combine(input, "pupils.csv"), "upn,school_urn,entry_date,leaving_date,date_of_birth,sex,nc_year\n"
             + $"{W},{Kappa},2020-09-01,,2015-03-01,F,6\n{V},{Lambda},2020-09-01,,2015-03-01,M,6\n{U},{Kappa},2025-09-15,,2015-05-01,M,6\n");
         var marks = new StringBuilder("upn,school_urn,date,session,code\n");
