@@ -93,16 +93,24 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         options.StepReached?.Invoke("dimensions-staged");
 
         Done("staged schools, pupils, enrolments, cohorts (and their reference rows) and benchmarks");
+        var rollupBuilt = false;
         if (direct)
         {
             // The marks went straight into an empty warehouse: nothing to merge, and the aggregates are
-            // counted from the registers validation built, not from the marks again.
-            FirstLoadAggregates.Build(snapshot, registers, ct);
+            // counted from the registers validation built, not from the marks again; so is the school rollup, when
+            // no enrolment has both registers and DfE totals.
+            var rollup = FirstLoadAggregates.Build(snapshot, registers, FirstLoadRollup.YearsToSum(c, registers, batch.SessionTotals), ct);
             registers = null!; // a byte per session of every enrolment: free it before the checkpoint
             // The build starts the aggregates afresh from the registers; weeks known only as totals go back in.
             SessionTotalsStager.Merge(c, batch.SessionTotals, batchId, aggregatesRebuilt: true);
             SessionTotalsStager.AddAllTotalsAggregates(c);
-            Done("built aggregates");
+            if (rollup is not null)
+            {
+                rollup.AddTotalsOnlyEnrolments(c);
+                rollup.Write(snapshot, batchId);
+                rollupBuilt = true;
+            }
+            Done(rollupBuilt ? "built aggregates and school rollup" : "built aggregates");
         }
         else
         {
@@ -116,9 +124,12 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         var large = totals >= ReleaseTotalsFrom;
         if (large) ReleaseTotals(c, batch);
         SessionTotalsStager.RebuildSpans(c);
-        using (large ? DuckDbMemoryLimit.AtMost(c, LargeRollupMemoryLimit, options.MemoryLimit) : null)
-            RollupRefresh.Run(c, firstLoad: direct, batchId);
-        Done("refreshed school rollup");
+        if (!rollupBuilt)
+        {
+            using (large ? DuckDbMemoryLimit.AtMost(c, LargeRollupMemoryLimit, options.MemoryLimit) : null)
+                RollupRefresh.Run(c, firstLoad: direct, batchId);
+            Done("refreshed school rollup");
+        }
         SchoolOpenDays.Refresh(c, everyDay: direct);
         Done("refreshed open days");
         options.StepReached?.Invoke("aggregates-refreshed");

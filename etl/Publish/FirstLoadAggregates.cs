@@ -1,5 +1,6 @@
 using AttendanceGraph.Etl.Stage;
 using AttendanceGraph.Etl.Validate;
+using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Warehouse;
 
 namespace AttendanceGraph.Etl.Publish;
@@ -14,7 +15,11 @@ namespace AttendanceGraph.Etl.Publish;
 /// </summary>
 internal static class FirstLoadAggregates
 {
-    public static void Build(SnapshotBuilder snapshot, MarksIndex registers, CancellationToken ct)
+    /// <param name="rollupYears">
+    /// When set, also sum the school rollup's units over these years from the same fragments (<see cref="FirstLoadRollup"/>),
+    /// returned to be completed and written once the aggregates hold everything else.
+    /// </param>
+    public static FirstLoadRollup? Build(SnapshotBuilder snapshot, MarksIndex registers, (AcademicYear First, AcademicYear Last)? rollupYears, CancellationToken ct)
     {
         var c = snapshot.Connection;
         // Empty in a warehouse without marks; cleared anyway so the build can never add to stale rows.
@@ -36,6 +41,10 @@ internal static class FirstLoadAggregates
             .OrderBy(s => s.Slot.Urn).ThenBy(s => s.PupilId)
             .ToList();
 
+        var rollup = rollupYears is { } years ? FirstLoadRollup.Begin(c, years, dateOfBirth, intervals.Keys) : null;
+        var enrolmentSums = rollup?.NewSummer();
+        var cohortSums = rollup?.NewSummer();
+
         OneDuckDbThread.Run(c, () =>
         {
             var enrolments = Task.Run(() => Write(AggregateTable.Enrolments, writer =>
@@ -45,26 +54,44 @@ internal static class FirstLoadAggregates
                 {
                     ct.ThrowIfCancellationRequested();
                     var dob = dateOfBirth[pupilId];
-                    RegisterFragments.Count(slot, null, counts,
-                        (week, month) => writer.Write(null, slot.Urn, pupilId, dob, week, month, counts));
+                    RegisterFragments.Count(slot, null, counts, (week, month) =>
+                    {
+                        writer.Write(null, slot.Urn, pupilId, dob, week, month, counts);
+                        enrolmentSums?.Units.Add(Math.Max(week, month), counts);
+                    });
+                    enrolmentSums?.Finish(0, slot.Urn, pupilId, dob);
                 }
             }));
             var cohorts = Task.Run(() => Write(AggregateTable.Cohorts, writer =>
             {
                 var counts = new FragmentCounts();
+                var allPupilsCounts = new FragmentCounts();
+                var index = 0;
                 foreach (var (cohort, byPupil) in intervals)
+                {
+                    index++;
                     foreach (var (pupilId, slot) in slots)
                     {
                         if (!byPupil.TryGetValue(pupilId, out var within)) continue;
                         ct.ThrowIfCancellationRequested();
                         var dob = dateOfBirth[pupilId];
-                        RegisterFragments.Count(slot, within, counts,
-                            (week, month) => writer.Write(cohort, slot.Urn, pupilId, dob, week, month, counts));
+                        RegisterFragments.Count(slot, within, counts, (week, month) =>
+                        {
+                            writer.Write(cohort, slot.Urn, pupilId, dob, week, month, counts);
+                            cohortSums?.Units.Add(Math.Max(week, month), counts);
+                        });
+                        if (cohortSums is null) continue;
+                        // The rest correction needs the enrolment's units for all pupils too: counted again here rather than
+                        // kept from the other thread for every enrolment (a cohort's members are a fraction of them).
+                        RegisterFragments.Count(slot, null, allPupilsCounts, (week, month) => cohortSums.AllPupils.Add(Math.Max(week, month), allPupilsCounts));
+                        cohortSums.Finish(index, slot.Urn, pupilId, dob);
                     }
+                }
             }));
             // WhenAll rethrows the first failure itself rather than wrapped in an AggregateException.
             Task.WhenAll(enrolments, cohorts).GetAwaiter().GetResult();
         });
+        return rollup;
 
         void Write(AggregateTable table, Action<AggregateRowWriter> rows)
         {

@@ -39,6 +39,24 @@ public static class SessionKeySql
         return $"(((xor({h}, {Salt(step)}) * {Multiplier}) % {Prime}) >> 23)";
     }
 
+    /// <summary>
+    /// The same contribution computed in .NET, for a load that sums the rollup's units in memory rather than in DuckDB
+    /// (the ETL's first load): <paramref name="sessions"/> are the unit's session totals in the order of
+    /// <see cref="MeasureCatalogue.Counts"/> that have sessions, as <see cref="Contribution(string, Func{CountMeasure, string})"/>
+    /// reads them. Both must give the same value for the same unit (SessionKeyTests).
+    /// </summary>
+    public static int Contribution(int recordKey, ReadOnlySpan<long> sessions)
+    {
+        var salts = Salts;
+        var h = (long)recordKey + 1;
+        var step = 0;
+        foreach (var value in sessions) h = ((h + value) ^ salts[step++]) * Multiplier % Prime;
+        return (int)(((h ^ salts[step]) * Multiplier % Prime) >> 23);
+    }
+
+    // Every step's salt, worked out once: a first load mixes millions of units.
+    private static readonly long[] Salts = Enumerable.Range(0, MeasureCatalogue.Counts.Count(c => c.Sessions is not null) + 1).Select(Salt).ToArray();
+
     // A fixed constant below 2^31 per step (SplitMix64 of the step), so each step's xor differs.
     private static long Salt(int step)
     {

@@ -75,7 +75,8 @@ public static class RollupUnits
         && c.Scalar<string?>("SELECT value FROM warehouse_info WHERE key = $k", ("k", CurrentToKey))
             == c.Scalar<int?>("SELECT max(batch_id) FROM batches")?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    internal static void MarkCurrent(DuckDBConnection c, int batchId) => c.ExecuteAll(
+    /// <summary>Records that the units are current to <paramref name="batchId"/>: the load that wrote them.</summary>
+    public static void MarkCurrent(DuckDBConnection c, int batchId) => c.ExecuteAll(
     [
         $"DELETE FROM warehouse_info WHERE key = '{CurrentToKey}'",
         $"INSERT INTO warehouse_info VALUES ('{CurrentToKey}', '{batchId.ToString(System.Globalization.CultureInfo.InvariantCulture)}')",

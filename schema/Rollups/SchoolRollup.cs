@@ -74,9 +74,7 @@ public static class SchoolRollup
     /// <param name="batchId">The batch being loaded: the kept units are marked current to it.</param>
     public static void Refresh(DuckDBConnection c, int batchId, DateOnly? from = null, DateOnly? to = null)
     {
-        c.ExecuteAll(PreviousTables.Select(t => $"DROP TABLE IF EXISTS {t}").ToList());
-        c.ExecuteAll([CreateTableSql, RollupUnits.CreateTableSql]);
-        RecordKeys.AssignNew(c); // the key sums need every pupil's key (the publish would assign them anyway)
+        Prepare(c);
         // Units not kept, or not kept by the last load (a warehouse from before them, one with no attendance yet, one an
         // older build or a hand loaded since): every bucket, so that from now on they are kept whole and current.
         if (!RollupUnits.AreCurrent(c)) from = to = null;
@@ -90,6 +88,17 @@ public static class SchoolRollup
         Build(c, Table, RollupUnits.Table, from, to, byDifference);
         c.ExecuteAll(RollupUnits.ForgetSql);
         RollupUnits.MarkCurrent(c, batchId);
+    }
+
+    /// <summary>
+    /// The rollup's tables as this build writes them (an older version's dropped) and every pupil's record key, which
+    /// the key sums need (the publish would assign them anyway): what a build does before writing rows.
+    /// </summary>
+    public static void Prepare(DuckDBConnection c)
+    {
+        c.ExecuteAll(PreviousTables.Select(t => $"DROP TABLE IF EXISTS {t}").ToList());
+        c.ExecuteAll([CreateTableSql, RollupUnits.CreateTableSql]);
+        RecordKeys.AssignNew(c);
     }
 
     /// <summary>

@@ -70,6 +70,10 @@ public sealed class LoadSection : ISection
         report.Figures["incrementalMarks"] = incrementalMarks;
         report.Figures["incrementalSeconds"] = dayDuration.ToJson();
         report.Figures["incrementalWallSeconds"] = dayWall.ToJson();
+        if (etl.Count > 0) report.Notes.Add($"Where the full load went (run {etl.Count}): {string.Join("; ", etl[^1].Steps.Where(l => l.Contains(" s)")))}.");
+        if (incremental.Count > 0) report.Notes.Add($"Where the one-day load went (run {incremental.Count}): {string.Join("; ", incremental[^1].Steps.Where(l => l.Contains(" s)")))}.");
+        report.Figures["etlSteps"] = etl.Select(e => e.Steps).ToList();
+        report.Figures["incrementalSteps"] = incremental.Select(e => e.Steps).ToList();
         var defaults = new LoadOptions();
         report.Notes.Add($"ETL runs `BatchLoader.Load` (LoadOptions defaults: {defaults.Threads} threads, {defaults.MemoryLimit} DuckDB memory limit) in a child `dotnet` process; peak RSS is the child's VmHWM, which it reports at exit.");
         report.Notes.Add($"COPY uses the same DuckDB session settings (memory_limit {defaults.MemoryLimit}) with default threads, into `CREATE TABLE marks(upn VARCHAR, school_urn INTEGER, date DATE, session VARCHAR, code VARCHAR)` in a new file, then CHECKPOINT.");

@@ -1,0 +1,453 @@
+using System.Text;
+using AttendanceGraph.Etl.Model;
+using AttendanceGraph.Etl.Stage;
+using AttendanceGraph.Etl.Validate;
+using AttendanceGraph.Schema.Calendar;
+using AttendanceGraph.Schema.Measures;
+using AttendanceGraph.Schema.Rollups;
+using AttendanceGraph.Schema.Warehouse;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
+
+namespace AttendanceGraph.Etl.Publish;
+
+/// <summary>
+/// The school rollup (<see cref="SchoolRollup"/>) and its kept units (<see cref="RollupUnits"/>) of a first load of
+/// registers, summed from the fragments <see cref="FirstLoadAggregates"/> counts as it writes them rather than read back
+/// out of the aggregate tables: on 38 million marks the SQL build was 8.7 s of an 18 s load (units 2.4 s, the coarser
+/// levels 1.4 s, school rows 1.5 s, rest corrections 2.2 s). SchoolRollup's SQL stays the definition: a later load
+/// refreshes with it, and every first-load test compares this build with it row for row
+/// (<c>EtlWarehouse.AssertAggregatesEqualFullRebuild</c>). The steps are the definition's: each enrolment's totals per
+/// bucket (a unit), all-zero units dropped, a school row summed from the units with possible sessions, a rest
+/// correction per cohort unit against the same enrolment's unit for all pupils, and the year and term units kept.
+/// <para>
+/// Enrolments known only from DfE totals (the residents' download lists pupils at other LAs' schools) are read back
+/// from the aggregate rows once those are written; an enrolment with both registers and totals would need its two
+/// sources' fragments merged, so such a load leaves the rollup to the SQL build (<see cref="YearsToSum"/>).
+/// </para>
+/// <para>
+/// Memory: one enrolment's units at a time per thread, one school's rows at a time until they are complete, then the
+/// rows and kept units of the whole LA (about 700,000 of each at 100,000 pupils) until they are written.
+/// </para>
+/// </summary>
+internal sealed class FirstLoadRollup
+{
+    private static readonly IReadOnlyList<CountMeasure> SessionColumns = SchoolRollup.SessionColumns;
+    private static readonly int S = SessionColumns.Count;
+    private static readonly int Possible = IndexOfSessions(MeasureCatalogue.PossibleSessions);
+
+    /// <summary>The person counts after enrolments (persistent, severe absence): their threshold's columns and percent.</summary>
+    private static readonly (int Numerator, int Denominator, int Percent)[] Thresholds = SchoolRollup.PersonColumns.Skip(1)
+        .Select(p => (IndexOfSessions(MeasureCatalogue.Holding(p.Threshold!.Numerator)), IndexOfSessions(MeasureCatalogue.Holding(p.Threshold.Denominator)), p.Threshold.Percent))
+        .ToArray();
+
+    /// <summary>Per session column, the packed count fields it adds up (the columns <see cref="SessionCountSql.RowExpression"/> reads).</summary>
+    private static readonly (int Word, int Shift)[][] SessionFields = SessionColumns
+        .Select(s => SessionCountSql.Columns(s.Sessions!).Select(column => PackedCounts.Field(IndexOfCount(column))).ToArray())
+        .ToArray();
+
+    /// <summary>A row's values, in the table's column order: person counts, sessions, the person counts' key sums, the session key sum.</summary>
+    private static readonly int Values = SchoolRollup.PersonColumns.Count * 2 + S + 1;
+
+    private readonly IReadOnlyList<Bucket> buckets;
+    private readonly Dictionary<int, (int FirstDay, int[][] ByDay)> years;
+    private readonly int[] recordKeys;
+    private readonly IReadOnlyDictionary<int, DateOnly> dateOfBirth;
+    private readonly IReadOnlyList<string> cohorts;
+    private readonly List<Summer> summers = [];
+
+    private FirstLoadRollup(IReadOnlyList<Bucket> buckets, Dictionary<int, (int, int[][])> years, int[] recordKeys,
+        IReadOnlyDictionary<int, DateOnly> dateOfBirth, IReadOnlyList<string> cohorts)
+    {
+        this.buckets = buckets;
+        this.years = years;
+        this.recordKeys = recordKeys;
+        this.dateOfBirth = dateOfBirth;
+        this.cohorts = cohorts;
+    }
+
+    /// <summary>
+    /// The academic years a first load's rollup would be summed over here, or null when it cannot be: it has no registers,
+    /// or an enrolment with marks also has DfE totals (in the batch, or in the warehouse from an earlier load), whose
+    /// fragments would have to be merged with the registers'. An enrolment on the pupils file without marks (a resident
+    /// at another LA's school) has a register slot with nothing in it.
+    /// </summary>
+    public static (AcademicYear First, AcademicYear Last)? YearsToSum(DuckDBConnection c, MarksIndex registers, IReadOnlyList<SessionTotalsRecord> totals)
+    {
+        var slots = registers.Pupils.SelectMany(p => p.Slots.Select(s => (Key: ((long)p.PupilId << 32) | (uint)s.Urn, Slot: s))).ToDictionary(x => x.Key, x => x.Slot);
+        if (slots.Count == 0 || SessionTotalsStager.Any(c)
+            || totals.Any(t => slots.TryGetValue(((long)t.PupilId << 32) | (uint)t.SchoolUrn, out var slot) && HasMarks(slot)))
+            return null;
+        var days = slots.Values.SelectMany(s => new[] { s.BaseDay, s.BaseDay + s.BlockCount * EnrolmentSlot.BlockDays })
+            .Concat(totals.SelectMany(t => new[] { t.SpanStart.DayNumber, t.SpanEnd.DayNumber })).ToList();
+        return (AcademicYear.Containing(DateOnly.FromDayNumber(days.Min())), AcademicYear.Containing(DateOnly.FromDayNumber(days.Max())));
+    }
+
+    private static bool HasMarks(EnrolmentSlot slot)
+    {
+        for (var b = 0; b < slot.BlockCount; b++)
+            if (slot.Block(b).ContainsAnyExcept((byte)0)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Prepares the rollup's tables and every pupil's record key, and lays out the buckets of <paramref name="years"/>
+    /// (<see cref="YearsToSum"/>).
+    /// </summary>
+    /// <param name="cohorts">The reporting cohorts with memberships, in the order their units will be finished; '' (all pupils) is added first.</param>
+    public static FirstLoadRollup Begin(DuckDBConnection c, (AcademicYear First, AcademicYear Last) years, IReadOnlyDictionary<int, DateOnly> dateOfBirth, IEnumerable<string> cohorts)
+    {
+        SchoolRollup.Prepare(c);
+        var keys = c.Rows($"SELECT pupil_id, record_key FROM {RecordKeys.Table}").Select(r => (Id: r.GetInt32(0), Key: (int)r.GetByte(1))).ToList();
+        var recordKeys = new int[keys.Count == 0 ? 0 : keys.Max(k => k.Id) + 1];
+        Array.Fill(recordKeys, -1);
+        foreach (var (id, key) in keys) recordKeys[id] = key;
+
+        var buckets = new List<Bucket>();
+        var layout = new Dictionary<int, (int, int[][])>();
+        for (var year = years.First; year.StartYear <= years.Last.StartYear; year = new AcademicYear(year.StartYear + 1))
+        {
+            var firstDay = year.Start.DayNumber;
+            var byDay = new List<int>[year.End.DayNumber - firstDay + 1];
+            for (var d = 0; d < byDay.Length; d++) byDay[d] = [];
+            foreach (var b in RollupBucket.For(year))
+            {
+                for (var d = b.From.DayNumber; d <= b.To.DayNumber; d++) byDay[d - firstDay].Add(buckets.Count);
+                buckets.Add(new Bucket(b, year, layout.Count, RollupUnits.KeptKinds.Contains(b.Kind)));
+            }
+            layout[year.StartYear] = (firstDay, byDay.Select(l => l.ToArray()).ToArray());
+        }
+        // The order the definition writes rows in: by kind, then date (see SchoolRollup.Insert).
+        var order = buckets.Select((b, i) => (b, i)).OrderBy(x => x.b.Definition.Kind, StringComparer.Ordinal).ThenBy(x => x.b.Definition.From).Select(x => x.i).ToList();
+        for (var rank = 0; rank < order.Count; rank++) buckets[order[rank]].Rank = rank;
+        return new FirstLoadRollup(buckets, layout, recordKeys, dateOfBirth, ["", .. cohorts]);
+    }
+
+    /// <summary>One thread's sums: its enrolments' units as they are counted, and the school rows and kept units they make.</summary>
+    public Summer NewSummer()
+    {
+        var summer = new Summer(this);
+        lock (summers) summers.Add(summer);
+        return summer;
+    }
+
+    /// <summary>
+    /// Adds the units of enrolments known only from DfE totals, from their aggregate rows (written by now): every
+    /// enrolment of session_totals, since <see cref="YearsToSum"/> found none with registers.
+    /// </summary>
+    public void AddTotalsOnlyEnrolments(DuckDBConnection c)
+    {
+        if (!SessionTotalsStager.Any(c)) return;
+        var sessions = string.Join(", ", SessionColumns.Select(s => $"{SessionCountSql.RowExpression(s.Sessions!, "a")}::BIGINT"));
+        const string totalsEnrolments = "(SELECT DISTINCT urn, pupil_id FROM session_totals) t ON t.urn = a.urn AND t.pupil_id = a.pupil_id";
+        var allPupils = new Dictionary<(int Urn, int PupilId), List<(int Start, long[] Sessions)>>();
+        foreach (var r in c.Rows($"SELECT a.urn, a.pupil_id, a.frag_start, {sessions} FROM {AggregateTable.Enrolments.View} a SEMI JOIN {totalsEnrolments}"))
+        {
+            var key = (r.GetInt32(0), r.GetInt32(1));
+            if (!allPupils.TryGetValue(key, out var fragments)) allPupils[key] = fragments = [];
+            fragments.Add((DateOnly.FromDateTime(r.GetDateTime(2)).DayNumber, Enumerable.Range(3, S).Select(r.GetInt64).ToArray()));
+        }
+        var summer = NewSummer();
+        foreach (var ((urn, pupilId), fragments) in allPupils.OrderBy(e => e.Key.Urn).ThenBy(e => e.Key.PupilId))
+        {
+            foreach (var (start, values) in fragments) summer.Units.Add(start, values);
+            summer.Finish(0, urn, pupilId, dateOfBirth[pupilId]);
+        }
+        var cohortIndex = cohorts.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
+        var enrolment = (Cohort: -1, Urn: 0, PupilId: 0);
+        foreach (var r in c.Rows($"SELECT a.cohort, a.urn, a.pupil_id, a.frag_start, {sessions} FROM {AggregateTable.Cohorts.View} a SEMI JOIN {totalsEnrolments} ORDER BY a.cohort, a.urn, a.pupil_id"))
+        {
+            var next = (cohortIndex.TryGetValue(r.GetString(0), out var i) ? i : throw new InvalidOperationException($"cohort {r.GetString(0)} has aggregate rows but no intervals"),
+                r.GetInt32(1), r.GetInt32(2));
+            if (next != enrolment) FinishCohortUnits();
+            enrolment = next;
+            summer.Units.Add(DateOnly.FromDateTime(r.GetDateTime(3)).DayNumber, Enumerable.Range(4, S).Select(r.GetInt64).ToArray());
+        }
+        FinishCohortUnits();
+
+        void FinishCohortUnits()
+        {
+            if (enrolment.Cohort < 0) return;
+            foreach (var (start, values) in allPupils[(enrolment.Urn, enrolment.PupilId)]) summer.AllPupils.Add(start, values);
+            summer.Finish(enrolment.Cohort, enrolment.Urn, enrolment.PupilId, dateOfBirth[enrolment.PupilId]);
+        }
+    }
+
+    /// <summary>Writes every summer's rows and kept units into the rollup's tables and marks the units current to <paramref name="batchId"/>.</summary>
+    public void Write(SnapshotBuilder snapshot, int batchId)
+    {
+        foreach (var s in summers) s.Flush();
+        // Sorted on one integer each (a tuple comparison took 0.9 s for both tables at 100,000 pupils): a row's cell in the
+        // definition's order above its URN; a kept unit's enrolment within its bucket, the buckets taken in order.
+        var rows = summers.SelectMany(s => s.Rows).ToArray();
+        var rowKeys = rows.Select(r => (((((long)(r.Rest ? 1 : 0) * buckets.Count + buckets[r.Bucket].Rank) * cohorts.Count + r.Cohort) * 2 + (r.Compulsory ? 1 : 0)) << 32) | (uint)r.Urn).ToArray();
+        Array.Sort(rowKeys, rows);
+        var merged = MergeSameCells(rows);
+        var kept = new List<KeptUnit>();
+        foreach (var inBucket in summers.SelectMany(s => s.Kept).GroupBy(u => buckets[u.Bucket].Rank).OrderBy(g => g.Key))
+        {
+            var units = inBucket.ToArray();
+            Array.Sort(units.Select(u => ((long)u.Urn << 32) | (uint)u.PupilId).ToArray(), units);
+            kept.AddRange(units);
+        }
+
+        OneDuckDbThread.Run(snapshot.Connection, () => Append(snapshot, merged, kept));
+        RollupUnits.MarkCurrent(snapshot.Connection, batchId);
+    }
+
+    private void Append(SnapshotBuilder snapshot, List<Row> merged, List<KeptUnit> kept)
+    {
+        var kinds = buckets.Select(b => b.Definition.Kind).Distinct().ToDictionary(k => k, Encoding.UTF8.GetBytes);
+        var cohortUtf8 = cohorts.Select(Encoding.UTF8.GetBytes).ToArray();
+        // The two tables on two threads, each with its own connection: appending is most of the time left.
+        var rowsWritten = Task.Run(() =>
+        {
+        using (var connection = snapshot.OpenAnotherConnection())
+        using (var appender = new ColumnarAppender(connection, SchoolRollup.Table,
+            [DuckDBType.Varchar, DuckDBType.Date, DuckDBType.Date, DuckDBType.Date, DuckDBType.Integer, DuckDBType.Varchar, DuckDBType.Boolean, DuckDBType.Boolean,
+             .. Enumerable.Repeat(DuckDBType.BigInt, Values)]))
+        {
+            foreach (var r in merged)
+            {
+                var b = buckets[r.Bucket].Definition;
+                var i = appender.Row;
+                appender.Utf8String(0, kinds[b.Kind]);
+                appender.Column<int>(1)[i] = ColumnarAppender.Date(b.From.DayNumber);
+                appender.Column<int>(2)[i] = ColumnarAppender.Date(b.To.DayNumber);
+                appender.Column<int>(3)[i] = ColumnarAppender.Date(b.Label.DayNumber);
+                appender.Column<int>(4)[i] = r.Urn;
+                appender.Utf8String(5, cohortUtf8[r.Cohort]);
+                appender.Column<byte>(6)[i] = r.Rest ? (byte)1 : (byte)0;
+                appender.Column<byte>(7)[i] = r.Compulsory ? (byte)1 : (byte)0;
+                for (var v = 0; v < Values; v++) appender.Column<long>(8 + v)[i] = r.Values[v];
+                appender.EndRow();
+            }
+            appender.Close();
+        }
+        });
+        using (var connection = snapshot.OpenAnotherConnection())
+        using (var appender = new ColumnarAppender(connection, RollupUnits.Table,
+            [DuckDBType.Varchar, DuckDBType.Date, DuckDBType.Integer, DuckDBType.Integer, DuckDBType.Varchar, DuckDBType.Boolean, .. Enumerable.Repeat(DuckDBType.BigInt, S)]))
+        {
+            foreach (var u in kept)
+            {
+                var b = buckets[u.Bucket].Definition;
+                var i = appender.Row;
+                appender.Utf8String(0, kinds[b.Kind]);
+                appender.Column<int>(1)[i] = ColumnarAppender.Date(b.From.DayNumber);
+                appender.Column<int>(2)[i] = u.Urn;
+                appender.Column<int>(3)[i] = u.PupilId;
+                appender.Utf8String(4, cohortUtf8[u.Cohort]);
+                appender.Column<byte>(5)[i] = u.Compulsory ? (byte)1 : (byte)0;
+                for (var s = 0; s < S; s++) appender.Column<long>(6 + s)[i] = u.Sessions[s];
+                appender.EndRow();
+            }
+            appender.Close();
+        }
+        rowsWritten.GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// One row per cell: two summers (registers' and totals' enrolments of one school, say) can each have summed part of a
+    /// cell. <paramref name="sorted"/> has a cell's parts next to each other.
+    /// </summary>
+    private static List<Row> MergeSameCells(Row[] sorted)
+    {
+        var merged = new List<Row>(sorted.Length);
+        foreach (var r in sorted)
+        {
+            if (merged.Count > 0 && merged[^1] is var last && (last.Bucket, last.Urn, last.Cohort, last.Rest, last.Compulsory) == (r.Bucket, r.Urn, r.Cohort, r.Rest, r.Compulsory))
+                for (var v = 0; v < Values; v++) last.Values[v] += r.Values[v];
+            else merged.Add(r);
+        }
+        return merged;
+    }
+
+    private static int IndexOfSessions(CountMeasure count) =>
+        SessionColumns.ToList().IndexOf(count) is var i and >= 0 ? i : throw new InvalidOperationException($"{count.Name} is not a session column of the rollup");
+
+    private static int IndexOfCount(string column) =>
+        WarehouseSchema.CountColumns.ToList().IndexOf(column) is var i and >= 0 ? i : throw new InvalidOperationException($"the aggregates have no count column {column}");
+
+    private static bool Passes(ReadOnlySpan<long> unit, (int Numerator, int Denominator, int Percent) t) =>
+        unit[t.Denominator] > 0 && unit[t.Numerator] * 100 >= unit[t.Denominator] * t.Percent;
+
+    private sealed class Bucket(RollupBucket definition, AcademicYear year, int yearIndex, bool kept)
+    {
+        public RollupBucket Definition { get; } = definition;
+        public AcademicYear Year { get; } = year;
+        public int YearIndex { get; } = yearIndex;
+        public bool Kept { get; } = kept;
+        public int Rank { get; set; }
+    }
+
+    internal readonly record struct Row(int Bucket, int Urn, int Cohort, bool Rest, bool Compulsory, long[] Values);
+
+    internal readonly record struct KeptUnit(int Bucket, int Urn, int PupilId, int Cohort, bool Compulsory, long[] Sessions);
+
+    /// <summary>One enrolment's totals per bucket while its fragments are counted.</summary>
+    internal sealed class UnitSums(FirstLoadRollup rollup)
+    {
+        private readonly long[] sums = new long[rollup.buckets.Count * S];
+        private readonly bool[] touched = new bool[rollup.buckets.Count];
+
+        public List<int> Touched { get; } = [];
+
+        /// <summary>Adds a fragment (its first day and counts) to every bucket containing that day.</summary>
+        public void Add(int fragmentStart, FragmentCounts counts)
+        {
+            Span<long> values = stackalloc long[S];
+            for (var s = 0; s < S; s++)
+            {
+                long v = 0;
+                foreach (var (word, shift) in SessionFields[s]) v += (long)((counts.Words[word] >> shift) & PackedCounts.MaxCount);
+                values[s] = v;
+            }
+            Add(fragmentStart, values);
+        }
+
+        /// <summary>Adds a fragment's session totals (in the rollup's session column order) to every bucket containing its first day.</summary>
+        public void Add(int fragmentStart, ReadOnlySpan<long> values)
+        {
+            var year = AcademicYear.Containing(DateOnly.FromDayNumber(fragmentStart));
+            var (firstDay, byDay) = rollup.years[year.StartYear];
+            foreach (var b in byDay[fragmentStart - firstDay])
+            {
+                if (!touched[b])
+                {
+                    touched[b] = true;
+                    Touched.Add(b);
+                }
+                var at = b * S;
+                for (var s = 0; s < S; s++) sums[at + s] += values[s];
+            }
+        }
+
+        public bool Has(int bucket) => touched[bucket];
+
+        public ReadOnlySpan<long> Of(int bucket) => sums.AsSpan(bucket * S, S);
+
+        public void Clear()
+        {
+            foreach (var b in Touched)
+            {
+                touched[b] = false;
+                Array.Clear(sums, b * S, S);
+            }
+            Touched.Clear();
+        }
+    }
+
+    /// <summary>
+    /// One thread's enrolments, finished one at a time in the order of the aggregate tables (cohort, then school, then
+    /// pupil): a school's rows for a cohort are complete when the next school or cohort starts.
+    /// </summary>
+    internal sealed class Summer(FirstLoadRollup rollup)
+    {
+        // The school's cells: index bucket × 4 + compulsory × 2 + rest, filled on first use (a lookup per unit: no hashing).
+        private readonly long[]?[] school = new long[rollup.buckets.Count * 4][];
+        private readonly List<int> used = [];
+        private int schoolUrn = int.MinValue, schoolCohort = -1;
+        // Per academic year of the enrolment being finished: 0 not worked out yet, 1 not of compulsory age, 2 of it.
+        private readonly byte[] compulsoryByYear = new byte[rollup.years.Count];
+
+        /// <summary>The enrolment's units (for all pupils, or its part in a cohort).</summary>
+        public UnitSums Units { get; } = new(rollup);
+
+        /// <summary>For a cohort's units, the same enrolment's units for all pupils, which its rest correction needs.</summary>
+        public UnitSums AllPupils { get; } = new(rollup);
+
+        public List<Row> Rows { get; } = [];
+
+        public List<KeptUnit> Kept { get; } = [];
+
+        /// <summary>
+        /// Turns the enrolment's counted units into row sums and kept units, then clears them for the next enrolment.
+        /// </summary>
+        /// <param name="cohort">0 for all pupils, else the index of the cohort in the list <see cref="Begin"/> was given, plus one.</param>
+        public void Finish(int cohort, int urn, int pupilId, DateOnly dateOfBirth)
+        {
+            if (urn != schoolUrn || cohort != schoolCohort) Flush();
+            (schoolUrn, schoolCohort) = (urn, cohort);
+            var key = pupilId < rollup.recordKeys.Length ? rollup.recordKeys[pupilId] : -1;
+            if (key < 0) throw new InvalidOperationException("a pupil has no record key: run a load to assign record keys");
+            Span<long> rest = stackalloc long[S];
+            Array.Clear(compulsoryByYear);
+            foreach (var b in Units.Touched)
+            {
+                var unit = Units.Of(b);
+                if (!unit.ContainsAnyExcept(0L)) continue; // counts in no row, in every mode (see SchoolRollup)
+                var bucket = rollup.buckets[b];
+                ref var known = ref compulsoryByYear[bucket.YearIndex];
+                if (known == 0) known = bucket.Year.IsCompulsorySchoolAge(dateOfBirth) ? (byte)2 : (byte)1;
+                var compulsory = known == 2;
+                if (bucket.Kept) Kept.Add(new KeptUnit(b, urn, pupilId, cohort, compulsory, unit.ToArray()));
+                if (unit[Possible] > 0) AddRow(Group(b, compulsory, rest: false), unit, key);
+                if (cohort == 0) continue;
+                if (!AllPupils.Has(b)) throw new InvalidOperationException($"pupil {pupilId} at {urn} has cohort sessions in a bucket without sessions for all pupils");
+                var all = AllPupils.Of(b);
+                for (var s = 0; s < S; s++) rest[s] = all[s] - unit[s];
+                AddRestCorrection(Group(b, compulsory, rest: true), rest, all, key);
+            }
+            Units.Clear();
+            AllPupils.Clear();
+        }
+
+        /// <summary>Moves the school's completed rows to <see cref="Rows"/>.</summary>
+        public void Flush()
+        {
+            foreach (var i in used)
+            {
+                Rows.Add(new Row(i / 4, schoolUrn, schoolCohort, (i & 1) == 1, (i & 2) == 2, school[i]!));
+                school[i] = null;
+            }
+            used.Clear();
+        }
+
+        private long[] Group(int bucket, bool compulsory, bool rest)
+        {
+            var i = bucket * 4 + (compulsory ? 2 : 0) + (rest ? 1 : 0);
+            if (school[i] is { } values) return values;
+            used.Add(i);
+            return school[i] = new long[Values];
+        }
+
+        private static void AddRow(long[] row, ReadOnlySpan<long> unit, int key)
+        {
+            var persons = SchoolRollup.PersonColumns.Count;
+            row[0]++;
+            for (var s = 0; s < S; s++) row[persons + s] += unit[s];
+            row[persons + S] += key;
+            for (var t = 0; t < Thresholds.Length; t++)
+            {
+                if (!Passes(unit, Thresholds[t])) continue;
+                row[1 + t]++;
+                row[persons + S + 1 + t] += key;
+            }
+            row[Values - 1] += SessionKeySql.Contribution(key, unit);
+        }
+
+        /// <summary>
+        /// The rest correction's definition, per column: the value where the rest's unit (all pupils less the cohort) counts
+        /// minus the value where the unit for all pupils counts; a unit counts when it has possible sessions and, for a
+        /// person count, passes its threshold.
+        /// </summary>
+        private static void AddRestCorrection(long[] row, ReadOnlySpan<long> rest, ReadOnlySpan<long> all, int key)
+        {
+            var persons = SchoolRollup.PersonColumns.Count;
+            var restCounts = rest[Possible] > 0;
+            var allCounts = all[Possible] > 0;
+            row[0] += (restCounts ? 1 : 0) - (allCounts ? 1 : 0);
+            for (var s = 0; s < S; s++) row[persons + s] += (restCounts ? rest[s] : 0) - (allCounts ? all[s] : 0);
+            row[persons + S] += (restCounts ? key : 0) - (allCounts ? key : 0);
+            for (var t = 0; t < Thresholds.Length; t++)
+            {
+                var restPasses = restCounts && Passes(rest, Thresholds[t]);
+                var allPasses = allCounts && Passes(all, Thresholds[t]);
+                row[1 + t] += (restPasses ? 1 : 0) - (allPasses ? 1 : 0);
+                row[persons + S + 1 + t] += (restPasses ? key : 0) - (allPasses ? key : 0);
+            }
+            row[Values - 1] += (restCounts ? SessionKeySql.Contribution(key, rest) : 0) - (allCounts ? SessionKeySql.Contribution(key, all) : 0);
+        }
+    }
+}
