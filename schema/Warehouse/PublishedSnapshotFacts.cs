@@ -12,11 +12,14 @@ public static class PublishedSnapshotFacts
 {
     private static readonly ConcurrentDictionary<(string File, string Fact), bool> Known = new();
 
-    public static bool Remember(DuckDBConnection connection, string fact, Func<bool> ask)
+    public static bool Remember(DuckDBConnection connection, string fact, Func<bool> ask) =>
+        IsPublished(connection) ? Known.GetOrAdd((connection.DataSource, fact), _ => ask()) : ask();
+
+    /// <summary>The connection reads a published snapshot: a file opened read-only, which never changes.</summary>
+    public static bool IsPublished(DuckDBConnection connection)
     {
         var file = connection.DataSource;
-        var published = !string.IsNullOrEmpty(file) && file != ":memory:"
+        return !string.IsNullOrEmpty(file) && file != ":memory:"
             && connection.ConnectionString.Contains("READ_ONLY", StringComparison.OrdinalIgnoreCase);
-        return published ? Known.GetOrAdd((file, fact), _ => ask()) : ask();
     }
 }
