@@ -22,12 +22,14 @@ namespace AttendanceGraph.Etl.Publish;
 /// correction per cohort unit against the same enrolment's unit for all pupils, and the year and term units kept.
 /// <para>
 /// Enrolments known only from DfE totals (the residents' download lists pupils at other LAs' schools) are read back
-/// from the aggregate rows once those are written; an enrolment with both registers and totals would need its two
-/// sources' fragments merged, so such a load leaves the rollup to the SQL build (<see cref="YearsToSum"/>).
+/// from the aggregate rows once those are written, all at once, so only up to <see cref="TotalsReadBackAtMost"/> rows;
+/// an enrolment with both registers and totals would need its two sources' fragments merged. Either leaves the rollup
+/// to the SQL build (<see cref="YearsToSum"/>).
 /// </para>
 /// <para>
-/// Memory: one enrolment's units at a time per thread, one school's rows at a time until they are complete, then the
-/// rows and kept units of the whole LA (about 700,000 of each at 100,000 pupils) until they are written.
+/// Memory: one enrolment's units at a time per counting thread, one school's rows at a time until they are complete,
+/// the totals-only enrolments' fragments, then the rows and kept units of the whole LA (about 700,000 of each at 100,000
+/// pupils) until they are written.
 /// </para>
 /// </summary>
 internal sealed partial class FirstLoadRollup
@@ -67,6 +69,13 @@ internal sealed partial class FirstLoadRollup
     }
 
     /// <summary>
+    /// DfE rows above which a first load leaves the rollup to SQL: a residents' download is tens of thousands of rows, a
+    /// year of weekly files for the LA's own schools millions, whose fragments held at once (a long per session column
+    /// each) would be hundreds of MB on top of a load whose peak is already its rollup (BatchLoader).
+    /// </summary>
+    public const int TotalsReadBackAtMost = 250_000;
+
+    /// <summary>
     /// The academic years a first load's rollup would be summed over here, or null when it cannot be: it has no registers,
     /// or an enrolment with marks also has DfE totals (in the batch, or in the warehouse from an earlier load), whose
     /// fragments would have to be merged with the registers'. An enrolment on the pupils file without marks (a resident
@@ -74,6 +83,7 @@ internal sealed partial class FirstLoadRollup
     /// </summary>
     public static (AcademicYear First, AcademicYear Last)? YearsToSum(DuckDBConnection c, MarksIndex registers, IReadOnlyList<SessionTotalsRecord> totals)
     {
+        if (totals.Count > TotalsReadBackAtMost) return null;
         var slots = registers.Pupils.SelectMany(p => p.Slots.Select(s => (Key: ((long)p.PupilId << 32) | (uint)s.Urn, Slot: s))).ToDictionary(x => x.Key, x => x.Slot);
         if (slots.Count == 0 || SessionTotalsStager.Any(c)
             || totals.Any(t => slots.TryGetValue(((long)t.PupilId << 32) | (uint)t.SchoolUrn, out var slot) && HasMarks(slot)))
@@ -98,6 +108,8 @@ internal sealed partial class FirstLoadRollup
     public static FirstLoadRollup Begin(DuckDBConnection c, (AcademicYear First, AcademicYear Last) years, IReadOnlyDictionary<int, DateOnly> dateOfBirth, IEnumerable<string> cohorts)
     {
         SchoolRollup.Prepare(c);
+        // Empty in a warehouse without marks; cleared anyway, as the aggregates are, so the rows can never add to stale ones.
+        c.ExecuteAll([$"DELETE FROM {SchoolRollup.Table}", $"DELETE FROM {RollupUnits.Table}"]);
         var keys = c.Rows($"SELECT pupil_id, record_key FROM {RecordKeys.Table}").Select(r => (Id: r.GetInt32(0), Key: (int)r.GetByte(1))).ToList();
         var recordKeys = new int[keys.Count == 0 ? 0 : keys.Max(k => k.Id) + 1];
         Array.Fill(recordKeys, -1);

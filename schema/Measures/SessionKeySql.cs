@@ -43,7 +43,7 @@ public static class SessionKeySql
     /// The same contribution computed in .NET, for a load that sums the rollup's units in memory rather than in DuckDB
     /// (the ETL's first load): <paramref name="sessions"/> are the unit's session totals in the order of
     /// <see cref="MeasureCatalogue.Counts"/> that have sessions, as <see cref="Contribution(string, Func{CountMeasure, string})"/>
-    /// reads them. Both must give the same value for the same unit (SessionKeyTests).
+    /// reads them. Both must give the same value for the same unit (SessionKeyContributionTests).
     /// </summary>
     public static int Contribution(int recordKey, ReadOnlySpan<long> sessions)
     {

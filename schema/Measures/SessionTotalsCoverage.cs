@@ -128,14 +128,16 @@ public static class SessionTotalsCoverage
     /// checks its period against them before its own query; as a query, with the request's school list as parameters, the
     /// check cost about as much as a rollup read (on the 38M-mark LA a 406-school list for one week spent 11 ms CPU in it
     /// against 15 ms in its measure; one school's cohorts for the year, 2.1 ms against 2.1 ms in a probe, quiet machine).
-    /// A row per school and week, so a few thousand a year where every school sends DfE files.
+    /// A row per school and week (the LA's schools', and other LAs' where the residents' download puts its pupils): some
+    /// thousands a year where every school sends DfE files, scanned per request in microseconds.
     /// </summary>
     private static IReadOnlyList<TotalsSpan> Spans(DuckDBConnection connection)
     {
         if (!PublishedSnapshotFacts.IsPublished(connection)) return Read(connection);
-        if (KnownSpans.TryGetValue(connection.DataSource, out var known)) return known;
+        var file = PublishedSnapshotFacts.Identity(connection);
+        if (KnownSpans.TryGetValue(file, out var known)) return known;
         if (KnownSpans.Count >= FilesRemembered) KnownSpans.Clear();
-        return KnownSpans[connection.DataSource] = Read(connection);
+        return KnownSpans[file] = Read(connection);
 
         static IReadOnlyList<TotalsSpan> Read(DuckDBConnection c) => !SpansTableExists(c) ? [] : c.Rows($"""
             SELECT t.urn, s.phase, t.urn IN ({ServedLocalAuthority.SchoolsSql}), t.span_start, t.span_end

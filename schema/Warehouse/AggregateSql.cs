@@ -114,8 +114,11 @@ public static class AggregateSql
         foreach (var code in CodeCatalogue.Instance.Codes)
             sb.Append($",\n  0::UTINYINT AS {code.Column}");
         sb.Append("\nFROM session_totals t\nJOIN pupils p ON p.pupil_id = t.pupil_id");
-        if (cohort) sb.Append($"\nJOIN {intervals} ci ON ci.pupil_id = t.pupil_id AND ci.start_date <= t.span_end AND ci.end_date >= t.span_start");
+        // Once per cohort whatever number of its intervals overlap the week: intervals are merged only where they overlap, so
+        // a membership ending on the 7th and another starting on the 8th are two (joined on each, the week counted twice).
+        if (cohort) sb.Append($"\nJOIN (SELECT DISTINCT cohort, pupil_id FROM {intervals}) ci ON ci.pupil_id = t.pupil_id");
         sb.Append($"\nWHERE ({totalsFilter}) AND NOT EXISTS (\n  SELECT 1 FROM marks m WHERE ({marksBound}) AND m.urn = t.urn AND m.pupil_id = t.pupil_id AND m.date BETWEEN t.span_start AND t.span_start + 6)");
+        if (cohort) sb.Append($"\n  AND EXISTS (SELECT 1 FROM {intervals} i WHERE i.cohort = ci.cohort AND i.pupil_id = t.pupil_id AND i.start_date <= t.span_end AND i.end_date >= t.span_start)");
         return sb.ToString();
     }
 
