@@ -68,7 +68,7 @@ internal sealed partial class FirstLoadRollup
     internal sealed class Summer(FirstLoadRollup rollup)
     {
         // The school's cells: index bucket × 4 + compulsory × 2 + rest, filled on first use (a lookup per unit: no hashing).
-        private readonly long[]?[] school = new long[rollup.buckets.Count * 4][];
+        private readonly int[]?[] school = new int[rollup.buckets.Count * 4][];
         private readonly List<int> used = [];
         private int schoolUrn = int.MinValue, schoolCohort = -1;
         // Per academic year of the enrolment being finished: 0 not worked out yet, 1 not of compulsory age, 2 of it.
@@ -104,7 +104,7 @@ internal sealed partial class FirstLoadRollup
                 ref var known = ref compulsoryByYear[bucket.YearIndex];
                 if (known == 0) known = bucket.Year.IsCompulsorySchoolAge(dateOfBirth) ? (byte)2 : (byte)1;
                 var compulsory = known == 2;
-                if (bucket.Kept) Kept.Add(new KeptUnit(b, urn, pupilId, cohort, compulsory, unit.ToArray()));
+                if (bucket.Kept) Kept.Add(new KeptUnit(b, urn, pupilId, cohort, compulsory, Narrow(unit)));
                 if (unit[Possible] > 0) AddRow(Group(b, compulsory, rest: false), unit, key);
                 if (cohort == 0) continue;
                 if (!AllPupils.Has(b)) throw new InvalidOperationException($"pupil {pupilId} at {urn} has cohort sessions in a bucket without sessions for all pupils");
@@ -127,27 +127,32 @@ internal sealed partial class FirstLoadRollup
             used.Clear();
         }
 
-        private long[] Group(int bucket, bool compulsory, bool rest)
+        private int[] Group(int bucket, bool compulsory, bool rest)
         {
             var i = bucket * 4 + (compulsory ? 2 : 0) + (rest ? 1 : 0);
             if (school[i] is { } values) return values;
             used.Add(i);
-            return school[i] = new long[Values];
+            return school[i] = new int[Values];
         }
 
-        private static void AddRow(long[] row, ReadOnlySpan<long> unit, int key)
+        // Checked: a cell's sums fit an int (a school's sessions for a year are well under a million); one that did not would
+        // stop the load rather than wrap.
+        private static void AddRow(int[] row, ReadOnlySpan<long> unit, int key)
         {
-            var persons = SchoolRollup.PersonColumns.Count;
-            row[0]++;
-            for (var s = 0; s < S; s++) row[persons + s] += unit[s];
-            row[persons + S] += key;
-            for (var t = 0; t < Thresholds.Length; t++)
+            checked
             {
-                if (!Passes(unit, Thresholds[t])) continue;
-                row[1 + t]++;
-                row[persons + S + 1 + t] += key;
+                var persons = SchoolRollup.PersonColumns.Count;
+                row[0]++;
+                for (var s = 0; s < S; s++) row[persons + s] += (int)unit[s];
+                row[persons + S] += key;
+                for (var t = 0; t < Thresholds.Length; t++)
+                {
+                    if (!Passes(unit, Thresholds[t])) continue;
+                    row[1 + t]++;
+                    row[persons + S + 1 + t] += key;
+                }
+                row[Values - 1] += SessionKeySql.Contribution(key, unit);
             }
-            row[Values - 1] += SessionKeySql.Contribution(key, unit);
         }
 
         /// <summary>
@@ -155,22 +160,32 @@ internal sealed partial class FirstLoadRollup
         /// minus the value where the unit for all pupils counts; a unit counts when it has possible sessions and, for a
         /// person count, passes its threshold.
         /// </summary>
-        private static void AddRestCorrection(long[] row, ReadOnlySpan<long> rest, ReadOnlySpan<long> all, int key)
+        private static void AddRestCorrection(int[] row, ReadOnlySpan<long> rest, ReadOnlySpan<long> all, int key)
         {
-            var persons = SchoolRollup.PersonColumns.Count;
-            var restCounts = rest[Possible] > 0;
-            var allCounts = all[Possible] > 0;
-            row[0] += (restCounts ? 1 : 0) - (allCounts ? 1 : 0);
-            for (var s = 0; s < S; s++) row[persons + s] += (restCounts ? rest[s] : 0) - (allCounts ? all[s] : 0);
-            row[persons + S] += (restCounts ? key : 0) - (allCounts ? key : 0);
-            for (var t = 0; t < Thresholds.Length; t++)
+            checked
             {
-                var restPasses = restCounts && Passes(rest, Thresholds[t]);
-                var allPasses = allCounts && Passes(all, Thresholds[t]);
-                row[1 + t] += (restPasses ? 1 : 0) - (allPasses ? 1 : 0);
-                row[persons + S + 1 + t] += (restPasses ? key : 0) - (allPasses ? key : 0);
+                var persons = SchoolRollup.PersonColumns.Count;
+                var restCounts = rest[Possible] > 0;
+                var allCounts = all[Possible] > 0;
+                row[0] += (restCounts ? 1 : 0) - (allCounts ? 1 : 0);
+                for (var s = 0; s < S; s++) row[persons + s] += (int)((restCounts ? rest[s] : 0) - (allCounts ? all[s] : 0));
+                row[persons + S] += (restCounts ? key : 0) - (allCounts ? key : 0);
+                for (var t = 0; t < Thresholds.Length; t++)
+                {
+                    var restPasses = restCounts && Passes(rest, Thresholds[t]);
+                    var allPasses = allCounts && Passes(all, Thresholds[t]);
+                    row[1 + t] += (restPasses ? 1 : 0) - (allPasses ? 1 : 0);
+                    row[persons + S + 1 + t] += (restPasses ? key : 0) - (allPasses ? key : 0);
+                }
+                row[Values - 1] += (restCounts ? SessionKeySql.Contribution(key, rest) : 0) - (allCounts ? SessionKeySql.Contribution(key, all) : 0);
             }
-            row[Values - 1] += (restCounts ? SessionKeySql.Contribution(key, rest) : 0) - (allCounts ? SessionKeySql.Contribution(key, all) : 0);
+        }
+
+        private static int[] Narrow(ReadOnlySpan<long> unit)
+        {
+            var values = new int[unit.Length];
+            for (var i = 0; i < unit.Length; i++) values[i] = checked((int)unit[i]);
+            return values;
         }
     }
 }
