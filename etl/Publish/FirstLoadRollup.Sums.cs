@@ -107,7 +107,7 @@ internal sealed partial class FirstLoadRollup
                 if (bucket.Kept) Kept.Add(new KeptUnit(b, urn, pupilId, cohort, compulsory, Narrow(unit)));
                 if (unit[Possible] > 0) AddRow(Group(b, compulsory, rest: false), unit, key);
                 if (cohort == 0) continue;
-                if (!AllPupils.Has(b)) throw new InvalidOperationException($"pupil {pupilId} at {urn} has cohort sessions in a bucket without sessions for all pupils");
+                if (!AllPupils.Has(b)) throw new InvalidOperationException($"an enrolment at {urn} has cohort sessions in a period without sessions for all pupils");
                 var all = AllPupils.Of(b);
                 for (var s = 0; s < S; s++) rest[s] = all[s] - unit[s];
                 AddRestCorrection(Group(b, compulsory, rest: true), rest, all, key);
