@@ -45,7 +45,7 @@ internal sealed partial class FirstLoadRollup
 
     /// <summary>Per session column, the packed count fields it adds up (the columns <see cref="SessionCountSql.RowExpression"/> reads).</summary>
     private static readonly (int Word, int Shift)[][] SessionFields = SessionColumns
-        .Select(s => SessionCountSql.Columns(s.Sessions!).Select(column => PackedCounts.Field(IndexOfCount(column))).ToArray())
+        .Select(s => SessionCountSql.Columns(s.Sessions!).Select(PackedCounts.Field).ToArray())
         .ToArray();
 
     /// <summary>A row's values, in the table's column order: person counts, sessions, the person counts' key sums, the session key sum.</summary>
@@ -313,9 +313,6 @@ internal sealed partial class FirstLoadRollup
 
     private static int IndexOfSessions(CountMeasure count) =>
         SessionColumns.ToList().IndexOf(count) is var i and >= 0 ? i : throw new InvalidOperationException($"{count.Name} is not a session column of the rollup");
-
-    private static int IndexOfCount(string column) =>
-        WarehouseSchema.CountColumns.ToList().IndexOf(column) is var i and >= 0 ? i : throw new InvalidOperationException($"the aggregates have no count column {column}");
 
     private static bool Passes(ReadOnlySpan<long> unit, (int Numerator, int Denominator, EnrolmentThreshold Threshold) t) =>
         t.Threshold.IsMet(unit[t.Numerator], unit[t.Denominator]);

@@ -37,13 +37,7 @@ internal sealed class FragmentCounts
     {
         var codes = CodeCatalogue.Instance.Codes;
         var fields = new (int, int)[codes.Max(c => c.Id) + 1];
-        var columns = WarehouseSchema.CountColumns.ToList();
-        foreach (var code in codes)
-        {
-            var index = columns.IndexOf(column(code));
-            if (index < 0) throw new InvalidOperationException($"the aggregates have no count column {column(code)}");
-            fields[code.Id] = PackedCounts.Field(index);
-        }
+        foreach (var code in codes) fields[code.Id] = PackedCounts.Field(column(code));
         return fields;
     }
 }

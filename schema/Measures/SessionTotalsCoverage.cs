@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AttendanceGraph.Schema.Warehouse;
 using DuckDB.NET.Data;
 
@@ -118,33 +117,21 @@ public static class SessionTotalsCoverage
     /// <summary>Whether totals were ever possible here: a warehouse built before them has no spans table.</summary>
     public static bool SpansTableExists(DuckDBConnection connection) => WarehouseTables.Has(connection, "session_total_spans");
 
-    // Snapshots are immutable once published, so a published file's spans are read once. Only the last few files are
-    // kept: the API serves one snapshot at a time, and every load publishes a new one.
-    private static readonly ConcurrentDictionary<string, IReadOnlyList<TotalsSpan>> KnownSpans = new();
-    private const int FilesRemembered = 4;
-
     /// <summary>
     /// The school-weeks answered from totals (none in a warehouse of registers only, or one built before totals). Each measure
     /// checks its period against them before its own query; as a query, with the request's school list as parameters, the
     /// check cost about as much as a rollup read (on the 38M-mark LA a 406-school list for one week spent 11 ms CPU in it
     /// against 15 ms in its measure; one school's cohorts for the year, 2.1 ms against 2.1 ms in a probe, quiet machine).
     /// A row per school and week (the LA's schools', and other LAs' where the residents' download puts its pupils): some
-    /// thousands a year where every school sends DfE files, scanned per request in microseconds.
+    /// thousands a year where every school sends DfE files, scanned per request in microseconds. Read once per published
+    /// file (<see cref="PublishedSnapshotFacts"/>).
     /// </summary>
-    private static IReadOnlyList<TotalsSpan> Spans(DuckDBConnection connection)
-    {
-        if (!PublishedSnapshotFacts.IsPublished(connection)) return Read(connection);
-        var file = PublishedSnapshotFacts.Identity(connection);
-        if (KnownSpans.TryGetValue(file, out var known)) return known;
-        if (KnownSpans.Count >= FilesRemembered) KnownSpans.Clear();
-        return KnownSpans[file] = Read(connection);
-
-        static IReadOnlyList<TotalsSpan> Read(DuckDBConnection c) => !SpansTableExists(c) ? [] : c.Rows($"""
+    private static IReadOnlyList<TotalsSpan> Spans(DuckDBConnection connection) =>
+        PublishedSnapshotFacts.Remember<IReadOnlyList<TotalsSpan>>(connection, "session total spans", () => !SpansTableExists(connection) ? [] : connection.Rows($"""
             SELECT t.urn, s.phase, t.urn IN ({ServedLocalAuthority.SchoolsSql}), t.span_start, t.span_end
             FROM session_total_spans t LEFT JOIN schools s USING (urn)
             """).Select(x => new TotalsSpan(x.GetInt32(0), x.IsDBNull(1) ? null : x.GetString(1), x.GetBoolean(2),
-                x.GetFieldValue<DateOnly>(3), x.GetFieldValue<DateOnly>(4))).ToList();
-    }
+                x.GetFieldValue<DateOnly>(3), x.GetFieldValue<DateOnly>(4))).ToList());
 }
 
 /// <summary>A period the weekly session totals cannot answer exactly; the message says why and what to ask instead.</summary>

@@ -24,6 +24,10 @@ public static class PackedCounts
     /// <summary>Which word holds count column <paramref name="index"/> (in <see cref="WarehouseSchema.CountColumns"/> order), and at which bit.</summary>
     public static (int Word, int Shift) Field(int index) => (index / CountsPerWord, index % CountsPerWord * BitsPerCount);
 
+    /// <summary>Where the count column named <paramref name="column"/> (<c>c_present</c>, <c>n_i</c>, …) is stored.</summary>
+    public static (int Word, int Shift) Field(string column) =>
+        WarehouseSchema.CountColumns.ToList().IndexOf(column) is var i and >= 0 ? Field(i) : throw new InvalidOperationException($"the aggregates have no count column {column}");
+
     /// <summary>The view's expression extracting count column <paramref name="index"/>.</summary>
     public static string ExtractSql(int index)
     {
