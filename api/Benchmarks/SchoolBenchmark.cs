@@ -62,9 +62,9 @@ public sealed record SchoolBenchmark(
 
         public static Phase Of(QueryContext data, ProtectedAggregates source, MeasureRequest shape, string phase)
         {
-            var peers = source.Measure(shape with { GroupBy = MeasureGrouping.School })
-                .Where(r => data.Facts.School(r.Urn!.Value)?.Phase == phase).ToList();
-            return new Phase(peers, source.Single(shape), NationalFigures.Compare(data.Facts, phase, shape.Period));
+            var both = source.MeasureTogether([shape with { GroupBy = MeasureGrouping.School }, shape]);
+            var peers = both[0].Where(r => data.Facts.School(r.Urn!.Value)?.Phase == phase).ToList();
+            return new Phase(peers, both[1].FirstOrDefault()?.Measures ?? source.Empty(shape, null), NationalFigures.Compare(data.Facts, phase, shape.Period));
         }
     }
 

@@ -12,24 +12,24 @@ namespace AttendanceGraph.Api.Cohorts;
 /// <summary>A cohort's measures against everyone else in the same scope (the cohort gap), optionally for one time bucket; both as published.</summary>
 public sealed record CohortComparison(ReportingCohort Cohort, Period? Period, DisclosedMeasures Measures, DisclosedMeasures Rest)
 {
-    /// <summary>Every cohort for one school, batched across schools: two queries (cohorts, rest) per request shape.</summary>
+    /// <summary>Every cohort for one school, batched across schools: cohorts and rest read together, one query per request shape.</summary>
     public static IDataLoaderResult<IReadOnlyList<CohortComparison>> ForSchool(IResolveFieldContext c, int urn)
     {
         var (inCohort, rest) = Shapes(c);
         var source = c.Protected();
         var empty = source.Empty(inCohort with { GroupBy = MeasureGrouping.School }, urn);
         var cohorts = c.Data().Facts.Cohorts;
-        return source.ForSchool(inCohort, urn).Zip(source.ForSchool(rest, urn), (cohortRows, restRows) => Combine(cohorts, cohortRows, restRows, empty, inCohort.Period));
+        return source.ForSchoolTogether([inCohort, rest], urn).Then(both => Combine(cohorts, both[0], both[1], empty, inCohort.Period));
     }
 
-    /// <summary>Every cohort in a scope (LA, phase, school) with no batching needed: two queries.</summary>
+    /// <summary>Every cohort in a scope (LA, phase, school) with no batching needed: cohorts and rest read together.</summary>
     public static IReadOnlyList<CohortComparison> ForScope(IResolveFieldContext c, MeasureRequest scope)
     {
         var (inCohort, rest) = Shapes(c);
         var source = c.Protected();
         var cohortShape = inCohort with { Phase = scope.Phase, Urns = scope.Urns, Grain = scope.Grain };
-        return Combine(c.Data().Facts.Cohorts, source.Measure(cohortShape), source.Measure(rest with { Phase = scope.Phase, Urns = scope.Urns, Grain = scope.Grain }),
-            source.Empty(cohortShape, null), scope.Period, scope.Grain);
+        var both = source.MeasureTogether([cohortShape, rest with { Phase = scope.Phase, Urns = scope.Urns, Grain = scope.Grain }]);
+        return Combine(c.Data().Facts.Cohorts, both[0], both[1], source.Empty(cohortShape, null), scope.Period, scope.Grain);
     }
 
     private static (MeasureRequest InCohort, MeasureRequest Others) Shapes(IResolveFieldContext c)

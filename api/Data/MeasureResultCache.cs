@@ -18,6 +18,9 @@ public sealed class MeasureResultCache(int capacity = 4096)
     /// <summary>Results held for <paramref name="snapshotName"/> (0 once a newer snapshot has replaced it).</summary>
     public int EntriesFor(string snapshotName) => memo.EntriesFor(snapshotName);
 
+    /// <summary>Whether the request's result for the snapshot is held, so reading it again would cost no query.</summary>
+    public bool Holds(string snapshotName, MeasureRequest request) => memo.Holds(snapshotName, request.ResultKey);
+
     public IReadOnlyList<MeasureRow> GetOrRun(string snapshotName, MeasureRequest request, Func<IReadOnlyList<MeasureRow>> run) =>
         memo.GetOrRun(snapshotName, request.ResultKey, run);
 }

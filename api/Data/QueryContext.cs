@@ -15,6 +15,7 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, RequestDataLoader<int, IReadOnlyList<MeasureRow>>> schoolLoaders = new();
+    private readonly Dictionary<string, RequestDataLoader<int, IReadOnlyList<IReadOnlyList<MeasureRow>>>> togetherLoaders = new();
     private WarehouseLease? lease;
 
     public WarehouseLease Lease
@@ -42,14 +43,33 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
     /// The measure's rows, from the snapshot's result cache or one warehouse query. A period that would cut through a
     /// week loaded as session totals is the caller's to change, so it is a BAD_PERIOD error with the reason.
     /// </summary>
-    public IReadOnlyList<MeasureRow> Measure(MeasureRequest request)
+    public IReadOnlyList<MeasureRow> Measure(MeasureRequest request) => Measure(request, () => Query(c => MeasureQuery.Run(c, request)));
+
+    /// <summary>
+    /// Several requests' rows, each as <see cref="Measure(MeasureRequest)"/> gives it; those not already in the result cache
+    /// are read together (<see cref="MeasureQuery.RunTogether"/>: one statement for all the rollup answers).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<MeasureRow>> MeasureTogether(IReadOnlyList<MeasureRequest> requests)
+    {
+        var snapshot = Lease.SnapshotName;
+        var missing = requests.Where(r => !results.Holds(snapshot, r)).DistinctBy(r => r.ResultKey).ToList();
+        var together = new Lazy<IReadOnlyList<IReadOnlyList<MeasureRow>>>(() => Query(c => MeasureQuery.RunTogether(c, missing)));
+        return requests.Select(r =>
+        {
+            var i = missing.FindIndex(m => m.ResultKey == r.ResultKey);
+            // Held a moment ago but since dropped (the cache was full): read on its own.
+            return Measure(r, () => i >= 0 ? together.Value[i] : Query(c => MeasureQuery.Run(c, r)));
+        }).ToList();
+    }
+
+    private IReadOnlyList<MeasureRow> Measure(MeasureRequest request, Func<IReadOnlyList<MeasureRow>> compute)
     {
         using var activity = Telemetry.AttendanceGraphTracing.Source.StartActivity("measure");
         var computed = false;
         var rows = Common.SessionTotalsRefusal.AsPeriodError(() => results.GetOrRun(Lease.SnapshotName, request, () =>
         {
             computed = true;
-            return Query(c => MeasureQuery.Run(c, request));
+            return compute();
         }));
         activity?.SetTag("attendancegraph.measure.cache", computed ? "miss" : "hit")
             .SetTag("attendancegraph.measure.period_kind", request.Period.Kind.ToString())
@@ -73,6 +93,29 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
     /// school asking for the same shape in this request.
     /// </summary>
     public IDataLoaderResult<IReadOnlyList<MeasureRow>> ForSchool(MeasureRequest shape, int urn) => LoaderFor(shape).Load(urn);
+
+    /// <summary>
+    /// The rows of each of <paramref name="shapes"/> for one school, read together (<see cref="MeasureTogether"/>) and batched
+    /// with every other school asking for the same shapes in this request.
+    /// </summary>
+    public IDataLoaderResult<IReadOnlyList<IReadOnlyList<MeasureRow>>> ForSchoolTogether(IReadOnlyList<MeasureRequest> shapes, int urn)
+    {
+        var key = string.Join("\n", shapes.Select(s => s.ShapeKey));
+        RequestDataLoader<int, IReadOnlyList<IReadOnlyList<MeasureRow>>>? loader;
+        lock (gate)
+        {
+            if (!togetherLoaders.TryGetValue(key, out loader))
+            {
+                togetherLoaders[key] = loader = new RequestDataLoader<int, IReadOnlyList<IReadOnlyList<MeasureRow>>>(urns =>
+                {
+                    var perShape = MeasureTogether(shapes.Select(s => s with { Urns = urns, GroupBy = MeasureGrouping.School }).ToList())
+                        .Select(rows => rows.ToLookup(r => r.Urn!.Value)).ToList();
+                    return urns.Distinct().ToDictionary(u => u, u => (IReadOnlyList<IReadOnlyList<MeasureRow>>)perShape.Select(bySchool => (IReadOnlyList<MeasureRow>)bySchool[u].ToList()).ToList());
+                }, shapes.Select(_ => (IReadOnlyList<MeasureRow>)[]).ToList());
+            }
+        }
+        return loader.Load(urn);
+    }
 
     /// <summary>Makes rows already measured for many schools available to <see cref="ForSchool"/> without another query.</summary>
     public void Prime(MeasureRequest shape, IReadOnlyList<MeasureRow> rowsGroupedBySchool)

@@ -19,6 +19,10 @@ public sealed class SnapshotMemo<T>(int capacity)
     /// <summary>Results held for <paramref name="snapshotName"/> (0 once a newer snapshot has replaced it).</summary>
     public int EntriesFor(string snapshotName) => string.Equals(Volatile.Read(ref snapshot), snapshotName, StringComparison.Ordinal) ? entries.Count : 0;
 
+    /// <summary>Whether <paramref name="key"/>'s result for <paramref name="snapshotName"/> is held (it may still be computing).</summary>
+    public bool Holds(string snapshotName, string key) =>
+        capacity > 0 && string.Equals(Volatile.Read(ref snapshot), snapshotName, StringComparison.Ordinal) && entries.ContainsKey(snapshotName + "|" + key);
+
     public T GetOrRun(string snapshotName, string key, Func<T> run)
     {
         if (capacity <= 0) return run();

@@ -49,12 +49,27 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
     public IReadOnlyList<PublishedRow> Measure(MeasureRequest request) =>
         Derived("measure|" + request.ResultKey, () => Publish(request, data.Measure(Keyed(Publishable(request)))));
 
+    /// <summary>
+    /// Several requests' rows as published, each as <see cref="Measure"/> gives it, read together: the rows a view needs side by
+    /// side (a cohort and the rest beside it, a phase's schools and the phase) cost one warehouse statement, not one each.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<PublishedRow>> MeasureTogether(IReadOnlyList<MeasureRequest> requests)
+    {
+        var measured = new Lazy<IReadOnlyList<IReadOnlyList<MeasureRow>>>(() => data.MeasureTogether(requests.Select(r => Keyed(Publishable(r))).ToList()));
+        return requests.Select((r, i) => Derived("measure|" + r.ResultKey, () => Publish(r, measured.Value[i]))).ToList();
+    }
+
     /// <summary>The request's single cell (no grouping), or an empty one.</summary>
     public DisclosedMeasures Single(MeasureRequest request) => Measure(request).FirstOrDefault()?.Measures ?? Empty(request, null);
 
     /// <summary>One school's rows of <paramref name="shape"/>, batched with every school asking for the same shape.</summary>
     public IDataLoaderResult<IReadOnlyList<PublishedRow>> ForSchool(MeasureRequest shape, int urn) =>
         data.ForSchool(Keyed(Publishable(shape, urn)), urn).Then(rows => Publish(shape with { GroupBy = MeasureGrouping.School }, rows));
+
+    /// <summary>One school's rows of each of <paramref name="shapes"/>, read together and batched with every school asking for the same shapes.</summary>
+    public IDataLoaderResult<IReadOnlyList<IReadOnlyList<PublishedRow>>> ForSchoolTogether(IReadOnlyList<MeasureRequest> shapes, int urn) =>
+        data.ForSchoolTogether(shapes.Select(s => Keyed(Publishable(s, urn))).ToList(), urn)
+            .Then(perShape => (IReadOnlyList<IReadOnlyList<PublishedRow>>)perShape.Select((rows, i) => Publish(shapes[i] with { GroupBy = MeasureGrouping.School }, rows)).ToList());
 
     /// <summary>Many schools' cells of <paramref name="shape"/> at once (filters, sorts), primed for <see cref="ForSchool"/>.</summary>
     public IReadOnlyDictionary<int, DisclosedMeasures> Schools(MeasureRequest shape, IReadOnlyList<int> urns)

@@ -14,7 +14,7 @@ namespace AttendanceGraph.Schema.Measures;
 /// applied per enrolment, then everything is summed per group. One query answers every group at once, so a
 /// list of 400 schools costs one query, not 400. Every value is a parameter; only generated names are SQL text.
 /// </summary>
-public static class MeasureQuery
+public static partial class MeasureQuery
 {
     private static readonly (string Name, SessionCount Count)[] Sessions =
         MeasureCatalogue.Counts.Where(c => c.Sessions is not null).Select(c => (c.Name, c.Sessions!)).ToArray();
@@ -36,49 +36,79 @@ public static class MeasureQuery
         if (request.Population != Population.AllPupils && request.Cohorts.Count == 0)
             throw new ArgumentException("a cohort measure needs at least one cohort");
         if (fromRollup && wholeFragmentsFromAggregates && ByWeeks(connection, request) is { } byWeeks) return byWeeks;
+        var plan = Plan(connection, request, wholeFragmentsFromAggregates, fromRollup);
+        return connection.Rows(plan.Sql, plan.Parameters.ToArray()).Select(plan.Read).ToList();
+    }
+
+    /// <summary>
+    /// The statement that answers <paramref name="request"/> (from the school rollup when it can, else from the enrolment
+    /// aggregates or the marks) and how its rows are read.
+    /// </summary>
+    /// <param name="fusedAs">
+    /// A prefix for the rollup statement's parameters, which is then written to sit beside others in one statement
+    /// (<see cref="RunTogether"/>); the other statements are unchanged by it.
+    /// </param>
+    private static PlannedMeasure Plan(DuckDBConnection connection, MeasureRequest request, bool wholeFragmentsFromAggregates, bool fromRollup,
+        string? fusedAs = null)
+    {
         // Weeks loaded as totals have no register codes: late sessions and per-code counts are unknown, not zero.
         var fromTotals = SessionTotalsCoverage.EnsureAnswerable(connection, request);
         var cellFromTotals = fromTotals ? SessionTotalsCoverage.CellsFromTotals(connection, request) : null;
         var otherLas = ServedLocalAuthority.HoldsOtherEnrolments(connection);
-        var rolled = fromRollup && wholeFragmentsFromAggregates && RollupMeasureQuery.Available(connection) ? RollupMeasureQuery.TryBuild(request, otherLas) : null;
+        var rolled = fromRollup && wholeFragmentsFromAggregates && RollupMeasureQuery.Available(connection) ? RollupMeasureQuery.TryBuild(request, otherLas, fusedAs) : null;
         var units = fromRollup && rolled is null && UnitsBucket(request) is { } bucket && RollupUnits.Readable(connection) ? bucket : null;
         var (sql, parameters) = rolled ?? Build(request, wholeFragmentsFromAggregates, fromTotals, otherLas, CohortIntervals.In(connection), units);
-        var rows = new List<MeasureRow>();
-        foreach (var r in connection.Rows(sql, parameters.ToArray()))
+        return new PlannedMeasure(request, sql, parameters, cellFromTotals, FromRollup: rolled is not null);
+    }
+
+    /// <summary>A request's statement, and whether it reads the school rollup (and so can share a statement with others).</summary>
+    private sealed record PlannedMeasure(MeasureRequest Request, string Sql, List<(string Name, object? Value)> Parameters,
+        Func<MeasureRow, bool>? CellFromTotals, bool FromRollup)
+    {
+        /// <summary>One result row as the request's cell; columns are found by name, so a fused statement's extra ones are ignored.</summary>
+        public MeasureRow Read(System.Data.Common.DbDataReader r)
         {
-            var cell = new MeasureRow(
+            var request = Request;
+            return Cell(
                 request.GroupBy == MeasureGrouping.School ? r.GetInt32(r.GetOrdinal("g_urn")) : null,
                 request.GroupBy == MeasureGrouping.Phase ? r.GetString(r.GetOrdinal("g_phase")) : null,
                 request.Grain != TimeGrain.None ? r.GetFieldValue<DateOnly>(r.GetOrdinal("g_bucket")) : null,
                 request.Population != Population.AllPupils ? r.GetString(r.GetOrdinal("g_cohort")) : null,
-                MeasureValues.Empty);
-            var registersOnly = cellFromTotals?.Invoke(cell) != true;
+                request.Breakdown is not null ? r.GetString(r.GetOrdinal("g_char")) : null,
+                column => Long(r, column));
+        }
+
+        /// <summary>The request's cell for a group, from its columns' values (a missing or null column is 0).</summary>
+        public MeasureRow Cell(int? urn, string? phase, DateOnly? bucket, string? cohort, string? group, Func<string, long> column)
+        {
+            var request = Request;
+            var cell = new MeasureRow(urn, phase, bucket, cohort, MeasureValues.Empty);
+            var registersOnly = CellFromTotals?.Invoke(cell) != true;
             Dictionary<string, long>? codes = null;
             if (request.IncludeCodes && registersOnly)
             {
                 codes = new Dictionary<string, long>(StringComparer.Ordinal);
-                foreach (var code in CodeCatalogue.Instance.Codes) codes[code.Code] = r.GetInt64(r.GetOrdinal(code.Column));
+                foreach (var code in CodeCatalogue.Instance.Codes) codes[code.Code] = column(code.Column);
             }
-            long Count(CountMeasure m) => Long(r, m.Name);
+            long Count(CountMeasure m) => column(m.Name);
             var values = new MeasureValues(
                 Count(MeasureCatalogue.Enrolments), Count(MeasureCatalogue.PossibleSessions), Count(MeasureCatalogue.AttendanceSessions),
                 Count(MeasureCatalogue.AuthorisedAbsenceSessions), Count(MeasureCatalogue.UnauthorisedAbsenceSessions),
                 Count(MeasureCatalogue.OverallAbsenceSessions), Count(MeasureCatalogue.LateSessions),
                 Count(MeasureCatalogue.PersistentAbsenceEnrolments), Count(MeasureCatalogue.SevereAbsenceEnrolments), codes)
                 { RegisterDetailUnavailable = registersOnly ? null : SessionTotalsCoverage.RegisterDetailReason };
-            rows.Add(cell with
+            return cell with
             {
                 Values = values,
-                Keys = request.CellKeys ? new CellKeys((int)Long(r, KeyColumn(MeasureCatalogue.Enrolments)),
-                    (int)Long(r, KeyColumn(MeasureCatalogue.PersistentAbsenceEnrolments)), (int)Long(r, KeyColumn(MeasureCatalogue.SevereAbsenceEnrolments)),
-                    (int)Long(r, SessionKeyColumn))
+                Keys = request.CellKeys ? new CellKeys((int)column(KeyColumn(MeasureCatalogue.Enrolments)),
+                    (int)column(KeyColumn(MeasureCatalogue.PersistentAbsenceEnrolments)), (int)column(KeyColumn(MeasureCatalogue.SevereAbsenceEnrolments)),
+                    (int)column(SessionKeyColumn))
                 {
-                    SessionUnits = request.Methodology == Methodology.Official ? null : new(Long(r, SessionUnitsColumn), (int)Long(r, SessionUnitsKeyColumn)),
+                    SessionUnits = request.Methodology == Methodology.Official ? null : new(column(SessionUnitsColumn), (int)column(SessionUnitsKeyColumn)),
                 } : null,
-                Group = request.Breakdown is not null ? r.GetString(r.GetOrdinal("g_char")) : null,
-            });
+                Group = group,
+            };
         }
-        return rows;
     }
 
     /// <summary>

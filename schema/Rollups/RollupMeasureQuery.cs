@@ -63,85 +63,119 @@ public static class RollupMeasureQuery
         return new RollupScope(kind, period.From, period.To, parts);
     }
 
+    /// <summary>The group columns a statement written to be fused returns, in the order every statement sorts by those it has.</summary>
+    public static IReadOnlyList<string> GroupColumns { get; } = ["g_cohort", "g_urn", "g_phase", "g_bucket"];
+
+    private static readonly Dictionary<string, string> GroupColumnTypes = new()
+    {
+        ["g_cohort"] = "VARCHAR", ["g_urn"] = "INTEGER", ["g_phase"] = "VARCHAR", ["g_bucket"] = "DATE",
+    };
+
     /// <param name="otherLaSchools">The warehouse holds enrolments at schools of other LAs: sum only the LA's own school rows.</param>
-    public static (string Sql, List<(string Name, object? Value)> Parameters)? TryBuild(MeasureRequest r, bool otherLaSchools = true)
+    /// <param name="fusedAs">
+    /// Written to be one part of a UNION ALL (<see cref="MeasureQuery.RunTogether"/>): parameters named with this prefix, every
+    /// group column and cell-key column present (null where the request has none), and no ORDER BY of its own.
+    /// </param>
+    public static (string Sql, List<(string Name, object? Value)> Parameters)? TryBuild(MeasureRequest r, bool otherLaSchools = true, string? fusedAs = null) =>
+        Build(r, otherLaSchools, fusedAs, cohortParts: false);
+
+    /// <summary>
+    /// The parts both a cohort request and the rest beside it are sums of, for <paramref name="r"/>'s cohorts and scope: per
+    /// group (school, phase, bucket as asked), the all-pupils row (<c>part_cohort = ''</c>), each cohort's row, and each
+    /// cohort's rest correction (<c>part_rest</c>), with the raw key sums (<c>ks_*</c>) and no HAVING. The cohort's figures
+    /// are its row; the rest's are the all-pupils row plus the correction, as <see cref="Population.RestOfPupils"/> sums them.
+    /// Null when the rollup cannot answer the request. Written to be fused, as <paramref name="fusedAs"/> says for TryBuild.
+    /// </summary>
+    public static (string Sql, List<(string Name, object? Value)> Parameters)? TryBuildCohortParts(MeasureRequest r, bool otherLaSchools, string fusedAs) =>
+        r.Population == Population.AllPupils ? null : Build(r, otherLaSchools, fusedAs, cohortParts: true);
+
+    /// <summary>The part columns of <see cref="TryBuildCohortParts"/>' rows.</summary>
+    public const string PartCohortColumn = "part_cohort", PartRestColumn = "part_rest";
+
+    private static (string Sql, List<(string Name, object? Value)> Parameters)? Build(MeasureRequest r, bool otherLaSchools, string? fusedAs, bool cohortParts)
     {
         if (Scope(r) is not { } scope) return null;
-        var p = new List<(string, object?)> { ("kind", scope.Kind), ("from", scope.From), ("to", scope.To), ("all_ages", r.IncludeAllAges) };
-        var where = new List<string> { "r.kind = $kind", "r.b_from >= $from", "r.b_to <= $to", "(r.compulsory OR $all_ages)" };
+        var prefix = fusedAs ?? "";
+        var p = new List<(string, object?)>();
+        string P(string name, object? value)
+        {
+            p.Add((prefix + name, value));
+            return "$" + prefix + name;
+        }
+        var where = new List<string> { $"r.kind = {P("kind", scope.Kind)}", $"r.b_from >= {P("from", scope.From)}", $"r.b_to <= {P("to", scope.To)}", $"(r.compulsory OR {P("all_ages", r.IncludeAllAges)})" };
         if (scope.WeekParts.Count > 0)
         {
             // Conjunctive ranges first, so the scan skips row groups on them ('week' and 'week_part' sort next to each other).
-            p.Add(("week_part", RollupBucket.WeekPart));
-            var parts = scope.WeekParts.Select((d, i) => { p.Add(($"part{i}", d)); return $"$part{i}"; });
-            where[0] = $"r.kind IN ($kind, $week_part) AND (r.kind = $kind OR r.b_from IN ({string.Join(", ", parts)}))";
+            var weekPart = P("week_part", RollupBucket.WeekPart);
+            var parts = scope.WeekParts.Select((d, i) => P($"part{i}", d)).ToList();
+            where[0] = $"r.kind IN ({"$" + prefix}kind, {weekPart}) AND (r.kind = {"$" + prefix}kind OR r.b_from IN ({string.Join(", ", parts)}))";
         }
         if (r.LaPopulation == LaPopulation.LaSchools && otherLaSchools) where.Add($"r.urn IN ({ServedLocalAuthority.SchoolsSql})");
         var keys = new List<string>();
         var from = $"{SchoolRollup.Table} r";
-        var select = new List<string>();
-        var cohorts = r.Population == Population.AllPupils ? []
-            : r.Cohorts.Distinct().Select((k, i) => { p.Add(($"k{i}", k)); return $"$k{i}"; }).ToList();
-        switch (r.Population)
+        var groups = new Dictionary<string, string>();
+        var cohorts = r.Population == Population.AllPupils ? [] : r.Cohorts.Distinct().Select((k, i) => P($"k{i}", k)).ToList();
+        switch (cohortParts ? (Population?)null : r.Population)
         {
+            case null:
+                where.Add($"((r.cohort = '' AND NOT r.rest) OR r.cohort IN ({string.Join(", ", cohorts)}))");
+                break;
             case Population.AllPupils:
                 where.Add("r.cohort = '' AND NOT r.rest");
                 break;
             case Population.Cohort:
                 where.Add($"r.cohort IN ({string.Join(", ", cohorts)}) AND NOT r.rest");
-                select.Add("r.cohort AS g_cohort");
-                keys.Add("g_cohort");
+                groups["g_cohort"] = "r.cohort";
                 break;
             default:
                 // The rest beside cohort k: all pupils plus k's correction rows.
                 from += $" CROSS JOIN (VALUES {string.Join(", ", cohorts.Select(n => $"({n}::VARCHAR)"))}) k(g_cohort)";
                 where.Add("((r.cohort = '' AND NOT r.rest) OR (r.rest AND r.cohort = k.g_cohort))");
-                select.Add("k.g_cohort AS g_cohort");
-                keys.Add("g_cohort");
+                groups["g_cohort"] = "k.g_cohort";
                 break;
         }
-        if (r.GroupBy == MeasureGrouping.School)
-        {
-            select.Add("r.urn AS g_urn");
-            keys.Add("g_urn");
-        }
+        if (r.GroupBy == MeasureGrouping.School) groups["g_urn"] = "r.urn";
         if (r.Phase is not null || r.GroupBy == MeasureGrouping.Phase) from += " JOIN schools s ON s.urn = r.urn";
-        if (r.GroupBy == MeasureGrouping.Phase)
-        {
-            select.Add("s.phase AS g_phase");
-            keys.Add("g_phase");
-        }
-        if (r.Grain != TimeGrain.None)
-        {
-            select.Add("r.label AS g_bucket");
-            keys.Add("g_bucket");
-        }
-        if (r.Phase is not null)
-        {
-            p.Add(("phase", r.Phase));
-            where.Add("s.phase = $phase");
-        }
+        if (r.GroupBy == MeasureGrouping.Phase) groups["g_phase"] = "s.phase";
+        if (r.Grain != TimeGrain.None) groups["g_bucket"] = "r.label";
+        if (r.Phase is not null) where.Add($"s.phase = {P("phase", r.Phase)}");
         if (r.Urns is not null)
         {
             // One list parameter rather than one per school: the schools list names every school (406 on the 38M-mark LA),
             // and binding them one by one cost about 5 of the 12-15 ms CPU its read of a week took; unnested, 7-8 ms.
             var urns = r.Urns.Distinct().ToArray();
-            if (urns.Length > 0) p.Add(("urns", urns));
-            where.Add(urns.Length == 0 ? "FALSE" : "r.urn IN (SELECT unnest($urns))");
+            where.Add(urns.Length == 0 ? "FALSE" : $"r.urn IN (SELECT unnest({P("urns", urns)}))");
+        }
+        var select = new List<string>();
+        if (cohortParts)
+        {
+            select.AddRange([$"r.cohort AS {PartCohortColumn}", $"r.rest AS {PartRestColumn}"]);
+            keys.AddRange([PartCohortColumn, PartRestColumn]);
+        }
+        foreach (var column in GroupColumns)
+        {
+            if (groups.TryGetValue(column, out var expr))
+            {
+                select.Add($"{expr} AS {column}");
+                keys.Add(column);
+            }
+            else if (fusedAs is not null) select.Add($"NULL::{GroupColumnTypes[column]} AS {column}");
         }
         select.AddRange(SchoolRollup.PersonColumns.Concat(SchoolRollup.SessionColumns).Select(c => $"sum(r.{c.Name})::BIGINT AS {c.Name}"));
-        if (r.CellKeys)
-        {
-            select.AddRange(SchoolRollup.PersonColumns.Select(c => $"(sum(r.{SchoolRollup.KeySumColumn(c)}) % 256)::BIGINT AS {MeasureQuery.KeyColumn(c)}"));
-            select.Add($"(sum(r.{SchoolRollup.SessionKeySumColumn}) % 256)::BIGINT AS {MeasureQuery.SessionKeyColumn}");
-        }
+        var keyColumns = SchoolRollup.PersonColumns.Select(c => (Sum: SchoolRollup.KeySumColumn(c), As: MeasureQuery.KeyColumn(c)))
+            .Append((Sum: SchoolRollup.SessionKeySumColumn, As: MeasureQuery.SessionKeyColumn));
+        if (cohortParts) select.AddRange(keyColumns.Select(c => $"sum(r.{c.Sum})::BIGINT AS {c.Sum}"));
+        else if (r.CellKeys) select.AddRange(keyColumns.Select(c => $"(sum(r.{c.Sum}) % 256)::BIGINT AS {c.As}"));
+        else if (fusedAs is not null) select.AddRange(keyColumns.Select(c => $"NULL::BIGINT AS {c.As}"));
         var sql = $"SELECT {string.Join(",\n  ", select)}\nFROM {from}\nWHERE {string.Join(" AND ", where)}";
         // Grouped, a group exists only if it has an enrolment (as MeasureQuery's per-enrolment rows give); ungrouped,
         // the one row is returned even when empty, as an aggregate over no rows is.
-        if (keys.Count > 0)
+        if (cohortParts) sql += $"\nGROUP BY {string.Join(", ", keys)}";
+        else if (keys.Count > 0)
         {
             var k = string.Join(", ", keys);
-            sql += $"\nGROUP BY {k}\nHAVING sum(r.{MeasureCatalogue.Enrolments.Name}) > 0\nORDER BY {k}";
+            sql += $"\nGROUP BY {k}\nHAVING sum(r.{MeasureCatalogue.Enrolments.Name}) > 0";
+            if (fusedAs is null) sql += $"\nORDER BY {k}";
         }
         return (sql, p);
     }
