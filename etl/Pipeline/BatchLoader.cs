@@ -101,16 +101,18 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             // no enrolment has both registers and DfE totals.
             var rollup = FirstLoadAggregates.Build(snapshot, registers, FirstLoadRollup.YearsToSum(c, registers, batch.SessionTotals), ct);
             registers = null!; // a byte per session of every enrolment: free it before the checkpoint
+            Done(rollup is not null ? "counted aggregates and summed the school rollup's units" : "counted aggregates");
             // The build starts the aggregates afresh from the registers; weeks known only as totals go back in.
             SessionTotalsStager.Merge(c, batch.SessionTotals, batchId, aggregatesRebuilt: true);
             SessionTotalsStager.AddAllTotalsAggregates(c);
+            Done("merged session totals into the aggregates");
             if (rollup is not null)
             {
                 rollup.AddTotalsOnlyEnrolments(c);
                 rollup.Write(snapshot, batchId);
                 rollupBuilt = true;
+                Done("wrote school rollup");
             }
-            Done(rollupBuilt ? "built aggregates and school rollup" : "built aggregates");
         }
         else
         {

@@ -190,7 +190,7 @@ internal sealed partial class FirstLoadRollup
     {
         foreach (var s in summers) s.Flush();
         // Each sorted in one array, in place, on one integer a row (a tuple comparison took 0.9 s for both tables at 100,000
-        // pupils): a row by kind, school, then bucket and cell (SchoolRollup.RowOrder); a kept unit by bucket, school and
+        // pupils): a row by bucket, school and cell (SchoolRollup.RowOrder); a kept unit by bucket, school and
         // pupil. The summers' lists are let go as they are copied: at 400,000 pupils each table is ~2.8 million rows.
         var rows = Take(summers.Select(s => s.Rows));
         SortRows(rows);
@@ -219,30 +219,27 @@ internal sealed partial class FirstLoadRollup
     }
 
     /// <summary>
-    /// In <see cref="SchoolRollup.RowOrder"/>: kind, URN, bucket (by date within its kind), cohort, rest, compulsory; on one
-    /// integer a row when it fits in one (at most 8 kinds, a rank under 2^12, 512 cohorts, a URN that is not negative), else
-    /// by comparison. Equal cells end up side by side, which <see cref="MergeSameCells"/> needs.
+    /// In <see cref="SchoolRollup.RowOrder"/>: bucket (its rank orders kind, then date), URN, cohort, rest, compulsory; on one
+    /// integer a row when it fits in one (a rank under 2^12, 512 cohorts, a URN that is not negative), else by comparison.
+    /// Equal cells end up side by side, which <see cref="MergeSameCells"/> needs.
     /// </summary>
     private void SortRows(Row[] rows)
     {
-        var kinds = buckets.Select(b => b.Definition.Kind).Distinct().Order(StringComparer.Ordinal).Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
-        var kindOf = buckets.Select(b => kinds[b.Definition.Kind]).ToArray();
         // Cohorts by name, as the definition's ORDER BY has them ('' first), not in the order their units were summed.
         var cohortRank = new int[cohorts.Count];
         foreach (var (index, rank) in cohorts.Select((k, i) => (k, i)).OrderBy(x => x.k, StringComparer.Ordinal).Select((x, rank) => (x.i, rank))) cohortRank[index] = rank;
-        if (kinds.Count <= 8 && buckets.Count < 1 << 12 && cohorts.Count < 1 << 9 && rows.All(r => r.Urn >= 0))
+        if (buckets.Count < 1 << 12 && cohorts.Count < 1 << 9 && rows.All(r => r.Urn >= 0))
         {
             var keys = new long[rows.Length];
             for (var i = 0; i < rows.Length; i++)
             {
                 var r = rows[i];
-                keys[i] = ((long)kindOf[r.Bucket] << 54) | ((long)r.Urn << 23) | ((long)buckets[r.Bucket].Rank << 11) | ((long)cohortRank[r.Cohort] << 2)
-                          | (r.Rest ? 2L : 0) | (r.Compulsory ? 1L : 0);
+                keys[i] = ((long)buckets[r.Bucket].Rank << 42) | ((long)r.Urn << 11) | ((long)cohortRank[r.Cohort] << 2) | (r.Rest ? 2L : 0) | (r.Compulsory ? 1L : 0);
             }
             Array.Sort(keys, rows);
         }
-        else Array.Sort(rows, (a, b) => (kindOf[a.Bucket], a.Urn, buckets[a.Bucket].Rank, cohortRank[a.Cohort], a.Rest, a.Compulsory)
-            .CompareTo((kindOf[b.Bucket], b.Urn, buckets[b.Bucket].Rank, cohortRank[b.Cohort], b.Rest, b.Compulsory)));
+        else Array.Sort(rows, (a, b) => (buckets[a.Bucket].Rank, a.Urn, cohortRank[a.Cohort], a.Rest, a.Compulsory)
+            .CompareTo((buckets[b.Bucket].Rank, b.Urn, cohortRank[b.Cohort], b.Rest, b.Compulsory)));
     }
 
     /// <summary>
