@@ -47,7 +47,8 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
 
     /// <summary>
     /// Several requests' rows, each as <see cref="Measure(MeasureRequest)"/> gives it; those not already in the result cache
-    /// are read together (<see cref="MeasureQuery.RunTogether"/>: one statement for all the rollup answers).
+    /// are read together (<see cref="MeasureQuery.RunTogether"/>: one statement for all the rollup answers). The set is one
+    /// view's (a cohort and the rest beside it): a request that cannot be answered fails it whole, with that request's error.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<MeasureRow>> MeasureTogether(IReadOnlyList<MeasureRequest> requests)
     {

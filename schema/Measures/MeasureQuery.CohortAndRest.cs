@@ -92,7 +92,10 @@ public static partial class MeasureQuery
     private static Func<string, long> Column(long[] values) => name =>
         PartColumn.TryGetValue(name, out var c) ? c.Key ? values[c.Index] % 256 : values[c.Index] : 0;
 
-    /// <summary>As the rollup's statements order their rows: cohort, school, phase, bucket (ordinal, as DuckDB sorts text).</summary>
+    /// <summary>
+    /// As the rollup's statements order their rows: cohort, school, phase, bucket. DuckDB sorts text by its UTF-8 bytes; ordinal
+    /// order is the same for ASCII, which cohort keys are (<see cref="Cohorts.CohortKey"/>: A-Z, 0-9, _) and GIAS's phase names.
+    /// </summary>
     private static List<MeasureRow> InStatementOrder(List<MeasureRow> rows) =>
         rows.OrderBy(r => r.Cohort, StringComparer.Ordinal).ThenBy(r => r.Urn).ThenBy(r => r.Phase, StringComparer.Ordinal).ThenBy(r => r.BucketStart).ToList();
 }

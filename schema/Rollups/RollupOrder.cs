@@ -11,7 +11,8 @@ namespace AttendanceGraph.Schema.Rollups;
 /// still say they hold those kinds, so each day's run of rows is one more row group a school's query of that kind reads.
 /// When the rows appended since the table was last in order reach half its size, it is written again in order. A rewrite
 /// costs the table's size, but comes once per half a table of new rows, so spread over the loads it follows their new
-/// rows, not the warehouse's size.
+/// rows, not the warehouse's size. A full build over rows already there is written again in order at once. The rewrite
+/// runs on the load's working copy of the snapshot, so the API never sees the table dropped and renamed.
 /// </summary>
 public static class RollupOrder
 {

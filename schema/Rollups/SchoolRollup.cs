@@ -85,9 +85,12 @@ public static class SchoolRollup
             from = dirtyFrom < from ? dirtyFrom : from;
             to = dirtyTo > to ? dirtyTo : to;
         }
+        var before = from is null || to is null ? c.Scalar<long>($"SELECT count(*) FROM (SELECT 1 FROM {Table} LIMIT 1)") : 0;
         var written = Build(c, Table, RollupUnits.Table, from, to, byDifference);
-        if (from is null || to is null) RollupOrder.Written(c);
-        else RollupOrder.Appended(c, written);
+        // A full build over rows already there leaves their row groups (deleted rows still count in their min/max) ahead of the new.
+        if (from is not null && to is not null) RollupOrder.Appended(c, written);
+        else if (before > 0) RollupOrder.Rewrite(c);
+        else RollupOrder.Written(c);
         c.ExecuteAll(RollupUnits.ForgetSql);
         RollupUnits.MarkCurrent(c, batchId);
     }

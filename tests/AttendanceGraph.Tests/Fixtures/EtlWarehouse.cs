@@ -44,6 +44,14 @@ public sealed class EtlWarehouse : IDisposable
 
     public string? Current => SnapshotPointer.ReadName(Paths);
 
+    /// <summary>Changes the published snapshot in place, as a warehouse from an older build or a hand edit would leave it.</summary>
+    public void EditCurrent(Action<DuckDBConnection> edit)
+    {
+        using var c = new DuckDBConnection(DuckDbSettings.ReadWrite(Paths.SnapshotPath(Current ?? throw new InvalidOperationException("nothing published"))));
+        c.Open();
+        edit(c);
+    }
+
     public string[] SnapshotFiles() =>
         Directory.Exists(Paths.SnapshotsDir) ? Directory.GetFiles(Paths.SnapshotsDir).Select(f => Path.GetFileName(f)).Order().ToArray() : [];
 

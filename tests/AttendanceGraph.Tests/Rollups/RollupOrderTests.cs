@@ -1,3 +1,4 @@
+using AttendanceGraph.Etl.Generate;
 using AttendanceGraph.Schema.Rollups;
 using AttendanceGraph.Schema.Warehouse;
 using AttendanceGraph.Tests.Fixtures;
@@ -25,7 +26,7 @@ public sealed class RollupOrderTests
             Assert.Equal("0", Appended(c));
         }
         // The SQL build (what a daily load, or a first load the in-memory sums leave alone, runs), in full.
-        Edit(w, c => SchoolRollup.Refresh(c, c.Scalar<int>("SELECT max(batch_id) FROM batches")));
+        w.EditCurrent(c => SchoolRollup.Refresh(c, c.Scalar<int>("SELECT max(batch_id) FROM batches")));
         using (var c = w.Open())
         {
             Assert.Equal(0, OutOfOrder(c));
@@ -38,7 +39,7 @@ public sealed class RollupOrderTests
     {
         using var w = new EtlWarehouse();
         w.Load(w.HandChecked);
-        Edit(w, c =>
+        w.EditCurrent(c =>
         {
             // As a run of daily loads leaves it: the same rows, not in order.
             ScrambleOrder(c);
@@ -58,17 +59,44 @@ public sealed class RollupOrderTests
     }
 
     [Fact]
-    public void ADailyLoad_CountsTheRowsItAppended()
+    public void ADailyLoad_CountsTheRowsItAppended_AndAFullRebuildOverRowsWritesTheTableInOrder()
     {
         using var w = new EtlWarehouse();
-        w.Load(w.HandChecked);
-        w.Load(w.WriteMarks(Path.Combine(w.NewFolder("correction"), "marks.csv"), [(P4, Beta, Days[7], "AM", "/")]));
-        using var c = w.Open();
-        // The rebuilt buckets are the day's week, month, half term, term and year: here most of a small table, so
-        // either counted or, past half the table, written in order again.
-        var appended = long.Parse(Appended(c)!);
-        Assert.True(appended == 0 ? OutOfOrder(c) == 0 : appended * 2 < Rows(c));
-        EtlWarehouse.AssertRollupEqualsFullRebuild(c);
+        // A generated LA whose year is many weeks, so one day's rebuilt buckets are well under half the table.
+        var la = w.NewFolder("la");
+        new DemoAuthorityGenerator().Generate(new GeneratorOptions { Schools = 4, Pupils = 200, Years = 1, Seed = 3, AsOf = new DateOnly(2026, 3, 31) }, la);
+        w.Load(la);
+        string upn;
+        int urn;
+        DateOnly day;
+        using (var c = w.Open())
+        {
+            using var r = c.Rows("SELECT p.upn, m.urn, m.date FROM marks m JOIN pupils p USING (pupil_id) WHERE m.session = 0 ORDER BY m.date DESC, m.urn, p.upn LIMIT 1").First();
+            (upn, urn, day) = (r.GetString(0), r.GetInt32(1), DateOnly.FromDateTime(r.GetDateTime(2)));
+        }
+        w.EditCurrent(ScrambleOrder); // as a run of daily loads leaves it
+        w.Load(w.WriteMarks(Path.Combine(w.NewFolder("correction"), "marks.csv"), [(upn, urn, day, "AM", "O")]));
+        using (var c = w.Open())
+        {
+            // The rebuilt buckets are those overlapping the corrected day's week: its week (or week parts), month, half term,
+            // term and year.
+            var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+            var rebuilt = c.Scalar<long>($"SELECT count(*) FROM {SchoolRollup.Table} WHERE b_from <= $sunday AND b_to >= $monday",
+                ("monday", monday), ("sunday", monday.AddDays(6)));
+            Assert.True(rebuilt > 0 && rebuilt * 2 < Rows(c), $"{rebuilt} of {Rows(c)} rows rebuilt");
+            Assert.Equal(rebuilt.ToString(), Appended(c));
+            Assert.True(OutOfOrder(c) > 0);
+            EtlWarehouse.AssertRollupEqualsFullRebuild(c);
+        }
+        // A full build over rows already there (an upgrade, units no load kept) writes the whole table in order.
+        w.EditCurrent(c =>
+        {
+            SchoolRollup.Refresh(c, c.Scalar<int>("SELECT max(batch_id) FROM batches"));
+            Assert.Equal(0, OutOfOrder(c));
+            Assert.Equal("0", Appended(c));
+            // Written afresh, not appended after the deleted rows (whose row groups would still be read).
+            Assert.Equal(0, c.Scalar<long>($"SELECT min(rowid) FROM {SchoolRollup.Table}"));
+        });
     }
 
     private static long Rows(DuckDBConnection c) => c.Scalar<long>($"SELECT count(*) FROM {SchoolRollup.Table}");
@@ -88,11 +116,4 @@ public sealed class RollupOrderTests
         $"INSERT INTO {SchoolRollup.Table} SELECT * FROM scrambled ORDER BY hash(urn, cohort, b_from)",
         "DROP TABLE scrambled",
     ]);
-
-    private static void Edit(EtlWarehouse w, Action<DuckDBConnection> edit)
-    {
-        using var c = new DuckDBConnection(DuckDbSettings.ReadWrite(w.Paths.SnapshotPath(w.Current!)));
-        c.Open();
-        edit(c);
-    }
 }

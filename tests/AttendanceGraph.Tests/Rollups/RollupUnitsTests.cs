@@ -102,10 +102,5 @@ public sealed class RollupUnitsTests
         WHERE urn = {Beta} AND cohort = '' AND pupil_id = (SELECT pupil_id FROM pupils WHERE upn = '{P4}') ORDER BY kind
         """);
 
-    private static void Edit(EtlWarehouse w, string sql)
-    {
-        using var c = new DuckDBConnection(DuckDbSettings.ReadWrite(w.Paths.SnapshotPath(w.Current!)));
-        c.Open();
-        c.Execute(sql);
-    }
+    private static void Edit(EtlWarehouse w, string sql) => w.EditCurrent(c => c.Execute(sql));
 }
