@@ -325,11 +325,17 @@ public class MarksTests
         t.WriteMarks($"{Pupil1},100001,2024-09-02,AM,/\n{Pupil1},100001,2024-09-02,PM,/");
         var batch = t.Read();
         long last = 0;
-        var progress = new SyncProgress(v => Interlocked.Exchange(ref last, Math.Max(last, v)));
+        var gate = new Lock();
+        // Parser threads report concurrently: the largest total must be kept under a lock (an unlocked max lost a race in CI,
+        // one thread's 1 written over the other's 2).
+        var progress = new SyncProgress(v =>
+        {
+            lock (gate) last = Math.Max(last, v);
+        });
 
         batch.StreamMarks(new SinkCollector().Create, progress);
 
-        Assert.Equal(2, Interlocked.Read(ref last));
+        lock (gate) Assert.Equal(2, last);
         Assert.Equal(2, batch.MarksRows);
     }
 
