@@ -14,8 +14,7 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
     : IDisposable
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<string, RequestDataLoader<int, IReadOnlyList<MeasureRow>>> schoolLoaders = new();
-    private readonly Dictionary<string, RequestDataLoader<int, IReadOnlyList<IReadOnlyList<MeasureRow>>>> togetherLoaders = new();
+    private readonly Dictionary<string, RequestDataLoader<int, IReadOnlyList<IReadOnlyList<MeasureRow>>>> schoolLoaders = new();
     private WarehouseLease? lease;
 
     public WarehouseLease Lease
@@ -93,50 +92,36 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
     /// The rows of <paramref name="shape"/> (a request without schools) for one school, batched with every other
     /// school asking for the same shape in this request.
     /// </summary>
-    public IDataLoaderResult<IReadOnlyList<MeasureRow>> ForSchool(MeasureRequest shape, int urn) => LoaderFor(shape).Load(urn);
+    public IDataLoaderResult<IReadOnlyList<MeasureRow>> ForSchool(MeasureRequest shape, int urn) => LoaderFor([shape]).Load(urn).Then(rows => rows[0]);
 
     /// <summary>
     /// The rows of each of <paramref name="shapes"/> for one school, read together (<see cref="MeasureTogether"/>) and batched
     /// with every other school asking for the same shapes in this request.
     /// </summary>
-    public IDataLoaderResult<IReadOnlyList<IReadOnlyList<MeasureRow>>> ForSchoolTogether(IReadOnlyList<MeasureRequest> shapes, int urn)
+    public IDataLoaderResult<IReadOnlyList<IReadOnlyList<MeasureRow>>> ForSchoolTogether(IReadOnlyList<MeasureRequest> shapes, int urn) =>
+        LoaderFor(shapes).Load(urn);
+
+    /// <summary>Makes rows already measured for many schools available to <see cref="ForSchool"/> without another query.</summary>
+    public void Prime(MeasureRequest shape, IReadOnlyList<MeasureRow> rowsGroupedBySchool)
+    {
+        var loader = LoaderFor([shape]);
+        foreach (var g in rowsGroupedBySchool.GroupBy(r => r.Urn!.Value)) loader.Prime(g.Key, [g.ToList()]);
+    }
+
+    /// <summary>One loader per set of shapes (one shape for most fields): a school's rows of each, every school in one read.</summary>
+    private RequestDataLoader<int, IReadOnlyList<IReadOnlyList<MeasureRow>>> LoaderFor(IReadOnlyList<MeasureRequest> shapes)
     {
         var key = string.Join("\n", shapes.Select(s => s.ShapeKey));
-        RequestDataLoader<int, IReadOnlyList<IReadOnlyList<MeasureRow>>>? loader;
         lock (gate)
         {
-            if (!togetherLoaders.TryGetValue(key, out loader))
+            if (!schoolLoaders.TryGetValue(key, out var loader))
             {
-                togetherLoaders[key] = loader = new RequestDataLoader<int, IReadOnlyList<IReadOnlyList<MeasureRow>>>(urns =>
+                schoolLoaders[key] = loader = new RequestDataLoader<int, IReadOnlyList<IReadOnlyList<MeasureRow>>>(urns =>
                 {
                     var perShape = MeasureTogether(shapes.Select(s => s with { Urns = urns, GroupBy = MeasureGrouping.School }).ToList())
                         .Select(rows => rows.ToLookup(r => r.Urn!.Value)).ToList();
                     return urns.Distinct().ToDictionary(u => u, u => (IReadOnlyList<IReadOnlyList<MeasureRow>>)perShape.Select(bySchool => (IReadOnlyList<MeasureRow>)bySchool[u].ToList()).ToList());
                 }, shapes.Select(_ => (IReadOnlyList<MeasureRow>)[]).ToList());
-            }
-        }
-        return loader.Load(urn);
-    }
-
-    /// <summary>Makes rows already measured for many schools available to <see cref="ForSchool"/> without another query.</summary>
-    public void Prime(MeasureRequest shape, IReadOnlyList<MeasureRow> rowsGroupedBySchool)
-    {
-        var loader = LoaderFor(shape);
-        foreach (var g in rowsGroupedBySchool.GroupBy(r => r.Urn!.Value)) loader.Prime(g.Key, g.ToList());
-    }
-
-    private RequestDataLoader<int, IReadOnlyList<MeasureRow>> LoaderFor(MeasureRequest shape)
-    {
-        var key = shape.ShapeKey;
-        lock (gate)
-        {
-            if (!schoolLoaders.TryGetValue(key, out var loader))
-            {
-                schoolLoaders[key] = loader = new RequestDataLoader<int, IReadOnlyList<MeasureRow>>(urns =>
-                {
-                    var rows = Measure(shape with { Urns = urns, GroupBy = MeasureGrouping.School });
-                    return rows.GroupBy(r => r.Urn!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<MeasureRow>)g.ToList());
-                }, []);
             }
             return loader;
         }

@@ -47,7 +47,9 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
     /// before, a 78-page export turned all 15,600 measured rows into published rows 78 times.
     /// </summary>
     public IReadOnlyList<PublishedRow> Measure(MeasureRequest request) =>
-        Derived("measure|" + request.ResultKey, () => Publish(request, data.Measure(Keyed(Publishable(request)))));
+        Derived(MeasureKey(request), () => Publish(request, data.Measure(Keyed(Publishable(request)))));
+
+    private static string MeasureKey(MeasureRequest request) => "measure|" + request.ResultKey;
 
     /// <summary>
     /// Several requests' rows as published, each as <see cref="Measure"/> gives it, read together: the rows a view needs side by
@@ -56,7 +58,7 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
     public IReadOnlyList<IReadOnlyList<PublishedRow>> MeasureTogether(IReadOnlyList<MeasureRequest> requests)
     {
         var measured = new Lazy<IReadOnlyList<IReadOnlyList<MeasureRow>>>(() => data.MeasureTogether(requests.Select(r => Keyed(Publishable(r))).ToList()));
-        return requests.Select((r, i) => Derived("measure|" + r.ResultKey, () => Publish(r, measured.Value[i]))).ToList();
+        return requests.Select((r, i) => Derived(MeasureKey(r), () => Publish(r, measured.Value[i]))).ToList();
     }
 
     /// <summary>The request's single cell (no grouping), or an empty one.</summary>

@@ -22,9 +22,7 @@ public static partial class MeasureQuery
             return [Run(connection, requests[0])];
         }
         var results = new IReadOnlyList<MeasureRow>[requests.Count];
-        foreach (var request in requests)
-            if (request.Population != Population.AllPupils && request.Cohorts.Count == 0)
-                throw new ArgumentException("a cohort measure needs at least one cohort");
+        foreach (var request in requests) EnsureCohorts(request);
         // A cohort and the rest beside it read the same rollup rows: one statement gives both.
         foreach (var (cohort, rest) in CohortRestPairs(requests).ToList())
             if (CohortAndRest(connection, requests[cohort], requests[rest], $"q{cohort}_") is var (cohortRows, restRows))

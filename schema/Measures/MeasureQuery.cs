@@ -33,11 +33,16 @@ public static partial class MeasureQuery
     public static IReadOnlyList<MeasureRow> Run(DuckDBConnection connection, MeasureRequest request, bool wholeFragmentsFromAggregates = true,
         bool fromRollup = true)
     {
-        if (request.Population != Population.AllPupils && request.Cohorts.Count == 0)
-            throw new ArgumentException("a cohort measure needs at least one cohort");
+        EnsureCohorts(request);
         if (fromRollup && wholeFragmentsFromAggregates && ByWeeks(connection, request) is { } byWeeks) return byWeeks;
         var plan = Plan(connection, request, wholeFragmentsFromAggregates, fromRollup);
         return connection.Rows(plan.Sql, plan.Parameters.ToArray()).Select(plan.Read).ToList();
+    }
+
+    private static void EnsureCohorts(MeasureRequest request)
+    {
+        if (request.Population != Population.AllPupils && request.Cohorts.Count == 0)
+            throw new ArgumentException("a cohort measure needs at least one cohort");
     }
 
     /// <summary>
@@ -155,8 +160,7 @@ public static partial class MeasureQuery
     public static (string Sql, List<(string Name, object? Value)> Parameters) Build(MeasureRequest request, bool wholeFragmentsFromAggregates = true,
         bool weeksOfTotals = false, bool otherLaSchools = true, string cohortIntervals = CohortIntervals.Table, RollupBucket? units = null)
     {
-        if (request.Population != Population.AllPupils && request.Cohorts.Count == 0)
-            throw new ArgumentException("a cohort measure needs at least one cohort");
+        EnsureCohorts(request);
         var p = new List<(string, object?)> { ("from", request.Period.Start), ("to", request.Period.End), ("all_ages", request.IncludeAllAges) };
         if (request.WithinCohort is not null) p.Add(("within", request.WithinCohort));
         var columns = Sessions.Select(s => s.Name).Concat(request.IncludeCodes ? CodeCatalogue.Instance.Codes.Select(c => c.Column) : []).ToList();
