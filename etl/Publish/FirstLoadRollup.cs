@@ -279,12 +279,12 @@ internal sealed partial class FirstLoadRollup
         {
             var b = buckets[r.Bucket].Definition;
             var i = appender.Row;
-            appender.Utf8String(0, kinds[b.Kind]);
+            appender.RepeatedUtf8String(0, kinds[b.Kind]);
             appender.Column<int>(1)[i] = ColumnarAppender.Date(b.From.DayNumber);
             appender.Column<int>(2)[i] = ColumnarAppender.Date(b.To.DayNumber);
             appender.Column<int>(3)[i] = ColumnarAppender.Date(b.Label.DayNumber);
             appender.Column<int>(4)[i] = r.Urn;
-            appender.Utf8String(5, cohortUtf8[r.Cohort]);
+            appender.RepeatedUtf8String(5, cohortUtf8[r.Cohort]);
             appender.Column<byte>(6)[i] = r.Rest ? (byte)1 : (byte)0;
             appender.Column<byte>(7)[i] = r.Compulsory ? (byte)1 : (byte)0;
             for (var v = 0; v < Values; v++) appender.Column<long>(8 + v)[i] = r.Values[v];
@@ -302,11 +302,11 @@ internal sealed partial class FirstLoadRollup
         {
             var b = buckets[u.Bucket].Definition;
             var i = appender.Row;
-            appender.Utf8String(0, kinds[b.Kind]);
+            appender.RepeatedUtf8String(0, kinds[b.Kind]);
             appender.Column<int>(1)[i] = ColumnarAppender.Date(b.From.DayNumber);
             appender.Column<int>(2)[i] = u.Urn;
             appender.Column<int>(3)[i] = u.PupilId;
-            appender.Utf8String(4, cohortUtf8[u.Cohort]);
+            appender.RepeatedUtf8String(4, cohortUtf8[u.Cohort]);
             appender.Column<byte>(5)[i] = u.Compulsory ? (byte)1 : (byte)0;
             for (var s = 0; s < S; s++) appender.Column<long>(6 + s)[i] = u.Sessions[s];
             appender.EndRow();

@@ -40,6 +40,31 @@ public sealed class ColumnarAppenderTests
     }
 
     [Fact]
+    public void RepeatedStrings_KeepEachRowsValue_InlineAndLong_AcrossChunks()
+    {
+        // 12 bytes or fewer are stored in the row's slot, longer ones in the chunk's string heap: both kinds, interleaved,
+        // repeated within chunks and carried over chunk boundaries (where the heap is reset and the value handed over again).
+        string[] keys = ["FSM", "PREVIOUSLY_LOOKED_AFTER", "SEND", "CHILD_PROTECTION_PLAN", "LOOKED_AFTER"];
+        var values = keys.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+        using var c = Database();
+        var rows = 0;
+        using (var a = new ColumnarAppender(c, "t", Columns))
+        {
+            for (var i = 0; i < a.Capacity * 3 + 7; i++, rows++)
+            {
+                a.RepeatedUtf8String(0, values[i / 3 % values.Length]);
+                a.Column<int>(1)[a.Row] = i;
+                a.Column<int>(2)[a.Row] = 20000;
+                a.Column<byte>(3)[a.Row] = 0;
+                a.EndRow();
+            }
+            a.Close();
+        }
+        var expected = Enumerable.Range(0, rows).Select(i => $"{i}|{keys[i / 3 % keys.Length]}").ToList();
+        Assert.Equal(expected, EtlWarehouse.Rows(c, "SELECT urn, cohort FROM t ORDER BY urn"));
+    }
+
+    [Fact]
     public void Append_CommitsWholeRowGroups_NotThePartOnesDuckDbLeavesOnItsOwn()
     {
         var path = Path.Combine(Path.GetTempPath(), $"appender-{Guid.NewGuid():N}.duckdb");
