@@ -84,13 +84,25 @@ internal sealed partial class FirstLoadRollup
     public static (AcademicYear First, AcademicYear Last)? YearsToSum(DuckDBConnection c, MarksIndex registers, IReadOnlyList<SessionTotalsRecord> totals)
     {
         if (totals.Count > TotalsReadBackAtMost) return null;
-        var slots = registers.Pupils.SelectMany(p => p.Slots.Select(s => (Key: ((long)p.PupilId << 32) | (uint)s.Urn, Slot: s))).ToDictionary(x => x.Key, x => x.Slot);
-        if (slots.Count == 0 || SessionTotalsStager.Any(c)
-            || totals.Any(t => slots.TryGetValue(((long)t.PupilId << 32) | (uint)t.SchoolUrn, out var slot) && HasMarks(slot)))
-            return null;
-        var days = slots.Values.SelectMany(s => new[] { s.BaseDay, s.BaseDay + s.BlockCount * EnrolmentSlot.BlockDays })
-            .Concat(totals.SelectMany(t => new[] { t.SpanStart.DayNumber, t.SpanEnd.DayNumber })).ToList();
-        return (AcademicYear.Containing(DateOnly.FromDayNumber(days.Min())), AcademicYear.Containing(DateOnly.FromDayNumber(days.Max())));
+        var slots = registers.Pupils.SelectMany(p => p.Slots.Select(s => (p.PupilId, Slot: s)));
+        if (!slots.Any() || SessionTotalsStager.Any(c)) return null;
+        if (totals.Count > 0)
+        {
+            var bySlot = slots.ToDictionary(x => ((long)x.PupilId << 32) | (uint)x.Slot.Urn, x => x.Slot);
+            if (totals.Any(t => bySlot.TryGetValue(((long)t.PupilId << 32) | (uint)t.SchoolUrn, out var slot) && HasMarks(slot))) return null;
+        }
+        int first = int.MaxValue, last = int.MinValue;
+        foreach (var (_, s) in slots)
+        {
+            first = Math.Min(first, s.BaseDay);
+            last = Math.Max(last, s.BaseDay + s.BlockCount * EnrolmentSlot.BlockDays);
+        }
+        foreach (var t in totals)
+        {
+            first = Math.Min(first, t.SpanStart.DayNumber);
+            last = Math.Max(last, t.SpanEnd.DayNumber);
+        }
+        return (AcademicYear.Containing(DateOnly.FromDayNumber(first)), AcademicYear.Containing(DateOnly.FromDayNumber(last)));
     }
 
     private static bool HasMarks(EnrolmentSlot slot)

@@ -47,15 +47,18 @@ public static class SessionKeySql
     /// </summary>
     public static int Contribution(int recordKey, ReadOnlySpan<long> sessions)
     {
+        // Unsigned: every intermediate is non-negative and below 2^63 (a session count is far below 2^32), so the values are
+        // the SQL's, and an unsigned remainder by a constant is a few instructions fewer (this runs ~18 million times in a
+        // first load of 100,000 pupils).
         var salts = Salts;
-        var h = (long)recordKey + 1;
+        var h = (ulong)recordKey + 1;
         var step = 0;
-        foreach (var value in sessions) h = ((h + value) ^ salts[step++]) * Multiplier % Prime;
+        foreach (var value in sessions) h = ((h + (ulong)value) ^ salts[step++]) * Multiplier % Prime;
         return (int)(((h ^ salts[step]) * Multiplier % Prime) >> 23);
     }
 
     // Every step's salt, worked out once: a first load mixes millions of units.
-    private static readonly long[] Salts = Enumerable.Range(0, MeasureCatalogue.Counts.Count(c => c.Sessions is not null) + 1).Select(Salt).ToArray();
+    private static readonly ulong[] Salts = Enumerable.Range(0, MeasureCatalogue.Counts.Count(c => c.Sessions is not null) + 1).Select(step => (ulong)Salt(step)).ToArray();
 
     // A fixed constant below 2^31 per step (SplitMix64 of the step), so each step's xor differs.
     private static long Salt(int step)
