@@ -91,17 +91,32 @@ internal sealed partial class FirstLoadRollup
             var bySlot = slots.ToDictionary(x => ((long)x.PupilId << 32) | (uint)x.Slot.Urn, x => x.Slot);
             if (totals.Any(t => bySlot.TryGetValue(((long)t.PupilId << 32) | (uint)t.SchoolUrn, out var slot) && HasMarks(slot))) return null;
         }
+        // The years with a mark or a total: a slot spans its enrolment, which may have begun years before the registers
+        // (on the 38 M-mark LA the slots ran from 2012 to 2038, 27 years of buckets for one year of marks).
         int first = int.MaxValue, last = int.MinValue;
         foreach (var (_, s) in slots)
         {
-            first = Math.Min(first, s.BaseDay);
-            last = Math.Max(last, s.BaseDay + s.BlockCount * EnrolmentSlot.BlockDays);
+            for (var b = 0; b < s.BlockCount; b++)
+            {
+                var at = s.Block(b).IndexOfAnyExcept((byte)0);
+                if (at < 0) continue;
+                first = Math.Min(first, s.BaseDay + b * EnrolmentSlot.BlockDays + at / 2);
+                break;
+            }
+            for (var b = s.BlockCount - 1; b >= 0; b--)
+            {
+                var at = s.Block(b).LastIndexOfAnyExcept((byte)0);
+                if (at < 0) continue;
+                last = Math.Max(last, s.BaseDay + b * EnrolmentSlot.BlockDays + at / 2);
+                break;
+            }
         }
         foreach (var t in totals)
         {
             first = Math.Min(first, t.SpanStart.DayNumber);
             last = Math.Max(last, t.SpanEnd.DayNumber);
         }
+        if (first > last) return null; // nothing to sum: the SQL build finds no rows either
         return (AcademicYear.Containing(DateOnly.FromDayNumber(first)), AcademicYear.Containing(DateOnly.FromDayNumber(last)));
     }
 

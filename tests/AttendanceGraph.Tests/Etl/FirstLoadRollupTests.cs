@@ -1,3 +1,7 @@
+using AttendanceGraph.Etl.Model;
+using AttendanceGraph.Etl.Publish;
+using AttendanceGraph.Etl.Validate;
+using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Identifiers;
 using AttendanceGraph.Schema.Rollups;
 using AttendanceGraph.Schema.Warehouse;
@@ -66,6 +70,23 @@ public sealed class FirstLoadRollupTests
     /// which the in-memory sums cannot merge, so the SQL build makes the rollup (summed in memory as well, the enrolment's
     /// register weeks would count twice).
     /// </summary>
+    [Fact]
+    public void YearsToSum_AreTheYearsWithMarks_NotTheYearsTheEnrolmentSpans()
+    {
+        // On roll since September 2014 with no leaving date, marked only in 2025/26: one year of buckets, not twelve or more
+        // (a span from the entry date made a year of marks into 27 years of buckets on the benchmark's LA).
+        var index = MarksIndex.Build([new EnrolmentRecord(D, Alpha, new DateOnly(2014, 9, 1), null, new DateOnly(2010, 1, 1), "F", "10")],
+            new Dictionary<string, int> { [D] = 1 }, ExistingWarehouseState.Empty);
+        var slot = Assert.Single(Assert.Single(index.Pupils).Slots);
+        Assert.True(slot.TryMark(Monday.DayNumber, 0, 1));
+        Assert.True(slot.TryMark(Monday.AddDays(4).DayNumber, 1, 1));
+        using var w = new EtlWarehouse();
+        w.Load(w.HandChecked);
+        using var c = w.Open();
+
+        Assert.Equal((new AcademicYear(2025), new AcademicYear(2025)), FirstLoadRollup.YearsToSum(c, index, []));
+    }
+
     [Fact]
     public void FirstLoad_OfAnEnrolmentWithRegistersAndDfeTotals_IsTheSqlDefinitionsRollup()
     {
