@@ -90,59 +90,21 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         options.StepReached?.Invoke("marks-appended");
         Done($"validated and staged {marks:N0} marks");
 
-        if (batch.Report.HasErrors && !options.SkipInvalid || batch.RepeatsUnresolved || batch.Report.HasErrors && NothingValid(batch, marks))
+        var rejected = batch.Report.HasErrors && !options.SkipInvalid || batch.RepeatsUnresolved;
+        if (rejected || batch.Report.HasErrors && NothingValid(batch, marks))
         {
             WaitIgnoringFailure(dimensions);
-            if (batch.Report.HasErrors && !options.SkipInvalid || batch.RepeatsUnresolved) throw new BatchRejectedException(batch.Report);
-            throw new BatchRejectedException(batch.Report, BatchRejectedException.NothingValid);
+            throw rejected ? new BatchRejectedException(batch.Report) : new BatchRejectedException(batch.Report, BatchRejectedException.NothingValid);
         }
         var dimensionsTook = dimensions.GetAwaiter().GetResult();
         options.StepReached?.Invoke("dimensions-staged");
 
         progress?.Report($"staged schools, pupils, enrolments, cohorts (and their reference rows) and benchmarks beside the marks (took {dimensionsTook.TotalSeconds:N1} s, waited {step.Elapsed.TotalSeconds:N1} s)");
         step.Restart();
-        var rollupBuilt = false;
-        if (direct)
+        var rollupBuilt = direct && CountFromRegisters(snapshot, batch, batchId, registers, Done, ct);
+        registers = null!; // a byte per session of every enrolment: free it before the checkpoint
+        if (!direct)
         {
-            // The marks went straight into an empty warehouse: nothing to merge, and the aggregates are
-            // counted from the registers validation built, not from the marks again; so is the school rollup, when
-            // no enrolment has both registers and DfE totals.
-            var rollup = FirstLoadAggregates.Build(snapshot, registers, FirstLoadRollup.YearsToSum(c, registers, batch.SessionTotals), ct);
-            Done(rollup is not null ? "counted aggregates and summed the school rollup's units" : "counted aggregates");
-            // The schools' open days from the registers, on a connection of their own beside the next two steps (0.1 s of one
-            // core). Awaited before anything could checkpoint, which another connection's open write would fail.
-            var registersLeft = registers;
-            var openDays = Task.Run(() =>
-            {
-                using var oc = snapshot.OpenAnotherConnection();
-                FirstLoadOpenDays.Write(oc, registersLeft);
-            }, ct);
-            registers = null!;
-            try
-            {
-                // The build starts the aggregates afresh from the registers; weeks known only as totals go back in.
-                SessionTotalsStager.Merge(c, batch.SessionTotals, batchId, aggregatesRebuilt: true);
-                SessionTotalsStager.AddAllTotalsAggregates(c);
-                Done("merged session totals into the aggregates");
-                if (rollup is not null)
-                {
-                    rollup.AddTotalsOnlyEnrolments(c);
-                    rollup.Write(snapshot, batchId);
-                    rollupBuilt = true;
-                    Done("wrote school rollup");
-                }
-            }
-            catch
-            {
-                WaitIgnoringFailure(openDays);
-                throw;
-            }
-            openDays.GetAwaiter().GetResult(); // and with it the registers (a byte per session of every enrolment) go
-            Done("wrote the schools' open days beside them");
-        }
-        else
-        {
-            registers = null!;
             MarkMerge.MergeStaged(c);
             SessionTotalsStager.Merge(c, batch.SessionTotals, batchId);
             Done("merged marks and session totals");
@@ -182,6 +144,47 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         return new LoadResult(batchId, name, false, marks, batch.Schools.Count + batch.LearnedSchools.Count, batch.Enrolments.Count,
             batch.CohortMemberships.Count, batch.Benchmarks.Count + batch.InYearBenchmarks.Count, batch.Report, clock.Elapsed)
             { SchoolRecords = batch.Schools.Where(s => servedLa is null || s.LaCode == servedLa).ToList(), SessionTotals = totals };
+    }
+
+    /// <summary>
+    /// The aggregates, the school rollup (when no enrolment has both registers and DfE totals) and the schools' open days of
+    /// marks that went straight into an empty warehouse: nothing to merge, so they are counted from the registers validation
+    /// built rather than from the marks again. Returns whether the rollup was written.
+    /// </summary>
+    private static bool CountFromRegisters(SnapshotBuilder snapshot, ReadBatch batch, int batchId, MarksIndex registers, Action<string> done,
+        CancellationToken ct)
+    {
+        var c = snapshot.Connection;
+        var rollup = FirstLoadAggregates.Build(snapshot, registers, FirstLoadRollup.YearsToSum(c, registers, batch.SessionTotals), ct);
+        done(rollup is not null ? "counted aggregates and summed the school rollup's units" : "counted aggregates");
+        // The schools' open days from the registers, on a connection of their own beside the next two steps (0.1 s of one
+        // core). Awaited before anything could checkpoint, which another connection's open write would fail.
+        var openDays = Task.Run(() =>
+        {
+            using var oc = snapshot.OpenAnotherConnection();
+            FirstLoadOpenDays.Write(oc, registers);
+        }, ct);
+        try
+        {
+            // The build starts the aggregates afresh from the registers; weeks known only as totals go back in.
+            SessionTotalsStager.Merge(c, batch.SessionTotals, batchId, aggregatesRebuilt: true);
+            SessionTotalsStager.AddAllTotalsAggregates(c);
+            done("merged session totals into the aggregates");
+            if (rollup is not null)
+            {
+                rollup.AddTotalsOnlyEnrolments(c);
+                rollup.Write(snapshot, batchId);
+                done("wrote school rollup");
+            }
+        }
+        catch
+        {
+            WaitIgnoringFailure(openDays);
+            throw;
+        }
+        openDays.GetAwaiter().GetResult();
+        done("wrote the schools' open days beside them");
+        return rollup is not null;
     }
 
     /// <summary>The batch's schools, pupils, enrolments, characteristics, cohorts and benchmarks, merged into the working snapshot.</summary>
