@@ -66,40 +66,39 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         var direct = MarkMerge.CanAppendDirectly(c) && (batch.MarksRows > 0 || batch.SessionTotals.Count > 0 && !SessionTotalsStager.Any(c));
         var marksTable = direct ? "marks" : StagingTables.Marks;
         // The schools, pupils, enrolments, cohorts and benchmarks are staged beside the marks, on a connection of their own:
-        // alone they kept one core of two busy for about a second of a 38 M-mark load. A rejected batch waits for them and
-        // throws them away with the working snapshot.
+        // alone they kept one core of two busy for about a second of a 38 M-mark load. A rejected or failed batch waits for
+        // them (they write into the working snapshot its disposal deletes) and throws them away with it.
         var dimensionsClock = Stopwatch.StartNew();
         var dimensions = Task.Run(() =>
         {
             using var dc = snapshot.OpenAnotherConnection();
-            StageDimensions(dc, batch, batchId, existing, servedLa);
+            StageDimensions(dc, batch, batchId, existing, servedLa, ct);
             return dimensionsClock.Elapsed;
         }, ct);
         long marks;
         MarksIndex registers;
+        TimeSpan dimensionsTook;
         try
         {
             marks = StreamMarks(snapshot, batch, batchId, marksTable, options.MarksRead, out registers, ct);
             MarkWithdrawal.Apply(c, marksTable, batchId, batch.WithdrawnMarks);
+            options.StepReached?.Invoke("marks-appended");
+            Done($"validated and staged {marks:N0} marks");
+
+            var rejected = batch.Report.HasErrors && !options.SkipInvalid || batch.RepeatsUnresolved;
+            if (rejected) throw new BatchRejectedException(batch.Report);
+            if (batch.Report.HasErrors && NothingValid(batch, marks)) throw new BatchRejectedException(batch.Report, BatchRejectedException.NothingValid);
+            dimensionsTook = dimensions.GetAwaiter().GetResult();
         }
-        catch
+        catch (Exception failure) when (!dimensions.IsCompleted || dimensions.IsFaulted)
         {
-            WaitIgnoringFailure(dimensions);
+            if (Beside(dimensions, failure) is var reported && reported != failure) throw reported;
             throw;
         }
-        options.StepReached?.Invoke("marks-appended");
-        Done($"validated and staged {marks:N0} marks");
-
-        var rejected = batch.Report.HasErrors && !options.SkipInvalid || batch.RepeatsUnresolved;
-        if (rejected || batch.Report.HasErrors && NothingValid(batch, marks))
-        {
-            WaitIgnoringFailure(dimensions);
-            throw rejected ? new BatchRejectedException(batch.Report) : new BatchRejectedException(batch.Report, BatchRejectedException.NothingValid);
-        }
-        var dimensionsTook = dimensions.GetAwaiter().GetResult();
         options.StepReached?.Invoke("dimensions-staged");
-
-        progress?.Report($"staged schools, pupils, enrolments, cohorts (and their reference rows) and benchmarks beside the marks (took {dimensionsTook.TotalSeconds:N1} s, waited {step.Elapsed.TotalSeconds:N1} s)");
+        progress?.Report(batch.MarksRows > 0
+            ? $"staged schools, pupils, enrolments, cohorts (and their reference rows) and benchmarks beside the marks (took {dimensionsTook.TotalSeconds:N1} s, waited {step.Elapsed.TotalSeconds:N1} s)"
+            : $"staged schools, pupils, enrolments, cohorts (and their reference rows) and benchmarks ({step.Elapsed.TotalSeconds:N1} s)");
         step.Restart();
         var rollupBuilt = direct && CountFromRegisters(snapshot, batch, batchId, registers, Done, ct);
         registers = null!; // a byte per session of every enrolment: free it before the checkpoint
@@ -177,9 +176,9 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
                 done("wrote school rollup");
             }
         }
-        catch
+        catch (Exception failure)
         {
-            WaitIgnoringFailure(openDays);
+            if (Beside(openDays, failure) is var reported && reported != failure) throw reported;
             throw;
         }
         openDays.GetAwaiter().GetResult();
@@ -188,7 +187,8 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
     }
 
     /// <summary>The batch's schools, pupils, enrolments, characteristics, cohorts and benchmarks, merged into the working snapshot.</summary>
-    private static void StageDimensions(DuckDBConnection c, ReadBatch batch, int batchId, ExistingWarehouseState existing, int? servedLa)
+    private static void StageDimensions(DuckDBConnection c, ReadBatch batch, int batchId, ExistingWarehouseState existing, int? servedLa,
+        CancellationToken ct)
     {
         var pupilIds = new Dictionary<string, int>(existing.PupilIdsByUpn, StringComparer.Ordinal);
         foreach (var (upn, id) in batch.NewPupilIds) pupilIds[upn] = id;
@@ -199,6 +199,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         dimensions.Characteristics(batch.Characteristics, pupilIds, servedLa);
         dimensions.CohortDefinitions(batch.CohortDefinitions);
         dimensions.CohortMemberships(batch.CohortMemberships);
+        ct.ThrowIfCancellationRequested();
         // The intervals follow memberships, pupils and reporting cohorts, which a daily marks file leaves alone (rewriting
         // them anyway was 0.15 s of each daily load at 100,000 pupils), and the definition, which a release may change.
         if (CohortReference.Rewrite(c) || batch.CohortMemberships.Count > 0 || batch.NewPupilIds.Count > 0 || !CohortIntervals.IsCurrent(c))
@@ -214,15 +215,27 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         RecordKeys.AssignNew(c);
     }
 
-    /// <summary>Waits for the dimensions of a load that is failing anyway: its own error is the one to report.</summary>
-    private static void WaitIgnoringFailure(Task task)
+    /// <summary>
+    /// Waits for work running beside a load that has failed, and returns the error to report: the load's own, or, when the work
+    /// beside it failed as well on the same database (DuckDB invalidates a database after a fatal error, so the first failure
+    /// may be the other's cause), both. A rejection or a cancellation is reported as it is.
+    /// </summary>
+    private static Exception Beside(Task beside, Exception failure)
     {
         try
         {
-            task.Wait();
+            beside.Wait();
+            return failure;
+        }
+        catch (AggregateException e) when (failure is not BatchRejectedException and not OperationCanceledException
+                                           && !e.InnerExceptions.Contains(failure)
+                                           && e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) is { } alongside)
+        {
+            return new InvalidOperationException($"{failure.Message} (and the work beside it failed: {alongside.Message})", failure);
         }
         catch (AggregateException)
         {
+            return failure;
         }
     }
 

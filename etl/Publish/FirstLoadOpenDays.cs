@@ -17,6 +17,8 @@ internal static class FirstLoadOpenDays
 {
     public static void Write(DuckDBConnection c, MarksIndex registers)
     {
+        // A block's days are one word's bits.
+        _ = EnrolmentSlot.BlockDays == 64 ? 0 : throw new InvalidOperationException($"a register block is {EnrolmentSlot.BlockDays} days; open days are counted 64 a word");
         var slots = registers.Pupils.SelectMany(p => p.Slots).ToList();
         // A bit per day per school, from the earliest day any register can hold: a register block is 64 days, a word.
         var firstDay = slots.Count == 0 ? 0 : slots.Min(s => s.BaseDay);

@@ -131,7 +131,7 @@ internal sealed partial class FirstLoadRollup
     /// Prepares the rollup's tables and every pupil's record key, and lays out the buckets of <paramref name="years"/>
     /// (<see cref="YearsToSum"/>).
     /// </summary>
-    /// <param name="cohorts">The reporting cohorts with memberships, in the order their units will be finished; '' (all pupils) is added first.</param>
+    /// <param name="cohorts">The reporting cohorts with memberships, whose places (plus one) the summers are given as cohort indexes; '' (all pupils) is added first.</param>
     public static FirstLoadRollup Begin(DuckDBConnection c, (AcademicYear First, AcademicYear Last) years, IReadOnlyDictionary<int, DateOnly> dateOfBirth, IEnumerable<string> cohorts)
     {
         SchoolRollup.Prepare(c);

@@ -144,6 +144,7 @@ public sealed unsafe class ColumnarAppender : IDisposable
     /// </param>
     public void RepeatedUtf8String(int column, byte[] utf8)
     {
+        ObjectDisposedException.ThrowIf(disposed, this);
         var seen = repeated[column] ??= [];
         foreach (var (value, row) in seen)
         {

@@ -53,7 +53,12 @@ public static class SessionKeySql
         var salts = Salts;
         var h = (ulong)recordKey + 1;
         var step = 0;
-        foreach (var value in sessions) h = ((h + (ulong)value) ^ salts[step++]) * Multiplier % Prime;
+        foreach (var value in sessions)
+        {
+            // The unsigned steps equal the SQL's only for counts, which are never negative: anything else is a bug upstream.
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(sessions));
+            h = ((h + (ulong)value) ^ salts[step++]) * Multiplier % Prime;
+        }
         return (int)(((h ^ salts[step]) * Multiplier % Prime) >> 23);
     }
 

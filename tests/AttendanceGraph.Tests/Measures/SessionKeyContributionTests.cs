@@ -28,4 +28,21 @@ public sealed class SessionKeyContributionTests
         Assert.Equal(units.Select(u => SessionKeySql.Contribution(u.Key, u.Sessions)), sql);
         Assert.True(sql.Distinct().Count() > 200, "contributions spread over 0–255");
     }
+
+    [Fact]
+    public void DotNetContribution_EqualsTheSql_AtLargeCounts_AndRefusesANegativeOne()
+    {
+        // .NET steps in unsigned arithmetic: equal to the SQL's signed steps for counts up to 2^31 (far past any real one), refused below zero.
+        using var c = new DuckDBConnection("Data Source=:memory:");
+        c.Open();
+        var columns = SchoolRollup.SessionColumns;
+        long[][] units = [[.. columns.Select(_ => 0L)], [.. columns.Select((_, i) => (long)int.MaxValue - i)], [.. columns.Select((_, i) => 1_000_000L * i)]];
+        foreach (var (unit, key) in units.Select((u, i) => (u, i * 127)))
+        {
+            var sql = c.Scalar<long>($"SELECT {SessionKeySql.Contribution("k", s => s.Name)} FROM (SELECT {key} AS k, {string.Join(", ", columns.Select((s, i) => $"{unit[i]}::BIGINT AS {s.Name}"))})");
+            Assert.Equal(sql, SessionKeySql.Contribution(key, unit));
+        }
+        long[] negative = [.. columns.Select((_, i) => i == 3 ? -1L : 2L)];
+        Assert.Throws<ArgumentOutOfRangeException>(() => SessionKeySql.Contribution(1, negative));
+    }
 }
