@@ -83,7 +83,8 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             marks = StreamMarks(snapshot, batch, batchId, marksTable, options.MarksRead, out registers, ct);
             MarkWithdrawal.Apply(c, marksTable, batchId, batch.WithdrawnMarks);
             options.StepReached?.Invoke("marks-appended");
-            Done($"validated and staged {marks:N0} marks");
+            // A batch of DfE files alone has no marks: its line would read "0 marks".
+            if (batch.MarksRows > 0) Done($"validated and staged {marks:N0} marks");
 
             var rejected = batch.Report.HasErrors && !options.SkipInvalid || batch.RepeatsUnresolved;
             if (rejected) throw new BatchRejectedException(batch.Report);
