@@ -97,9 +97,10 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             throw;
         }
         options.StepReached?.Invoke("dimensions-staged");
+        const string staged = "staged schools, pupils, enrolments, cohorts (and their reference rows) and benchmarks";
         progress?.Report(batch.MarksRows > 0
-            ? $"staged schools, pupils, enrolments, cohorts (and their reference rows) and benchmarks beside the marks (took {dimensionsTook.TotalSeconds:N1} s, waited {step.Elapsed.TotalSeconds:N1} s)"
-            : $"staged schools, pupils, enrolments, cohorts (and their reference rows) and benchmarks ({step.Elapsed.TotalSeconds:N1} s)");
+            ? $"{staged} beside the marks (took {dimensionsTook.TotalSeconds:N1} s, waited {step.Elapsed.TotalSeconds:N1} s)"
+            : $"{staged} ({step.Elapsed.TotalSeconds:N1} s)");
         step.Restart();
         var rollupBuilt = direct && CountFromRegisters(snapshot, batch, batchId, registers, Done, ct);
         registers = null!; // a byte per session of every enrolment: free it before the checkpoint

@@ -84,32 +84,21 @@ internal sealed partial class FirstLoadRollup
     public static (AcademicYear First, AcademicYear Last)? YearsToSum(DuckDBConnection c, MarksIndex registers, IReadOnlyList<SessionTotalsRecord> totals)
     {
         if (totals.Count > TotalsReadBackAtMost) return null;
-        var slots = registers.Pupils.SelectMany(p => p.Slots.Select(s => (p.PupilId, Slot: s)));
-        if (!slots.Any() || SessionTotalsStager.Any(c)) return null;
+        var slots = registers.Pupils.SelectMany(p => p.Slots.Select(s => (p.PupilId, Slot: s))).ToList();
+        if (slots.Count == 0 || SessionTotalsStager.Any(c)) return null;
         if (totals.Count > 0)
         {
             var bySlot = slots.ToDictionary(x => ((long)x.PupilId << 32) | (uint)x.Slot.Urn, x => x.Slot);
-            if (totals.Any(t => bySlot.TryGetValue(((long)t.PupilId << 32) | (uint)t.SchoolUrn, out var slot) && HasMarks(slot))) return null;
+            if (totals.Any(t => bySlot.TryGetValue(((long)t.PupilId << 32) | (uint)t.SchoolUrn, out var slot) && slot.MarkedDays() is not null)) return null;
         }
         // The years with a mark or a total: a slot spans its enrolment, which may have begun years before the registers
         // (on the 38 M-mark LA the slots ran from 2012 to 2038, 27 years of buckets for one year of marks).
         int first = int.MaxValue, last = int.MinValue;
-        foreach (var (_, s) in slots)
+        foreach (var (_, slot) in slots)
         {
-            for (var b = 0; b < s.BlockCount; b++)
-            {
-                var at = s.Block(b).IndexOfAnyExcept((byte)0);
-                if (at < 0) continue;
-                first = Math.Min(first, s.BaseDay + b * EnrolmentSlot.BlockDays + at / 2);
-                break;
-            }
-            for (var b = s.BlockCount - 1; b >= 0; b--)
-            {
-                var at = s.Block(b).LastIndexOfAnyExcept((byte)0);
-                if (at < 0) continue;
-                last = Math.Max(last, s.BaseDay + b * EnrolmentSlot.BlockDays + at / 2);
-                break;
-            }
+            if (slot.MarkedDays() is not { } marked) continue;
+            first = Math.Min(first, marked.First);
+            last = Math.Max(last, marked.Last);
         }
         foreach (var t in totals)
         {
@@ -118,13 +107,6 @@ internal sealed partial class FirstLoadRollup
         }
         if (first > last) return null; // nothing to sum: the SQL build finds no rows either
         return (AcademicYear.Containing(DateOnly.FromDayNumber(first)), AcademicYear.Containing(DateOnly.FromDayNumber(last)));
-    }
-
-    private static bool HasMarks(EnrolmentSlot slot)
-    {
-        for (var b = 0; b < slot.BlockCount; b++)
-            if (slot.Block(b).ContainsAnyExcept((byte)0)) return true;
-        return false;
     }
 
     /// <summary>

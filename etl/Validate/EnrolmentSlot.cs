@@ -72,6 +72,17 @@ internal sealed class EnrolmentSlot
     /// </summary>
     public ReadOnlySpan<byte> Block(int i) => blocks[i] == 0 ? [] : arena.Block(blocks[i]);
 
+    /// <summary>The first and last day with a mark, or null when the register holds none. Read only after every parser thread has finished.</summary>
+    public (int First, int Last)? MarkedDays()
+    {
+        var first = -1;
+        for (var b = 0; b < BlockCount && first < 0; b++)
+            if (Block(b).IndexOfAnyExcept((byte)0) is var at and >= 0) first = BaseDay + b * BlockDays + at / 2;
+        if (first < 0) return null;
+        for (var b = BlockCount - 1; ; b--)
+            if (Block(b).LastIndexOfAnyExcept((byte)0) is var at and >= 0) return (first, BaseDay + b * BlockDays + at / 2);
+    }
+
     private int GetOrCreateBlock(int blockIndex)
     {
         lock (this)
