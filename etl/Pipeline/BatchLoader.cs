@@ -156,8 +156,13 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         CancellationToken ct)
     {
         var c = snapshot.Connection;
-        var rollup = FirstLoadAggregates.Build(snapshot, registers, FirstLoadRollup.YearsToSum(c, registers, batch.SessionTotals), ct);
-        done(rollup is not null ? "counted aggregates and summed the school rollup's units" : "counted aggregates");
+        // A batch of DfE totals alone (a year of weekly files) is counted like registers; otherwise its aggregate rows are
+        // added with SQL below, which lets registers win over totals.
+        var totalsCounted = FirstLoadAggregates.CountsTotals(c, registers, batch.SessionTotals);
+        var rollup = FirstLoadAggregates.Build(snapshot, registers, totalsCounted ? batch.SessionTotals : [],
+            FirstLoadRollup.YearsToSum(c, registers, batch.SessionTotals), ct);
+        var counted = totalsCounted ? "counted aggregates of the session totals" : "counted aggregates";
+        done(rollup is not null ? $"{counted} and summed the school rollup's units" : counted);
         // The schools' open days from the registers, on a connection of their own beside the next two steps (0.1 s of one
         // core). Awaited before anything could checkpoint, which another connection's open write would fail.
         var openDays = Task.Run(() =>
@@ -169,11 +174,15 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         {
             // The build starts the aggregates afresh from the registers; weeks known only as totals go back in.
             SessionTotalsStager.Merge(c, batch.SessionTotals, batchId, aggregatesRebuilt: true);
-            SessionTotalsStager.AddAllTotalsAggregates(c);
-            done("merged session totals into the aggregates");
+            if (!totalsCounted)
+            {
+                SessionTotalsStager.AddAllTotalsAggregates(c);
+                done("merged session totals into the aggregates");
+            }
+            else done("appended the session totals");
             if (rollup is not null)
             {
-                rollup.AddTotalsOnlyEnrolments(c);
+                if (!totalsCounted) rollup.AddTotalsOnlyEnrolments(c);
                 rollup.Write(snapshot, batchId);
                 done("wrote school rollup");
             }

@@ -1,7 +1,9 @@
+using AttendanceGraph.Etl.Model;
 using AttendanceGraph.Etl.Stage;
 using AttendanceGraph.Etl.Validate;
 using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Warehouse;
+using DuckDB.NET.Data;
 
 namespace AttendanceGraph.Etl.Publish;
 
@@ -15,11 +17,22 @@ namespace AttendanceGraph.Etl.Publish;
 /// </summary>
 internal static class FirstLoadAggregates
 {
+    /// <summary>
+    /// Whether a first load's DfE totals are counted with its aggregates (before they are merged into session_totals): when
+    /// the batch has no marks and the warehouse no totals (a year of weekly files into an empty warehouse), so every
+    /// enrolment-week the aggregates hold is one of these rows. Otherwise the loader adds them with SQL
+    /// (<see cref="SessionTotalsStager.AddAllTotalsAggregates"/>), which applies the registers-win rule.
+    /// </summary>
+    public static bool CountsTotals(DuckDBConnection c, MarksIndex registers, IReadOnlyList<SessionTotalsRecord> totals) =>
+        totals.Count > 0 && !registers.Pupils.Any(p => p.Slots.Any(s => s.MarkedDays() is not null)) && !SessionTotalsStager.Any(c);
+
     /// <param name="rollupYears">
     /// When set, also sum the school rollup's units over these years from the same fragments (<see cref="FirstLoadRollup"/>),
     /// returned to be completed and written once the aggregates hold everything else.
     /// </param>
-    public static FirstLoadRollup? Build(SnapshotBuilder snapshot, MarksIndex registers, (AcademicYear First, AcademicYear Last)? rollupYears, CancellationToken ct)
+    /// <param name="totals">DfE totals to count with the registers, which then have no marks (<see cref="CountsTotals"/>); or none.</param>
+    public static FirstLoadRollup? Build(SnapshotBuilder snapshot, MarksIndex registers, IReadOnlyList<SessionTotalsRecord> totals,
+        (AcademicYear First, AcademicYear Last)? rollupYears, CancellationToken ct)
     {
         var c = snapshot.Connection;
         // Empty in a warehouse without marks; cleared anyway so the build can never add to stale rows.
@@ -36,10 +49,7 @@ internal static class FirstLoadAggregates
             if (!byPupil.TryGetValue(pupil, out var list)) byPupil[pupil] = list = [];
             list.Add((DateOnly.FromDateTime(r.GetDateTime(2)).DayNumber, DateOnly.FromDateTime(r.GetDateTime(3)).DayNumber));
         }
-        var slots = registers.Pupils
-            .SelectMany(p => p.Slots.Select(s => (p.PupilId, Slot: s)))
-            .OrderBy(s => s.Slot.Urn).ThenBy(s => s.PupilId)
-            .ToList();
+        IFirstLoadFragments fragments = totals.Count > 0 ? new WeeklyTotals(totals, dateOfBirth) : new RegisterSlots(registers, dateOfBirth);
 
         var rollup = rollupYears is { } years ? FirstLoadRollup.Begin(c, years, dateOfBirth, intervals.Keys) : null;
         var enrolmentSums = rollup?.NewSummer();
@@ -55,21 +65,7 @@ internal static class FirstLoadAggregates
         {
             var enrolments = Task.Run(() =>
             {
-                Write(AggregateTable.Enrolments, writer =>
-                {
-                    var counts = new FragmentCounts();
-                    foreach (var (pupilId, slot) in slots)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        var dob = dateOfBirth[pupilId];
-                        RegisterFragments.Count(slot, null, counts, (week, month) =>
-                        {
-                            writer.Write(null, slot.Urn, pupilId, dob, week, month, counts);
-                            enrolmentSums?.Units.Add(Math.Max(week, month), counts);
-                        });
-                        enrolmentSums?.Finish(0, slot.Urn, pupilId, dob);
-                    }
-                });
+                Write(AggregateTable.Enrolments, writer => fragments.CountAllPupils(writer, enrolmentSums, ct));
                 Write(AggregateTable.Cohorts, writer => CountCohorts(writer, cohortSums[1]));
             });
             var cohorts = Task.Run(() => Write(AggregateTable.Cohorts, writer => CountCohorts(writer, cohortSums[0])));
@@ -80,27 +76,10 @@ internal static class FirstLoadAggregates
 
         void CountCohorts(AggregateRowWriter writer, FirstLoadRollup.Summer? sums)
         {
-            var counts = new FragmentCounts();
-            var allPupilsCounts = new FragmentCounts();
             for (var next = Interlocked.Increment(ref taken); next < queue.Length; next = Interlocked.Increment(ref taken))
             {
                 var (index, cohort, byPupil) = queue[next];
-                foreach (var (pupilId, slot) in slots)
-                {
-                    if (!byPupil.TryGetValue(pupilId, out var within)) continue;
-                    ct.ThrowIfCancellationRequested();
-                    var dob = dateOfBirth[pupilId];
-                    RegisterFragments.Count(slot, within, counts, (week, month) =>
-                    {
-                        writer.Write(cohort, slot.Urn, pupilId, dob, week, month, counts);
-                        sums?.Units.Add(Math.Max(week, month), counts);
-                    });
-                    if (sums is null) continue;
-                    // The rest correction needs the enrolment's units for all pupils too: counted again here rather than
-                    // kept from the other thread for every enrolment (a cohort's members are a fraction of them).
-                    RegisterFragments.Count(slot, null, allPupilsCounts, (week, month) => sums.AllPupils.Add(Math.Max(week, month), allPupilsCounts));
-                    sums.Finish(index, slot.Urn, pupilId, dob);
-                }
+                fragments.CountCohort(index, cohort, byPupil, writer, sums, ct);
             }
         }
 

@@ -21,10 +21,11 @@ namespace AttendanceGraph.Etl.Publish;
 /// bucket (a unit), all-zero units dropped, a school row summed from the units with possible sessions, a rest
 /// correction per cohort unit against the same enrolment's unit for all pupils, and the year and term units kept.
 /// <para>
-/// Enrolments known only from DfE totals (the residents' download lists pupils at other LAs' schools) are read back
-/// from the aggregate rows once those are written, all at once, so only up to <see cref="TotalsReadBackAtMost"/> rows;
-/// an enrolment with both registers and totals would need its two sources' fragments merged. Either leaves the rollup
-/// to the SQL build (<see cref="YearsToSum"/>).
+/// A batch of DfE totals without marks (a year of weekly files) is summed as its rows are counted
+/// (<see cref="WeeklyTotals"/>). Beside registers, enrolments known only from DfE totals (the residents' download lists
+/// pupils at other LAs' schools) are read back from the aggregate rows once those are written, all at once, so only up
+/// to <see cref="TotalsReadBackAtMost"/> rows; an enrolment with both registers and totals would need its two sources'
+/// fragments merged. Either leaves the rollup to the SQL build (<see cref="YearsToSum"/>).
 /// </para>
 /// <para>
 /// Memory: one enrolment's units at a time per counting thread, one school's rows at a time until they are complete,
@@ -69,27 +70,31 @@ internal sealed partial class FirstLoadRollup
     }
 
     /// <summary>
-    /// DfE rows above which a first load leaves the rollup to SQL: a residents' download is tens of thousands of rows, a
-    /// year of weekly files for the LA's own schools millions, whose fragments held at once (a long per session column
-    /// each) would be hundreds of MB on top of a load whose peak is already its rollup (BatchLoader).
+    /// DfE rows beside registers above which a first load leaves the rollup to SQL: a residents' download is tens of
+    /// thousands of rows; millions, read back with their fragments held at once (a long per session column each), would be
+    /// hundreds of MB on top of a load whose peak is already its rollup (BatchLoader).
     /// </summary>
     public const int TotalsReadBackAtMost = 250_000;
 
     /// <summary>
-    /// The academic years a first load's rollup would be summed over here, or null when it cannot be: it has no registers,
-    /// or an enrolment with marks also has DfE totals (in the batch, or in the warehouse from an earlier load), whose
+    /// The academic years a first load's rollup would be summed over here, or null when it cannot be: it has neither
+    /// registers nor totals counted with the aggregates, or an enrolment with marks also has DfE totals (in the batch, or in the warehouse from an earlier load), whose
     /// fragments would have to be merged with the registers'. An enrolment on the pupils file without marks (a resident
     /// at another LA's school) has a register slot with nothing in it.
     /// </summary>
     public static (AcademicYear First, AcademicYear Last)? YearsToSum(DuckDBConnection c, MarksIndex registers, IReadOnlyList<SessionTotalsRecord> totals)
     {
-        if (totals.Count > TotalsReadBackAtMost) return null;
         var slots = registers.Pupils.SelectMany(p => p.Slots.Select(s => (p.PupilId, Slot: s))).ToList();
-        if (slots.Count == 0 || SessionTotalsStager.Any(c)) return null;
-        if (totals.Count > 0)
+        // Totals counted with the aggregates are summed as they are counted, however many (no read back).
+        if (!FirstLoadAggregates.CountsTotals(c, registers, totals))
         {
-            var bySlot = slots.ToDictionary(x => ((long)x.PupilId << 32) | (uint)x.Slot.Urn, x => x.Slot);
-            if (totals.Any(t => bySlot.TryGetValue(((long)t.PupilId << 32) | (uint)t.SchoolUrn, out var slot) && slot.MarkedDays() is not null)) return null;
+            if (totals.Count > TotalsReadBackAtMost) return null;
+            if (slots.Count == 0 || SessionTotalsStager.Any(c)) return null;
+            if (totals.Count > 0)
+            {
+                var bySlot = slots.ToDictionary(x => ((long)x.PupilId << 32) | (uint)x.Slot.Urn, x => x.Slot);
+                if (totals.Any(t => bySlot.TryGetValue(((long)t.PupilId << 32) | (uint)t.SchoolUrn, out var slot) && slot.MarkedDays() is not null)) return null;
+            }
         }
         // The years with a mark or a total: a slot spans its enrolment, which may have begun years before the registers
         // (on the 38 M-mark LA the slots ran from 2012 to 2038, 27 years of buckets for one year of marks).

@@ -1,3 +1,4 @@
+using AttendanceGraph.Etl.Model;
 using AttendanceGraph.Schema.Codes;
 using AttendanceGraph.Schema.Measures;
 using AttendanceGraph.Schema.Warehouse;
@@ -12,6 +13,7 @@ internal sealed class FragmentCounts
 {
     private static readonly (int Word, int Shift)[] CodeField = FieldsByCodeId(c => c.Column);
     private static readonly (int Word, int Shift)[] CategoryField = FieldsByCodeId(c => CategoryColumns.For(c.Category));
+    private static readonly (int Word, int Shift)[] CategoryOnly = FieldsByCategory();
 
     public ulong[] Words { get; } = new ulong[PackedCounts.Words.Count];
 
@@ -27,10 +29,37 @@ internal sealed class FragmentCounts
         Sessions++;
     }
 
+    /// <summary>
+    /// A week of DfE session totals: its four categories' counts and no count by code (the file has none), the row
+    /// <see cref="AggregateSql.TotalsEnrolmentWeeks"/> defines. Replaces what was counted before.
+    /// </summary>
+    public void SetTotals(in SessionTotalsRecord totals)
+    {
+        Clear();
+        Set(AttendanceCategory.Present, totals.Present);
+        Set(AttendanceCategory.ApprovedEducationalActivity, totals.ApprovedEducationalActivity);
+        Set(AttendanceCategory.AuthorisedAbsence, totals.Authorised);
+        Set(AttendanceCategory.UnauthorisedAbsence, totals.Unauthorised);
+        Sessions = totals.Present + totals.ApprovedEducationalActivity + totals.Authorised + totals.Unauthorised;
+    }
+
+    private void Set(AttendanceCategory category, byte count)
+    {
+        var (word, shift) = CategoryOnly[(int)category];
+        Words[word] |= (ulong)count << shift;
+    }
+
     public void Clear()
     {
         Array.Clear(Words);
         Sessions = 0;
+    }
+
+    private static (int, int)[] FieldsByCategory()
+    {
+        var fields = new (int, int)[CategoryColumns.All.Max(c => (int)c) + 1];
+        foreach (var category in CategoryColumns.All) fields[(int)category] = PackedCounts.Field(CategoryColumns.For(category));
+        return fields;
     }
 
     private static (int, int)[] FieldsByCodeId(Func<AttendanceCode, string> column)
