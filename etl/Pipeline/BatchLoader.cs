@@ -65,6 +65,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         // merge with: its totals' aggregates are counted in one pass rather than as ~4 million dirty enrolment-weeks.
         var direct = MarkMerge.CanAppendDirectly(c) && (batch.MarksRows > 0 || batch.SessionTotals.Count > 0 && !SessionTotalsStager.Any(c));
         var marksTable = direct ? "marks" : StagingTables.Marks;
+        var totalsFirst = direct && AppendsTotalsFirst(batch);
         // The schools, pupils, enrolments, cohorts and benchmarks are staged beside the marks, on a connection of their own:
         // alone they kept one core of two busy for about a second of a 38 M-mark load. A rejected or failed batch waits for
         // them (they write into the working snapshot its disposal deletes) and throws them away with it.
@@ -89,6 +90,11 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             var rejected = batch.Report.HasErrors && !options.SkipInvalid || batch.RepeatsUnresolved;
             if (rejected) throw new BatchRejectedException(batch.Report);
             if (batch.Report.HasErrors && NothingValid(batch, marks)) throw new BatchRejectedException(batch.Report, BatchRejectedException.NothingValid);
+            if (totalsFirst)
+            {
+                OneDuckDbThread.Run(c, () => SessionTotalsStager.Merge(c, batch.SessionTotals, batchId, aggregatesRebuilt: true));
+                Done("appended the session totals beside the dimensions");
+            }
             dimensionsTook = dimensions.GetAwaiter().GetResult();
         }
         catch (Exception failure) when (!dimensions.IsCompleted || dimensions.IsFaulted)
@@ -98,11 +104,11 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         }
         options.StepReached?.Invoke("dimensions-staged");
         const string staged = "staged schools, pupils, enrolments, cohorts (and their reference rows) and benchmarks";
-        progress?.Report(batch.MarksRows > 0
-            ? $"{staged} beside the marks (took {dimensionsTook.TotalSeconds:N1} s, waited {step.Elapsed.TotalSeconds:N1} s)"
+        progress?.Report(batch.MarksRows > 0 || totalsFirst
+            ? $"{staged} beside the {(totalsFirst ? "session totals" : "marks")} (took {dimensionsTook.TotalSeconds:N1} s, waited {step.Elapsed.TotalSeconds:N1} s)"
             : $"{staged} ({step.Elapsed.TotalSeconds:N1} s)");
         step.Restart();
-        var rollupBuilt = direct && CountFromRegisters(snapshot, batch, batchId, registers, Done, ct);
+        var rollupBuilt = direct && CountFromRegisters(snapshot, batch, batchId, registers, totalsFirst, Done, ct);
         registers = null!; // a byte per session of every enrolment: free it before the checkpoint
         if (!direct)
         {
@@ -152,15 +158,14 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
     /// marks that went straight into an empty warehouse: nothing to merge, so they are counted from the registers validation
     /// built rather than from the marks again. Returns whether the rollup was written.
     /// </summary>
-    private static bool CountFromRegisters(SnapshotBuilder snapshot, ReadBatch batch, int batchId, MarksIndex registers, Action<string> done,
-        CancellationToken ct)
+    /// <param name="totalsCounted">The batch is DfE totals without marks, already appended (<see cref="AppendsTotalsFirst"/>): counted like registers.</param>
+    private static bool CountFromRegisters(SnapshotBuilder snapshot, ReadBatch batch, int batchId, MarksIndex registers, bool totalsCounted,
+        Action<string> done, CancellationToken ct)
     {
         var c = snapshot.Connection;
-        // A batch of DfE totals alone (a year of weekly files) is counted like registers; otherwise its aggregate rows are
-        // added with SQL below, which lets registers win over totals.
-        var totalsCounted = FirstLoadAggregates.CountsTotals(c, registers, batch.SessionTotals);
+        // Totals not counted with the aggregates are added with SQL below, which lets registers win over totals.
         var rollup = FirstLoadAggregates.Build(snapshot, registers, totalsCounted ? batch.SessionTotals : [],
-            FirstLoadRollup.YearsToSum(c, registers, batch.SessionTotals), ct);
+            FirstLoadRollup.YearsToSum(c, registers, batch.SessionTotals, totalsCounted), ct);
         var counted = totalsCounted ? "counted aggregates of the session totals" : "counted aggregates";
         done(rollup is not null ? $"{counted} and summed the school rollup's units" : counted);
         // The schools' open days from the registers, on a connection of their own beside the next two steps (0.1 s of one
@@ -173,13 +178,12 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         try
         {
             // The build starts the aggregates afresh from the registers; weeks known only as totals go back in.
-            SessionTotalsStager.Merge(c, batch.SessionTotals, batchId, aggregatesRebuilt: true);
             if (!totalsCounted)
             {
+                SessionTotalsStager.Merge(c, batch.SessionTotals, batchId, aggregatesRebuilt: true);
                 SessionTotalsStager.AddAllTotalsAggregates(c);
                 done("merged session totals into the aggregates");
             }
-            else done("appended the session totals");
             if (rollup is not null)
             {
                 if (!totalsCounted) rollup.AddTotalsOnlyEnrolments(c);
@@ -274,6 +278,13 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         c.Execute("CHECKPOINT");
     }
+
+    /// <summary>
+    /// A first load of DfE totals without marks (a year of weekly files into an empty warehouse, which a direct load has):
+    /// the totals go straight into session_totals beside the dimensions, as marks would, and are counted like registers
+    /// (<see cref="FirstLoadAggregates"/>), each row an enrolment-week with no register to win over it.
+    /// </summary>
+    private static bool AppendsTotalsFirst(ReadBatch batch) => batch.MarksRows == 0 && batch.SessionTotals.Count > 0;
 
     /// <summary>Every row of every file was rejected: publishing would make an empty batch look like a load.</summary>
     private static bool NothingValid(ReadBatch batch, long marks) =>

@@ -3,7 +3,6 @@ using AttendanceGraph.Etl.Stage;
 using AttendanceGraph.Etl.Validate;
 using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Warehouse;
-using DuckDB.NET.Data;
 
 namespace AttendanceGraph.Etl.Publish;
 
@@ -17,20 +16,15 @@ namespace AttendanceGraph.Etl.Publish;
 /// </summary>
 internal static class FirstLoadAggregates
 {
-    /// <summary>
-    /// Whether a first load's DfE totals are counted with its aggregates (before they are merged into session_totals): when
-    /// the batch has no marks and the warehouse no totals (a year of weekly files into an empty warehouse), so every
-    /// enrolment-week the aggregates hold is one of these rows. Otherwise the loader adds them with SQL
-    /// (<see cref="SessionTotalsStager.AddAllTotalsAggregates"/>), which applies the registers-win rule.
-    /// </summary>
-    public static bool CountsTotals(DuckDBConnection c, MarksIndex registers, IReadOnlyList<SessionTotalsRecord> totals) =>
-        totals.Count > 0 && !registers.Pupils.Any(p => p.Slots.Any(s => s.MarkedDays() is not null)) && !SessionTotalsStager.Any(c);
 
     /// <param name="rollupYears">
     /// When set, also sum the school rollup's units over these years from the same fragments (<see cref="FirstLoadRollup"/>),
     /// returned to be completed and written once the aggregates hold everything else.
     /// </param>
-    /// <param name="totals">DfE totals to count with the registers, which then have no marks (<see cref="CountsTotals"/>); or none.</param>
+    /// <param name="totals">
+    /// A batch of DfE totals without marks, into a warehouse with neither, to count instead of the registers (every
+    /// enrolment-week is then one of these rows: no registers-win test); or none.
+    /// </param>
     public static FirstLoadRollup? Build(SnapshotBuilder snapshot, MarksIndex registers, IReadOnlyList<SessionTotalsRecord> totals,
         (AcademicYear First, AcademicYear Last)? rollupYears, CancellationToken ct)
     {
@@ -52,25 +46,31 @@ internal static class FirstLoadAggregates
         IFirstLoadFragments fragments = totals.Count > 0 ? new WeeklyTotals(totals, dateOfBirth) : new RegisterSlots(registers, dateOfBirth);
 
         var rollup = rollupYears is { } years ? FirstLoadRollup.Begin(c, years, dateOfBirth, intervals.Keys) : null;
-        var enrolmentSums = rollup?.NewSummer();
         // Cohorts are taken one at a time by whichever thread is free: the all-pupils pass is the shorter (2.5 s against
         // 3.3 s for the cohorts on the 38 M-mark LA, which count each member's units for all pupils again), so the
         // enrolment thread goes on to cohorts when it is done. Each cohort's rows stay together in its thread's appender.
         // The largest cohorts first, so the last one taken is small and neither thread waits long for the other.
+        // DfE totals' all-pupils pass, often with no cohort beside it, is split between the two threads instead.
         var queue = intervals.Select((e, i) => (Index: i + 1, Cohort: e.Key, ByPupil: e.Value)).OrderByDescending(q => q.ByPupil.Count).ToArray();
         var taken = -1;
-        var cohortSums = new[] { rollup?.NewSummer(), rollup?.NewSummer() };
+        var parts = fragments.AllPupilsParts;
+        if (parts is not (1 or 2)) throw new InvalidOperationException($"the all-pupils pass is split in {parts} parts; there are two threads");
+        var sums = new[] { rollup?.NewSummer(), rollup?.NewSummer() };
 
         OneDuckDbThread.Run(c, () =>
         {
-            var enrolments = Task.Run(() =>
+            var first = Task.Run(() =>
             {
-                Write(AggregateTable.Enrolments, writer => fragments.CountAllPupils(writer, enrolmentSums, ct));
-                Write(AggregateTable.Cohorts, writer => CountCohorts(writer, cohortSums[1]));
+                Write(AggregateTable.Enrolments, writer => fragments.CountAllPupils(0, writer, sums[0], ct));
+                Write(AggregateTable.Cohorts, writer => CountCohorts(writer, sums[0]));
             });
-            var cohorts = Task.Run(() => Write(AggregateTable.Cohorts, writer => CountCohorts(writer, cohortSums[0])));
+            var second = Task.Run(() =>
+            {
+                if (parts == 2) Write(AggregateTable.Enrolments, writer => fragments.CountAllPupils(1, writer, sums[1], ct));
+                Write(AggregateTable.Cohorts, writer => CountCohorts(writer, sums[1]));
+            });
             // WhenAll rethrows the first failure itself rather than wrapped in an AggregateException.
-            Task.WhenAll(enrolments, cohorts).GetAwaiter().GetResult();
+            Task.WhenAll(first, second).GetAwaiter().GetResult();
         });
         return rollup;
 

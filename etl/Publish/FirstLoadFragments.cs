@@ -7,8 +7,14 @@ namespace AttendanceGraph.Etl.Publish;
 /// </summary>
 internal interface IFirstLoadFragments
 {
-    /// <summary>Every enrolment's fragments for all pupils; each enrolment finished as cohort 0 in <paramref name="sums"/>.</summary>
-    void CountAllPupils(AggregateRowWriter writer, FirstLoadRollup.Summer? sums, CancellationToken ct);
+    /// <summary>
+    /// Into how many parts (1 or 2, by school) the all-pupils pass is split, each counted on its own thread: 1 when the
+    /// cohorts give the second thread as much work (registers), 2 when they do not (DfE totals alone, often without cohorts).
+    /// </summary>
+    int AllPupilsParts { get; }
+
+    /// <summary>Part <paramref name="part"/> of every enrolment's fragments for all pupils; each enrolment finished as cohort 0 in <paramref name="sums"/>.</summary>
+    void CountAllPupils(int part, AggregateRowWriter writer, FirstLoadRollup.Summer? sums, CancellationToken ct);
 
     /// <summary>
     /// One cohort's fragments: each member enrolment's sessions while in the cohort (<paramref name="byPupil"/>: merged

@@ -82,11 +82,11 @@ internal sealed partial class FirstLoadRollup
     /// fragments would have to be merged with the registers'. An enrolment on the pupils file without marks (a resident
     /// at another LA's school) has a register slot with nothing in it.
     /// </summary>
-    public static (AcademicYear First, AcademicYear Last)? YearsToSum(DuckDBConnection c, MarksIndex registers, IReadOnlyList<SessionTotalsRecord> totals)
+    /// <param name="totalsCounted">The totals are counted with the aggregates (<see cref="FirstLoadAggregates.Build"/>), so summed as they are counted, however many.</param>
+    public static (AcademicYear First, AcademicYear Last)? YearsToSum(DuckDBConnection c, MarksIndex registers, IReadOnlyList<SessionTotalsRecord> totals, bool totalsCounted)
     {
         var slots = registers.Pupils.SelectMany(p => p.Slots.Select(s => (p.PupilId, Slot: s))).ToList();
-        // Totals counted with the aggregates are summed as they are counted, however many (no read back).
-        if (!FirstLoadAggregates.CountsTotals(c, registers, totals))
+        if (!totalsCounted)
         {
             if (totals.Count > TotalsReadBackAtMost) return null;
             if (slots.Count == 0 || SessionTotalsStager.Any(c)) return null;

@@ -10,7 +10,9 @@ internal sealed class RegisterSlots(MarksIndex registers, IReadOnlyDictionary<in
         .OrderBy(s => s.Slot.Urn).ThenBy(s => s.PupilId)
         .ToList();
 
-    public void CountAllPupils(AggregateRowWriter writer, FirstLoadRollup.Summer? sums, CancellationToken ct)
+    public int AllPupilsParts => 1;
+
+    public void CountAllPupils(int part, AggregateRowWriter writer, FirstLoadRollup.Summer? sums, CancellationToken ct)
     {
         var counts = new FragmentCounts();
         foreach (var (pupilId, slot) in slots)

@@ -22,6 +22,9 @@ internal sealed class WeeklyTotals : IFirstLoadFragments
     /// <summary>Where each enrolment's rows start in <see cref="order"/>; one more entry, the end.</summary>
     private readonly int[] enrolmentStarts;
 
+    /// <summary>The first enrolment of the all-pupils pass's second part.</summary>
+    private readonly int secondPart;
+
     public WeeklyTotals(IReadOnlyList<SessionTotalsRecord> totals, IReadOnlyDictionary<int, DateOnly> dateOfBirth)
     {
         this.totals = totals;
@@ -35,12 +38,20 @@ internal sealed class WeeklyTotals : IFirstLoadFragments
         }
         starts.Add(order.Length);
         enrolmentStarts = [.. starts];
+        // The second half of the rows, from a school's first enrolment, so each part's schools are whole.
+        secondPart = 0;
+        while (secondPart + 1 < enrolmentStarts.Length &&
+               (enrolmentStarts[secondPart] < order.Length / 2 || secondPart > 0 && Enrolment(secondPart).Urn == Enrolment(secondPart - 1).Urn))
+            secondPart++;
     }
 
-    public void CountAllPupils(AggregateRowWriter writer, FirstLoadRollup.Summer? sums, CancellationToken ct)
+    public int AllPupilsParts => 2;
+
+    public void CountAllPupils(int part, AggregateRowWriter writer, FirstLoadRollup.Summer? sums, CancellationToken ct)
     {
         var counts = new FragmentCounts();
-        for (var e = 0; e + 1 < enrolmentStarts.Length; e++)
+        var (from, to) = part == 0 ? (0, secondPart) : (secondPart, enrolmentStarts.Length - 1);
+        for (var e = from; e < to; e++)
         {
             if ((e & 1023) == 0) ct.ThrowIfCancellationRequested();
             var (urn, pupilId) = Enrolment(e);

@@ -72,6 +72,7 @@ public static class BatchReader
             files.Add(new InputFile(f.Path, InputKind.Marks, mf.Rows));
         }
 
+        ctx.FlushTotalsCharacteristics();
         ctx.AddEnrolmentsFromSessionTotals();
         report.Flush();
         return new ReadBatch(files, ctx, marksFiles, options, existing, report);

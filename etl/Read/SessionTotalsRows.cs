@@ -135,7 +135,9 @@ internal sealed partial class SmallFileReaders
 
     /// <summary>
     /// Each DfE pupil's characteristics merged row by row as <see cref="AddCharacteristics"/> merges them, held by pupil number
-    /// while the files are read and written to <see cref="Characteristics"/> after each file (no hashing of the UPN a row).
+    /// while the files are read and written to <see cref="Characteristics"/> once they all are (DfE files are read last),
+    /// with no hashing of the UPN a row: written back after each file, a year of weekly files hashed each pupil's UPN twice
+    /// a file, a tenth of reading them.
     /// </summary>
     private PupilCharacteristicsRecord?[] totalsCharacteristics = [];
     private bool[] totalsCharacteristicsTaken = [];
@@ -158,8 +160,8 @@ internal sealed partial class SmallFileReaders
         totalsCharacteristics[pupil] = PupilCharacteristicsRecord.Merge(totalsCharacteristics[pupil], read);
     }
 
-    /// <summary>The characteristics the DfE rows gave, into <see cref="Characteristics"/> (after each DfE file).</summary>
-    private void FlushTotalsCharacteristics()
+    /// <summary>The characteristics the DfE rows gave, into <see cref="Characteristics"/> (once every DfE file is read).</summary>
+    public void FlushTotalsCharacteristics()
     {
         for (var pupil = 0; pupil < totalsCharacteristicsTaken.Length; pupil++)
         {

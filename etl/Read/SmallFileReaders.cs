@@ -87,7 +87,6 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
                 case InputKind.SessionTotals: SessionTotalsRow(row); break;
             }
         }
-        if (kind == InputKind.SessionTotals) FlushTotalsCharacteristics();
         return rows;
     }
 
@@ -334,16 +333,21 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
             .ToDictionary(x => x.Item1, x => x.i, StringComparer.OrdinalIgnoreCase);
 
         /// <summary>
-        /// Column names as the readers pass them (constants) → index, by reference: a DfE row asks for ~25 columns, and
-        /// hashing each name ignoring case was a tenth of reading a year of rows. Bounded, as a name could be built at run time.
+        /// Column names as the readers pass them (constants) → index, found by reference: a DfE row asks for ~25 columns, and
+        /// hashing each name ignoring case was a tenth of reading a year of rows; a dictionary by reference (its comparer
+        /// called through an interface) was still a sixth. Bounded, as a name could be built at run time.
         /// </summary>
-        private readonly Dictionary<string, int> byReference = new(ReferenceEqualityComparer.Instance);
+        private readonly (string Name, int Index)[] byReference = new (string, int)[64];
+        private int referenced;
 
         private int Index(string column)
         {
-            if (byReference.TryGetValue(column, out var i)) return i;
-            i = columns.TryGetValue(column, out var found) ? found : -1;
-            if (byReference.Count < 256) byReference[column] = i;
+            for (var k = 0; k < referenced; k++)
+            {
+                if (ReferenceEquals(byReference[k].Name, column)) return byReference[k].Index;
+            }
+            var i = columns.TryGetValue(column, out var found) ? found : -1;
+            if (referenced < byReference.Length) byReference[referenced++] = (column, i);
             return i;
         }
 

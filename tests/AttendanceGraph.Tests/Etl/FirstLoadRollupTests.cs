@@ -77,21 +77,28 @@ public sealed class FirstLoadRollupTests
             new Dictionary<string, int> { [D] = 1 }, ExistingWarehouseState.Empty);
         EnrolmentSlot Slot(MarksIndex index) => Assert.Single(Assert.Single(index.Pupils).Slots);
 
-        Assert.Null(FirstLoadRollup.YearsToSum(c, Registers(), [])); // no mark and no total: nothing to sum here
+        Assert.Null(FirstLoadRollup.YearsToSum(c, Registers(), [], totalsCounted: false)); // no mark and no total: nothing to sum here
 
         var oneYear = Registers();
         Assert.True(Slot(oneYear).TryMark(Monday.DayNumber, 0, 1));
         Assert.True(Slot(oneYear).TryMark(Monday.AddDays(4).DayNumber, 1, 1));
-        Assert.Equal((new AcademicYear(2025), new AcademicYear(2025)), FirstLoadRollup.YearsToSum(c, oneYear, []));
+        Assert.Equal((new AcademicYear(2025), new AcademicYear(2025)), FirstLoadRollup.YearsToSum(c, oneYear, [], totalsCounted: false));
 
         var twoYears = Registers();
         Assert.True(Slot(twoYears).TryMark(new DateOnly(2024, 7, 19).DayNumber, 1, 1)); // the last Friday of 2023/24
         Assert.True(Slot(twoYears).TryMark(Monday.DayNumber, 0, 1));
-        Assert.Equal((new AcademicYear(2023), new AcademicYear(2025)), FirstLoadRollup.YearsToSum(c, twoYears, []));
+        Assert.Equal((new AcademicYear(2023), new AcademicYear(2025)), FirstLoadRollup.YearsToSum(c, twoYears, [], totalsCounted: false));
 
         // Another pupil's DfE week in 2026/27 widens the range (one of the registers' own pupils would send the rollup to SQL).
         var totals = new SessionTotalsRecord(2, Beta, new DateOnly(2026, 9, 7), new DateOnly(2026, 9, 11), 10, 10, 0, 0, 0);
-        Assert.Equal((new AcademicYear(2025), new AcademicYear(2026)), FirstLoadRollup.YearsToSum(c, oneYear, [totals]));
+        Assert.Equal((new AcademicYear(2025), new AcademicYear(2026)), FirstLoadRollup.YearsToSum(c, oneYear, [totals], totalsCounted: false));
+
+        // Totals counted with the aggregates (a batch of them without marks): their weeks' years however many rows, no
+        // registers needed.
+        Assert.Equal((new AcademicYear(2026), new AcademicYear(2026)), FirstLoadRollup.YearsToSum(c, Registers(), [totals], totalsCounted: true));
+        var many = Enumerable.Repeat(totals, FirstLoadRollup.TotalsReadBackAtMost + 1).ToList();
+        Assert.Null(FirstLoadRollup.YearsToSum(c, oneYear, many, totalsCounted: false));
+        Assert.Equal((new AcademicYear(2026), new AcademicYear(2026)), FirstLoadRollup.YearsToSum(c, Registers(), many, totalsCounted: true));
     }
 
     /// <summary>
