@@ -340,11 +340,19 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
         private readonly (string Name, int Index)[] byReference = new (string, int)[64];
         private int referenced;
 
+        /// <summary>
+        /// Where the last name was found. Names are kept in the order a row first asked for them, and every row asks in
+        /// much the same order, so the scan starts there: the name asked for is that one again or one of the next.
+        /// </summary>
+        private int lastFound;
+
         private int Index(string column)
         {
-            for (var k = 0; k < referenced; k++)
+            for (int n = 0, k = lastFound; n < referenced; n++, k = k + 1 == referenced ? 0 : k + 1)
             {
-                if (ReferenceEquals(byReference[k].Name, column)) return byReference[k].Index;
+                if (!ReferenceEquals(byReference[k].Name, column)) continue;
+                lastFound = k;
+                return byReference[k].Index;
             }
             var i = columns.TryGetValue(column, out var found) ? found : -1;
             if (referenced < byReference.Length) byReference[referenced++] = (column, i);

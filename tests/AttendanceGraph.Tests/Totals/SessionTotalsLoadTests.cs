@@ -43,6 +43,29 @@ public sealed class SessionTotalsLoadTests
     }
 
     [Fact]
+    public void PupilsListedInAnotherOrderEachWeek_GetTheirOwnRows()
+    {
+        // The reader guesses each row's pupil from the order of the week before (weekly files list pupils in much the same
+        // order); a pupil joining, leaving or moving up the list must still get their own rows.
+        using var w = new EtlWarehouse();
+        var folder = w.NewFolder("dfe");
+        Write(folder, "week3.csv", Row(P1, Alpha, Week3, 10, 0, 0, 0), Row(P2, Alpha, Week3, 9, 0, 0, 1), Row(P4, Beta, Week3, 8, 0, 2, 0));
+        Write(folder, "week4.csv", Row(P4, Beta, Week4, 7, 0, 3, 0), Row(P5, Beta, Week4, 6, 0, 0, 4), Row(P1, Alpha, Week4, 5, 0, 5, 0),
+            Row(P2, Alpha, Week4, 10, 0, 0, 0));
+        var result = w.Load(Schools(w), folder);
+        Assert.False(result.Report.HasErrors, result.Report.ToSummary());
+        using var c = w.Open();
+        string[] expected = [$"{P1} 2025-09-15 10 0 0", $"{P1} 2025-09-22 5 5 0", $"{P2} 2025-09-15 9 0 1", $"{P2} 2025-09-22 10 0 0",
+            $"{P4} 2025-09-15 8 2 0", $"{P4} 2025-09-22 7 3 0", $"{P5} 2025-09-22 6 0 4"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal),
+            EtlWarehouse.Rows(c, """
+                SELECT p.upn || ' ' || strftime(t.span_start, '%Y-%m-%d') || ' ' || t.present || ' ' || t.authorised || ' ' || t.unauthorised
+                FROM session_totals t JOIN pupils p USING (pupil_id) ORDER BY 1
+                """));
+        AggregatesMatchTheirDefinition(c);
+    }
+
+    [Fact]
     public void AHeaderMissingARequiredColumn_IsRejectedNamingIt()
     {
         using var w = new EtlWarehouse();
