@@ -22,6 +22,7 @@ internal sealed partial class SmallFileReaders
     /// the pupil's id once a row of theirs loads (0 before).
     /// </summary>
     private readonly Dictionary<string, int> totalsUpns = new(StringComparer.Ordinal);
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> TotalsUpnLookup => field.Dictionary is null ? field = totalsUpns.GetAlternateLookup<ReadOnlySpan<char>>() : field;
     private readonly List<(string Upn, int PupilId)> totalsPupils = [];
 
     /// <summary>
@@ -37,6 +38,7 @@ internal sealed partial class SmallFileReaders
 
     /// <summary>Short values repeated on every row (year groups, UKPRNs, LA names), one string each.</summary>
     private readonly Dictionary<string, string> shortValues = new(StringComparer.Ordinal);
+    private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ShortValueLookup => field.Dictionary is null ? field = shortValues.GetAlternateLookup<ReadOnlySpan<char>>() : field;
 
     /// <summary>The home-and-school LAs of DfE rows, one object per combination (rows repeat a handful of them).</summary>
     private readonly Dictionary<(string, string?, string), DfeHomeLa> dfeLas = [];
@@ -190,7 +192,7 @@ internal sealed partial class SmallFileReaders
             pupil = lastTotalsPupil = expected;
             return true;
         }
-        if (!totalsUpns.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out pupil))
+        if (!TotalsUpnLookup.TryGetValue(value, out pupil))
         {
             var upn = r["UPN"];
             if (r.Rejected(UpnRules.Problem("UPN", upn))) return false;
@@ -224,8 +226,7 @@ internal sealed partial class SmallFileReaders
     private string Short(ReadOnlySpan<char> value)
     {
         if (value.IsEmpty) return "";
-        var lookup = shortValues.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(value, out var s)) return s;
+        if (ShortValueLookup.TryGetValue(value, out var s)) return s;
         s = value.ToString();
         if (shortValues.Count < 4096) shortValues[s] = s;
         return s;

@@ -43,6 +43,28 @@ public sealed class ChunkedCsvTests : IDisposable
         }
     }
 
+    [Fact]
+    public void LinesWithoutQuotes_AreSplitAtEveryComma_WhereverItFallsInTheLine()
+    {
+        // Unquoted lines are split eight characters at a time: commas at the edges of those blocks, fields longer than one,
+        // empty fields, a trailing comma, a lone CR ending, and a quote inside a field (which the quoting reader keeps).
+        const string text =
+            "1234567,9,abcdefgh,,x\n" +
+            ",,,,,,,,\r" +
+            "a,b,\r\n" +
+            "no\"quote\"here,12345678901234567,z\n" +
+            " padded , x ";
+        var csv = new CsvRecordReader(text);
+        var records = new List<(long Line, string Fields, string Raw)>();
+        while (csv.Next()) records.Add((csv.Line, string.Join("|", csv.AllFields()), csv.RawRecord));
+        Assert.Equal(5, records.Count);
+        Assert.Equal((1L, "1234567|9|abcdefgh||x", "1234567,9,abcdefgh,,x"), records[0]);
+        Assert.Equal((2L, "||||||||", ",,,,,,,,"), records[1]);
+        Assert.Equal((2L, "a|b|", "a,b,"), records[2]); // after a lone CR, still line 2
+        Assert.Equal((3L, "no\"quote\"here|12345678901234567|z", "no\"quote\"here,12345678901234567,z"), records[3]);
+        Assert.Equal((4L, "padded|x", " padded , x "), records[4]);
+    }
+
     private static List<string> Records(CsvRecordReader csv)
     {
         var records = new List<string>();
