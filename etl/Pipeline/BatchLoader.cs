@@ -118,7 +118,8 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             AggregateRefresh.Run(c);
             Done("refreshed aggregates");
         }
-        var large = totals >= ReleaseTotalsFrom;
+        // Only a rollup still to be built with SQL needs the memory back (a first load of totals alone summed it already).
+        var large = totals >= ReleaseTotalsFrom && !rollupBuilt;
         if (large) ReleaseTotals(c, batch);
         SessionTotalsStager.RebuildSpans(c);
         if (!rollupBuilt)
@@ -280,7 +281,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
     }
 
     /// <summary>
-    /// A first load of DfE totals without marks (a year of weekly files into an empty warehouse, which a direct load has):
+    /// A first load of DfE totals without marks (a year of weekly files into a warehouse with neither marks nor totals, which a direct load has):
     /// the totals go straight into session_totals beside the dimensions, as marks would, and are counted like registers
     /// (<see cref="FirstLoadAggregates"/>), each row an enrolment-week with no register to win over it.
     /// </summary>

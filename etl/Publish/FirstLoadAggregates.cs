@@ -43,6 +43,9 @@ internal static class FirstLoadAggregates
             if (!byPupil.TryGetValue(pupil, out var list)) byPupil[pupil] = list = [];
             list.Add((DateOnly.FromDateTime(r.GetDateTime(2)).DayNumber, DateOnly.FromDateTime(r.GetDateTime(3)).DayNumber));
         }
+        // Counting totals instead of the registers would lose their marks and let no register win over a total.
+        if (totals.Count > 0 && registers.Pupils.Any(p => p.Slots.Any(s => s.MarkedDays() is not null)))
+            throw new InvalidOperationException("DfE totals are counted with the aggregates only in a batch without marks");
         IFirstLoadFragments fragments = totals.Count > 0 ? new WeeklyTotals(totals, dateOfBirth) : new RegisterSlots(registers, dateOfBirth);
 
         var rollup = rollupYears is { } years ? FirstLoadRollup.Begin(c, years, dateOfBirth, intervals.Keys) : null;

@@ -2,8 +2,8 @@ namespace AttendanceGraph.Etl.Publish;
 
 /// <summary>
 /// What a first load counts its aggregate rows from: the registers validation built (<see cref="RegisterSlots"/>) or a
-/// batch of DfE totals alone (<see cref="WeeklyTotals"/>). Each writes the rows <see cref="AggregateSql"/> defines, in the
-/// order of the tables' key (school, pupil, fragment), and adds each enrolment's units to the rollup's sums when given.
+/// batch of DfE totals alone (<see cref="WeeklyTotals"/>). Each writes the rows <see cref="AggregateSql"/> defines, each part
+/// in the order of the tables' key (school, pupil, fragment), and adds each enrolment's units to the rollup's sums when given.
 /// </summary>
 internal interface IFirstLoadFragments
 {

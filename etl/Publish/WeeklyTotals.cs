@@ -6,8 +6,9 @@ namespace AttendanceGraph.Etl.Publish;
 /// The fragments of a first load of DfE totals alone (a year of weekly files into an empty warehouse): each row is one
 /// enrolment-week, already the grain of the aggregate tables, written as <see cref="AggregateSql.TotalsEnrolmentWeeks"/>
 /// defines it (the week at its Monday, counts by category only). A week counts in a cohort when one of the pupil's
-/// intervals in it overlaps the week, as <see cref="AggregateSql.CohortTotalsEnrolmentWeeks"/> says. No registers-win test:
-/// the path is taken only when neither the batch nor the warehouse has a mark.
+/// intervals in it overlaps the week, as <see cref="AggregateSql.CohortTotalsEnrolmentWeeks"/> says; a pupil without a pupils
+/// row has none, as the definition's join to pupils has it. No registers-win test: the path is taken only when neither
+/// the batch nor the warehouse has a mark (<see cref="FirstLoadAggregates.Build"/> checks).
 /// <para>
 /// The rows are visited by school, pupil and week (the tables' key) through an index put in that order by three stable
 /// counting passes (week, then pupil, then school), linear in the ~4 million rows of a year where a comparison sort is not.
@@ -55,7 +56,7 @@ internal sealed class WeeklyTotals : IFirstLoadFragments
         {
             if ((e & 1023) == 0) ct.ThrowIfCancellationRequested();
             var (urn, pupilId) = Enrolment(e);
-            var dob = DateOfBirth(pupilId);
+            if (!dateOfBirth.TryGetValue(pupilId, out var dob)) continue; // as the definition's JOIN pupils
             for (var i = enrolmentStarts[e]; i < enrolmentStarts[e + 1]; i++)
             {
                 var week = Week(i, counts);
@@ -73,9 +74,8 @@ internal sealed class WeeklyTotals : IFirstLoadFragments
         for (var e = 0; e + 1 < enrolmentStarts.Length; e++)
         {
             var (urn, pupilId) = Enrolment(e);
-            if (!byPupil.TryGetValue(pupilId, out var intervals)) continue;
+            if (!byPupil.TryGetValue(pupilId, out var intervals) || !dateOfBirth.TryGetValue(pupilId, out var dob)) continue;
             ct.ThrowIfCancellationRequested();
-            var dob = DateOfBirth(pupilId);
             for (var i = enrolmentStarts[e]; i < enrolmentStarts[e + 1]; i++)
             {
                 var week = Week(i, counts);
@@ -102,9 +102,6 @@ internal sealed class WeeklyTotals : IFirstLoadFragments
         counts.SetTotals(row);
         return row.SpanStart.DayNumber;
     }
-
-    private DateOnly DateOfBirth(int pupilId) => dateOfBirth.TryGetValue(pupilId, out var dob) ? dob
-        : throw new InvalidOperationException($"pupil {pupilId} has DfE totals but no pupils row");
 
     private static int MonthOf(int day) => day - (DateOnly.FromDayNumber(day).Day - 1);
 

@@ -138,6 +138,7 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
         if (r.Rejected(enrolmentRules.Dates(entry, leaving))) return;
         if (r.Rejected(enrolmentRules.Repeated(upn, urn, entry))) return;
         if (!PupilsFileCharacteristics(r, entry, urn, out var characteristics)) return;
+        enrolmentRules.Claim((upn, urn, entry));
         Enrolments.Add(new EnrolmentRecord(upn, urn, entry, leaving, dob, sex, r["nc_year"]));
         AddCharacteristics(upn, characteristics);
         AssignPupilId(upn);

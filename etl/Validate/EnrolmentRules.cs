@@ -16,14 +16,17 @@ public sealed class EnrolmentRules(DateRules dates)
         ?? (leaving is { } left ? RowProblem.At("leaving_date", dates.EndProblem("leaving date", left)) : null)
         ?? RowRules.EndBeforeStart("leaving_date", "leaving date", leaving, "entry date", entry);
 
-    /// <summary>An enrolment an earlier row of this batch gave; otherwise it is taken.</summary>
+    /// <summary>An enrolment an earlier loaded row of this batch gave (<see cref="Claim"/>).</summary>
     public RowProblem? Repeated(string upn, int urn, DateOnly entry) =>
-        keys.Add((upn, urn, entry)) ? null
-            : new RowProblem("upn", RejectionReason.DuplicateRow, $"enrolment of {upn} at {urn} from {entry:yyyy-MM-dd} appears more than once");
+        keys.Contains((upn, urn, entry))
+            ? new RowProblem("upn", RejectionReason.DuplicateRow, $"enrolment of {upn} at {urn} from {entry:yyyy-MM-dd} appears more than once")
+            : null;
 
     /// <summary>
-    /// Takes an enrolment that DfE pupil-level rows describe, unless a pupils-file row of this batch already gave it
-    /// (the school's own system describes it better): true when it is taken.
+    /// Takes an enrolment once its row loads: a pupils-file row, or the enrolment DfE pupil-level rows describe unless a
+    /// pupils-file row of this batch already gave it (the school's own system describes it better). True when it is
+    /// taken. Only a row that loads takes it: a pupils-file row rejected later (a bad characteristic, under
+    /// --skip-invalid) must leave the enrolment to the DfE rows, or their pupil would have totals but no pupils row.
     /// </summary>
     public bool Claim((string Upn, int Urn, DateOnly Entry) key) => keys.Add(key);
 }

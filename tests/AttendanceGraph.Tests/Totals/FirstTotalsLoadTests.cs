@@ -1,5 +1,9 @@
 using AttendanceGraph.Etl.Generate;
+using AttendanceGraph.Schema.Warehouse;
+using AttendanceGraph.Etl.Model;
+using AttendanceGraph.Etl.Pipeline;
 using AttendanceGraph.Tests.Fixtures;
+using static AttendanceGraph.Tests.Fixtures.HandCheckedAuthority;
 
 namespace AttendanceGraph.Tests.Totals;
 
@@ -38,6 +42,84 @@ public sealed class FirstTotalsLoadTests
         {
             using var c = w.Open();
             EtlWarehouse.AssertAggregatesEqualFullRebuild(c);
+        }
+    }
+
+    /// <summary>
+    /// The hand-checked LA's files without its marks, and a DfE file with the cases the in-memory count must treat as its
+    /// definition does: weeks across a month end and across the end of the academic year, weeks with no possible
+    /// session, a pupil at two schools in one week, FSM memberships that overlap a week for a day or end and restart, a
+    /// cohort membership in a week without totals, and two rows rejected (--skip-invalid). With and without residents of
+    /// the LA at other LAs' schools.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AFirstLoadOfTotalsAlone_CountedInMemory_IsItsDefinition_InTheHardCases(bool residentsElsewhere)
+    {
+        using var w = new EtlWarehouse();
+        var folder = residentsElsewhere ? ResidentsElsewhere.Write(w) : w.NewFolder("in");
+        if (!residentsElsewhere) foreach (var f in Directory.GetFiles(w.HandChecked)) File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
+        File.Delete(Path.Combine(folder, "marks.csv"));
+        File.AppendAllText(Path.Combine(folder, "fsm.csv"),
+            $"{P1},FSM,2025-09-10,2025-09-30\n{P1},FSM,2025-10-01,2025-10-01\n{P4},FSM,2025-09-13,2025-09-14\n{P3},FSM,2026-09-01,2026-09-02\n");
+        var rows = new List<string>();
+        foreach (var monday in new DateOnly[] { new(2025, 9, 1), new(2025, 9, 8), new(2025, 9, 29), new(2025, 10, 6), new(2026, 3, 30), new(2026, 8, 31) })
+        {
+            rows.Add(SessionTotalsFiles.Row(P1, Alpha, monday, 6, 1, 2, 1));
+            rows.Add(SessionTotalsFiles.Row(P2, Alpha, monday, 10, 0, 0, 0, dob: "2018-05-01"));
+            rows.Add(SessionTotalsFiles.Row(P4, Beta, monday, 0, 0, 0, 0, dob: "2018-02-01"));
+            rows.Add(SessionTotalsFiles.Row(P7, Gamma, monday, 3, 0, 1, 6, dob: "2013-01-10", admission: "2023-09-01"));
+        }
+        rows.Add(SessionTotalsFiles.Row(P6, Beta, new DateOnly(2025, 9, 1), 4, 0, 0, 0, dob: "2015-04-01", admission: "2021-09-01"));
+        rows.Add(SessionTotalsFiles.Row(P6, Gamma, new DateOnly(2025, 9, 1), 1, 0, 1, 0, dob: "2015-04-01", admission: "2025-09-05"));
+        rows.Insert(3, SessionTotalsFiles.Row("X123", Alpha, new DateOnly(2025, 9, 8), 10, 0, 0, 0)); // a UPN that is not one
+        rows.Insert(7, SessionTotalsFiles.Row(P2, Alpha, new DateOnly(2025, 10, 13), 10, 0, 0, 0, dob: "2018-05-01").Replace(",10,10,0,", ",10,11,0,"));
+        SessionTotalsFiles.Write(folder, "dfe-year.csv", [.. rows]);
+
+        var steps = new Steps();
+        var result = new BatchLoader(w.Paths, steps).Load([folder], new LoadOptions(LaCode: 319, SkipInvalid: true));
+        Assert.Equal(2, result.Report.TotalRejected);
+        Assert.Contains(steps.Lines, l => l.StartsWith("counted aggregates of the session totals and summed the school rollup's units", StringComparison.Ordinal));
+        using var c = w.Open();
+        Assert.Equal(rows.Count - 2L, c.Scalar<long>($"SELECT count(*) FROM session_totals WHERE urn IN ({Alpha}, {Beta}, {Gamma})"));
+        Assert.True(c.Scalar<long>("SELECT count(*) FROM agg_cohort_enrolment_week WHERE cohort = 'FSM'") > 0);
+        EtlWarehouse.AssertAggregatesEqualFullRebuild(c);
+    }
+
+    /// <summary>
+    /// A pupils-file row rejected for a bad characteristic (--skip-invalid) leaves its enrolment to the DfE rows that
+    /// describe it: the pupil is loaded from them, rather than left with totals and no pupils row.
+    /// </summary>
+    [Fact]
+    public void APupilsRowRejectedForACharacteristic_LeavesItsEnrolmentToTheDfeRows()
+    {
+        using var w = new EtlWarehouse();
+        var folder = w.NewFolder("in");
+        foreach (var f in Directory.GetFiles(w.HandChecked)) File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
+        File.Delete(Path.Combine(folder, "marks.csv"));
+        var pupils = Path.Combine(folder, "pupils.csv");
+        File.WriteAllText(pupils, File.ReadAllText(pupils).Replace($"{P1},{Alpha},2022-09-01,,2018-03-01,F,3,WBRI,", $"{P1},{Alpha},2022-09-01,,2018-03-01,F,3,ZZZZ,"));
+        var monday = new DateOnly(2025, 9, 8);
+        SessionTotalsFiles.Write(folder, "dfe.csv", SessionTotalsFiles.Row(P1, Alpha, monday, 6, 1, 2, 1), SessionTotalsFiles.Row(P2, Alpha, monday, 10, 0, 0, 0, dob: "2018-05-01"));
+
+        var result = w.Load(new LoadOptions(LaCode: 319, SkipInvalid: true), folder);
+        var rejected = Assert.Single(result.Report.Examples(RejectionReason.BadCharacteristic));
+        Assert.Equal("ethnicity", rejected.Column);
+        using var c = w.Open();
+        Assert.Equal(1L, c.Scalar<long>($"SELECT count(*) FROM pupils WHERE upn = '{P1}'"));
+        Assert.Equal(2L, c.Scalar<long>("SELECT count(*) FROM agg_enrolment_week"));
+        EtlWarehouse.AssertAggregatesEqualFullRebuild(c);
+    }
+
+    /// <summary>The loader's step lines, as it reports them (Progress&lt;T&gt; would post them to the thread pool).</summary>
+    private sealed class Steps : IProgress<string>
+    {
+        public List<string> Lines { get; } = [];
+
+        public void Report(string value)
+        {
+            lock (Lines) Lines.Add(value);
         }
     }
 

@@ -87,7 +87,10 @@ public sealed class RowRulesTests
             rules.Dates(entry, new DateOnly(2025, 9, 2)));
         Assert.Equal(RejectionReason.DateInFuture, rules.Dates(new DateOnly(2027, 9, 1), null)?.Reason);
 
+        // Only a row that loads takes its enrolment: one rejected after the check leaves it to the next row.
         Assert.Null(rules.Repeated("B801200005001", 100001, entry));
+        Assert.Null(rules.Repeated("B801200005001", 100001, entry));
+        Assert.True(rules.Claim(("B801200005001", 100001, entry)));
         Assert.Equal(RejectionReason.DuplicateRow, rules.Repeated("B801200005001", 100001, entry)?.Reason);
         // A totals row describing the same enrolment does not add it again.
         Assert.False(rules.Claim(("B801200005001", 100001, entry)));
