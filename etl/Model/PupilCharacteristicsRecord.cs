@@ -22,8 +22,12 @@ public sealed record PupilCharacteristicsRecord(
     public PupilCharacteristicsRecord Over(PupilCharacteristicsRecord older)
     {
         var residency = GivesResidency ? this : older;
-        return new(AsOf, residency.SchoolUrn, Ethnicity ?? older.Ethnicity, Eal ?? older.Eal, SenNeed ?? older.SenNeed,
-            residency.HomeLaCode, residency.DfeHome);
+        var ethnicity = Ethnicity ?? older.Ethnicity;
+        var eal = Eal ?? older.Eal;
+        var senNeed = SenNeed ?? older.SenNeed;
+        // This row again when the older one adds nothing to it: a year of weekly DfE rows merges ~4 million times.
+        if (ReferenceEquals(residency, this) && ReferenceEquals(ethnicity, Ethnicity) && eal == Eal && ReferenceEquals(senNeed, SenNeed)) return this;
+        return new(AsOf, residency.SchoolUrn, ethnicity, eal, senNeed, residency.HomeLaCode, residency.DfeHome);
     }
 
     /// <summary>What is known after <paramref name="read"/>, given what was known (null: nothing): the later row's values win.</summary>
