@@ -63,6 +63,15 @@ public sealed class ChunkedCsvTests : IDisposable
         Assert.Equal((2L, "a|b|", "a,b,"), records[2]); // after a lone CR, still line 2
         Assert.Equal((3L, "no\"quote\"here|12345678901234567|z", "no\"quote\"here,12345678901234567,z"), records[3]);
         Assert.Equal((4L, "padded|x", " padded , x "), records[4]);
+
+        // And the same records when a chunk ends anywhere in those lines.
+        var path = Path.Combine(dir, "unquoted.csv");
+        File.WriteAllText(path, text);
+        foreach (var block in new[] { 1, 2, 3, 7, 8, 9, 16, 1 << 20 })
+        {
+            using var chunks = new Utf8Chunks(path, block);
+            Assert.Equal(Records(new CsvRecordReader(text)), Records(new CsvRecordReader(chunks)));
+        }
     }
 
     private static List<string> Records(CsvRecordReader csv)
