@@ -51,16 +51,16 @@ public static class BatchReader
             recognised.Add((path, kind.Value, header));
         }
 
-        var ctx = new SmallFileReaders(options, existing, report);
-        var files = new List<InputFile>();
         // Order matters: enrolments are checked against schools, marks against enrolments.
-        foreach (var kind in new[] { InputKind.Schools, InputKind.Enrolments, InputKind.CohortDefinitions, InputKind.CohortMemberships, InputKind.Benchmarks, InputKind.InYearBenchmarks, InputKind.SessionTotals })
+        var rowByRow = new[] { InputKind.Schools, InputKind.Enrolments, InputKind.CohortDefinitions, InputKind.CohortMemberships, InputKind.Benchmarks, InputKind.InYearBenchmarks, InputKind.SessionTotals }
+            .SelectMany(kind => recognised.Where(r => r.Kind == kind)).ToList();
+        var ctx = new SmallFileReaders(options, existing, report,
+            new Utf8ChecksAhead(rowByRow.Where(f => SmallFileReaders.ReadsAsUtf8(f.Kind)).Select(f => f.Path)));
+        var files = new List<InputFile>();
+        foreach (var f in rowByRow)
         {
-            foreach (var f in recognised.Where(r => r.Kind == kind))
-            {
-                var rows = ctx.ReadFile(f.Path, f.Kind);
-                if (rows >= 0) files.Add(new InputFile(f.Path, f.Kind, rows));
-            }
+            var rows = ctx.ReadFile(f.Path, f.Kind);
+            if (rows >= 0) files.Add(new InputFile(f.Path, f.Kind, rows));
         }
 
         var marksFiles = new List<MarksFile>();

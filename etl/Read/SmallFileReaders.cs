@@ -11,8 +11,11 @@ namespace AttendanceGraph.Etl.Read;
 /// <see cref="CohortRules"/>, <see cref="SessionTotalsRules"/>, <see cref="UpnRules"/>) whether the row is valid.
 /// Only valid rows are kept; every invalid one goes to the report with its file, line and column.
 /// </summary>
-internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWarehouseState existing, ValidationReport report)
+internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWarehouseState existing, ValidationReport report, Utf8ChecksAhead utf8Checks)
 {
+    /// <summary>Whether a kind is read as UTF-8, a chunk at a time (the GIAS extract is decoded whole, as Windows-1252 or UTF-8).</summary>
+    public static bool ReadsAsUtf8(InputKind kind) => kind != InputKind.Schools;
+
     public List<SchoolRecord> Schools { get; } = [];
     public List<EnrolmentRecord> Enrolments { get; } = [];
     public List<CohortMembershipRecord> CohortMemberships { get; } = [];
@@ -37,11 +40,11 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
     {
         CsvRecordReader csv;
         Utf8Chunks? chunks = null;
-        if (kind == InputKind.Schools) csv = new CsvRecordReader(TextDecoding.DecodeGias(File.ReadAllBytes(path)));
+        if (!ReadsAsUtf8(kind)) csv = new CsvRecordReader(TextDecoding.DecodeGias(File.ReadAllBytes(path)));
         else
         {
             // Checked whole before any row is read, so a file in another encoding is skipped whole; then read a chunk at a time.
-            if (Utf8Chunks.FirstInvalid(path) is var (badLine, badOffset))
+            if (utf8Checks.For(path) is var (badLine, badOffset))
             {
                 report.Add(new Rejection(path, badLine, "", RejectionReason.WrongEncoding,
                     $"not valid UTF-8 at line {badLine} (byte offset {badOffset}): the file is in another encoding (Windows-1252 or Latin-1?); " +
