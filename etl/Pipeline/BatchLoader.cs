@@ -281,9 +281,9 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
     }
 
     /// <summary>
-    /// A first load of DfE totals without marks (a year of weekly files into a warehouse with neither marks nor totals, which a direct load has):
-    /// the totals go straight into session_totals beside the dimensions, as marks would, and are counted like registers
-    /// (<see cref="FirstLoadAggregates"/>), each row an enrolment-week with no register to win over it.
+    /// A first load of DfE totals without marks (a year of weekly files into a warehouse with neither marks nor totals,
+    /// which a direct load has): the totals go straight into session_totals beside the dimensions, as marks would, and are
+    /// counted like registers (<see cref="FirstLoadAggregates"/>), each row an enrolment-week with no register to win over it.
     /// </summary>
     private static bool AppendsTotalsFirst(ReadBatch batch) => batch.MarksRows == 0 && batch.SessionTotals.Count > 0;
 
