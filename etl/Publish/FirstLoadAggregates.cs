@@ -9,7 +9,8 @@ namespace AttendanceGraph.Etl.Publish;
 /// <summary>
 /// The aggregates of a load into a warehouse with no marks yet (a first, full load), counted from the registers
 /// the validator already holds in memory instead of grouping every mark in DuckDB again: on 38 million marks
-/// that was most of the load. A batch of DfE totals alone is counted the same way from its rows (<see cref="WeeklyTotals"/>). The rows are the ones <see cref="AggregateSql"/> defines, which stays the one
+/// that was most of the load. A batch of DfE totals alone is counted the same way from its rows
+/// (<see cref="WeeklyTotals"/>). The rows are the ones <see cref="AggregateSql"/> defines, which stays the one
 /// definition: later loads refresh their dirty weeks with it, and tests compare this build with it row for row
 /// (generated LAs and hand-made edge cases). Enrolment and cohort aggregates are written on two threads, each cohort's
 /// rows in the order of its table's key (school, pupil, week) so that one-school queries touch few row groups.

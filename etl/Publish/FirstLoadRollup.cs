@@ -78,12 +78,16 @@ internal sealed partial class FirstLoadRollup
 
     /// <summary>
     /// The academic years a first load's rollup would be summed over here, or null when it cannot be: it has neither
-    /// registers nor totals counted with the aggregates, or an enrolment with marks also has DfE totals (in the batch, or in the warehouse from an earlier load), whose
-    /// fragments would have to be merged with the registers'. An enrolment on the pupils file without marks (a resident
-    /// at another LA's school) has a register slot with nothing in it.
+    /// registers nor totals counted with the aggregates, or an enrolment with marks also has DfE totals (in the batch, or
+    /// in the warehouse from an earlier load), whose fragments would have to be merged with the registers'. An enrolment on
+    /// the pupils file without marks (a resident at another LA's school) has a register slot with nothing in it.
     /// </summary>
-    /// <param name="totalsCounted">The totals are counted with the aggregates (<see cref="FirstLoadAggregates.Build"/>), so summed as they are counted, however many.</param>
-    public static (AcademicYear First, AcademicYear Last)? YearsToSum(DuckDBConnection c, MarksIndex registers, IReadOnlyList<SessionTotalsRecord> totals, bool totalsCounted)
+    /// <param name="totalsCounted">
+    /// The totals are counted with the aggregates (<see cref="FirstLoadAggregates.Build"/>), so summed as they are counted,
+    /// however many.
+    /// </param>
+    public static (AcademicYear First, AcademicYear Last)? YearsToSum(DuckDBConnection c, MarksIndex registers, IReadOnlyList<SessionTotalsRecord> totals,
+        bool totalsCounted)
     {
         var slots = registers.Pupils.SelectMany(p => p.Slots.Select(s => (p.PupilId, Slot: s))).ToList();
         if (!totalsCounted)

@@ -3,9 +3,10 @@ using AttendanceGraph.Etl.Model;
 namespace AttendanceGraph.Etl.Publish;
 
 /// <summary>
-/// The fragments of a first load of DfE totals alone (a year of weekly files into an empty warehouse): each row is one
-/// enrolment-week, already the grain of the aggregate tables, written as <see cref="AggregateSql.TotalsEnrolmentWeeks"/>
-/// defines it (the week at its Monday, counts by category only). A week counts in a cohort when one of the pupil's
+/// The fragments of a first load of DfE totals alone (a year of weekly files into a warehouse with neither marks nor
+/// totals): each row is one enrolment-week, already the grain of the aggregate tables, written as
+/// <see cref="AggregateSql.TotalsEnrolmentWeeks"/> defines it (one fragment at the week's Monday, even when the week
+/// straddles a month end; counts by category only). A week counts in a cohort when one of the pupil's
 /// intervals in it overlaps the week, as <see cref="AggregateSql.CohortTotalsEnrolmentWeeks"/> says; a pupil without a pupils
 /// row has none, as the definition's join to pupils has it. No registers-win test: the path is taken only when neither
 /// the batch nor the warehouse has a mark (<see cref="FirstLoadAggregates.Build"/> checks).
@@ -60,7 +61,7 @@ internal sealed class WeeklyTotals : IFirstLoadFragments
             for (var i = enrolmentStarts[e]; i < enrolmentStarts[e + 1]; i++)
             {
                 var week = Week(i, counts);
-                writer.Write(null, urn, pupilId, dob, week, MonthOf(week), counts);
+                writer.Write(null, urn, pupilId, dob, week, week, counts);
                 sums?.Units.Add(week, counts);
             }
             sums?.Finish(0, urn, pupilId, dob);
@@ -82,7 +83,7 @@ internal sealed class WeeklyTotals : IFirstLoadFragments
                 // The rest correction needs the enrolment's units for all pupils, every week of it, the cohort's or not.
                 sums?.AllPupils.Add(week, counts);
                 if (!Overlaps(intervals, week, totals[order[i]].SpanEnd.DayNumber)) continue;
-                writer.Write(cohort, urn, pupilId, dob, week, MonthOf(week), counts);
+                writer.Write(cohort, urn, pupilId, dob, week, week, counts);
                 sums?.Units.Add(week, counts);
             }
             sums?.Finish(index, urn, pupilId, dob);
@@ -102,8 +103,6 @@ internal sealed class WeeklyTotals : IFirstLoadFragments
         counts.SetTotals(row);
         return row.SpanStart.DayNumber;
     }
-
-    private static int MonthOf(int day) => day - (DateOnly.FromDayNumber(day).Day - 1);
 
     private static bool Overlaps(List<(int Start, int End)> intervals, int from, int to)
     {
