@@ -57,11 +57,16 @@ public static class BatchReader
         var ctx = new SmallFileReaders(options, existing, report,
             new Utf8ChecksAhead(rowByRow.Where(f => SmallFileReaders.ReadsAsUtf8(f.Kind)).Select(f => f.Path)));
         var files = new List<InputFile>();
-        foreach (var f in rowByRow)
+        foreach (var f in rowByRow.Where(f => f.Kind != InputKind.SessionTotals))
         {
             var rows = ctx.ReadFile(f.Path, f.Kind);
             if (rows >= 0) files.Add(new InputFile(f.Path, f.Kind, rows));
         }
+        // DfE files last, as their rows are checked against the batch's schools and pupils.
+        var totalsFiles = rowByRow.Where(f => f.Kind == InputKind.SessionTotals).Select(f => f.Path).ToList();
+        var totalsRows = ctx.ReadSessionTotals(totalsFiles);
+        for (var i = 0; i < totalsFiles.Count; i++)
+            if (totalsRows[i] >= 0) files.Add(new InputFile(totalsFiles[i], InputKind.SessionTotals, totalsRows[i]));
 
         var marksFiles = new List<MarksFile>();
         foreach (var f in recognised.Where(r => r.Kind == InputKind.Marks))

@@ -84,6 +84,25 @@ internal sealed class CsvRecordReader
 
     public string RawRecord => new(text, recordStart, recordEnd - recordStart);
 
+    /// <summary>The current record's text, as <see cref="RawRecord"/> without making a string; valid until the next record.</summary>
+    public ReadOnlySpan<char> RecordText => text.AsSpan(recordStart, recordEnd - recordStart);
+
+    /// <summary>
+    /// Reads <paramref name="record"/> alone as the record starting at line <paramref name="line"/> (a row parsed on another
+    /// thread, read again here): its fields, line number and raw text are those it had in its file.
+    /// </summary>
+    public void ReadAgain(ReadOnlySpan<char> record, long line)
+    {
+        if (chunks is not null) throw new InvalidOperationException("a chunked reader reads its own file");
+        if (text.Length < record.Length) text = new char[Math.Max(record.Length, 2 * text.Length)];
+        record.CopyTo(text);
+        length = record.Length;
+        pos = 0;
+        final = true;
+        nextLine = line;
+        if (!Next()) throw new InvalidOperationException("a record read again was empty");
+    }
+
     public bool Next()
     {
         while (true)

@@ -1,6 +1,5 @@
 using AttendanceGraph.Etl.Model;
 using AttendanceGraph.Etl.Validate;
-using Cols = AttendanceGraph.Etl.Read.InputKinds.SessionTotalsColumns;
 
 namespace AttendanceGraph.Etl.Read;
 
@@ -36,77 +35,39 @@ internal sealed partial class SmallFileReaders
 
     private record struct TotalsEnrolment(int Pupil, int Urn, DateOnly Admission, DateOnly Week, DateOnly? Leaving, DateOnly Dob, string Sex, string YearGroup);
 
-    /// <summary>Short values repeated on every row (year groups, UKPRNs, LA names), one string each.</summary>
-    private readonly Dictionary<string, string> shortValues = new(StringComparer.Ordinal);
-    private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ShortValueLookup => field.Dictionary is null ? field = shortValues.GetAlternateLookup<ReadOnlySpan<char>>() : field;
+    /// <summary>The DfE rows' parser when they are read on this thread (<see cref="ReadOptions.Threads"/> 1, or a row read again).</summary>
+    private TotalsRowParser RowParser => field ??= new TotalsRowParser(options);
 
-    /// <summary>The home-and-school LAs of DfE rows, one object per combination (rows repeat a handful of them).</summary>
-    private readonly Dictionary<(string, string?, string), DfeHomeLa> dfeLas = [];
-    private DfeHomeLa? lastLas;
-
-    // DfE has given dates both ways; the pupils file's ISO form and the UK form are both unambiguous.
-    private static bool AnyDate(ReadOnlySpan<char> s, out DateOnly d) => TextDecoding.TryIsoDate(s, out d) || TextDecoding.TryUkDate(s, out d);
-
+    /// <summary>
+    /// A DfE row read on this thread. Its rules in order: the UPN, the fields (<see cref="TotalsRowParser"/>), a school not yet
+    /// known, a second row for the pupil's week. <see cref="TotalsReadAhead"/> asks the same of a row parsed ahead.
+    /// </summary>
     private void SessionTotalsRow(RowContext r)
     {
-        if (!TotalsUpn(r, out var pupil)) return;
-        var upn = totalsPupils[pupil].Upn;
-        if (!r.Int("unique_reference_number", out var urn)) return;
-        if (!DfeLas(r, out var las)) return;
+        if (r.Rejected(TotalsUpn(r.Value("UPN"), out var pupil))) return;
+        if (!RowParser.TryParse(r, out var row)) return;
         LearnedSchoolRecord? learned = null;
-        if (schoolRules.Unknown("unique_reference_number", urn) is { } unknown && !LearnSchool(r, urn, unknown, las, out learned)) return;
-        if (!RequiredDate(r, "DOB", out var dob)) return;
-        var sex = SessionTotalsRules.Sex(r.Value("sex"));
-        if (sex is null && r.Rejected(SessionTotalsRules.SexProblem(r["sex"], out _))) return;
-        var yearGroup = Short(r.Value("year_group"));
-        if (r.Rejected(RowRules.Required("year_group", yearGroup))) return;
-        if (!RequiredDate(r, "admission_date", out var admission)) return;
-        if (!r.OptionalDate(Cols.LeavingDate, AnyDate, "yyyy-mm-dd or dd/mm/yyyy", out var leaving)) return;
-        if (r.Rejected(RowRules.EndBeforeStart(Cols.LeavingDate, "leaving date", leaving, "admission date", admission))) return;
+        if (schoolRules.Unknown("unique_reference_number", row.Urn) is { } unknown && !LearnSchool(r, row.Urn, unknown, row.Las, out learned)) return;
+        if (r.Rejected(totalsRepeats.Repeated(pupil, row.Urn, row.Start))) return;
+        AddTotals(pupil, row, learned);
+    }
 
-        DateOnly start, end;
-        if (r.Has(Cols.PeriodStart) || r.Has(Cols.PeriodEnd))
-        {
-            if (!RequiredDate(r, Cols.PeriodStart, out start) || !RequiredDate(r, Cols.PeriodEnd, out end)) return;
-        }
-        else if (options.TotalsSpan is { } given) (start, end) = given;
-        else
-        {
-            r.Rejected(SessionTotalsRules.NoSpan(Cols.PeriodStart));
-            return;
-        }
-        var spanColumn = r.Has(Cols.PeriodStart) ? Cols.PeriodStart : "--period-start";
-        if (r.Rejected(SessionTotalsRules.Span(spanColumn, start, end, options.Dates))) return;
-        if (r.Rejected(SessionTotalsRules.NotOnRoll(start, end, admission, leaving))) return;
-
-        var max = SessionTotalsRules.MaxSessions(start, end);
-        if (!Count(r, "possible_sessions", max, out var possible) || !Count(r, "present_sessions", max, out var present) ||
-            !Count(r, "approved_educational_activity_sessions", max, out var aea) ||
-            !Count(r, "authorised_absent_sessions", max, out var authorised) ||
-            !Count(r, "unauthorised_absent_sessions", max, out var unauthorised)) return;
-        if (SessionTotalsRules.ArithmeticProblem(possible, present, aea, authorised, unauthorised) is { } sum)
-        {
-            r.Reject("possible_sessions", RejectionReason.TotalsDoNotAddUp, sum);
-            return;
-        }
-        if (r.Has(Cols.Absent) && r.Value(Cols.Absent).Length > 0)
-        {
-            if (!Count(r, Cols.Absent, max, out var absent)) return;
-            if (r.Rejected(SessionTotalsRules.AbsentProblem(Cols.Absent, absent, authorised, unauthorised))) return;
-        }
-        if (r.Rejected(totalsRepeats.Repeated(pupil, urn, start))) return;
-        if (!DfeCharacteristics(r, start, urn, las, out var characteristics)) return;
-        ref var known = ref TotalsEnrolmentOf(pupil, urn, admission, out var seen);
-        if (!seen || known.Week < start) known = new TotalsEnrolment(pupil, urn, admission, start, leaving, dob, sex!, yearGroup);
-        AddTotalsCharacteristics(pupil, characteristics);
-        if (las is not null) SchoolLaUkprns[urn] = las.SchoolUkprn;
+    /// <summary>A valid row's totals, enrolment, characteristics and (another LA's) school into the batch.</summary>
+    private void AddTotals(int pupil, in ParsedTotalsRow row, LearnedSchoolRecord? learned)
+    {
+        ref var known = ref TotalsEnrolmentOf(pupil, row.Urn, row.Admission, out var seen);
+        if (!seen || known.Week < row.Start)
+            known = new TotalsEnrolment(pupil, row.Urn, row.Admission, row.Start, row.Leaving, row.Dob, row.Sex, row.YearGroup);
+        AddTotalsCharacteristics(pupil, row.Characteristics);
+        if (row.Las is { } las) SchoolLaUkprns[row.Urn] = las.SchoolUkprn;
         // Only a row that loads teaches the warehouse its school: a rejected one leaves no empty school behind (--skip-invalid).
         if (learned is not null)
         {
-            schoolRules.Learned(urn);
+            schoolRules.Learned(row.Urn);
             LearnedSchools.Add(learned);
         }
-        SessionTotals.Add(new SessionTotalsRecord(TotalsPupilId(pupil), urn, start, end, (byte)possible, (byte)present, (byte)aea, (byte)authorised, (byte)unauthorised));
+        SessionTotals.Add(new SessionTotalsRecord(TotalsPupilId(pupil), row.Urn, row.Start, row.End,
+            row.Possible, row.Present, row.Aea, row.Authorised, row.Unauthorised));
     }
 
     /// <summary>The pupil's enrolment at the school from that admission date, to be written; <paramref name="seen"/> false for a new one.</summary>
@@ -182,20 +143,19 @@ internal sealed partial class SmallFileReaders
     private int[] pupilAfter = [];
     private int lastTotalsPupil = -1;
 
-    /// <summary>The row's UPN as an index into <see cref="totalsPupils"/>; false (the row rejected) when missing or invalid.</summary>
-    private bool TotalsUpn(RowContext r, out int pupil)
+    /// <summary>The row's UPN as an index into <see cref="totalsPupils"/>, or why it is missing or invalid.</summary>
+    private RowProblem? TotalsUpn(ReadOnlySpan<char> value, out int pupil)
     {
-        var value = r.Value("UPN");
         var previous = lastTotalsPupil;
         if (previous >= 0 && pupilAfter[previous] is >= 0 and var expected && value.SequenceEqual(totalsPupils[expected].Upn))
         {
             pupil = lastTotalsPupil = expected;
-            return true;
+            return null;
         }
         if (!TotalsUpnLookup.TryGetValue(value, out pupil))
         {
-            var upn = r["UPN"];
-            if (r.Rejected(UpnRules.Problem("UPN", upn))) return false;
+            var upn = value.ToString();
+            if (UpnRules.Problem("UPN", upn) is { } problem) return problem;
             pupil = totalsPupils.Count;
             totalsUpns[upn] = pupil;
             totalsPupils.Add((upn, 0));
@@ -209,7 +169,7 @@ internal sealed partial class SmallFileReaders
         }
         if (previous >= 0) pupilAfter[previous] = pupil;
         lastTotalsPupil = pupil;
-        return true;
+        return null;
     }
 
     /// <summary>The pupil's id (the warehouse's, or the batch's new one, given in the order pupils are first seen).</summary>
@@ -223,44 +183,11 @@ internal sealed partial class SmallFileReaders
         return id;
     }
 
-    private string Short(ReadOnlySpan<char> value)
-    {
-        if (value.IsEmpty) return "";
-        if (ShortValueLookup.TryGetValue(value, out var s)) return s;
-        s = value.ToString();
-        if (shortValues.Count < 4096) shortValues[s] = s;
-        return s;
-    }
-
     /// <summary>The UKPRN of each school's LA as the batch's DfE rows gave it: rows at the LA's own schools tell the LA's.</summary>
     public Dictionary<int, string> SchoolLaUkprns { get; } = [];
 
     /// <summary>Other LAs' schools described by the batch's DfE rows (<see cref="ResidencyRules"/>), first row first.</summary>
     public List<LearnedSchoolRecord> LearnedSchools { get; } = [];
-
-    /// <summary>The row's home and school LAs, when it gives both UKPRNs; false (the row rejected) for a malformed one.</summary>
-    private bool DfeLas(RowContext r, out DfeHomeLa? las)
-    {
-        las = null;
-        string? home = null, school = null;
-        if (r.Has(CharacteristicRules.DfeHomeLa) && !r.Characteristic(CharacteristicRules.DfeHomeLa, CharacteristicRules.TryUkprn, out home)) return false;
-        if (r.Has(CharacteristicRules.DfeSchoolLa) && !r.Characteristic(CharacteristicRules.DfeSchoolLa, CharacteristicRules.TryUkprn, out school)) return false;
-        if (home is null || school is null) return true;
-        var name = r.Value(ResidencyRules.HomeLaName) is { IsEmpty: false } n ? Short(n) : null;
-        // The parsed UKPRNs and names are one string per value, so the last row's combination is found by reference.
-        if (lastLas is { } lastOne && ReferenceEquals(lastOne.HomeUkprn, home) && ReferenceEquals(lastOne.HomeName, name) && ReferenceEquals(lastOne.SchoolUkprn, school))
-        {
-            las = lastOne;
-            return true;
-        }
-        if (!dfeLas.TryGetValue((home, name, school), out las))
-        {
-            las = new DfeHomeLa(home, name, school);
-            if (dfeLas.Count < 4096) dfeLas[(home, name, school)] = las;
-        }
-        lastLas = las;
-        return true;
-    }
 
     /// <summary>
     /// A row at a school the warehouse does not know: the school the row describes, when it may describe one
@@ -277,22 +204,6 @@ internal sealed partial class SmallFileReaders
     }
 
     /// <summary>
-    /// The DfE file's characteristic columns, each read when present. Residency: the pupil's home LA and the school's LA
-    /// (<paramref name="las"/>), resolved against the LA served at staging.
-    /// </summary>
-    private static bool DfeCharacteristics(RowContext r, DateOnly week, int urn, DfeHomeLa? las, out PupilCharacteristicsRecord? read)
-    {
-        read = null;
-        string? ethnicity = null, need = null;
-        bool? eal = null;
-        if (r.Has(CharacteristicRules.DfeEthnicity) && !r.Characteristic(CharacteristicRules.DfeEthnicity, CharacteristicRules.TryEthnicity, out ethnicity)) return false;
-        if (r.Has(CharacteristicRules.DfeEal) && !r.Characteristic(CharacteristicRules.DfeEal, CharacteristicRules.TryEal, out eal)) return false;
-        if (r.Has(CharacteristicRules.DfeSenNeed) && !r.Characteristic(CharacteristicRules.DfeSenNeed, CharacteristicRules.TrySenNeed, out need)) return false;
-        read = new PupilCharacteristicsRecord(week, urn, ethnicity, eal, need, null, las);
-        return true;
-    }
-
-    /// <summary>
     /// The enrolments the totals rows describe, added after every file is read: a pupils file in the same batch
     /// describes the same enrolment from the school's own system, so its row is kept instead.
     /// </summary>
@@ -303,20 +214,5 @@ internal sealed partial class SmallFileReaders
             var upn = totalsPupils[e.Pupil].Upn;
             if (enrolmentRules.Claim((upn, e.Urn, e.Admission))) Enrolments.Add(new EnrolmentRecord(upn, e.Urn, e.Admission, e.Leaving, e.Dob, e.Sex, e.YearGroup));
         }
-    }
-
-    private static bool RequiredDate(RowContext r, string column, out DateOnly value)
-    {
-        value = default;
-        var s = r.Value(column);
-        if (s.Length == 0) { r.Missing(column); return false; }
-        if (AnyDate(s, out value)) return true;
-        r.Reject(column, RejectionReason.BadDate, $"{LineExcerpt.Quote(s.ToString())} is not a date (yyyy-mm-dd or dd/mm/yyyy)");
-        return false;
-    }
-
-    private static bool Count(RowContext r, string column, int max, out int value)
-    {
-        return r.Int(column, out value) && !r.Rejected(SessionTotalsRules.CountProblem(column, value, max));
     }
 }

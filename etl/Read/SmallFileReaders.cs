@@ -372,6 +372,8 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
 
         public long Line => csv.Line;
 
+        public int FieldCount => csv.FieldCount;
+
         /// <summary>The same row, its rejections discarded rather than reported.</summary>
         public RowContext Quietly(ValidationReport sink) => new(path, header, csv, sink);
 

@@ -87,8 +87,14 @@ public sealed class PersistedDocumentTests(HandCheckedApi api)
         });
         var expected = JsonNode.Parse(await asText.Content.ReadAsStringAsync())!;
         Assert.True(expected["errors"] is null, expected.ToJsonString());
-        Assert.NotEmpty(body["data"]!["measureTable"]!["nodes"]!.AsArray());
         Assert.Equal(expected["data"]!.ToJsonString(), body["data"]!.ToJsonString());
+
+        // That the document ran (its two weeks, not an empty table) is shown exactly, to the LA lead: as bi-reader each week's
+        // 6 enrolments publish as 0 on 16 keys in 256, so both weeks are left out on about one secret in 256.
+        using var lead = api.Factory.CreateClient(ApiFactory.Token(Roles.LaLead));
+        using var exact = await lead.PostAsJsonAsync("/graphql",
+            new { documentId = IdOf("bi/la-weekly-trend.graphql"), variables = new { period = new { academicYear = "2025/26" } } });
+        Assert.Equal(2, JsonNode.Parse(await exact.Content.ReadAsStringAsync())!["data"]!["measureTable"]!["nodes"]!.AsArray().Count);
     }
 
     [Fact]

@@ -1,0 +1,270 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using AttendanceGraph.Etl.Model;
+using AttendanceGraph.Etl.Validate;
+
+namespace AttendanceGraph.Etl.Read;
+
+internal sealed partial class SmallFileReaders
+{
+    /// <summary>
+    /// Reads a batch's DfE files with their fields parsed ahead on a thread of their own (<see cref="TotalsReadAhead"/>), and
+    /// asks each row the rules that need the batch here, in file and line order. The rows per file, or -1 for a file
+    /// skipped whole (not UTF-8), in the order given. With one thread (<see cref="ReadOptions.Threads"/>) each file is read
+    /// here, row by row, as the other kinds are.
+    /// </summary>
+    public long[] ReadSessionTotals(IReadOnlyList<string> paths)
+    {
+        var rows = new long[paths.Count];
+        if (options.Threads < 2 || paths.Count == 0)
+        {
+            for (var i = 0; i < paths.Count; i++) rows[i] = ReadFile(paths[i], InputKind.SessionTotals);
+            return rows;
+        }
+        using var ahead = new TotalsReadAhead(paths, options, utf8Checks, options.Threads);
+        var again = new CsvRecordReader("");
+        RowContext? alone = null;
+        var aloneFile = -1;
+        RowContext Alone(TotalsReadAhead.Batch batch, in TotalsReadAhead.Row row)
+        {
+            if (aloneFile != batch.File)
+            {
+                alone = new RowContext(paths[batch.File], batch.Header!, again, report);
+                aloneFile = batch.File;
+            }
+            again.ReadAgain(batch.TextOf(row), row.Line);
+            return alone!;
+        }
+        while (ahead.Next() is { } batch)
+        {
+            if (batch.BadEncoding is var (badLine, badOffset))
+            {
+                report.Add(new Rejection(paths[batch.File], badLine, "", RejectionReason.WrongEncoding,
+                    $"not valid UTF-8 at line {badLine} (byte offset {badOffset}): the file is in another encoding (Windows-1252 or Latin-1?); " +
+                    "save it as UTF-8 (in Excel: CSV UTF-8) and load it again. The whole file is skipped", ""));
+                rows[batch.File] = -1;
+            }
+            for (var i = 0; i < batch.Count; i++)
+            {
+                ref readonly var row = ref batch.Rows[i];
+                if (!row.Parsed)
+                {
+                    TotalsRowAlone(Alone(batch, row), batch.Header!.Length);
+                    continue;
+                }
+                // A school not yet known may be another LA's the row describes: the row is read again whole, as on this thread.
+                if (schoolRules.Unknown("unique_reference_number", row.Values.Urn) is not null)
+                {
+                    TotalsRowAlone(Alone(batch, row), batch.Header!.Length);
+                    continue;
+                }
+                if (TotalsUpn(batch.UpnOf(row), out var pupil) is { } badUpn)
+                {
+                    Alone(batch, row).Rejected(badUpn);
+                    continue;
+                }
+                if (totalsRepeats.Repeated(pupil, row.Values.Urn, row.Values.Start) is { } repeated)
+                {
+                    Alone(batch, row).Rejected(repeated);
+                    continue;
+                }
+                AddTotals(pupil, row.Values, null);
+            }
+            if (batch.EndsFile && batch.BadEncoding is null) rows[batch.File] = batch.FileRows;
+            ahead.Recycle(batch);
+        }
+        return rows;
+    }
+
+    /// <summary>A DfE row as <see cref="ReadRows"/> reads it on this thread.</summary>
+    private void TotalsRowAlone(RowContext r, int headerFields)
+    {
+        if (r.FieldCount != headerFields)
+            r.Reject("", RejectionReason.WrongFieldCount, $"expected {headerFields} fields, found {r.FieldCount}");
+        else SessionTotalsRow(r);
+    }
+
+    /// <summary>
+    /// DfE files read and their rows' fields parsed (<see cref="TotalsRowParser"/>) on a thread of their own, a few thousand
+    /// rows a batch, while the reader's thread applies the rules that need the batch: reading a year of weekly files was
+    /// one core's work, four-fifths of it the fields. A row the parser rejects is handed over unparsed and read again
+    /// whole on the reader's thread, so its rejection is reported there, in order, exactly as if read there. Each batch
+    /// holds a copy of its rows' text, so the reader may read any row again.
+    /// </summary>
+    private sealed class TotalsReadAhead : IDisposable
+    {
+        private const int RowsPerBatch = 4096;
+
+        public readonly record struct Row(long Line, int TextStart, int TextLength, int UpnStart, int UpnLength, bool Parsed, ParsedTotalsRow Values);
+
+        public sealed class Batch
+        {
+            public int File;
+            public string[]? Header;
+            public readonly Row[] Rows = new Row[RowsPerBatch];
+            public int Count;
+            public char[] Text = new char[RowsPerBatch * 160];
+            public int TextLength;
+            /// <summary>Set on a file's last batch: the rows it had (-1 until then, and for a file skipped whole).</summary>
+            public long FileRows = -1;
+            public bool EndsFile;
+            public (long Line, long Offset)? BadEncoding;
+            public ExceptionDispatchInfo? Failure;
+
+            public ReadOnlySpan<char> TextOf(in Row row) => Text.AsSpan(row.TextStart, row.TextLength);
+
+            public ReadOnlySpan<char> UpnOf(in Row row) => Text.AsSpan(row.UpnStart, row.UpnLength);
+
+            public int Append(ReadOnlySpan<char> chars)
+            {
+                if (TextLength + chars.Length > Text.Length) Array.Resize(ref Text, Math.Max(TextLength + chars.Length, 2 * Text.Length));
+                var at = TextLength;
+                chars.CopyTo(Text.AsSpan(at));
+                TextLength += chars.Length;
+                return at;
+            }
+
+            public void Reset(int file, string[]? header)
+            {
+                File = file;
+                Header = header;
+                Count = 0;
+                TextLength = 0;
+                FileRows = -1;
+                EndsFile = false;
+                BadEncoding = null;
+                Failure = null;
+            }
+        }
+
+        // Bounded both ways: at most a few batches parsed ahead, and their buffers reused rather than reallocated.
+        private readonly BlockingCollection<Batch>[] parsed;
+        private readonly ConcurrentBag<Batch> free = [];
+        private readonly CancellationTokenSource stop = new();
+        private readonly Task[] reading;
+        private readonly int files;
+        private int file;
+
+        /// <summary>
+        /// <paramref name="readers"/> threads, each reading every so many files (the first the first, the second the second…):
+        /// parsing is most of the work, and the reader's own share is small enough to run beside them.
+        /// </summary>
+        public TotalsReadAhead(IReadOnlyList<string> paths, ReadOptions options, Utf8ChecksAhead utf8Checks, int readers)
+        {
+            files = paths.Count;
+            readers = Math.Clamp(readers, 1, Math.Max(1, paths.Count));
+            parsed = new BlockingCollection<Batch>[readers];
+            reading = new Task[readers];
+            for (var j = 0; j < readers; j++)
+            {
+                parsed[j] = new BlockingCollection<Batch>(4);
+                var first = j;
+                reading[j] = Task.Factory.StartNew(() => ReadAll(paths, first, options, utf8Checks), TaskCreationOptions.LongRunning);
+            }
+        }
+
+        /// <summary>The next batch in file and line order, or null after the last; a failure on a reading thread is rethrown here.</summary>
+        public Batch? Next()
+        {
+            if (file >= files) return null;
+            var batch = parsed[file % parsed.Length].Take();
+            batch.Failure?.Throw();
+            if (batch.EndsFile) file++;
+            return batch;
+        }
+
+        public void Recycle(Batch batch) => free.Add(batch);
+
+        private Batch Take(int file, string[]? header)
+        {
+            if (!free.TryTake(out var batch)) batch = new Batch();
+            batch.Reset(file, header);
+            return batch;
+        }
+
+        private void Hand(Batch batch) => parsed[batch.File % parsed.Length].Add(batch, stop.Token);
+
+        private void ReadAll(IReadOnlyList<string> paths, int first, ReadOptions options, Utf8ChecksAhead utf8Checks)
+        {
+            var file = first;
+            try
+            {
+                // Its own parser and a report nobody reads: a row it rejects is read again, and reported, on the reader's thread.
+                var parser = new TotalsRowParser(options);
+                var quiet = new ValidationReport();
+                for (; file < paths.Count; file += parsed.Length)
+                {
+                    if (utf8Checks.For(paths[file]) is { } bad)
+                    {
+                        var skipped = Take(file, null);
+                        skipped.BadEncoding = bad;
+                        skipped.EndsFile = true;
+                        Hand(skipped);
+                        continue;
+                    }
+                    using var chunks = new Utf8Chunks(paths[file]);
+                    var csv = new CsvRecordReader(chunks);
+                    try
+                    {
+                        ReadFile(paths[file], file, csv, parser, quiet);
+                    }
+                    finally
+                    {
+                        csv.Release();
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                var failed = Take(file, null);
+                failed.Failure = ExceptionDispatchInfo.Capture(e);
+                try { Hand(failed); } catch (OperationCanceledException) { }
+            }
+        }
+
+        private void ReadFile(string path, int file, CsvRecordReader csv, TotalsRowParser parser, ValidationReport quiet)
+        {
+            if (!csv.Next())
+            {
+                var empty = Take(file, null);
+                empty.FileRows = 0;
+                empty.EndsFile = true;
+                Hand(empty);
+                return;
+            }
+            var header = csv.AllFields();
+            var r = new RowContext(path, header, csv, quiet);
+            var batch = Take(file, header);
+            long rows = 0;
+            while (csv.Next())
+            {
+                rows++;
+                ParsedTotalsRow values = default;
+                var parsedRow = csv.FieldCount == header.Length && parser.TryParse(r, out values);
+                var textStart = batch.Append(csv.RecordText);
+                var upn = parsedRow ? r.Value("UPN") : default;
+                var upnStart = batch.Append(upn);
+                batch.Rows[batch.Count++] = new Row(csv.Line, textStart, csv.RecordText.Length, upnStart, upn.Length, parsedRow, parsedRow ? values : default);
+                if (batch.Count < RowsPerBatch) continue;
+                Hand(batch);
+                batch = Take(file, header);
+            }
+            batch.FileRows = rows;
+            batch.EndsFile = true;
+            Hand(batch);
+        }
+
+        public void Dispose()
+        {
+            // The reader stopped early (a failure of its own): the thread may be waiting to hand over a batch.
+            stop.Cancel();
+            try { Task.WaitAll(reading); } catch (AggregateException) { }
+            foreach (var queue in parsed) queue.Dispose();
+            stop.Dispose();
+        }
+    }
+}
