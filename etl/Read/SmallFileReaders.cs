@@ -330,6 +330,14 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
     }
 
     /// <summary>The current row of one file: named field access and rejections that know file, line and column.</summary>
+    /// <summary>A column of the file being read: its name (what rejections say) and its index (-1: the file has none).</summary>
+    private readonly record struct Column(string Name, int Index)
+    {
+        public bool Present => Index >= 0;
+
+        public static implicit operator string(Column column) => column.Name;
+    }
+
     private sealed class RowContext(string path, string[] header, CsvRecordReader csv, ValidationReport report)
     {
         private readonly Dictionary<string, int> columns = header
@@ -365,6 +373,13 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
 
         public string this[string column] => Index(column) is >= 0 and var i ? csv.Field(i) : "";
 
+        /// <summary>A column found once for every row of the file (a reader that asks for many on every row keeps these).</summary>
+        public Column ColumnOf(string name) => new(name, Index(name));
+
+        public string this[Column column] => column.Index >= 0 ? csv.Field(column.Index) : "";
+
+        public ReadOnlySpan<char> Value(Column column) => column.Index >= 0 ? csv.Value(column.Index) : default;
+
         /// <summary>The field's text as <see cref="this[string]"/> gives it, without making a string.</summary>
         public ReadOnlySpan<char> Value(string column) => Index(column) is >= 0 and var i ? csv.Value(i) : default;
 
@@ -394,7 +409,9 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
             return true;
         }
 
-        public bool Int(string column, out int value)
+        public bool Int(string column, out int value) => Int(ColumnOf(column), out value);
+
+        public bool Int(Column column, out int value)
         {
             var s = Value(column);
             if (s.Length == 0) { Missing(column); value = 0; return false; }
@@ -424,7 +441,10 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
 
         public delegate bool DateParser(ReadOnlySpan<char> s, out DateOnly d);
 
-        public bool OptionalDate(string column, DateParser parse, string format, out DateOnly? value)
+        public bool OptionalDate(string column, DateParser parse, string format, out DateOnly? value) =>
+            OptionalDate(ColumnOf(column), parse, format, out value);
+
+        public bool OptionalDate(Column column, DateParser parse, string format, out DateOnly? value)
         {
             value = null;
             var s = Value(column);
@@ -471,9 +491,12 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
         }
 
         /// <summary>A characteristic column read by its rule; false (and the row rejected, naming the column) for a bad code.</summary>
-        public bool Characteristic<T>(string column, CharacteristicParser<T> parse, out T value)
+        public bool Characteristic<T>(string column, CharacteristicParser<T> parse, out T value) =>
+            Characteristic(ColumnOf(column), parse, out value);
+
+        public bool Characteristic<T>(Column column, CharacteristicParser<T> parse, out T value)
         {
-            var i = Index(column);
+            var i = column.Index;
             var reads = (CharacteristicReads<T>?)(i >= 0 ? characteristicReads[i] ??= new CharacteristicReads<T>() : null);
             var text = i >= 0 ? csv.Value(i) : default;
             if (reads is null || !reads.Lookup.TryGetValue(text, out var read))

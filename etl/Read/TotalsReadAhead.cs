@@ -246,7 +246,7 @@ internal sealed partial class SmallFileReaders
                 ParsedTotalsRow values = default;
                 var parsedRow = csv.FieldCount == header.Length && parser.TryParse(r, out values);
                 var textStart = batch.Append(csv.RecordText);
-                var upn = parsedRow ? r.Value("UPN") : default;
+                var upn = parsedRow ? r.Value(parser.UpnOf(r)) : default;
                 var upnStart = batch.Append(upn);
                 batch.Rows[batch.Count++] = new Row(csv.Line, textStart, csv.RecordText.Length, upnStart, upn.Length, parsedRow, parsedRow ? values : default);
                 if (batch.Count < RowsPerBatch) continue;

@@ -31,25 +31,56 @@ internal sealed partial class SmallFileReaders
         private readonly Dictionary<(string, string?, string), DfeHomeLa> dfeLas = [];
         private DfeHomeLa? lastLas;
 
+        /// <summary>The DfE columns of the file <see cref="columnsOf"/> reads, found once a file rather than by name every row.</summary>
+        private sealed class TotalsColumns(RowContext r)
+        {
+            public readonly Column Upn = r.ColumnOf("UPN"), Urn = r.ColumnOf("unique_reference_number"), Dob = r.ColumnOf("DOB"),
+                Sex = r.ColumnOf("sex"), YearGroup = r.ColumnOf("year_group"), Admission = r.ColumnOf("admission_date"),
+                Leaving = r.ColumnOf(Cols.LeavingDate), PeriodStart = r.ColumnOf(Cols.PeriodStart), PeriodEnd = r.ColumnOf(Cols.PeriodEnd),
+                Possible = r.ColumnOf("possible_sessions"), Present = r.ColumnOf("present_sessions"),
+                Aea = r.ColumnOf("approved_educational_activity_sessions"), Authorised = r.ColumnOf("authorised_absent_sessions"),
+                Unauthorised = r.ColumnOf("unauthorised_absent_sessions"), Absent = r.ColumnOf(Cols.Absent),
+                HomeLa = r.ColumnOf(CharacteristicRules.DfeHomeLa), SchoolLa = r.ColumnOf(CharacteristicRules.DfeSchoolLa),
+                HomeLaName = r.ColumnOf(ResidencyRules.HomeLaName), Ethnicity = r.ColumnOf(CharacteristicRules.DfeEthnicity),
+                Eal = r.ColumnOf(CharacteristicRules.DfeEal), SenNeed = r.ColumnOf(CharacteristicRules.DfeSenNeed);
+        }
+
+        private RowContext? columnsOf;
+        private TotalsColumns? columns;
+
+        /// <summary>The file's DfE columns (a row context reads one file).</summary>
+        public Column UpnOf(RowContext r) => ColumnsOf(r).Upn;
+
+        private TotalsColumns ColumnsOf(RowContext r)
+        {
+            if (!ReferenceEquals(r, columnsOf))
+            {
+                columns = new TotalsColumns(r);
+                columnsOf = r;
+            }
+            return columns!;
+        }
+
         /// <summary>The row's values; false (and the row rejected, naming the column) at its first problem.</summary>
         public bool TryParse(RowContext r, out ParsedTotalsRow row)
         {
             row = default;
-            if (!r.Int("unique_reference_number", out var urn)) return false;
-            if (!DfeLas(r, out var las)) return false;
-            if (!RequiredDate(r, "DOB", out var dob)) return false;
-            var sex = SessionTotalsRules.Sex(r.Value("sex"));
-            if (sex is null && r.Rejected(SessionTotalsRules.SexProblem(r["sex"], out _))) return false;
-            var yearGroup = Short(r.Value("year_group"));
-            if (r.Rejected(RowRules.Required("year_group", yearGroup))) return false;
-            if (!RequiredDate(r, "admission_date", out var admission)) return false;
-            if (!r.OptionalDate(Cols.LeavingDate, AnyDate, "yyyy-mm-dd or dd/mm/yyyy", out var leaving)) return false;
+            var c = ColumnsOf(r);
+            if (!r.Int(c.Urn, out var urn)) return false;
+            if (!DfeLas(r, c, out var las)) return false;
+            if (!RequiredDate(r, c.Dob, out var dob)) return false;
+            var sex = SessionTotalsRules.Sex(r.Value(c.Sex));
+            if (sex is null && r.Rejected(SessionTotalsRules.SexProblem(r[c.Sex], out _))) return false;
+            var yearGroup = Short(r.Value(c.YearGroup));
+            if (r.Rejected(RowRules.Required(c.YearGroup, yearGroup))) return false;
+            if (!RequiredDate(r, c.Admission, out var admission)) return false;
+            if (!r.OptionalDate(c.Leaving, AnyDate, "yyyy-mm-dd or dd/mm/yyyy", out var leaving)) return false;
             if (r.Rejected(RowRules.EndBeforeStart(Cols.LeavingDate, "leaving date", leaving, "admission date", admission))) return false;
 
             DateOnly start, end;
-            if (r.Has(Cols.PeriodStart) || r.Has(Cols.PeriodEnd))
+            if (c.PeriodStart.Present || c.PeriodEnd.Present)
             {
-                if (!RequiredDate(r, Cols.PeriodStart, out start) || !RequiredDate(r, Cols.PeriodEnd, out end)) return false;
+                if (!RequiredDate(r, c.PeriodStart, out start) || !RequiredDate(r, c.PeriodEnd, out end)) return false;
             }
             else if (options.TotalsSpan is { } given) (start, end) = given;
             else
@@ -57,26 +88,25 @@ internal sealed partial class SmallFileReaders
                 r.Rejected(SessionTotalsRules.NoSpan(Cols.PeriodStart));
                 return false;
             }
-            var spanColumn = r.Has(Cols.PeriodStart) ? Cols.PeriodStart : "--period-start";
+            var spanColumn = c.PeriodStart.Present ? Cols.PeriodStart : "--period-start";
             if (r.Rejected(SessionTotalsRules.Span(spanColumn, start, end, options.Dates))) return false;
             if (r.Rejected(SessionTotalsRules.NotOnRoll(start, end, admission, leaving))) return false;
 
             var max = SessionTotalsRules.MaxSessions(start, end);
-            if (!Count(r, "possible_sessions", max, out var possible) || !Count(r, "present_sessions", max, out var present) ||
-                !Count(r, "approved_educational_activity_sessions", max, out var aea) ||
-                !Count(r, "authorised_absent_sessions", max, out var authorised) ||
-                !Count(r, "unauthorised_absent_sessions", max, out var unauthorised)) return false;
+            if (!Count(r, c.Possible, max, out var possible) || !Count(r, c.Present, max, out var present) ||
+                !Count(r, c.Aea, max, out var aea) || !Count(r, c.Authorised, max, out var authorised) ||
+                !Count(r, c.Unauthorised, max, out var unauthorised)) return false;
             if (SessionTotalsRules.ArithmeticProblem(possible, present, aea, authorised, unauthorised) is { } sum)
             {
-                r.Reject("possible_sessions", RejectionReason.TotalsDoNotAddUp, sum);
+                r.Reject(c.Possible, RejectionReason.TotalsDoNotAddUp, sum);
                 return false;
             }
-            if (r.Has(Cols.Absent) && r.Value(Cols.Absent).Length > 0)
+            if (c.Absent.Present && r.Value(c.Absent).Length > 0)
             {
-                if (!Count(r, Cols.Absent, max, out var absent)) return false;
+                if (!Count(r, c.Absent, max, out var absent)) return false;
                 if (r.Rejected(SessionTotalsRules.AbsentProblem(Cols.Absent, absent, authorised, unauthorised))) return false;
             }
-            if (!DfeCharacteristics(r, start, urn, las, out var characteristics)) return false;
+            if (!DfeCharacteristics(r, c, start, urn, las, out var characteristics)) return false;
             row = new ParsedTotalsRow(urn, las, dob, sex!, yearGroup, admission, leaving, start, end,
                 (byte)possible, (byte)present, (byte)aea, (byte)authorised, (byte)unauthorised, characteristics);
             return true;
@@ -92,14 +122,14 @@ internal sealed partial class SmallFileReaders
         }
 
         /// <summary>The row's home and school LAs, when it gives both UKPRNs; false (the row rejected) for a malformed one.</summary>
-        private bool DfeLas(RowContext r, out DfeHomeLa? las)
+        private bool DfeLas(RowContext r, TotalsColumns c, out DfeHomeLa? las)
         {
             las = null;
             string? home = null, school = null;
-            if (r.Has(CharacteristicRules.DfeHomeLa) && !r.Characteristic(CharacteristicRules.DfeHomeLa, CharacteristicRules.TryUkprn, out home)) return false;
-            if (r.Has(CharacteristicRules.DfeSchoolLa) && !r.Characteristic(CharacteristicRules.DfeSchoolLa, CharacteristicRules.TryUkprn, out school)) return false;
+            if (c.HomeLa.Present && !r.Characteristic(c.HomeLa, CharacteristicRules.TryUkprn, out home)) return false;
+            if (c.SchoolLa.Present && !r.Characteristic(c.SchoolLa, CharacteristicRules.TryUkprn, out school)) return false;
             if (home is null || school is null) return true;
-            var name = r.Value(ResidencyRules.HomeLaName) is { IsEmpty: false } n ? Short(n) : null;
+            var name = r.Value(c.HomeLaName) is { IsEmpty: false } n ? Short(n) : null;
             // The parsed UKPRNs and names are one string per value, so the last row's combination is found by reference.
             if (lastLas is { } lastOne && ReferenceEquals(lastOne.HomeUkprn, home) && ReferenceEquals(lastOne.HomeName, name) && ReferenceEquals(lastOne.SchoolUkprn, school))
             {
@@ -119,14 +149,14 @@ internal sealed partial class SmallFileReaders
         /// The DfE file's characteristic columns, each read when present. Residency: the pupil's home LA and the school's LA
         /// (<paramref name="las"/>), resolved against the LA served at staging.
         /// </summary>
-        private static bool DfeCharacteristics(RowContext r, DateOnly week, int urn, DfeHomeLa? las, out PupilCharacteristicsRecord? read)
+        private static bool DfeCharacteristics(RowContext r, TotalsColumns c, DateOnly week, int urn, DfeHomeLa? las, out PupilCharacteristicsRecord? read)
         {
             read = null;
             string? ethnicity = null, need = null;
             bool? eal = null;
-            if (r.Has(CharacteristicRules.DfeEthnicity) && !r.Characteristic(CharacteristicRules.DfeEthnicity, CharacteristicRules.TryEthnicity, out ethnicity)) return false;
-            if (r.Has(CharacteristicRules.DfeEal) && !r.Characteristic(CharacteristicRules.DfeEal, CharacteristicRules.TryEal, out eal)) return false;
-            if (r.Has(CharacteristicRules.DfeSenNeed) && !r.Characteristic(CharacteristicRules.DfeSenNeed, CharacteristicRules.TrySenNeed, out need)) return false;
+            if (c.Ethnicity.Present && !r.Characteristic(c.Ethnicity, CharacteristicRules.TryEthnicity, out ethnicity)) return false;
+            if (c.Eal.Present && !r.Characteristic(c.Eal, CharacteristicRules.TryEal, out eal)) return false;
+            if (c.SenNeed.Present && !r.Characteristic(c.SenNeed, CharacteristicRules.TrySenNeed, out need)) return false;
             read = new PupilCharacteristicsRecord(week, urn, ethnicity, eal, need, null, las);
             return true;
         }
@@ -134,7 +164,7 @@ internal sealed partial class SmallFileReaders
         // DfE has given dates both ways; the pupils file's ISO form and the UK form are both unambiguous.
         private static bool AnyDate(ReadOnlySpan<char> s, out DateOnly d) => TextDecoding.TryIsoDate(s, out d) || TextDecoding.TryUkDate(s, out d);
 
-        private static bool RequiredDate(RowContext r, string column, out DateOnly value)
+        private static bool RequiredDate(RowContext r, Column column, out DateOnly value)
         {
             value = default;
             var s = r.Value(column);
@@ -144,7 +174,7 @@ internal sealed partial class SmallFileReaders
             return false;
         }
 
-        private static bool Count(RowContext r, string column, int max, out int value) =>
+        private static bool Count(RowContext r, Column column, int max, out int value) =>
             r.Int(column, out value) && !r.Rejected(SessionTotalsRules.CountProblem(column, value, max));
     }
 }
