@@ -235,8 +235,12 @@ internal sealed class CsvRecordReader
         if ((uint)i >= (uint)fieldCount) return default;
         var f = fields[i];
         var s = text.AsSpan(f.Start, f.Length);
-        return f.Quoted && s.Contains('"') ? Field(i).AsSpan() : s.Trim();
+        if (f.Quoted && s.Contains('"')) return Field(i).AsSpan();
+        // Most fields start and end with a printable ASCII character, and trimming them changes nothing.
+        return s.IsEmpty || IsPrintableAscii(s[0]) && IsPrintableAscii(s[^1]) ? s : s.Trim();
     }
+
+    private static bool IsPrintableAscii(char c) => c is > ' ' and < '\u007f';
 
     /// <summary>The field's value, unquoted and trimmed; empty when the record has fewer fields.</summary>
     public string Field(int i)

@@ -488,6 +488,10 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
             {
                 if (reads.Count < 1024) reads[text] = read;
             }
+
+            /// <summary>The column's last text and its read: a file's rows mostly repeat the row before's (its LAs, EAL, SEN need).</summary>
+            public string? LastText;
+            public (bool Ok, T Value, string? Problem) LastRead;
         }
 
         /// <summary>A characteristic column read by its rule; false (and the row rejected, naming the column) for a bad code.</summary>
@@ -499,11 +503,23 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
             var i = column.Index;
             var reads = (CharacteristicReads<T>?)(i >= 0 ? characteristicReads[i] ??= new CharacteristicReads<T>() : null);
             var text = i >= 0 ? csv.Value(i) : default;
-            if (reads is null || !reads.Lookup.TryGetValue(text, out var read))
+            (bool Ok, T Value, string? Problem) read;
+            if (reads?.LastText is { } last && text.SequenceEqual(last)) read = reads.LastRead;
+            else if (reads is not null && reads.Lookup.TryGetValue(text, out var known, out read))
+            {
+                reads.LastText = known;
+                reads.LastRead = read;
+            }
+            else
             {
                 var s = text.ToString();
                 read.Ok = parse(s, out read.Value, out read.Problem);
-                reads?.Remember(s, read);
+                if (reads is not null)
+                {
+                    reads.Remember(s, read);
+                    reads.LastText = s;
+                    reads.LastRead = read;
+                }
             }
             value = read.Value;
             if (read.Ok) return true;

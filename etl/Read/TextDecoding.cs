@@ -107,8 +107,16 @@ internal static class TextDecoding
         return true;
     }
 
-    public static bool TryInt(ReadOnlySpan<char> s, out int value) =>
-        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    public static bool TryInt(ReadOnlySpan<char> s, out int value)
+    {
+        // Up to nine ASCII digits cannot overflow: read here, as int.TryParse would read them (a DfE row has seven numbers).
+        if (s.Length is > 0 and <= 9 && Digits(s) is >= 0 and var v)
+        {
+            value = v;
+            return true;
+        }
+        return int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
 
     /// <summary>GSS symbols for "no number" in published statistics.</summary>
     public static bool IsGssSymbol(string s) => s is "x" or "c" or "z" or "low" or "u" or ":" or "" or "X" or "C" or "Z" or "U";

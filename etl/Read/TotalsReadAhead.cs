@@ -58,7 +58,7 @@ internal sealed partial class SmallFileReaders
                     TotalsRowAlone(Alone(batch, row), batch.Header!.Length);
                     continue;
                 }
-                if (TotalsUpn(batch.UpnOf(row), out var pupil) is { } badUpn)
+                if (TotalsUpn(batch.UpnOf(row), row.UpnKey, out var pupil) is { } badUpn)
                 {
                     Alone(batch, row).Rejected(badUpn);
                     continue;
@@ -95,7 +95,14 @@ internal sealed partial class SmallFileReaders
     {
         private const int RowsPerBatch = 4096;
 
-        public readonly record struct Row(long Line, int TextStart, int TextLength, int UpnStart, int UpnLength, bool Parsed, ParsedTotalsRow Values);
+        /// <summary>
+        /// Batches a reader may be ahead by: a weekly file of a large LA (about 100,000 rows). With four, the reader of the
+        /// next file waited for the current one to be applied, and the two readers took turns rather than working together.
+        /// At most this many batches a reader (about 1.5 MB each) are held.
+        /// </summary>
+        private const int BatchesAhead = 32;
+
+        public readonly record struct Row(long Line, int TextStart, int TextLength, int UpnStart, int UpnLength, long UpnKey, bool Parsed, ParsedTotalsRow Values);
 
         public sealed class Batch
         {
@@ -157,7 +164,7 @@ internal sealed partial class SmallFileReaders
             reading = new Task[readers];
             for (var j = 0; j < readers; j++)
             {
-                parsed[j] = new BlockingCollection<Batch>(4);
+                parsed[j] = new BlockingCollection<Batch>(BatchesAhead);
                 var first = j;
                 reading[j] = Task.Factory.StartNew(() => ReadAll(paths, first, options, utf8Checks), TaskCreationOptions.LongRunning);
             }
@@ -248,7 +255,7 @@ internal sealed partial class SmallFileReaders
                 var textStart = batch.Append(csv.RecordText);
                 var upn = parsedRow ? r.Value(parser.UpnOf(r)) : default;
                 var upnStart = batch.Append(upn);
-                batch.Rows[batch.Count++] = new Row(csv.Line, textStart, csv.RecordText.Length, upnStart, upn.Length, parsedRow, parsedRow ? values : default);
+                batch.Rows[batch.Count++] = new Row(csv.Line, textStart, csv.RecordText.Length, upnStart, upn.Length, UpnKey(upn), parsedRow, parsedRow ? values : default);
                 if (batch.Count < RowsPerBatch) continue;
                 Hand(batch);
                 batch = Take(file, header);
