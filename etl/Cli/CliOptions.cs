@@ -22,7 +22,7 @@ internal static class CliOptions
 
     public static Option<bool> LegacyCodes() => Flag("--legacy-codes", "Accept the 2006 regulations' register codes (history before August 2024)");
 
-    public static Option<int?> Threads() => Int("--threads", "Parser threads for the marks (default 2)");
+    public static Option<int?> Threads() => Int("--threads", "Parser threads for the marks, and readers of DfE files (at most 2; 1 reads them on the load's thread) (default 2)");
 
     /// <summary>
     /// The files or folders a verb reads. The parser hands an unknown option to the verb's arguments as a file name

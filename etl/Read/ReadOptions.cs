@@ -8,7 +8,8 @@ namespace AttendanceGraph.Etl.Read;
 /// <param name="SkipInvalid">Keep valid rows and drop invalid ones (invalid rows are never returned either way;
 /// with false the caller rejects the whole batch when <see cref="Validate.ValidationReport.HasErrors"/>).</param>
 /// <param name="RejectsPath">When set, every rejected row is written to this CSV.</param>
-/// <param name="Threads">Byte ranges (and threads, and sinks) each marks file is parsed in.</param>
+/// <param name="Threads">Byte ranges (and threads, and sinks) each marks file is parsed in; also the threads DfE files are
+/// parsed ahead on (at most two; with one they are read row by row on the calling thread).</param>
 public sealed record ReadOptions(
     int? LaCode = null,
     bool AllowLegacyCodes = false,

@@ -329,7 +329,6 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
         NewPupilIds[upn] = nextPupilId++;
     }
 
-    /// <summary>The current row of one file: named field access and rejections that know file, line and column.</summary>
     /// <summary>A column of the file being read: its name (what rejections say) and its index (-1: the file has none).</summary>
     private readonly record struct Column(string Name, int Index)
     {
@@ -338,6 +337,7 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
         public static implicit operator string(Column column) => column.Name;
     }
 
+    /// <summary>The current row of one file: named field access and rejections that know file, line and column.</summary>
     private sealed class RowContext(string path, string[] header, CsvRecordReader csv, ValidationReport report)
     {
         private readonly Dictionary<string, int> columns = header

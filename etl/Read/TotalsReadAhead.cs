@@ -21,7 +21,7 @@ internal sealed partial class SmallFileReaders
             for (var i = 0; i < paths.Count; i++) rows[i] = ReadFile(paths[i], InputKind.SessionTotals);
             return rows;
         }
-        using var ahead = new TotalsReadAhead(paths, options, utf8Checks, options.Threads);
+        using var ahead = new TotalsReadAhead(paths, options, utf8Checks, Math.Min(options.Threads, TotalsReadAhead.MostReaders));
         var again = new CsvRecordReader("");
         RowContext? alone = null;
         var aloneFile = -1;
@@ -96,6 +96,14 @@ internal sealed partial class SmallFileReaders
         private const int RowsPerBatch = 4096;
 
         /// <summary>
+        /// Readers beyond two add memory (a weekly file's batches each) and no speed: with two, the three threads (two readers,
+        /// the applying one) each took about a third of a year's reading, and the applying one cannot be split.
+        /// </summary>
+        public const int MostReaders = 2;
+
+        private const int TextPerBatch = RowsPerBatch * 160;
+
+        /// <summary>
         /// Batches a reader may be ahead by: a weekly file of a large LA (about 100,000 rows). With four, the reader of the
         /// next file waited for the current one to be applied, and the two readers took turns rather than working together.
         /// At most this many batches a reader (about 1.5 MB each) are held.
@@ -110,7 +118,7 @@ internal sealed partial class SmallFileReaders
             public string[]? Header;
             public readonly Row[] Rows = new Row[RowsPerBatch];
             public int Count;
-            public char[] Text = new char[RowsPerBatch * 160];
+            public char[] Text = new char[TextPerBatch];
             public int TextLength;
             /// <summary>Set on a file's last batch: the rows it had (-1 until then, and for a file skipped whole).</summary>
             public long FileRows = -1;
@@ -133,6 +141,8 @@ internal sealed partial class SmallFileReaders
 
             public void Reset(int file, string[]? header)
             {
+                // A batch that held one outsized record (an unclosed quote runs to the end of its file) is not kept that size.
+                if (Text.Length > 4 * TextPerBatch) Text = new char[TextPerBatch];
                 File = file;
                 Header = header;
                 Count = 0;
@@ -162,18 +172,35 @@ internal sealed partial class SmallFileReaders
             readers = Math.Clamp(readers, 1, Math.Max(1, paths.Count));
             parsed = new BlockingCollection<Batch>[readers];
             reading = new Task[readers];
-            for (var j = 0; j < readers; j++)
+            for (var j = 0; j < readers; j++) parsed[j] = new BlockingCollection<Batch>(BatchesAhead);
+            try
             {
-                parsed[j] = new BlockingCollection<Batch>(BatchesAhead);
-                var first = j;
-                reading[j] = Task.Factory.StartNew(() => ReadAll(paths, first, options, utf8Checks), TaskCreationOptions.LongRunning);
+                for (var j = 0; j < readers; j++)
+                {
+                    var first = j;
+                    reading[j] = Task.Factory.StartNew(() => ReadAll(paths, first, options, utf8Checks), TaskCreationOptions.LongRunning);
+                }
+            }
+            catch
+            {
+                // Readers already started would wait forever to hand over a batch.
+                stop.Cancel();
+                throw;
             }
         }
 
         /// <summary>The next batch in file and line order, or null after the last; a failure on a reading thread is rethrown here.</summary>
         public Batch? Next()
         {
-            if (file >= files) return null;
+            if (file >= files)
+            {
+                // Every batch is in: a reader can still fail closing its last file, and that failure is not to be lost.
+                Task.WaitAll(reading.Where(t => t is not null).ToArray());
+                foreach (var queue in parsed)
+                    while (queue.TryTake(out var late))
+                        late.Failure?.Throw();
+                return null;
+            }
             var batch = parsed[file % parsed.Length].Take();
             batch.Failure?.Throw();
             if (batch.EndsFile) file++;
@@ -247,29 +274,43 @@ internal sealed partial class SmallFileReaders
             var r = new RowContext(path, header, csv, quiet);
             var batch = Take(file, header);
             long rows = 0;
-            while (csv.Next())
+            try
             {
-                rows++;
-                ParsedTotalsRow values = default;
-                var parsedRow = csv.FieldCount == header.Length && parser.TryParse(r, out values);
-                var textStart = batch.Append(csv.RecordText);
-                var upn = parsedRow ? r.Value(parser.UpnOf(r)) : default;
-                var upnStart = batch.Append(upn);
-                batch.Rows[batch.Count++] = new Row(csv.Line, textStart, csv.RecordText.Length, upnStart, upn.Length, UpnKey(upn), parsedRow, parsedRow ? values : default);
-                if (batch.Count < RowsPerBatch) continue;
+                ReadRows();
+            }
+            catch (Exception e) when (e is not OperationCanceledException && batch.Count > 0)
+            {
+                // The rows parsed before the failure are applied (and their rejections reported) first, as on one thread.
                 Hand(batch);
-                batch = Take(file, header);
+                throw;
             }
             batch.FileRows = rows;
             batch.EndsFile = true;
             Hand(batch);
+
+            void ReadRows()
+            {
+                while (csv.Next())
+                {
+                    rows++;
+                    ParsedTotalsRow values = default;
+                    var parsedRow = csv.FieldCount == header.Length && parser.TryParse(r, out values);
+                    var textStart = batch.Append(csv.RecordText);
+                    var upn = parsedRow ? r.Value(parser.UpnOf(r)) : default;
+                    var upnStart = batch.Append(upn);
+                    batch.Rows[batch.Count++] = new Row(csv.Line, textStart, csv.RecordText.Length, upnStart, upn.Length, UpnKey(upn), parsedRow, parsedRow ? values : default);
+                    if (batch.Count < RowsPerBatch) continue;
+                    Hand(batch);
+                    batch = Take(file, header);
+                }
+            }
         }
 
         public void Dispose()
         {
             // The reader stopped early (a failure of its own): the thread may be waiting to hand over a batch.
             stop.Cancel();
-            try { Task.WaitAll(reading); } catch (AggregateException) { }
+            try { Task.WaitAll(reading.Where(t => t is not null).ToArray()); } catch (AggregateException) { }
             foreach (var queue in parsed) queue.Dispose();
             stop.Dispose();
         }

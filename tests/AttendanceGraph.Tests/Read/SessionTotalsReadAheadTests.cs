@@ -109,4 +109,28 @@ public sealed class SessionTotalsReadAheadTests : IDisposable
         Assert.Single(ahead.LearnedSchools);
         Assert.Equal(alone.SchoolLaUkprns.OrderBy(s => s.Key), ahead.SchoolLaUkprns.OrderBy(s => s.Key));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void ARowRejectedForItsFields_ClaimsNoWeek_AndIsRejectedForItsFirstProblem(int threads)
+    {
+        // Fields are checked before the rules that depend on earlier rows: a row rejected for a bad code does not hold the
+        // pupil's week against a corrected row after it, and a bad date is reported before the school nobody knows.
+        var week = new DateOnly(2025, 9, 8);
+        string[] files =
+        [
+            batch.WriteSchools(),
+            batch.Write("dfe.csv", string.Join("\n", Header,
+                Row(TestBatch.Pupil1, 100001, week, ethnicity: "ZZZZ"),
+                Row(TestBatch.Pupil1, 100001, week),
+                Row(TestBatch.Pupil2, 999999, week, dob: "2016-13-01")) + "\n"),
+        ];
+        var (read, rejects) = ReadWith(files, threads);
+        Assert.Single(read.SessionTotals);
+        Assert.Equal(2, read.Report.TotalRejected);
+        Assert.Equal(1, read.Report.Count(RejectionReason.BadCharacteristic));
+        Assert.Equal(1, read.Report.Count(RejectionReason.BadDate));
+        Assert.Contains("dfe.csv,4,DOB,BadDate", rejects, StringComparison.Ordinal);
+    }
 }
