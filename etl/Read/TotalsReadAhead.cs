@@ -35,6 +35,7 @@ internal sealed partial class SmallFileReaders
             again.ReadAgain(batch.TextOf(row), row.Line);
             return alone!;
         }
+        var knownUrn = -1;
         while (ahead.Next() is { } batch)
         {
             if (batch.BadEncoding is var (badLine, badOffset))
@@ -53,10 +54,15 @@ internal sealed partial class SmallFileReaders
                     continue;
                 }
                 // A school not yet known may be another LA's the row describes: the row is read again whole, as on this thread.
-                if (schoolRules.Unknown("unique_reference_number", row.Values.Urn) is not null)
+                // (Rows come school by school, and a school once known stays known.)
+                if (row.Values.Urn != knownUrn)
                 {
-                    TotalsRowAlone(Alone(batch, row), batch.Header!.Length);
-                    continue;
+                    if (schoolRules.Unknown("unique_reference_number", row.Values.Urn) is not null)
+                    {
+                        TotalsRowAlone(Alone(batch, row), batch.Header!.Length);
+                        continue;
+                    }
+                    knownUrn = row.Values.Urn;
                 }
                 if (TotalsUpn(batch.UpnOf(row), row.UpnKey, out var pupil) is { } badUpn)
                 {
