@@ -15,3 +15,13 @@ public readonly record struct SessionTotalsRecord(
     byte ApprovedEducationalActivity,
     byte Authorised,
     byte Unauthorised);
+
+public static class SessionTotalsRecords
+{
+    /// <summary>
+    /// The records as a span (a batch's are a list): enumerated through the interface, each of a year's ~4 million rows
+    /// cost two interface calls in every pass over them.
+    /// </summary>
+    public static ReadOnlySpan<SessionTotalsRecord> Rows(IReadOnlyList<SessionTotalsRecord> totals) =>
+        totals is List<SessionTotalsRecord> list ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list) : totals.ToArray();
+}

@@ -109,7 +109,7 @@ internal sealed partial class FirstLoadRollup
             first = Math.Min(first, marked.First);
             last = Math.Max(last, marked.Last);
         }
-        foreach (var t in totals)
+        foreach (ref readonly var t in SessionTotalsRecords.Rows(totals))
         {
             first = Math.Min(first, t.SpanStart.DayNumber);
             last = Math.Max(last, t.SpanEnd.DayNumber);

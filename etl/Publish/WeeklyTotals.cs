@@ -17,7 +17,8 @@ namespace AttendanceGraph.Etl.Publish;
 /// </summary>
 internal sealed class WeeklyTotals : IFirstLoadFragments
 {
-    private readonly IReadOnlyList<SessionTotalsRecord> totals;
+    // A list, not the interface: its indexer inlines, and the counting passes read each of ~4 million rows several times.
+    private readonly List<SessionTotalsRecord> totals;
     private readonly IReadOnlyDictionary<int, DateOnly> dateOfBirth;
     private readonly int[] order;
 
@@ -29,13 +30,13 @@ internal sealed class WeeklyTotals : IFirstLoadFragments
 
     public WeeklyTotals(IReadOnlyList<SessionTotalsRecord> totals, IReadOnlyDictionary<int, DateOnly> dateOfBirth)
     {
-        this.totals = totals;
+        this.totals = totals as List<SessionTotalsRecord> ?? [.. totals];
         this.dateOfBirth = dateOfBirth;
-        order = EnrolmentOrder(totals);
+        order = EnrolmentOrder(this.totals);
         var starts = new List<int>();
         for (var i = 0; i < order.Length; i++)
         {
-            if (i == 0 || totals[order[i]].SchoolUrn != totals[order[i - 1]].SchoolUrn || totals[order[i]].PupilId != totals[order[i - 1]].PupilId)
+            if (i == 0 || this.totals[order[i]].SchoolUrn != this.totals[order[i - 1]].SchoolUrn || this.totals[order[i]].PupilId != this.totals[order[i - 1]].PupilId)
                 starts.Add(i);
         }
         starts.Add(order.Length);
@@ -114,7 +115,7 @@ internal sealed class WeeklyTotals : IFirstLoadFragments
     }
 
     /// <summary>The rows' indexes ordered by school, pupil and week.</summary>
-    private static int[] EnrolmentOrder(IReadOnlyList<SessionTotalsRecord> totals)
+    private static int[] EnrolmentOrder(List<SessionTotalsRecord> totals)
     {
         var n = totals.Count;
         var order = new int[n];

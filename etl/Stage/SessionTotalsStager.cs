@@ -67,7 +67,7 @@ public static class SessionTotalsStager
         using var a = new ColumnarAppender(c, table, DuckDBType.Integer, DuckDBType.Integer, DuckDBType.Date, DuckDBType.Date,
             DuckDBType.UnsignedTinyInt, DuckDBType.UnsignedTinyInt, DuckDBType.UnsignedTinyInt, DuckDBType.UnsignedTinyInt,
             DuckDBType.UnsignedTinyInt, DuckDBType.Integer);
-        foreach (var t in totals)
+        foreach (ref readonly var t in SessionTotalsRecords.Rows(totals))
         {
             var row = a.Row;
             a.Column<int>(0)[row] = t.SchoolUrn;
