@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using AttendanceGraph.Etl.Read;
 
 namespace AttendanceGraph.Etl.Pipeline;
 
@@ -13,32 +14,12 @@ namespace AttendanceGraph.Etl.Pipeline;
 /// </summary>
 public static class BatchFingerprint
 {
-    /// <summary>Each readable file's hash by full path; files that cannot be read are left out.</summary>
-    public static IReadOnlyDictionary<string, string> HashEach(IEnumerable<string> files)
-    {
-        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var f in files)
-        {
-            try { hashes[Path.GetFullPath(f)] = HashFile(f); }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
-        }
-        return hashes;
-    }
-
-    /// <summary>The fingerprint of the given files, reusing hashes already computed where there are any.</summary>
+    /// <summary>
+    /// The fingerprint of the given files, from the hashes the reader made as it read them (<see cref="ReadBatch.ContentHashes"/>);
+    /// a file without one is hashed here.
+    /// </summary>
     public static string Of(IEnumerable<string> files, IReadOnlyDictionary<string, string> hashed) =>
-        Combine(files.Select(f => hashed.TryGetValue(Path.GetFullPath(f), out var h) ? h : HashFile(f)));
-
-    private static string HashFile(string path)
-    {
-        var buffer = new byte[1 << 20];
-        var hash = new XxHash128();
-        using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        int n;
-        while ((n = s.Read(buffer)) > 0) hash.Append(buffer.AsSpan(0, n));
-        return Convert.ToHexString(hash.GetCurrentHash());
-    }
+        Combine(files.Select(f => hashed.TryGetValue(Path.GetFullPath(f), out var h) ? h : FileContentHash.OfFile(f)));
 
     private static string Combine(IEnumerable<string> fileHashes)
     {

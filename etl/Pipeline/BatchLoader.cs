@@ -31,14 +31,12 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             step.Restart();
         }
 
-        // Hashing every byte of the input runs on a second core while the files are read and checked; the
-        // fingerprint is then made of the files the reader accepted into the batch.
-        var hashing = Task.Run(() => BatchFingerprint.HashEach(BatchReader.InputFiles(inputs)), ct);
         var existing = ExistingStateLoader.Load(c);
         var knownLa = LaScope.Known(options.LaCode, existing);
         var batch = BatchReader.Read(inputs, new ReadOptions(knownLa, options.AllowLegacyCodes, options.SkipInvalid,
             options.SkipInvalid ? RejectsPath() : null, options.Threads) { Dates = options.Dates, TotalsSpan = options.TotalsSpan }, existing);
-        var fingerprint = BatchFingerprint.Of(batch.Files.Select(f => f.Path), hashing.GetAwaiter().GetResult());
+        // Made of the files the reader accepted into the batch, from the hashes it made as it read each file whole.
+        var fingerprint = BatchFingerprint.Of(batch.Files.Select(f => f.Path), batch.ContentHashes);
         // Decided before anything is written, and whatever --skip-invalid says: a load that cannot tell which LA it serves stops.
         var servedLa = LaScope.Decide(knownLa, existing, batch.Schools);
         Done($"read and checked {batch.Files.Count} files");

@@ -31,6 +31,9 @@ public sealed class MarksFile
     }
 
     public string Path { get; }
+
+    /// <summary>The hash of the file's bytes (<see cref="FileContentHash"/>), made by <see cref="Open"/>'s pass.</summary>
+    public string? ContentHash { get; private init; }
     public string[] Header { get; }
     /// <summary>Byte offset of the first data row (after the BOM and the header line).</summary>
     public long DataStart { get; }
@@ -49,10 +52,17 @@ public sealed class MarksFile
         var carry = 0;
         var lastByte = (byte)'\n';
         Span<byte> bom = stackalloc byte[3];
-        if (RandomAccess.Read(handle, bom, 0) == 3 && TextDecoding.HasUtf8Bom(bom)) offset = 3;
+        // The batch's fingerprint hashes every file's bytes: the marks' are hashed in this pass, not read again for it.
+        var hash = new FileContentHash();
+        if (RandomAccess.Read(handle, bom, 0) == 3 && TextDecoding.HasUtf8Bom(bom))
+        {
+            offset = 3;
+            hash.Append(bom);
+        }
         while (true)
         {
             var n = RandomAccess.Read(handle, buf.AsSpan(carry), offset + carry);
+            hash.Append(buf.AsSpan(carry, n));
             var have = carry + n;
             if (have == 0) break;
             var span = buf.AsSpan(0, have);
@@ -80,7 +90,7 @@ public sealed class MarksFile
         if (dataStart < 0) dataStart = length; // header only, no newline
         // Rows = data lines: newline count minus the header's, plus an unterminated last line.
         var rows = Math.Max(0, lines - 1 + (lastByte != (byte)'\n' && dataStart < length ? 1 : 0));
-        return new MarksFile(path, header, dataStart, length, rows);
+        return new MarksFile(path, header, dataStart, length, rows) { ContentHash = hash.Finish() };
     }
 
     /// <summary>

@@ -32,7 +32,17 @@ public sealed class ReadBatch
         this.options = options;
         this.existing = existing;
         Report = report;
+        var hashes = new Dictionary<string, string>(readers.ContentHashes, StringComparer.Ordinal);
+        foreach (var m in marksFiles)
+            if (m.ContentHash is { } h) hashes[Path.GetFullPath(m.Path)] = h;
+        ContentHashes = hashes;
     }
+
+    /// <summary>
+    /// The hash of each file read into the batch (<see cref="FileContentHash"/>), by full path, made as the file was read:
+    /// what the batch's fingerprint is made of.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ContentHashes { get; }
 
     public IReadOnlyList<InputFile> Files { get; }
     public IReadOnlyList<SchoolRecord> Schools { get; }

@@ -35,12 +35,25 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
     private readonly ValidationReport discarded = new();
     private int nextPupilId = existing.NextPupilId;
 
+    /// <summary>The hash of each file read, by full path, made by a read that saw all its bytes (<see cref="FileContentHash"/>).</summary>
+    public Dictionary<string, string> ContentHashes { get; } = new(StringComparer.Ordinal);
+
+    private void KeepContentHash(string path)
+    {
+        if (utf8Checks.ContentHashOf(path) is { } hash) ContentHashes[Path.GetFullPath(path)] = hash;
+    }
+
     /// <summary>Data rows read, or -1 when the file was unreadable.</summary>
     public long ReadFile(string path, InputKind kind)
     {
         CsvRecordReader csv;
         Utf8Chunks? chunks = null;
-        if (!ReadsAsUtf8(kind)) csv = new CsvRecordReader(TextDecoding.DecodeGias(File.ReadAllBytes(path)));
+        if (!ReadsAsUtf8(kind))
+        {
+            var bytes = File.ReadAllBytes(path);
+            ContentHashes[Path.GetFullPath(path)] = FileContentHash.Of(bytes);
+            csv = new CsvRecordReader(TextDecoding.DecodeGias(bytes));
+        }
         else
         {
             // Checked whole before any row is read, so a file in another encoding is skipped whole; then read a chunk at a time.
@@ -51,6 +64,7 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
                     "save it as UTF-8 (in Excel: CSV UTF-8) and load it again. The whole file is skipped", ""));
                 return -1;
             }
+            KeepContentHash(path);
             chunks = new Utf8Chunks(path);
             csv = new CsvRecordReader(chunks);
         }

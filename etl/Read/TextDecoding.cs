@@ -20,7 +20,9 @@ internal static class TextDecoding
         return Encoding.GetEncoding(1252);
     }
 
-    public static bool HasUtf8Bom(ReadOnlySpan<byte> bytes) => bytes.StartsWith("\uFEFF"u8);
+    public static bool HasUtf8Bom(ReadOnlySpan<byte> bytes) => bytes.StartsWith(Utf8Bom);
+
+    public static ReadOnlySpan<byte> Utf8Bom => "\uFEFF"u8;
 
     /// <summary>
     /// Strict UTF-8 (BOM allowed). On invalid bytes returns null and the 1-based line and byte offset of

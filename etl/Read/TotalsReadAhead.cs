@@ -86,7 +86,11 @@ internal sealed partial class SmallFileReaders
                 }
                 AddTotals(pupil, row.Values, null);
             }
-            if (batch.EndsFile && batch.BadEncoding is null) rows[batch.File] = batch.FileRows;
+            if (batch.EndsFile && batch.BadEncoding is null)
+            {
+                rows[batch.File] = batch.FileRows;
+                KeepContentHash(paths[batch.File]);
+            }
             ahead.Recycle(batch);
         }
         return rows;

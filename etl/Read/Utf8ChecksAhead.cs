@@ -8,15 +8,15 @@ namespace AttendanceGraph.Etl.Read;
 /// </summary>
 internal sealed class Utf8ChecksAhead
 {
-    private readonly Dictionary<string, Task<(long Line, long Offset)?>> checks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<((long Line, long Offset)? FirstInvalid, string? ContentHash)>> checks = new(StringComparer.Ordinal);
 
     public Utf8ChecksAhead(IEnumerable<string> paths)
     {
-        var waiting = new List<(string Path, TaskCompletionSource<(long, long)?> Result)>();
+        var waiting = new List<(string Path, TaskCompletionSource<((long, long)?, string?)> Result)>();
         foreach (var path in paths)
         {
             if (checks.ContainsKey(path)) continue;
-            var result = new TaskCompletionSource<(long, long)?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var result = new TaskCompletionSource<((long, long)?, string?)>(TaskCreationOptions.RunContinuationsAsynchronously);
             checks[path] = result.Task;
             waiting.Add((path, result));
         }
@@ -25,13 +25,28 @@ internal sealed class Utf8ChecksAhead
         {
             foreach (var (path, result) in waiting)
             {
-                try { result.SetResult(Utf8Chunks.FirstInvalid(path)); }
+                try { result.SetResult(Utf8Chunks.Check(path)); }
                 catch (Exception e) { result.SetException(e); }
             }
         });
     }
 
     /// <summary>The file's check: waited for when it is still running, made here for a file not given ahead.</summary>
-    public (long Line, long Offset)? For(string path) =>
-        checks.TryGetValue(path, out var check) ? check.GetAwaiter().GetResult() : Utf8Chunks.FirstInvalid(path);
+    public (long Line, long Offset)? For(string path) => Result(path).FirstInvalid;
+
+    /// <summary>The hash of a valid file's bytes, made by its check (<see cref="FileContentHash"/>); null for an invalid one.</summary>
+    public string? ContentHashOf(string path) => Result(path).ContentHash;
+
+    private ((long Line, long Offset)? FirstInvalid, string? ContentHash) Result(string path)
+    {
+        if (checks.TryGetValue(path, out var check)) return check.GetAwaiter().GetResult();
+        lock (checks)
+        {
+            // A file not given ahead is checked once, on the thread that first asks (readers ask from their own threads).
+            if (!late.TryGetValue(path, out var result)) late[path] = result = Utf8Chunks.Check(path);
+            return result;
+        }
+    }
+
+    private readonly Dictionary<string, ((long Line, long Offset)?, string?)> late = new(StringComparer.Ordinal);
 }

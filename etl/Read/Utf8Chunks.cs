@@ -74,17 +74,26 @@ internal sealed class Utf8Chunks : IDisposable
     /// The 1-based line and byte offset (from the start of the file, BOM included) of the first byte that is not UTF-8,
     /// or null when the whole file is valid.
     /// </summary>
-    public static (long Line, long Offset)? FirstInvalid(string path, int blockBytes = BlockBytes)
+    public static (long Line, long Offset)? FirstInvalid(string path, int blockBytes = BlockBytes) => Check(path, blockBytes).FirstInvalid;
+
+    /// <summary>
+    /// <see cref="FirstInvalid"/>, and for a valid file the hash of its bytes (<see cref="FileContentHash"/>), made in the same
+    /// read: the batch's fingerprint needs every file's, and hashing them in a read of their own read every byte twice.
+    /// </summary>
+    public static ((long Line, long Offset)? FirstInvalid, string? ContentHash) Check(string path, int blockBytes = BlockBytes)
     {
         using var chunks = new Utf8Chunks(path, blockBytes);
+        var hash = new FileContentHash();
+        if (chunks.bomBytes > 0) hash.Append(TextDecoding.Utf8Bom);
         long offset = -1, lines = 0;
         while (true)
         {
             var piece = chunks.NextPiece();
             if (offset < 0) offset = chunks.bomBytes;
-            if (piece.IsEmpty) return null;
+            if (piece.IsEmpty) return (null, hash.Finish());
             var bad = TextDecoding.FirstInvalidUtf8(piece);
-            if (bad >= 0) return (1 + lines + piece[..(int)bad].Count((byte)'\n'), offset + bad);
+            if (bad >= 0) return ((1 + lines + piece[..(int)bad].Count((byte)'\n'), offset + bad), null);
+            hash.Append(piece);
             lines += piece.Count((byte)'\n');
             offset += piece.Length;
         }
