@@ -57,7 +57,8 @@ public static class BatchReader
         // The marks files' one pass (their UTF-8 check and row count, a whole read of ~1.4 GB for a year of a large LA) runs
         // beside the other files' rows: it needs nothing of them, and each alone kept one core of two busy.
         var marksHeaders = recognised.Where(r => r.Kind == InputKind.Marks).ToList();
-        var marksOpened = Task.Run(() => marksHeaders.Select(f => MarksFile.Open(f.Path, f.Header, report)).ToList());
+        var marksOpened = Task.Factory.StartNew(() => marksHeaders.Select(f => MarksFile.Open(f.Path, f.Header, report)).ToList(),
+            TaskCreationOptions.LongRunning);
         SmallFileReaders ctx;
         var files = new List<InputFile>();
         try
@@ -77,7 +78,7 @@ public static class BatchReader
         }
         catch
         {
-            // Nothing is left reading a file once the read has failed.
+            // The marks' pass is waited for (and its own failure dropped) so that the read's failure is the one reported.
             try { marksOpened.Wait(); } catch (AggregateException) { }
             throw;
         }

@@ -41,4 +41,31 @@ public sealed class ContentHashTests : IDisposable
         Assert.Equal(files[..5].Select(Path.GetFullPath).Order(), read.ContentHashes.Keys.Order());
         foreach (var f in files[..5]) Assert.Equal(HashOfBytes(f), read.ContentHashes[Path.GetFullPath(f)]);
     }
+
+    [Theory]
+    [InlineData(false, 3)]
+    [InlineData(true, 3)]
+    [InlineData(true, 4096)]
+    public void TheUtf8Check_HashesEveryByte_InPiecesOfAnySize(bool bom, int blockBytes)
+    {
+        // A line longer than a block grows the buffer; pieces end at line feeds, and the last has none.
+        var text = "a,b\n" + new string('x', 10_000) + "\nlast,line";
+        var path = batch.Write($"pieces-{bom}-{blockBytes}.csv", text, new UTF8Encoding(bom));
+        var (invalid, hash) = Utf8Chunks.Check(path, blockBytes);
+        Assert.Null(invalid);
+        Assert.Equal(HashOfBytes(path), hash);
+    }
+
+    [Fact]
+    public void TheMarksPass_HashesEveryByte_WhenALineIsLongerThanItsBuffer()
+    {
+        // The pass reads 4 MB at a time and doubles its buffer for a longer line: carried and grown bytes are hashed once.
+        var path = batch.Write("marks.csv", TestBatch.MarksHeader + "\n" + new string('1', 9 << 20) + "\n" +
+            $"{TestBatch.Pupil1},100001,2024-09-09,AM,/\n", new UTF8Encoding(true));
+        var report = new AttendanceGraph.Etl.Validate.ValidationReport();
+        var marks = MarksFile.Open(path, TestBatch.MarksHeader.Split(','), report);
+        Assert.NotNull(marks);
+        Assert.Equal(2, marks.Rows);
+        Assert.Equal(HashOfBytes(path), marks.ContentHash);
+    }
 }
