@@ -25,4 +25,11 @@ public sealed record ReadOptions(
     /// DfE's own weekly downloads do not say which week they cover.
     /// </summary>
     public (DateOnly Start, DateOnly End)? TotalsSpan { get; init; }
+
+    /// <summary>
+    /// Called by a DfE reader thread (<see cref="ReadOptions.Threads"/> 2) with a file's path and its rows read so far, each
+    /// time it has parsed a full batch of them and before handing it over; tests throw from it to prove a reader's failure
+    /// reaches the load, and nothing is left waiting. Never set in production code.
+    /// </summary>
+    public Action<string, long>? TotalsBatchParsed { get; init; }
 }

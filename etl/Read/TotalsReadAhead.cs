@@ -262,7 +262,7 @@ internal sealed partial class SmallFileReaders
                     var csv = new CsvRecordReader(chunks);
                     try
                     {
-                        ReadFile(paths[file], file, csv, parser, quiet);
+                        ReadFile(paths[file], file, csv, parser, quiet, options.TotalsBatchParsed);
                     }
                     finally
                     {
@@ -282,7 +282,8 @@ internal sealed partial class SmallFileReaders
             }
         }
 
-        private void ReadFile(string path, int file, CsvRecordReader csv, TotalsRowParser parser, ValidationReport quiet)
+        private void ReadFile(string path, int file, CsvRecordReader csv, TotalsRowParser parser, ValidationReport quiet,
+            Action<string, long>? batchParsed)
         {
             if (!csv.Next())
             {
@@ -322,6 +323,7 @@ internal sealed partial class SmallFileReaders
                     var upnStart = batch.Append(upn);
                     batch.Rows[batch.Count++] = new Row(csv.Line, textStart, csv.RecordText.Length, upnStart, upn.Length, UpnKey(upn), parsedRow, parsedRow ? values : default);
                     if (batch.Count < RowsPerBatch) continue;
+                    batchParsed?.Invoke(path, rows);
                     Hand(batch);
                     batch = Take(file, header);
                 }

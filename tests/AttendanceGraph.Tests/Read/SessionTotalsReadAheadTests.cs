@@ -133,4 +133,33 @@ public sealed class SessionTotalsReadAheadTests : IDisposable
         Assert.Equal(1, read.Report.Count(RejectionReason.BadDate));
         Assert.Contains("dfe.csv,4,DOB,BadDate", rejects, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AReaderThatFails_FailsTheRead_WithItsOwnError_AndLeavesNoReaderWaiting()
+    {
+        // The second reader fails on its file's first full batch, while the first is reading a file long enough to fill
+        // its queue (more than 32 batches of 4,096 rows) and waits to hand over more: the read must end with the failing
+        // reader's own error, not hang and not wrap it.
+        var week = new DateOnly(2025, 9, 8);
+        var upns = Enumerable.Range(0, 140_000).Select(i => Upn.Create(319, 2001 + i / 1000, 15, i % 1000)).ToList();
+        string Rows(IEnumerable<string> pupils) => Header + "\n" + string.Join("\n", pupils.Select(u => Row(u, 100001, week))) + "\n";
+        string[] files =
+        [
+            batch.WriteSchools(),
+            batch.Write("dfe-1.csv", Rows(upns.Take(100))),
+            batch.Write("dfe-2.csv", Rows(upns.Skip(100).Take(5000))),
+            batch.Write("dfe-3.csv", Rows(upns)),
+        ];
+        var options = new ReadOptions(LaCode: 319, Threads: 2)
+        {
+            TotalsBatchParsed = (path, _) =>
+            {
+                if (path.EndsWith("dfe-2.csv", StringComparison.Ordinal)) throw new InvalidOperationException("reader failed");
+            },
+        };
+        var read = Task.Run(() => BatchReader.Read(files, options, ExistingWarehouseState.Empty));
+        Assert.Same(read, Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(60))).GetAwaiter().GetResult());
+        var failure = Assert.Throws<InvalidOperationException>(() => read.GetAwaiter().GetResult());
+        Assert.Equal("reader failed", failure.Message);
+    }
 }
