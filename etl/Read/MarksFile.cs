@@ -74,9 +74,7 @@ public sealed class MarksFile
             {
                 var bad = TextDecoding.FirstInvalidUtf8(whole);
                 var line = lines + 1 + whole[..(int)bad].Count((byte)'\n');
-                report.Add(new Rejection(path, line, "", RejectionReason.WrongEncoding,
-                    $"not valid UTF-8 at line {line} (byte offset {offset + bad}): the file is in another encoding (Windows-1252 or Latin-1?); " +
-                    "save it as UTF-8 (in Excel: CSV UTF-8) and load it again. The whole file is skipped", ""));
+                report.Add(Rejection.NotUtf8(path, line, offset + bad));
                 return null;
             }
             if (dataStart < 0 && whole.IndexOf((byte)'\n') is var h and >= 0) dataStart = offset + h + 1;

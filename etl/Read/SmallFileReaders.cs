@@ -59,9 +59,7 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
             // Checked whole before any row is read, so a file in another encoding is skipped whole; then read a chunk at a time.
             if (utf8Checks.For(path) is var (badLine, badOffset))
             {
-                report.Add(new Rejection(path, badLine, "", RejectionReason.WrongEncoding,
-                    $"not valid UTF-8 at line {badLine} (byte offset {badOffset}): the file is in another encoding (Windows-1252 or Latin-1?); " +
-                    "save it as UTF-8 (in Excel: CSV UTF-8) and load it again. The whole file is skipped", ""));
+                report.Add(Rejection.NotUtf8(path, badLine, badOffset));
                 return -1;
             }
             KeepContentHash(path);
@@ -88,11 +86,7 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
         while (csv.Next())
         {
             rows++;
-            if (csv.FieldCount != header.Length)
-            {
-                row.Reject("", RejectionReason.WrongFieldCount, $"expected {header.Length} fields, found {csv.FieldCount}");
-                continue;
-            }
+            if (row.RejectedForFieldCount()) continue;
             switch (kind)
             {
                 case InputKind.Schools: School(row); break;
@@ -401,7 +395,13 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
 
         public long Line => csv.Line;
 
-        public int FieldCount => csv.FieldCount;
+        /// <summary>True (and the row rejected) when the row has not as many fields as the header.</summary>
+        public bool RejectedForFieldCount()
+        {
+            if (csv.FieldCount == header.Length) return false;
+            Reject("", RejectionReason.WrongFieldCount, $"expected {header.Length} fields, found {csv.FieldCount}");
+            return true;
+        }
 
         /// <summary>The same row, its rejections discarded rather than reported.</summary>
         public RowContext Quietly(ValidationReport sink) => new(path, header, csv, sink);

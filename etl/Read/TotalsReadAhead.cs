@@ -50,9 +50,7 @@ internal sealed partial class SmallFileReaders
             }
             if (batch.BadEncoding is var (badLine, badOffset))
             {
-                report.Add(new Rejection(paths[batch.File], badLine, "", RejectionReason.WrongEncoding,
-                    $"not valid UTF-8 at line {badLine} (byte offset {badOffset}): the file is in another encoding (Windows-1252 or Latin-1?); " +
-                    "save it as UTF-8 (in Excel: CSV UTF-8) and load it again. The whole file is skipped", ""));
+                report.Add(Rejection.NotUtf8(paths[batch.File], badLine, badOffset));
                 rows[batch.File] = -1;
             }
             for (var i = 0; i < batch.Count; i++)
@@ -60,7 +58,7 @@ internal sealed partial class SmallFileReaders
                 ref readonly var row = ref batch.Rows[i];
                 if (!row.Parsed)
                 {
-                    TotalsRowAlone(Alone(batch, row), batch.Header!.Length);
+                    TotalsRowAlone(Alone(batch, row));
                     continue;
                 }
                 // A school not yet known may be another LA's the row describes: the row is read again whole, as on this thread.
@@ -69,7 +67,7 @@ internal sealed partial class SmallFileReaders
                 {
                     if (schoolRules.Unknown("unique_reference_number", row.Values.Urn) is not null)
                     {
-                        TotalsRowAlone(Alone(batch, row), batch.Header!.Length);
+                        TotalsRowAlone(Alone(batch, row));
                         continue;
                     }
                     knownUrn = row.Values.Urn;
@@ -99,11 +97,9 @@ internal sealed partial class SmallFileReaders
     private static long TotalBytes(IReadOnlyList<string> paths) => paths.Sum(p => new FileInfo(p).Length);
 
     /// <summary>A DfE row as <see cref="ReadRows"/> reads it on this thread.</summary>
-    private void TotalsRowAlone(RowContext r, int headerFields)
+    private void TotalsRowAlone(RowContext r)
     {
-        if (r.FieldCount != headerFields)
-            r.Reject("", RejectionReason.WrongFieldCount, $"expected {headerFields} fields, found {r.FieldCount}");
-        else SessionTotalsRow(r);
+        if (!r.RejectedForFieldCount()) SessionTotalsRow(r);
     }
 
     /// <summary>
@@ -217,7 +213,7 @@ internal sealed partial class SmallFileReaders
             if (file >= files)
             {
                 // Every batch is in: a reader can still fail closing its last file, and that failure is not to be lost.
-                Task.WaitAll(reading.Where(t => t is not null).ToArray());
+                Task.WaitAll(reading);
                 foreach (var queue in parsed)
                     while (queue.TryTake(out var late))
                         late.Failure?.Throw();
@@ -334,7 +330,7 @@ internal sealed partial class SmallFileReaders
         {
             // The reader stopped early (a failure of its own): the thread may be waiting to hand over a batch.
             stop.Cancel();
-            try { Task.WaitAll(reading.Where(t => t is not null).ToArray()); } catch (AggregateException) { }
+            try { Task.WaitAll(reading); } catch (AggregateException) { }
             foreach (var queue in parsed) queue.Dispose();
             stop.Dispose();
         }

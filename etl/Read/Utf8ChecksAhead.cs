@@ -1,10 +1,10 @@
 namespace AttendanceGraph.Etl.Read;
 
 /// <summary>
-/// The UTF-8 checks (<see cref="Utf8Chunks.FirstInvalid"/>) of the files a batch reads row by row, made one file after
-/// another on a thread of their own in the order the files will be read, so a file's check is done before its rows are
-/// reached. A check is a whole read of the file: about a twentieth of reading a year of DfE files, on the one core the
-/// rows' checks hold.
+/// The UTF-8 checks (<see cref="Utf8Chunks.Check"/>, each with the hash of the file's bytes the batch's fingerprint is
+/// made of) of the files a batch reads row by row, made one file after another on a thread of their own in the order the
+/// files will be read, so a file's check is done before its rows are reached. A check is a whole read of the file: about
+/// a twentieth of reading a year of DfE files.
 /// </summary>
 internal sealed class Utf8ChecksAhead
 {
