@@ -77,6 +77,11 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         long marks;
         MarksIndex registers;
         TimeSpan dimensionsTook;
+        // A first year of DfE totals goes into session_totals on a connection of its own, beside the dimensions and then
+        // the counting of its aggregates, which read the rows from memory, not from the table (one core was idle for a
+        // second while it was appended first: 1.5 cores, then 1.6 counting).
+        Task? totalsAppend = null;
+        long threadsBeforeTotals = 0;
         try
         {
             marks = StreamMarks(snapshot, batch, batchId, marksTable, options.MarksRead, out registers, ct);
@@ -90,23 +95,30 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             if (batch.Report.HasErrors && NothingValid(batch, marks)) throw new BatchRejectedException(batch.Report, BatchRejectedException.NothingValid);
             if (totalsFirst)
             {
-                OneDuckDbThread.Run(c, () => SessionTotalsStager.Merge(c, batch.SessionTotals, batchId, aggregatesRebuilt: true));
-                Done("appended the session totals beside the dimensions");
+                threadsBeforeTotals = OneDuckDbThread.Enter(c);
+                totalsAppend = Task.Run(() =>
+                {
+                    using var tc = snapshot.OpenAnotherConnection();
+                    SessionTotalsStager.Merge(tc, batch.SessionTotals, batchId, aggregatesRebuilt: true);
+                    options.StepReached?.Invoke("session-totals-appended");
+                }, ct);
             }
             dimensionsTook = dimensions.GetAwaiter().GetResult();
+            // Inside the try: a failure here must wait for the totals still being appended into the snapshot it deletes.
+            options.StepReached?.Invoke("dimensions-staged");
         }
-        catch (Exception failure) when (!dimensions.IsCompleted || dimensions.IsFaulted)
+        catch (Exception failure) when (!dimensions.IsCompleted || dimensions.IsFaulted || totalsAppend is { IsCompleted: false } or { IsFaulted: true })
         {
-            if (Beside(dimensions, failure) is var reported && reported != failure) throw reported;
+            if (Beside(Task.WhenAll(dimensions, totalsAppend ?? Task.CompletedTask), failure) is var reported && reported != failure) throw reported;
             throw;
         }
-        options.StepReached?.Invoke("dimensions-staged");
         const string staged = "staged schools, pupils, enrolments, cohorts (and their reference rows) and benchmarks";
         progress?.Report(batch.MarksRows > 0 || totalsFirst
             ? $"{staged} beside the {(totalsFirst ? "session totals" : "marks")} (took {dimensionsTook.TotalSeconds:N1} s, waited {step.Elapsed.TotalSeconds:N1} s)"
             : $"{staged} ({step.Elapsed.TotalSeconds:N1} s)");
         step.Restart();
-        var rollupBuilt = direct && CountFromRegisters(snapshot, batch, batchId, registers, totalsFirst, Done, ct);
+        var rollupBuilt = direct && CountFromRegisters(snapshot, batch, batchId, registers, totalsAppend, Done, ct);
+        if (totalsAppend is not null) OneDuckDbThread.Leave(c, threadsBeforeTotals);
         registers = null!; // a byte per session of every enrolment: free it before the checkpoint
         if (!direct)
         {
@@ -157,16 +169,31 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
     /// marks that went straight into an empty warehouse: nothing to merge, so they are counted from the registers validation
     /// built rather than from the marks again. Returns whether the rollup was written.
     /// </summary>
-    /// <param name="totalsCounted">The batch is DfE totals without marks, already appended (<see cref="AppendsTotalsFirst"/>): counted like registers.</param>
-    private static bool CountFromRegisters(SnapshotBuilder snapshot, ReadBatch batch, int batchId, MarksIndex registers, bool totalsCounted,
+    /// <param name="totalsAppend">
+    /// The batch is DfE totals without marks (<see cref="AppendsTotalsFirst"/>), being appended beside this: counted like
+    /// registers, and waited for once counted. Null for any other batch.
+    /// </param>
+    private static bool CountFromRegisters(SnapshotBuilder snapshot, ReadBatch batch, int batchId, MarksIndex registers, Task? totalsAppend,
         Action<string> done, CancellationToken ct)
     {
         var c = snapshot.Connection;
-        // Totals not counted with the aggregates are added with SQL below, which lets registers win over totals.
-        var rollup = FirstLoadAggregates.Build(snapshot, registers, totalsCounted ? batch.SessionTotals : [],
-            FirstLoadRollup.YearsToSum(c, registers, batch.SessionTotals, totalsCounted), ct);
+        var totalsCounted = totalsAppend is not null;
+        FirstLoadRollup? rollup;
+        try
+        {
+            // Totals not counted with the aggregates are added with SQL below, which lets registers win over totals.
+            rollup = FirstLoadAggregates.Build(snapshot, registers, totalsCounted ? batch.SessionTotals : [],
+                FirstLoadRollup.YearsToSum(c, registers, batch.SessionTotals, totalsCounted), ct);
+            totalsAppend?.GetAwaiter().GetResult();
+        }
+        catch (Exception failure) when (totalsAppend is { IsCompleted: false } or { IsFaulted: true })
+        {
+            if (Beside(totalsAppend, failure) is var reported && reported != failure) throw reported;
+            throw;
+        }
         var counted = totalsCounted ? "counted aggregates of the session totals" : "counted aggregates";
-        done(rollup is not null ? $"{counted} and summed the school rollup's units" : counted);
+        var summed = rollup is not null ? $"{counted} and summed the school rollup's units" : counted;
+        done(totalsCounted ? $"{summed}, beside appending the totals" : summed);
         // The schools' open days from the registers, on a connection of their own beside the next two steps (0.1 s of one
         // core). Awaited before anything could checkpoint, which another connection's open write would fail.
         var openDays = Task.Run(() =>

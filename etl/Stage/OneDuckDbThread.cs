@@ -15,14 +15,28 @@ public static class OneDuckDbThread
 {
     public static T Run<T>(DuckDBConnection connection, Func<T> bulkAppend)
     {
-        var previous = connection.Scalar<long>("SELECT current_setting('threads')");
-        connection.Execute("SET threads = 1");
+        var previous = Enter(connection);
         var result = bulkAppend();
         // Restored after success only: a failed load's database is thrown away, and after a fatal DuckDB error a
         // restore would fail too and hide the error that mattered. The number is DuckDB's own: SET takes no parameters.
-        connection.Execute($"SET threads = {previous}");
+        Leave(connection, previous);
         return result;
     }
+
+    /// <summary>
+    /// Sets one DuckDB thread for appends that run beside other work until <see cref="Leave"/> (the setting is the database's,
+    /// so two overlapping <see cref="Run"/>s would restore each other's value in whichever order they end). Returns the
+    /// number to restore.
+    /// </summary>
+    public static long Enter(DuckDBConnection connection)
+    {
+        var previous = connection.Scalar<long>("SELECT current_setting('threads')");
+        connection.Execute("SET threads = 1");
+        return previous;
+    }
+
+    /// <summary>Restores what <see cref="Enter"/> returned, after success only (as <see cref="Run{T}"/> does).</summary>
+    public static void Leave(DuckDBConnection connection, long previous) => connection.Execute($"SET threads = {previous}");
 
     public static void Run(DuckDBConnection connection, Action bulkAppend) => Run(connection, () =>
     {

@@ -123,6 +123,54 @@ public sealed class FirstTotalsLoadTests
         }
     }
 
+    private sealed class HookFailure(string step) : Exception($"test failure at {step}");
+
+    /// <summary>
+    /// The first year of totals is appended on a connection of its own while the dimensions are staged and the aggregates
+    /// counted. A failure of that append, or of the load while it is still appending, publishes nothing, and the load
+    /// returns only once the append has stopped writing into the working snapshot it deletes (at the dimensions' step
+    /// the append is held until after the failure: without the wait, the load returns first).
+    /// </summary>
+    [Theory]
+    [InlineData("session-totals-appended")]
+    [InlineData("dimensions-staged")]
+    public void AFirstLoadOfTotals_FailingBesideItsAppend_PublishesNothing_AndTheRetryLoadsEveryRow(string failAt)
+    {
+        using var w = new EtlWarehouse();
+        var generated = w.NewFolder("generated");
+        new DemoAuthorityGenerator().Generate(new GeneratorOptions { Schools = 3, Pupils = 120, Years = 1, Seed = 11, AsOf = new DateOnly(2025, 10, 17) }, generated);
+        var dfe = SessionTotalsFileWriter.Write(Path.Combine(generated, DemoAuthorityGenerator.MarksFileName),
+            Path.Combine(generated, PupilsFileWriter.FileName), Path.Combine(w.NewFolder("dfe"), SessionTotalsFileWriter.FileName), 319);
+        var gias = Directory.GetFiles(generated, "edubasealldata*.csv").Single();
+        var fsm = Directory.GetFiles(generated, "*.csv").First(f => Path.GetFileName(f).Contains("fsm", StringComparison.OrdinalIgnoreCase));
+        using var appendMayEnd = new ManualResetEventSlim(false);
+        var appendEnded = false;
+
+        Assert.Throws<HookFailure>(() => w.Load(new LoadOptions(LaCode: 319)
+        {
+            StepReached = step =>
+            {
+                if (step == "session-totals-appended")
+                {
+                    if (failAt == "dimensions-staged") appendMayEnd.Wait(TimeSpan.FromSeconds(10));
+                    Volatile.Write(ref appendEnded, true);
+                }
+                if (step != failAt) return;
+                if (step == "dimensions-staged") _ = Task.Delay(300).ContinueWith(_ => appendMayEnd.Set());
+                throw new HookFailure(step);
+            },
+        }, gias, fsm, dfe));
+
+        Assert.True(Volatile.Read(ref appendEnded), "the load returned while the totals were still being appended");
+        Assert.Null(w.Current);
+        Assert.DoesNotContain(w.SnapshotFiles(), f => f.StartsWith("building-", StringComparison.Ordinal));
+        var retry = w.Load(gias, fsm, dfe);
+        Assert.Equal(File.ReadLines(dfe).LongCount() - 1, retry.SessionTotals);
+        using var c = w.Open();
+        Assert.Equal(retry.SessionTotals, c.Scalar<long>("SELECT count(*) FROM session_totals"));
+        EtlWarehouse.AssertAggregatesEqualFullRebuild(c);
+    }
+
     private static List<string> Content(EtlWarehouse w)
     {
         using var c = w.Open();
