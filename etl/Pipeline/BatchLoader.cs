@@ -76,12 +76,8 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         }, ct);
         long marks;
         MarksIndex registers;
-        TimeSpan dimensionsTook;
-        // A first year of DfE totals goes into session_totals on a connection of its own, beside the dimensions and then
-        // the counting of its aggregates, which read the rows from memory, not from the table (one core was idle for a
-        // second while it was appended first: 1.5 cores, then 1.6 counting).
-        Task? totalsAppend = null;
-        long threadsBeforeTotals = 0;
+        SessionTotalsAppendBeside? totalsAppend = null;
+        bool rollupBuilt;
         try
         {
             marks = StreamMarks(snapshot, batch, batchId, marksTable, options.MarksRead, out registers, ct);
@@ -93,32 +89,23 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             var rejected = batch.Report.HasErrors && !options.SkipInvalid || batch.RepeatsUnresolved;
             if (rejected) throw new BatchRejectedException(batch.Report);
             if (batch.Report.HasErrors && NothingValid(batch, marks)) throw new BatchRejectedException(batch.Report, BatchRejectedException.NothingValid);
-            if (totalsFirst)
-            {
-                threadsBeforeTotals = OneDuckDbThread.Enter(c);
-                totalsAppend = Task.Run(() =>
-                {
-                    using var tc = snapshot.OpenAnotherConnection();
-                    SessionTotalsStager.Merge(tc, batch.SessionTotals, batchId, aggregatesRebuilt: true);
-                    options.StepReached?.Invoke("session-totals-appended");
-                }, ct);
-            }
-            dimensionsTook = dimensions.GetAwaiter().GetResult();
-            // Inside the try: a failure here must wait for the totals still being appended into the snapshot it deletes.
+            if (totalsFirst) totalsAppend = SessionTotalsAppendBeside.Start(snapshot, batch, batchId, options.StepReached, ct);
+            var dimensionsTook = dimensions.GetAwaiter().GetResult();
             options.StepReached?.Invoke("dimensions-staged");
+            const string staged = "staged schools, pupils, enrolments, cohorts (and their reference rows) and benchmarks";
+            progress?.Report(batch.MarksRows > 0 || totalsFirst
+                ? $"{staged} beside the {(totalsFirst ? "session totals" : "marks")} (took {dimensionsTook.TotalSeconds:N1} s, waited {step.Elapsed.TotalSeconds:N1} s)"
+                : $"{staged} ({step.Elapsed.TotalSeconds:N1} s)");
+            step.Restart();
+            rollupBuilt = direct && CountFromRegisters(snapshot, batch, batchId, registers, totalsAppend, Done, ct);
         }
-        catch (Exception failure) when (!dimensions.IsCompleted || dimensions.IsFaulted || totalsAppend is { IsCompleted: false } or { IsFaulted: true })
+        // Whatever fails while the dimensions or the totals are still being written into the working snapshot waits for them:
+        // its disposal deletes the file under them.
+        catch (Exception failure) when (!dimensions.IsCompleted || dimensions.IsFaulted || totalsAppend?.NeedsWaitingFor == true)
         {
-            if (Beside(Task.WhenAll(dimensions, totalsAppend ?? Task.CompletedTask), failure) is var reported && reported != failure) throw reported;
+            if (Beside(Task.WhenAll(dimensions, totalsAppend?.Appending ?? Task.CompletedTask), failure) is var reported && reported != failure) throw reported;
             throw;
         }
-        const string staged = "staged schools, pupils, enrolments, cohorts (and their reference rows) and benchmarks";
-        progress?.Report(batch.MarksRows > 0 || totalsFirst
-            ? $"{staged} beside the {(totalsFirst ? "session totals" : "marks")} (took {dimensionsTook.TotalSeconds:N1} s, waited {step.Elapsed.TotalSeconds:N1} s)"
-            : $"{staged} ({step.Elapsed.TotalSeconds:N1} s)");
-        step.Restart();
-        var rollupBuilt = direct && CountFromRegisters(snapshot, batch, batchId, registers, totalsAppend, Done, ct);
-        if (totalsAppend is not null) OneDuckDbThread.Leave(c, threadsBeforeTotals);
         registers = null!; // a byte per session of every enrolment: free it before the checkpoint
         if (!direct)
         {
@@ -173,24 +160,15 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
     /// The batch is DfE totals without marks (<see cref="AppendsTotalsFirst"/>), being appended beside this: counted like
     /// registers, and waited for once counted. Null for any other batch.
     /// </param>
-    private static bool CountFromRegisters(SnapshotBuilder snapshot, ReadBatch batch, int batchId, MarksIndex registers, Task? totalsAppend,
-        Action<string> done, CancellationToken ct)
+    private static bool CountFromRegisters(SnapshotBuilder snapshot, ReadBatch batch, int batchId, MarksIndex registers,
+        SessionTotalsAppendBeside? totalsAppend, Action<string> done, CancellationToken ct)
     {
         var c = snapshot.Connection;
         var totalsCounted = totalsAppend is not null;
-        FirstLoadRollup? rollup;
-        try
-        {
-            // Totals not counted with the aggregates are added with SQL below, which lets registers win over totals.
-            rollup = FirstLoadAggregates.Build(snapshot, registers, totalsCounted ? batch.SessionTotals : [],
-                FirstLoadRollup.YearsToSum(c, registers, batch.SessionTotals, totalsCounted), ct);
-            totalsAppend?.GetAwaiter().GetResult();
-        }
-        catch (Exception failure) when (totalsAppend is { IsCompleted: false } or { IsFaulted: true })
-        {
-            if (Beside(totalsAppend, failure) is var reported && reported != failure) throw reported;
-            throw;
-        }
+        // Totals not counted with the aggregates are added with SQL below, which lets registers win over totals.
+        var rollup = FirstLoadAggregates.Build(snapshot, registers, totalsCounted ? batch.SessionTotals : [],
+            FirstLoadRollup.YearsToSum(c, registers, batch.SessionTotals, totalsCounted), ct);
+        totalsAppend?.Wait();
         var counted = totalsCounted ? "counted aggregates of the session totals" : "counted aggregates";
         var summed = rollup is not null ? $"{counted} and summed the school rollup's units" : counted;
         done(totalsCounted ? $"{summed}, beside appending the totals" : summed);
@@ -261,7 +239,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
     /// beside it failed as well on the same database (DuckDB invalidates a database after a fatal error, so the first failure
     /// may be the other's cause), both. A rejection or a cancellation is reported as it is.
     /// </summary>
-    private static Exception Beside(Task beside, Exception failure)
+    internal static Exception Beside(Task beside, Exception failure)
     {
         try
         {
@@ -269,8 +247,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             return failure;
         }
         catch (AggregateException e) when (failure is not BatchRejectedException and not OperationCanceledException
-                                           && !e.InnerExceptions.Contains(failure)
-                                           && e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) is { } alongside)
+                                           && e.InnerExceptions.FirstOrDefault(x => x != failure && x is not OperationCanceledException) is { } alongside)
         {
             return new InvalidOperationException($"{failure.Message} (and the work beside it failed: {alongside.Message})", failure);
         }

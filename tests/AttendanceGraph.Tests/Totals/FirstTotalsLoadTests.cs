@@ -125,16 +125,33 @@ public sealed class FirstTotalsLoadTests
 
     private sealed class HookFailure(string step) : Exception($"test failure at {step}");
 
+    private sealed class FailingProgress(string lineStart, Action before) : IProgress<string>
+    {
+        public void Report(string value)
+        {
+            if (!value.StartsWith(lineStart, StringComparison.Ordinal)) return;
+            before();
+            throw new HookFailure("progress: " + value);
+        }
+    }
+
+    public static TheoryData<string> FailuresBesideTheAppend => new()
+    {
+        "the append fails",
+        "the dimensions' step fails while appending",
+        "a progress line fails while appending",
+        "cancelled while counting",
+    };
+
     /// <summary>
     /// The first year of totals is appended on a connection of its own while the dimensions are staged and the aggregates
     /// counted. A failure of that append, or of the load while it is still appending, publishes nothing, and the load
-    /// returns only once the append has stopped writing into the working snapshot it deletes (at the dimensions' step
-    /// the append is held until after the failure: without the wait, the load returns first).
+    /// returns only once the append has stopped writing into the working snapshot it deletes: except where the append
+    /// itself fails, it is held until 300 ms after the failure, so without the wait the load returns first.
     /// </summary>
     [Theory]
-    [InlineData("session-totals-appended")]
-    [InlineData("dimensions-staged")]
-    public void AFirstLoadOfTotals_FailingBesideItsAppend_PublishesNothing_AndTheRetryLoadsEveryRow(string failAt)
+    [MemberData(nameof(FailuresBesideTheAppend))]
+    public void AFirstLoadOfTotals_FailingBesideItsAppend_PublishesNothing_AndTheRetryLoadsEveryRow(string failure)
     {
         using var w = new EtlWarehouse();
         var generated = w.NewFolder("generated");
@@ -144,23 +161,37 @@ public sealed class FirstTotalsLoadTests
         var gias = Directory.GetFiles(generated, "edubasealldata*.csv").Single();
         var fsm = Directory.GetFiles(generated, "*.csv").First(f => Path.GetFileName(f).Contains("fsm", StringComparison.OrdinalIgnoreCase));
         using var appendMayEnd = new ManualResetEventSlim(false);
+        using var cancel = new CancellationTokenSource();
         var appendEnded = false;
-
-        Assert.Throws<HookFailure>(() => w.Load(new LoadOptions(LaCode: 319)
+        void ReleaseTheAppendLater() => _ = Task.Delay(300).ContinueWith(_ => appendMayEnd.Set());
+        var options = new LoadOptions(LaCode: 319)
         {
             StepReached = step =>
             {
                 if (step == "session-totals-appended")
                 {
-                    if (failAt == "dimensions-staged") appendMayEnd.Wait(TimeSpan.FromSeconds(10));
+                    if (failure != "the append fails") appendMayEnd.Wait(TimeSpan.FromSeconds(10));
                     Volatile.Write(ref appendEnded, true);
+                    if (failure == "the append fails") throw new HookFailure(step);
                 }
-                if (step != failAt) return;
-                if (step == "dimensions-staged") _ = Task.Delay(300).ContinueWith(_ => appendMayEnd.Set());
-                throw new HookFailure(step);
+                if (step != "dimensions-staged") return;
+                if (failure == "the dimensions' step fails while appending")
+                {
+                    ReleaseTheAppendLater();
+                    throw new HookFailure(step);
+                }
+                if (failure == "cancelled while counting")
+                {
+                    cancel.Cancel(); // the count stops at its next check
+                    ReleaseTheAppendLater();
+                }
             },
-        }, gias, fsm, dfe));
+        };
+        var progress = failure == "a progress line fails while appending" ? new FailingProgress("staged schools", ReleaseTheAppendLater) : null;
 
+        var e = Assert.ThrowsAny<Exception>(() => new BatchLoader(w.Paths, progress).Load([gias, fsm, dfe], options, cancel.Token));
+
+        Assert.True(failure == "cancelled while counting" ? e is OperationCanceledException : e is HookFailure, e.ToString());
         Assert.True(Volatile.Read(ref appendEnded), "the load returned while the totals were still being appended");
         Assert.Null(w.Current);
         Assert.DoesNotContain(w.SnapshotFiles(), f => f.StartsWith("building-", StringComparison.Ordinal));
