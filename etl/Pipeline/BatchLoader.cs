@@ -63,7 +63,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         // merge with: its totals' aggregates are counted in one pass rather than as ~4 million dirty enrolment-weeks.
         var direct = MarkMerge.CanAppendDirectly(c) && (batch.MarksRows > 0 || batch.SessionTotals.Count > 0 && !SessionTotalsStager.Any(c));
         var marksTable = direct ? "marks" : StagingTables.Marks;
-        var totalsFirst = direct && AppendsTotalsFirst(batch);
+        var totalsAlone = direct && IsTotalsAlone(batch);
         // The schools, pupils, enrolments, cohorts and benchmarks are staged beside the marks, on a connection of their own:
         // alone they kept one core of two busy for about a second of a 38 M-mark load. A rejected or failed batch waits for
         // them (they write into the working snapshot its disposal deletes) and throws them away with it.
@@ -89,12 +89,12 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             var rejected = batch.Report.HasErrors && !options.SkipInvalid || batch.RepeatsUnresolved;
             if (rejected) throw new BatchRejectedException(batch.Report);
             if (batch.Report.HasErrors && NothingValid(batch, marks)) throw new BatchRejectedException(batch.Report, BatchRejectedException.NothingValid);
-            if (totalsFirst) totalsAppend = SessionTotalsAppendBeside.Start(snapshot, batch, batchId, options.StepReached, ct);
+            if (totalsAlone) totalsAppend = SessionTotalsAppendBeside.Start(snapshot, batch, batchId, options.StepReached, ct);
             var dimensionsTook = dimensions.GetAwaiter().GetResult();
             options.StepReached?.Invoke("dimensions-staged");
             const string staged = "staged schools, pupils, enrolments, cohorts (and their reference rows) and benchmarks";
-            progress?.Report(batch.MarksRows > 0 || totalsFirst
-                ? $"{staged} beside the {(totalsFirst ? "session totals" : "marks")} (took {dimensionsTook.TotalSeconds:N1} s, waited {step.Elapsed.TotalSeconds:N1} s)"
+            progress?.Report(batch.MarksRows > 0 || totalsAlone
+                ? $"{staged} beside the {(totalsAlone ? "session totals" : "marks")} (took {dimensionsTook.TotalSeconds:N1} s, waited {step.Elapsed.TotalSeconds:N1} s)"
                 : $"{staged} ({step.Elapsed.TotalSeconds:N1} s)");
             step.Restart();
             rollupBuilt = direct && CountFromRegisters(snapshot, batch, batchId, registers, totalsAppend, Done, ct);
@@ -157,7 +157,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
     /// built rather than from the marks again. Returns whether the rollup was written.
     /// </summary>
     /// <param name="totalsAppend">
-    /// The batch is DfE totals without marks (<see cref="AppendsTotalsFirst"/>), being appended beside this: counted like
+    /// The batch is DfE totals without marks (<see cref="IsTotalsAlone"/>), being appended beside this: counted like
     /// registers, and waited for once counted. Null for any other batch.
     /// </param>
     private static bool CountFromRegisters(SnapshotBuilder snapshot, ReadBatch batch, int batchId, MarksIndex registers,
@@ -284,10 +284,11 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
 
     /// <summary>
     /// A first load of DfE totals without marks (a year of weekly files into a warehouse with neither marks nor totals,
-    /// which a direct load has): the totals go straight into session_totals beside the dimensions, as marks would, and are
-    /// counted like registers (<see cref="FirstLoadAggregates"/>), each row an enrolment-week with no register to win over it.
+    /// which a direct load has): the totals go straight into session_totals beside the dimensions and the count
+    /// (<see cref="SessionTotalsAppendBeside"/>), as marks would, and are counted like registers
+    /// (<see cref="FirstLoadAggregates"/>), each row an enrolment-week with no register to win over it.
     /// </summary>
-    private static bool AppendsTotalsFirst(ReadBatch batch) => batch.MarksRows == 0 && batch.SessionTotals.Count > 0;
+    private static bool IsTotalsAlone(ReadBatch batch) => batch.MarksRows == 0 && batch.SessionTotals.Count > 0;
 
     /// <summary>Every row of every file was rejected: publishing would make an empty batch look like a load.</summary>
     private static bool NothingValid(ReadBatch batch, long marks) =>

@@ -9,7 +9,8 @@ namespace AttendanceGraph.Etl.Stage;
 /// part row group that is appended a second time when the shares are combined (its statistics hashed twice). With
 /// one DuckDB thread a commit is one full row group, written once (38M marks: staging 6.7 → 4.8 s). The setting is
 /// the whole database's, so it wraps appends only, never the load's queries that need DuckDB's threads (the dimensions,
-/// staged beside the marks on another connection, run their small statements at one thread meanwhile).
+/// staged beside the marks on another connection, run their small statements at one thread meanwhile; so do the few
+/// small reads at the start of a first totals load's count, which <c>SessionTotalsAppendBeside</c> holds at one thread).
 /// </summary>
 public static class OneDuckDbThread
 {
