@@ -105,6 +105,53 @@ public sealed class SchoolRollupGeneratedTests(BatchingTests.GeneratedLa la) : I
         Assert.True(withParts > 20, $"only {withParts} requests read week parts");
     }
 
+    /// <summary>
+    /// A school's cells of one named period at compulsory age, for all pupils or each asked cohort, are one rollup row each:
+    /// selected, not summed (no GROUP BY), they are the summed statement's rows, cell keys included, for every bucket of the
+    /// year so far. Where a group is several rows (every age, the rest beside a cohort, a phase) the statement still sums.
+    /// </summary>
+    [Fact]
+    public void ASchoolsCellsOfOneNamedPeriod_SelectedOneRowEach_AreTheSummedStatementsRows()
+    {
+        using var c = CurrentSnapshot.TryOpenReadOnly(la.Paths)!;
+        var twoSchools = EtlRows(c, "SELECT urn FROM schools ORDER BY urn LIMIT 2").Select(int.Parse).ToList();
+        var compared = 0;
+        foreach (var b in RollupBucket.For(Year).Where(b => b.From <= new DateOnly(2026, 3, 31)))
+        {
+            var all = new MeasureRequest(new Period(PeriodKind.DateRange, b.From, b.To, b.Kind)) { GroupBy = MeasureGrouping.School, CellKeys = true };
+            foreach (var request in new[]
+            {
+                all,
+                all with { CellKeys = false, Urns = twoSchools },
+                all with { Phase = "Primary", Population = Population.Cohort, Cohorts = ["FSM", "SEND", "LOOKED_AFTER"] },
+            })
+            {
+                var selected = RollupMeasureQuery.TryBuild(request)!.Value;
+                var summed = RollupMeasureQuery.TryBuild(request, alwaysGroup: true)!.Value;
+                Assert.DoesNotContain("GROUP BY", selected.Sql);
+                Assert.Contains("GROUP BY", summed.Sql);
+                var rows = Read(c, selected);
+                Assert.Equal(Read(c, summed), rows);
+                compared += rows.Count;
+            }
+            foreach (var severalRows in new[]
+            {
+                all with { IncludeAllAges = true },
+                all with { Population = Population.RestOfPupils, Cohorts = ["FSM"] },
+                all with { GroupBy = MeasureGrouping.Phase },
+            })
+                Assert.Contains("GROUP BY", RollupMeasureQuery.TryBuild(severalRows)!.Value.Sql);
+        }
+        Assert.True(compared > 1000, $"only {compared} rows compared");
+
+        static List<string> Read(DuckDB.NET.Data.DuckDBConnection c, (string Sql, List<(string Name, object? Value)> Parameters) plan) =>
+            c.Rows(plan.Sql, plan.Parameters.ToArray())
+                .Select(r => string.Join("|", Enumerable.Range(0, r.FieldCount).Select(i => $"{r.GetName(i)}={r.GetValue(i)}")))
+                .ToList();
+
+        static List<string> EtlRows(DuckDB.NET.Data.DuckDBConnection c, string sql) => c.Rows(sql).Select(r => r.GetValue(0).ToString()!).ToList();
+    }
+
     private static IEnumerable<MeasureRequest> Shapes(Period period)
     {
         var all = new MeasureRequest(period) { CellKeys = true };
