@@ -84,8 +84,8 @@ public static class RollupMeasureQuery
     /// <summary>
     /// Each group of the request is exactly one rollup row, so its statement selects the rows rather than summing them: a
     /// school's cells of one named period (no grain, so one bucket), compulsory age only (one age row), all pupils or each
-    /// asked cohort (one row each; the rest beside a cohort is two). The rollup has one row per bucket, school, cohort,
-    /// rest and age. On the 38 M-mark LA's primary schools for a term the sum's hash grouping was half the statement's time
+    /// asked cohort (one row each; the rest beside a cohort is two, but its parts, <see cref="TryBuildCohortParts"/>, are one
+    /// row each). The rollup has one row per bucket, school, cohort, rest and age. On the 38 M-mark LA's primary schools for a term the sum's hash grouping was half the statement's time
     /// and half its growth with the schools (275 → 1,095 rows: 2.6–3.0 → 3.5–3.8 ms summed, 2.0–2.2 → 2.6–2.8 ms selected).
     /// </summary>
     private static bool OneRowAGroup(MeasureRequest r) =>
@@ -98,8 +98,9 @@ public static class RollupMeasureQuery
     /// are its row; the rest's are the all-pupils row plus the correction, as <see cref="Population.RestOfPupils"/> sums them.
     /// Null when the rollup cannot answer the request. Written to be fused, as <paramref name="fusedAs"/> says for TryBuild.
     /// </summary>
-    public static (string Sql, List<(string Name, object? Value)> Parameters)? TryBuildCohortParts(MeasureRequest r, bool otherLaSchools, string fusedAs) =>
-        r.Population == Population.AllPupils ? null : Build(r, otherLaSchools, fusedAs, cohortParts: true, alwaysGroup: true);
+    public static (string Sql, List<(string Name, object? Value)> Parameters)? TryBuildCohortParts(MeasureRequest r, bool otherLaSchools, string fusedAs,
+        bool alwaysGroup = false) =>
+        r.Population == Population.AllPupils ? null : Build(r, otherLaSchools, fusedAs, cohortParts: true, alwaysGroup);
 
     /// <summary>The part columns of <see cref="TryBuildCohortParts"/>' rows.</summary>
     public const string PartCohortColumn = "part_cohort", PartRestColumn = "part_rest";
@@ -108,7 +109,7 @@ public static class RollupMeasureQuery
         bool alwaysGroup)
     {
         if (Scope(r) is not { } scope) return null;
-        var selectRows = !alwaysGroup && !cohortParts && OneRowAGroup(r) && scope.WeekParts.Count == 0;
+        var selectRows = !alwaysGroup && OneRowAGroup(r) && scope.WeekParts.Count == 0;
         var prefix = fusedAs ?? "";
         var p = new List<(string, object?)>();
         string P(string name, object? value)
@@ -180,17 +181,17 @@ public static class RollupMeasureQuery
         select.AddRange(SchoolRollup.PersonColumns.Concat(SchoolRollup.SessionColumns).Select(c => $"{Sum(c.Name)}::BIGINT AS {c.Name}"));
         var keyColumns = SchoolRollup.PersonColumns.Select(c => (Sum: SchoolRollup.KeySumColumn(c), As: MeasureQuery.KeyColumn(c)))
             .Append((Sum: SchoolRollup.SessionKeySumColumn, As: MeasureQuery.SessionKeyColumn));
-        if (cohortParts) select.AddRange(keyColumns.Select(c => $"sum(r.{c.Sum})::BIGINT AS {c.Sum}"));
+        if (cohortParts) select.AddRange(keyColumns.Select(c => $"{Sum(c.Sum)}::BIGINT AS {c.Sum}"));
         else if (r.CellKeys) select.AddRange(keyColumns.Select(c => $"({Sum(c.Sum)} % 256)::BIGINT AS {c.As}"));
         else if (fusedAs is not null) select.AddRange(keyColumns.Select(c => $"NULL::BIGINT AS {c.As}"));
-        // As the grouped statement's HAVING: a group exists only if it has an enrolment.
-        if (selectRows) where.Add($"r.{MeasureCatalogue.Enrolments.Name} > 0");
+        // As the grouped statement's HAVING: a group exists only if it has an enrolment (parts have none: every part is read).
+        if (selectRows && !cohortParts) where.Add($"r.{MeasureCatalogue.Enrolments.Name} > 0");
         var sql = $"SELECT {string.Join(",\n  ", select)}\nFROM {from}\nWHERE {string.Join(" AND ", where)}";
         // Grouped, a group exists only if it has an enrolment (as MeasureQuery's per-enrolment rows give); ungrouped,
         // the one row is returned even when empty, as an aggregate over no rows is.
         if (selectRows)
         {
-            if (fusedAs is null) sql += $"\nORDER BY {string.Join(", ", keys)}";
+            if (fusedAs is null && !cohortParts) sql += $"\nORDER BY {string.Join(", ", keys)}";
         }
         else if (cohortParts) sql += $"\nGROUP BY {string.Join(", ", keys)}";
         else if (keys.Count > 0)

@@ -108,7 +108,8 @@ public sealed class SchoolRollupGeneratedTests(BatchingTests.GeneratedLa la) : I
     /// <summary>
     /// A school's cells of one named period at compulsory age, for all pupils or each asked cohort, are one rollup row each:
     /// selected, not summed (no GROUP BY), they are the summed statement's rows, cell keys included, for every bucket of the
-    /// year so far. Where a group is several rows (every age, the rest beside a cohort, a phase) the statement still sums.
+    /// year so far; so are the parts a school's cohorts and the rest beside them are read from. Where a group is several rows
+    /// (every age, the rest beside a cohort read alone, a phase) the statement still sums.
     /// </summary>
     [Fact]
     public void ASchoolsCellsOfOneNamedPeriod_SelectedOneRowEach_AreTheSummedStatementsRows()
@@ -134,6 +135,15 @@ public sealed class SchoolRollupGeneratedTests(BatchingTests.GeneratedLa la) : I
                 Assert.Equal(Read(c, summed), rows);
                 compared += rows.Count;
             }
+            // A school's cohorts and the rest beside them are read as parts (MeasureQuery.RunTogether): one row each too.
+            var cohorts = all with { Urns = twoSchools, Population = Population.Cohort, Cohorts = ["FSM", "SEND", "LOOKED_AFTER"] };
+            var selectedParts = RollupMeasureQuery.TryBuildCohortParts(cohorts, true, "q0_")!.Value;
+            var summedParts = RollupMeasureQuery.TryBuildCohortParts(cohorts, true, "q0_", alwaysGroup: true)!.Value;
+            Assert.DoesNotContain("GROUP BY", selectedParts.Sql);
+            Assert.Contains("GROUP BY", summedParts.Sql);
+            var parts = Read(c, selectedParts).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(Read(c, summedParts).Order(StringComparer.Ordinal), parts);
+            compared += parts.Count;
             foreach (var severalRows in new[]
             {
                 all with { IncludeAllAges = true },
