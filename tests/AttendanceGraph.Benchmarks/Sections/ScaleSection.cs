@@ -68,7 +68,80 @@ public sealed class ScaleSection : ISection
         report.DataDescription = string.Join("; ", described);
         report.Figures["sizes"] = rows;
         report.Figures["growth"] = Growth(report, measured);
-        report.Figures["targets"] = Targets(report, measured, o.Smoke);
+        var alternated = Alternated(context, report, measured);
+        report.Figures["alternated"] = alternated?.Select(a => new { query = a.Name, at1 = a.At1.ToJson(), at4 = a.At4.ToJson() }).ToList();
+        report.Figures["targets"] = Targets(report, measured, alternated, o.Smoke);
+    }
+
+    private sealed record AlternatedQuery(string Name, LatencyRun At1, LatencyRun At4);
+
+    /// <summary>
+    /// The four queries cold against 1 × and 4 × at once, request by request in turn (which goes first swapping every
+    /// request): measured one size after the other, minutes apart, the machine's drift between the two decided the
+    /// per-school ratios (at 6–17 ms a few milliseconds), which requests taken in turn share. Null unless both sizes loaded.
+    /// </summary>
+    private static List<AlternatedQuery>? Alternated(BenchmarkContext context, SectionReport report, IReadOnlyList<SizeResult> measured)
+    {
+        var one = measured.FirstOrDefault(r => r.Multiple == 1);
+        var four = measured.FirstOrDefault(r => r.Multiple == 4);
+        if (one is null || four is null) return null;
+        var o = context.Options;
+        var sizes = new[] { one, four }.Select(r =>
+        {
+            var paths = context.Cache.Warehouse(r.Dataset);
+            return (Paths: paths, Schools: WarehouseSchools.Read(paths));
+        }).ToArray();
+        var servers = new List<ApiServer>();
+        var drivers = new List<LoadDriver>();
+        try
+        {
+            foreach (var (paths, schools) in sizes)
+            {
+                var server = ApiServer.Start(context.Api(), paths.Root, TimeSpan.FromSeconds(300), resultCache: false);
+                servers.Add(server);
+                var driver = new LoadDriver(server);
+                drivers.Add(driver);
+                driver.WarmUp(DashboardQuery.All(BenchmarkCalendar.YearLabel, schools.ProbeUrn), 1);
+            }
+            var cohorts = SoakSection.Cohorts(drivers[0]);
+            var table = report.Table($"Scale, 1 × and 4 × alternated: cold (result cache off), the two APIs running at once and asked in turn, {o.Requests} requests each, 1 client",
+                "query", "1 × p50 ms", "1 × p95 ms", "4 × p50 ms", "4 × p95 ms", "p50 ratio", "p95 ratio");
+            var results = new List<AlternatedQuery>();
+            var seed = 15; // the cold section's seeds, as the sequential measurement above uses
+            foreach (var name in DashboardQuery.All(BenchmarkCalendar.YearLabel, 0).Select(q => q.Name))
+            {
+                var streams = sizes.Select(s => new ColdQueryStream(name, dayRanges: false, s.Schools.All.Select(x => x.Urn).ToList(), cohorts, seed)).ToArray();
+                seed += 4;
+                var latencies = new[] { new List<double>(), new List<double>() };
+                var errors = new int[2];
+                var firstError = new string?[2];
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                for (var i = 0; i < o.Requests && clock.Elapsed < o.LevelTimeBudget; i++)
+                    foreach (var size in i % 2 == 0 ? new[] { 0, 1 } : [1, 0])
+                    {
+                        var (ok, ms, error) = drivers[size].SendAsync(streams[size].Next()).GetAwaiter().GetResult();
+                        latencies[size].Add(ms);
+                        if (!ok) { errors[size]++; firstError[size] ??= error; }
+                    }
+                var runs = Enumerable.Range(0, 2).Select(size => new LatencyRun(name, 1, latencies[size].Count, errors[size], clock.Elapsed.TotalSeconds,
+                    Summary.Of(latencies[size]), firstError[size])).ToArray();
+                results.Add(new AlternatedQuery(name, runs[0], runs[1]));
+                table.Add(name, runs[0].LatencyMs.P50, runs[0].LatencyMs.P95, runs[1].LatencyMs.P50, runs[1].LatencyMs.P95,
+                    (runs[1].LatencyMs.P50 / runs[0].LatencyMs.P50).ToString("0.00"), (runs[1].LatencyMs.P95 / runs[0].LatencyMs.P95).ToString("0.00"));
+                foreach (var run in runs.Where(r => r.Errors > 0))
+                {
+                    report.Status = "partial";
+                    report.FailsRun = true;
+                    report.Notes.Add($"alternated, {name}: {run.Errors} errors, first: {run.FirstError}");
+                }
+            }
+            return results;
+        }
+        finally
+        {
+            foreach (var d in drivers) d.Dispose();
+            foreach (var s in servers) s.Dispose();
+        }
     }
 
     private static SizeResult Measure(BenchmarkContext context, double multiple, int pupils, int schoolCount)
@@ -162,8 +235,12 @@ public sealed class ScaleSection : ISection
         return figures;
     }
 
-    /// <summary>Issue 15's targets, 4 × against 1 ×: per-school cold p95 no slower; LA-wide cold p95 growing no faster than the marks.</summary>
-    private static List<object> Targets(SectionReport report, IReadOnlyList<SizeResult> measured, bool smoke)
+    /// <summary>
+    /// Issue 15's targets, 4 × against 1 ×: per-school cold p95 no slower; LA-wide cold p95 growing no faster than the marks.
+    /// Judged on the alternated measurement when there is one (the sizes asked in turn share the machine's state), else on
+    /// the sizes measured one after the other.
+    /// </summary>
+    private static List<object> Targets(SectionReport report, IReadOnlyList<SizeResult> measured, IReadOnlyList<AlternatedQuery>? alternated, bool smoke)
     {
         var figures = new List<object>();
         var one = measured.FirstOrDefault(r => r.Multiple == 1);
@@ -173,18 +250,20 @@ public sealed class ScaleSection : ISection
             report.Notes.Add("Targets not judged: the run did not measure both 1 × and 4 ×.");
             return figures;
         }
-        var t = report.Table("Scale, targets (issue 15): cold p95 at 4 × against 1 ×", "query", "1 × ms", "4 × ms", "ratio", "marks ratio", "target", "met");
+        var basis = alternated is null ? "the sizes one after the other" : "the sizes alternated request by request";
+        var t = report.Table($"Scale, targets (issue 15): cold p95 at 4 × against 1 × ({basis})", "query", "1 × ms", "4 × ms", "ratio", "marks ratio", "target", "met");
         var marksRatio = (double)four.Dataset.Marks / one.Dataset.Marks;
         foreach (var q in one.Queries)
         {
-            var a = q.Cold.LatencyMs.P95;
-            var b = four.Query(q.Name).Cold.LatencyMs.P95;
+            var pair = alternated?.First(x => x.Name == q.Name);
+            var a = pair?.At1.LatencyMs.P95 ?? q.Cold.LatencyMs.P95;
+            var b = pair?.At4.LatencyMs.P95 ?? four.Query(q.Name).Cold.LatencyMs.P95;
             var perSchool = PerSchool.Contains(q.Name);
             var bound = perSchool ? 1.0 : marksRatio;
             var met = b / a <= bound;
             t.Add(q.Name, a, b, (b / a).ToString("0.00"), marksRatio.ToString("0.00"), perSchool ? "ratio ≤ 1" : "ratio ≤ marks ratio",
                 smoke ? "(smoke)" : LoadSection.Met(met));
-            figures.Add(new { query = q.Name, p95At1 = a, p95At4 = b, ratio = b / a, marksRatio, bound, met });
+            figures.Add(new { query = q.Name, p95At1 = a, p95At4 = b, ratio = b / a, marksRatio, bound, met, basis });
         }
         return figures;
     }
