@@ -7,10 +7,10 @@ namespace AttendanceGraph.Etl.Pipeline;
 
 /// <summary>
 /// A first year of DfE totals appended into <c>session_totals</c> on a connection of its own, from the end of the read until
-/// the aggregates are counted: the counting reads the rows from memory, not from the table, and appended before it they left
-/// about one core-second idle (1.5 cores appending beside the dimensions for 1.0 s, then 1.6 counting for 1.1 s). DuckDB is held at one
-/// thread from the start until <see cref="Wait"/> (the setting is the database's: the count's own nested
-/// <see cref="OneDuckDbThread.Run"/> then sets and restores the same value).
+/// the aggregates are counted: the counting reads the rows from memory, not from the table, and appended before it they
+/// left about one core-second idle (1.5 cores appending beside the dimensions for 1.0 s, then 1.6 counting for 1.1 s).
+/// DuckDB is held at one thread from the start until <see cref="Wait"/> (the setting is the database's: the count's own
+/// nested <see cref="OneDuckDbThread.Run"/> then sets and restores the same value).
 /// </summary>
 internal sealed class SessionTotalsAppendBeside
 {

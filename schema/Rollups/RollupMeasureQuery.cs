@@ -85,8 +85,9 @@ public static class RollupMeasureQuery
     /// Each group of the request is exactly one rollup row, so its statement selects the rows rather than summing them: a
     /// school's cells of one named period (no grain, so one bucket), compulsory age only (one age row), all pupils or each
     /// asked cohort (one row each; the rest beside a cohort is two, but its parts, <see cref="TryBuildCohortParts"/>, are one
-    /// row each). The rollup has one row per bucket, school, cohort, rest and age. On the 38 M-mark LA's primary schools for a term the sum's hash grouping was half the statement's time
-    /// and half its growth with the schools (275 → 1,095 rows: 2.6–3.0 → 3.5–3.8 ms summed, 2.0–2.2 → 2.6–2.8 ms selected).
+    /// row each). The rollup has one row per bucket, school, cohort, rest and age. On the 38 M-mark LA's primary schools for
+    /// a term the sum's hash grouping was half the statement's time and half its growth with the schools (275 → 1,095 rows:
+    /// 2.6–3.0 → 3.5–3.8 ms summed, 2.0–2.2 → 2.6–2.8 ms selected).
     /// </summary>
     private static bool OneRowAGroup(MeasureRequest r) =>
         r is { GroupBy: MeasureGrouping.School, Grain: TimeGrain.None, IncludeAllAges: false, Population: Population.AllPupils or Population.Cohort };
