@@ -24,8 +24,7 @@ public sealed record DisclosedMeasures(MeasureValues Values, MeasureField Suppre
     public long? Count(MeasureField field) => (CountsWithheld & field) != 0 ? null : Raw(Values, field);
 
     /// <summary>A rate as published: withheld whenever its numerator or denominator is withheld outright.</summary>
-    public double? Rate(RateMeasure rate) =>
-        IsSuppressed(rate.Numerator.Field) || IsSuppressed(rate.Denominator.Field) ? null : rate.Of(Values);
+    public double? Rate(RateMeasure rate) => rate.Of(Values, Suppressed);
 
     public double? AttendanceRate => Rate(MeasureCatalogue.AttendanceRate);
     public double? OverallAbsenceRate => Rate(MeasureCatalogue.OverallAbsenceRate);

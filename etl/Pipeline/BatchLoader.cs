@@ -5,6 +5,7 @@ using AttendanceGraph.Etl.Publish;
 using AttendanceGraph.Etl.Read;
 using AttendanceGraph.Etl.Stage;
 using AttendanceGraph.Etl.Validate;
+using AttendanceGraph.Schema.Rollups;
 using AttendanceGraph.Schema.Warehouse;
 
 namespace AttendanceGraph.Etl.Pipeline;
@@ -119,12 +120,15 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         var large = totals >= ReleaseTotalsFrom && !rollupBuilt;
         if (large) ReleaseTotals(c, batch);
         SessionTotalsStager.RebuildSpans(c);
+        // A rollup built from the registers ranked the positions as it was written (FirstLoadRollup).
+        RollupRewrite? rollupRewritten = null;
         if (!rollupBuilt)
         {
             using (large ? DuckDbMemoryLimit.AtMost(c, LargeRollupMemoryLimit, options.MemoryLimit) : null)
-                RollupRefresh.Run(c, firstLoad: direct, batchId);
+                rollupRewritten = RollupRefresh.Run(c, firstLoad: direct, batchId);
             Done("refreshed school rollup");
         }
+        if (PeerPositionsRefresh.Run(c, snapshot.OpenAnotherConnection, rollupRewritten) > 0) Done("ranked the schools among their phase's");
         if (!direct)
         {
             SchoolOpenDays.Refresh(c, everyDay: false);

@@ -218,9 +218,38 @@ internal sealed partial class FirstLoadRollup
         var cells = MergeSameCells(rows);
         keptSorted.GetAwaiter().GetResult();
 
-        OneDuckDbThread.Run(snapshot.Connection, () => Append(snapshot, rows.AsMemory(0, cells), kept));
+        // The schools' positions among their phase, ranked from these cells beside the rollup's two appends (which leave
+        // about half a core idle) rather than read back from the table after them.
+        var positions = PeerPositionsRefresh.StartFirst(snapshot, SchoolCells(rows, cells, PeerPositionsRefresh.Phases(snapshot.Connection)));
+        try
+        {
+            OneDuckDbThread.Run(snapshot.Connection, () => Append(snapshot, rows.AsMemory(0, cells), kept));
+        }
+        catch
+        {
+            // Still writing into the working snapshot the failure deletes: wait for it; the append's failure is the one to report.
+            try { positions.Wait(); } catch (AggregateException) { }
+            throw;
+        }
+        positions.GetAwaiter().GetResult();
+        PeerPositionsRefresh.FinishFirst(snapshot.Connection);
         RollupUnits.MarkCurrent(snapshot.Connection, batchId);
-        RollupOrder.Written(snapshot.Connection);
+        RollupOrder.SchoolRows.Written(snapshot.Connection);
+    }
+
+    /// <summary>The LA's schools' cells the positions rank: all pupils and each cohort (no rest), compulsory age, with an enrolment, named periods but week parts.</summary>
+    private IEnumerable<SchoolCell> SchoolCells(Row[] rows, int count, Dictionary<int, string> phases)
+    {
+        var enrolments = SchoolRollup.PersonColumns.ToList().IndexOf(MeasureCatalogue.Enrolments);
+        for (var i = 0; i < count; i++)
+        {
+            var r = rows[i];
+            if (r.Rest || !r.Compulsory || r.Values[enrolments] <= 0 || !phases.TryGetValue(r.Urn, out var phase)) continue;
+            var b = buckets[r.Bucket].Definition;
+            if (b.Kind == RollupBucket.WeekPart) continue;
+            yield return new SchoolCell(new PeriodKey(b.Kind, b.From, b.To), cohorts[r.Cohort], phase,
+                PeerPositions.CellOf(r.Urn, r.Values));
+        }
     }
 
     private static T[] Take<T>(IEnumerable<List<T>> lists)

@@ -12,15 +12,13 @@ namespace AttendanceGraph.Etl.Publish;
 /// </summary>
 public static class RollupRefresh
 {
-    public static void Run(DuckDBConnection c, bool firstLoad, int batchId)
+    /// <returns>The buckets rewritten, or null when the load rewrote no week.</returns>
+    public static RollupRewrite? Run(DuckDBConnection c, bool firstLoad, int batchId)
     {
         var empty = c.Scalar<long>($"SELECT count(*) FROM {SchoolRollup.Table}") == 0;
-        if (firstLoad || empty)
-        {
-            SchoolRollup.Refresh(c, batchId);
-            return;
-        }
-        if (WeekRange.Of(c, "stage_dirty_weeks") is var (from, to)) SchoolRollup.Refresh(c, batchId, from, to);
-        else RollupUnits.CarryForward(c, batchId); // nothing rewritten: units current before are current after
+        if (firstLoad || empty) return SchoolRollup.Refresh(c, batchId);
+        if (WeekRange.Of(c, "stage_dirty_weeks") is var (from, to)) return SchoolRollup.Refresh(c, batchId, from, to);
+        RollupUnits.CarryForward(c, batchId); // nothing rewritten: units current before are current after
+        return null;
     }
 }

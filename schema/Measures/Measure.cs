@@ -33,5 +33,9 @@ public sealed record RateMeasure(string Name, string Description, bool HigherIsW
 {
     public double? Of(MeasureValues values) => MeasureValues.Percent(Numerator.Of(values), Denominator.Of(values));
 
+    /// <summary>The rate as published from <paramref name="values"/>: withheld whenever its numerator or denominator is among <paramref name="withheld"/>.</summary>
+    public double? Of(MeasureValues values, MeasureField withheld) =>
+        (withheld & (Numerator.Field | Denominator.Field)) != 0 ? null : Of(values);
+
     public override double? ValueOf(MeasureValues values) => Of(values);
 }

@@ -95,13 +95,8 @@ public static partial class MeasureQuery
                 codes = new Dictionary<string, long>(StringComparer.Ordinal);
                 foreach (var code in CodeCatalogue.Instance.Codes) codes[code.Code] = column(code.Column);
             }
-            long Count(CountMeasure m) => column(m.Name);
-            var values = new MeasureValues(
-                Count(MeasureCatalogue.Enrolments), Count(MeasureCatalogue.PossibleSessions), Count(MeasureCatalogue.AttendanceSessions),
-                Count(MeasureCatalogue.AuthorisedAbsenceSessions), Count(MeasureCatalogue.UnauthorisedAbsenceSessions),
-                Count(MeasureCatalogue.OverallAbsenceSessions), Count(MeasureCatalogue.LateSessions),
-                Count(MeasureCatalogue.PersistentAbsenceEnrolments), Count(MeasureCatalogue.SevereAbsenceEnrolments), codes)
-                { RegisterDetailUnavailable = registersOnly ? null : SessionTotalsCoverage.RegisterDetailReason };
+            var values = MeasureValues.FromCounts(m => column(m.Name)) with
+                { CodeSessions = codes, RegisterDetailUnavailable = registersOnly ? null : SessionTotalsCoverage.RegisterDetailReason };
             return cell with
             {
                 Values = values,

@@ -18,6 +18,13 @@ public sealed record MeasureValues(
 {
     public static MeasureValues Empty { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
+    /// <summary>The values of a cell from each count's stored figure (a measure statement's columns, a rollup row's).</summary>
+    public static MeasureValues FromCounts(Func<CountMeasure, long> count) => new(
+        count(MeasureCatalogue.Enrolments), count(MeasureCatalogue.PossibleSessions), count(MeasureCatalogue.AttendanceSessions),
+        count(MeasureCatalogue.AuthorisedAbsenceSessions), count(MeasureCatalogue.UnauthorisedAbsenceSessions),
+        count(MeasureCatalogue.OverallAbsenceSessions), count(MeasureCatalogue.LateSessions),
+        count(MeasureCatalogue.PersistentAbsenceEnrolments), count(MeasureCatalogue.SevereAbsenceEnrolments));
+
     /// <summary>
     /// Why register-level figures (late sessions, counts by code) are unknown here, or null when every session
     /// counted came from registers: weeks loaded as DfE session totals have no codes (<see cref="SessionTotalsCoverage"/>).

@@ -72,7 +72,8 @@ public static class SchoolRollup
     /// the number of enrolments, not the year's fragments: see docs/aggregates.md.
     /// </summary>
     /// <param name="batchId">The batch being loaded: the kept units are marked current to it.</param>
-    public static void Refresh(DuckDBConnection c, int batchId, DateOnly? from = null, DateOnly? to = null)
+    /// <returns>The dates whose buckets were rebuilt: the range asked for, widened by any remembered week's, or every bucket.</returns>
+    public static RollupRewrite Refresh(DuckDBConnection c, int batchId, DateOnly? from = null, DateOnly? to = null)
     {
         Prepare(c);
         // Units not kept, or not kept by the last load (a warehouse from before them, one with no attendance yet, one an
@@ -88,11 +89,12 @@ public static class SchoolRollup
         var before = from is null || to is null ? c.Scalar<long>($"SELECT count(*) FROM (SELECT 1 FROM {Table} LIMIT 1)") : 0;
         var written = Build(c, Table, RollupUnits.Table, from, to, byDifference);
         // A full build over rows already there leaves their row groups (deleted rows still count in their min/max) ahead of the new.
-        if (from is not null && to is not null) RollupOrder.Appended(c, written);
-        else if (before > 0) RollupOrder.Rewrite(c);
-        else RollupOrder.Written(c);
+        if (from is not null && to is not null) RollupOrder.SchoolRows.Appended(c, written);
+        else if (before > 0) RollupOrder.SchoolRows.Rewrite(c);
+        else RollupOrder.SchoolRows.Written(c);
         c.ExecuteAll(RollupUnits.ForgetSql);
         RollupUnits.MarkCurrent(c, batchId);
+        return new RollupRewrite(from, to);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Text;
 using AttendanceGraph.Etl.Cli;
 using AttendanceGraph.Etl.Pipeline;
 using AttendanceGraph.Schema.Warehouse;
+using AttendanceGraph.Etl.Publish;
 using AttendanceGraph.Schema.Rollups;
 using DuckDB.NET.Data;
 
@@ -120,6 +121,26 @@ public sealed class EtlWarehouse : IDisposable
             Assert.True(c.Scalar<long>($"SELECT count(*) FROM {refreshed}") > 0);
             c.Execute($"DROP TABLE {rebuilt}");
         }
+        AssertPeerPositionsEqualFullRanking(c);
+    }
+
+    /// <summary>
+    /// The schools' positions among their phase (<see cref="PeerPositions"/>) as loads wrote them, row for row against every
+    /// phase ranked again from the rollup, and ranked over the LA's schools and phases as they are now.
+    /// </summary>
+    public static void AssertPeerPositionsEqualFullRanking(DuckDBConnection c)
+    {
+        var (ranks, counts) = PeerPositionsRefresh.RankAll(PeerPositionsRefresh.EveryCell(c));
+        static string Key(PeriodKey p, string cohort) => $"{p.Kind}|{p.From:yyyy-MM-dd}|{p.To:yyyy-MM-dd}|{cohort}";
+        var expectedRanks = ranks.Select(r => $"{Key(r.Period, r.Cohort)}|{r.School.Urn}|" +
+            string.Join("|", Enumerable.Range(0, PeerPositions.Measures.Count).SelectMany(m => new[] { r.School.Exact[m], r.School.Protected[m], r.School.Own[m] }))).ToList();
+        var expectedCounts = counts.Select(x => $"{Key(x.Period, x.Cohort)}|{x.Phase}|" +
+            string.Join("|", Enumerable.Range(0, PeerPositions.Measures.Count).SelectMany(m => new[] { x.Ranked.PeersExact[m], x.Ranked.PeersProtected[m] }))).ToList();
+        var dates = "kind || '|' || strftime(b_from, '%Y-%m-%d') || '|' || strftime(b_to, '%Y-%m-%d') || '|' || cohort";
+        Assert.Equal(expectedRanks, Rows(c, $"SELECT {dates} || '|' || urn || '|' || concat_ws('|', {string.Join(", ", PeerPositions.RankColumns)}) FROM {PeerPositions.Table} ORDER BY {PeerPositions.RowOrder}"));
+        Assert.Equal(expectedCounts, Rows(c, $"SELECT {dates} || '|' || phase || '|' || concat_ws('|', {string.Join(", ", PeerPositions.PeersColumns)}) FROM {PeerPositions.CountsTable} ORDER BY kind, b_from, b_to, cohort, phase"));
+        Assert.NotEmpty(expectedRanks);
+        Assert.Equal(c.Scalar<string>(PeerPositions.FingerprintSql), c.Scalar<string>($"SELECT value FROM warehouse_info WHERE key = '{PeerPositions.FingerprintKey}'"));
     }
 
     /// <summary>Writes a marks file (upn,school_urn,date,session,code).</summary>

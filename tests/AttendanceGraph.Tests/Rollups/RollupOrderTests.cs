@@ -45,10 +45,10 @@ public sealed class RollupOrderTests
             ScrambleOrder(c);
             var rows = Rows(c);
             Assert.True(OutOfOrder(c) > 0);
-            Assert.False(RollupOrder.Appended(c, rows / 4));
+            Assert.False(RollupOrder.SchoolRows.Appended(c, rows / 4));
             Assert.Equal((rows / 4).ToString(), Appended(c));
             Assert.True(OutOfOrder(c) > 0);
-            Assert.True(RollupOrder.Appended(c, rows / 4 + 1));
+            Assert.True(RollupOrder.SchoolRows.Appended(c, rows / 4 + 1));
             Assert.Equal("0", Appended(c));
             Assert.Equal(0, OutOfOrder(c));
             Assert.Equal(rows, Rows(c));
@@ -102,7 +102,7 @@ public sealed class RollupOrderTests
     private static long Rows(DuckDBConnection c) => c.Scalar<long>($"SELECT count(*) FROM {SchoolRollup.Table}");
 
     private static string? Appended(DuckDBConnection c) =>
-        c.Scalar<string?>("SELECT value FROM warehouse_info WHERE key = $k", ("k", RollupOrder.AppendedKey));
+        c.Scalar<string?>("SELECT value FROM warehouse_info WHERE key = $k", ("k", RollupOrder.SchoolRows.AppendedKey));
 
     /// <summary>Rows, in the table's physical order, that sort before the row stored just before them.</summary>
     private static long OutOfOrder(DuckDBConnection c) => c.Scalar<long>(

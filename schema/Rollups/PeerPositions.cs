@@ -1,0 +1,315 @@
+using AttendanceGraph.Schema.Disclosure;
+using AttendanceGraph.Schema.Measures;
+using AttendanceGraph.Schema.Warehouse;
+using DuckDB.NET.Data;
+
+namespace AttendanceGraph.Schema.Rollups;
+
+/// <summary>How a caller sees the phase's schools it ranks a school among (decided by the API's data boundary).</summary>
+public enum PeerForm
+{
+    /// <summary>Every school's exact figures (la-lead and virtual-school).</summary>
+    Exact,
+
+    /// <summary>Every school's protected figures (bi-reader; any role asking for disclosure control).</summary>
+    Protected,
+
+    /// <summary>The school's own exact figures among the other schools' protected ones (a school's own benchmark).</summary>
+    OwnAmongProtected,
+}
+
+/// <summary>
+/// Where each of the LA's schools stands among its schools of the same phase on each headline measure, for every named
+/// period of the school rollup (weeks, months, half terms, terms, years; not week parts), all pupils or each reporting
+/// cohort, compulsory school age (the official figures; every age reads the peers), in the three forms a caller can see
+/// them (<see cref="PeerForm"/>). Ranked at publish time from the rollup's school rows, so a school's benchmark reads its
+/// own row and its phase's counts rather than every peer's cell: on the 4 × LA the peers' cells were what grew
+/// (docs/scaling.md).
+/// <para>
+/// <see cref="Table"/> holds each school's rank per measure and form, 0 where the school has no value in that form;
+/// <see cref="CountsTable"/> how many of a phase's schools have a value of each measure, exact and protected. Competition
+/// ranking: 1 + the peers strictly better. The values ranked are those <see cref="CellKeyPerturbation"/> publishes from the
+/// cell's counts and keys and <see cref="RateMeasure.Of(MeasureValues, MeasureField)"/> reads, so a rank agrees with every
+/// published figure.
+/// </para>
+/// </summary>
+public static class PeerPositions
+{
+    public const string Table = "phase_peer_positions_v1";
+
+    public const string CountsTable = "phase_peer_counts_v1";
+
+    /// <summary>The warehouse_info key holding what the positions were ranked over (<see cref="FingerprintSql"/>).</summary>
+    public const string FingerprintKey = "peer_positions_of";
+
+    public static IReadOnlyList<RateMeasure> Measures => MeasureCatalogue.Headline;
+
+    public static string RankColumn(RateMeasure m, PeerForm form) =>
+        $"{m.Name}_rank_{form switch { PeerForm.Exact => "exact", PeerForm.Protected => "protected", _ => "own" }}";
+
+    /// <summary>The peers a rank in <paramref name="exact"/> or protected figures is among (the own form's are worked out from both, <see cref="OwnPeers"/>).</summary>
+    public static string PeersColumn(RateMeasure m, bool exact) => $"{m.Name}_peers_{(exact ? "exact" : "protected")}";
+
+    private static readonly PeerForm[] Forms = Enum.GetValues<PeerForm>();
+
+    /// <summary>The rank columns after the key, in table order: per measure, its three forms.</summary>
+    public static IReadOnlyList<string> RankColumns { get; } = Measures.SelectMany(m => Forms.Select(f => RankColumn(m, f))).ToList();
+
+    /// <summary>The count columns after the key, in table order: per measure, exact then protected.</summary>
+    public static IReadOnlyList<string> PeersColumns { get; } = Measures.SelectMany(m => new[] { PeersColumn(m, true), PeersColumn(m, false) }).ToList();
+
+    public static IReadOnlyList<string> CreateTablesSql => [CreateTableSql, CreateCountsTableSql];
+
+    public static string CreateTableSql =>
+        $"""
+        CREATE TABLE IF NOT EXISTS {Table} (
+          kind VARCHAR NOT NULL,
+          b_from DATE NOT NULL,
+          b_to DATE NOT NULL,
+          cohort VARCHAR NOT NULL,
+          urn INTEGER NOT NULL,
+          {string.Join(",\n  ", RankColumns.Select(c => $"{c} INTEGER NOT NULL"))})
+        """;
+
+    public static string CreateCountsTableSql =>
+        $"""
+        CREATE TABLE IF NOT EXISTS {CountsTable} (
+          kind VARCHAR NOT NULL,
+          b_from DATE NOT NULL,
+          b_to DATE NOT NULL,
+          cohort VARCHAR NOT NULL,
+          phase VARCHAR NOT NULL,
+          {string.Join(",\n  ", PeersColumns.Select(c => $"{c} INTEGER NOT NULL"))})
+        """;
+
+    /// <summary>The order <see cref="Table"/>'s rows are written in, so a lookup reads about one row group.</summary>
+    public const string RowOrder = "kind, b_from, b_to, cohort, urn";
+
+    /// <summary>
+    /// The LA's schools and their phases, as one value: positions ranked over other schools or phases are stale. Constant SQL.
+    /// </summary>
+    public static string FingerprintSql =>
+        $"SELECT 'v1:' || coalesce(hash(list((urn, phase) ORDER BY urn))::VARCHAR, '') FROM schools WHERE urn IN ({ServedLocalAuthority.SchoolsSql})";
+
+    /// <summary>Whether the snapshot has positions (one published before them does not; its benchmarks read the peers).</summary>
+    public static bool Available(DuckDBConnection connection) => WarehouseTables.Has(connection, Table) && WarehouseTables.Has(connection, CountsTable);
+
+    /// <summary>One cell of a phase: a school's counts and cell keys for one named period and cohort, compulsory school age.</summary>
+    public readonly record struct Cell(int Urn, MeasureValues Values, CellKeys Keys);
+
+    /// <summary>A phase's peers counted and its schools ranked: per measure (in <see cref="Measures"/>' order).</summary>
+    public sealed record Ranked(int[] PeersExact, int[] PeersProtected, IReadOnlyList<SchoolRanks> Schools);
+
+    /// <summary>One school's rank in each form per measure; 0 where the school has no value in that form.</summary>
+    public sealed record SchoolRanks(int Urn, int[] Exact, int[] Protected, int[] Own);
+
+    /// <summary>Ranks the cells of one phase (one named period and cohort; every school of the phase with a cell).</summary>
+    public static Ranked Rank(IReadOnlyList<Cell> cells)
+    {
+        var measures = Measures.Count;
+        var exact = new double[measures][];
+        var published = new double[measures][];
+        for (var m = 0; m < measures; m++)
+        {
+            exact[m] = new double[cells.Count];
+            published[m] = new double[cells.Count];
+        }
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = CellKeyPerturbation.Publish(cells[i].Values, cells[i].Keys);
+            for (var m = 0; m < measures; m++)
+            {
+                // NaN for no value: never a rate, and left out of the sorted peers below.
+                exact[m][i] = Measures[m].Of(cells[i].Values) ?? double.NaN;
+                published[m][i] = Measures[m].Of(cell.Values, cell.Withheld) ?? double.NaN;
+            }
+        }
+        var schools = new SchoolRanks[cells.Count];
+        for (var i = 0; i < cells.Count; i++) schools[i] = new SchoolRanks(cells[i].Urn, new int[measures], new int[measures], new int[measures]);
+        var peersExact = new int[measures];
+        var peersProtected = new int[measures];
+        for (var m = 0; m < measures; m++)
+        {
+            var worse = Measures[m].HigherIsWorse;
+            var sortedExact = Sorted(exact[m]);
+            var sortedProtected = Sorted(published[m]);
+            peersExact[m] = sortedExact.Length;
+            peersProtected[m] = sortedProtected.Length;
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var own = exact[m][i];
+                var shown = published[m][i];
+                if (!double.IsNaN(own))
+                {
+                    schools[i].Exact[m] = 1 + Better(sortedExact, own, worse);
+                    // Among the others' protected values: its own protected value is not a peer of its exact one.
+                    var ownShownBetter = !double.IsNaN(shown) && IsBetter(shown, own, worse) ? 1 : 0;
+                    schools[i].Own[m] = 1 + Better(sortedProtected, own, worse) - ownShownBetter;
+                }
+                if (!double.IsNaN(shown)) schools[i].Protected[m] = 1 + Better(sortedProtected, shown, worse);
+            }
+        }
+        return new Ranked(peersExact, peersProtected, schools);
+    }
+
+    /// <summary>The peers a school is ranked among in the own form: the others' protected values and its own exact one.</summary>
+    public static int OwnPeers(int peersProtected, int ownProtectedRank, int ownExactRank) =>
+        peersProtected - (ownProtectedRank > 0 ? 1 : 0) + (ownExactRank > 0 ? 1 : 0);
+
+    public static bool IsBetter(double candidate, double than, bool higherIsWorse) => higherIsWorse ? candidate < than : candidate > than;
+
+    private static double[] Sorted(double[] values)
+    {
+        var sorted = new double[values.Length];
+        var n = 0;
+        foreach (var v in values)
+            if (!double.IsNaN(v)) sorted[n++] = v;
+        Array.Resize(ref sorted, n);
+        Array.Sort(sorted);
+        return sorted;
+    }
+
+    /// <summary>How many of <paramref name="sorted"/> are strictly better than <paramref name="value"/>.</summary>
+    private static int Better(double[] sorted, double value, bool higherIsWorse) =>
+        higherIsWorse ? FirstAtLeast(sorted, value) : sorted.Length - FirstAbove(sorted, value);
+
+    private static int FirstAtLeast(double[] sorted, double value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private static int FirstAbove(double[] sorted, double value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>
+    /// The rollup's school cells the positions are ranked from, in the order <see cref="Rank"/> takes them (a phase's cells
+    /// together): the LA's schools' compulsory-age rows with an enrolment (as the measure statement selects them) of all
+    /// pupils and of each cohort (not the rest corrections), every named period but week parts overlapping [$from, $to].
+    /// Columns: kind, b_from, b_to, cohort, phase, urn, then <see cref="CountColumns"/>.
+    /// </summary>
+    public static string CellsSql =>
+        $"""
+        SELECT r.kind, r.b_from, r.b_to, r.cohort, s.phase, r.urn, {string.Join(", ", CountColumns.Select(c => "r." + c))}
+        FROM {SchoolRollup.Table} r JOIN schools s ON s.urn = r.urn
+        WHERE r.compulsory AND NOT r.rest AND r.{MeasureCatalogue.Enrolments.Name} > 0 AND r.kind <> '{RollupBucket.WeekPart}'
+          AND r.b_from <= $to AND r.b_to >= $from AND r.urn IN ({ServedLocalAuthority.SchoolsSql})
+        ORDER BY r.kind, r.b_from, r.b_to, r.cohort, s.phase, r.urn
+        """;
+
+    /// <summary>The rollup's counts and key sums a cell is made of, in <see cref="CellsSql"/>' order.</summary>
+    public static IReadOnlyList<string> CountColumns { get; } = SchoolRollup.PersonColumns.Concat(SchoolRollup.SessionColumns).Select(c => c.Name)
+        .Concat(SchoolRollup.PersonColumns.Select(SchoolRollup.KeySumColumn)).Append(SchoolRollup.SessionKeySumColumn).ToList();
+
+    /// <summary>A cell from <see cref="CountColumns"/>' values: its counts and keys as the rollup's measure statement gives them.</summary>
+    public static Cell CellOf<T>(int urn, T[] counts) where T : System.Numerics.IBinaryInteger<T>
+    {
+        var values = MeasureValues.FromCounts(c => long.CreateTruncating(counts[CountIndex[c]]));
+        int Key(int index) => int.CreateTruncating(counts[index] % T.CreateTruncating(256));
+        return new Cell(urn, values, new CellKeys(Key(KeyIndex[0]), Key(KeyIndex[1]), Key(KeyIndex[2]), Key(KeyIndex[3])));
+    }
+
+    private static readonly Dictionary<CountMeasure, int> CountIndex = new(SchoolRollup.PersonColumns.Concat(SchoolRollup.SessionColumns)
+        .Select((c, i) => KeyValuePair.Create(c, i)), ReferenceEqualityComparer.Instance);
+
+    // The cell keys' sums, in CellKeys' order: enrolments, persistent absence, severe absence, sessions.
+    private static readonly int[] KeyIndex = new[]
+    {
+        SchoolRollup.KeySumColumn(MeasureCatalogue.Enrolments), SchoolRollup.KeySumColumn(MeasureCatalogue.PersistentAbsenceEnrolments),
+        SchoolRollup.KeySumColumn(MeasureCatalogue.SevereAbsenceEnrolments), SchoolRollup.SessionKeySumColumn,
+    }.Select(c => CountColumns.ToList().IndexOf(c)).ToArray();
+
+    /// <summary>
+    /// The phase's peer counts and the asked schools' ranks of one named period and cohort ('' = all pupils): one row per
+    /// asked school, its ranks 0 where it has no row. Parameters: $kind, $from, $to, $cohort, $phase, $urns (a list).
+    /// Columns: urn, <see cref="PeersColumns"/>, <see cref="RankColumns"/>. No row when none of the phase's schools has a cell.
+    /// </summary>
+    public static string LookupSql =>
+        $"""
+        SELECT u.urn, {string.Join(", ", PeersColumns.Select(c => "p." + c))}, {string.Join(", ", RankColumns.Select(c => $"coalesce(s.{c}, 0)"))}
+        FROM (SELECT * FROM {CountsTable} WHERE kind = $kind AND b_from = $from AND b_to = $to AND cohort = $cohort AND phase = $phase) p
+        CROSS JOIN (SELECT unnest($urns) AS urn) u
+        LEFT JOIN (SELECT * FROM {Table} WHERE kind = $kind AND b_from = $from AND b_to = $to AND cohort = $cohort) s ON s.urn = u.urn
+        """;
+
+    /// <summary>A named period and cohort ('' = all pupils) whose positions are held.</summary>
+    public sealed record Lookup(string Kind, DateOnly From, DateOnly To, string Cohort);
+
+    /// <summary>
+    /// The positions a benchmark request's peers are held under, or null when they are not (it then reads the peers):
+    /// one named period of the rollup (not a week part) by enrolment under the official method, compulsory school age, the
+    /// LA's schools, all pupils or one cohort, no characteristic, grain, codes or cohort within a cohort.
+    /// </summary>
+    public static Lookup? For(MeasureRequest shape)
+    {
+        if (shape is not { Grain: TimeGrain.None, IncludeAllAges: false, LaPopulation: LaPopulation.LaSchools, Urns: null, GroupBy: MeasureGrouping.None })
+            return null;
+        var cohort = shape.Population switch
+        {
+            Population.AllPupils => "",
+            Population.Cohort when shape.Cohorts.Distinct().Count() == 1 => shape.Cohorts[0],
+            _ => null,
+        };
+        if (cohort is null || RollupMeasureQuery.Scope(shape with { GroupBy = MeasureGrouping.School }) is not { WeekParts.Count: 0 } scope || scope.Kind == RollupBucket.WeekPart)
+            return null;
+        return new Lookup(scope.Kind, scope.From, scope.To, cohort);
+    }
+
+    /// <summary>A school's ranks and its phase's peer counts, per measure in <see cref="Measures"/>' order; a rank of 0 is no value.</summary>
+    public sealed record Position(int[] PeersExact, int[] PeersProtected, int[] RankExact, int[] RankProtected, int[] RankOwn)
+    {
+        public static Position None { get; } = new(new int[Measures.Count], new int[Measures.Count], new int[Measures.Count], new int[Measures.Count], new int[Measures.Count]);
+
+        public int Rank(int measure, PeerForm form) => form switch
+        {
+            PeerForm.Exact => RankExact[measure],
+            PeerForm.Protected => RankProtected[measure],
+            _ => RankOwn[measure],
+        };
+
+        public int Peers(int measure, PeerForm form) => form switch
+        {
+            PeerForm.Exact => PeersExact[measure],
+            PeerForm.Protected => PeersProtected[measure],
+            _ => OwnPeers(PeersProtected[measure], RankProtected[measure], RankExact[measure]),
+        };
+    }
+
+    /// <summary>The asked schools' positions among <paramref name="phase"/>'s schools (<see cref="Position.None"/> for a school without a cell).</summary>
+    public static IReadOnlyDictionary<int, Position> Read(DuckDBConnection c, Lookup lookup, string phase, IReadOnlyList<int> urns)
+    {
+        var asked = urns.Distinct().ToArray();
+        var found = new Dictionary<int, Position>();
+        var n = Measures.Count;
+        foreach (var r in c.Rows(LookupSql, ("kind", lookup.Kind), ("from", lookup.From), ("to", lookup.To), ("cohort", lookup.Cohort), ("phase", phase), ("urns", asked)))
+        {
+            int Int(int column) => r.GetInt32(column);
+            var p = new Position(new int[n], new int[n], new int[n], new int[n], new int[n]);
+            for (var m = 0; m < n; m++)
+            {
+                p.PeersExact[m] = Int(1 + 2 * m);
+                p.PeersProtected[m] = Int(2 + 2 * m);
+                p.RankExact[m] = Int(1 + 2 * n + 3 * m);
+                p.RankProtected[m] = Int(2 + 2 * n + 3 * m);
+                p.RankOwn[m] = Int(3 + 2 * n + 3 * m);
+            }
+            found[Int(0)] = p;
+        }
+        return asked.ToDictionary(u => u, u => found.GetValueOrDefault(u) ?? Position.None);
+    }
+}

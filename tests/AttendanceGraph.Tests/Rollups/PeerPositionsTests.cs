@@ -1,0 +1,90 @@
+using AttendanceGraph.Schema.Measures;
+using AttendanceGraph.Schema.Rollups;
+using AttendanceGraph.Schema.Warehouse;
+using AttendanceGraph.Tests.Fixtures;
+using static AttendanceGraph.Tests.Fixtures.HandCheckedAuthority;
+
+namespace AttendanceGraph.Tests.Rollups;
+
+/// <summary>
+/// The schools' positions among their phase (<see cref="PeerPositions"/>): ranked by hand-checked rules, and kept equal to
+/// every phase ranked again as loads change the rollup or the schools' phases.
+/// </summary>
+public sealed class PeerPositionsTests
+{
+    private static readonly int Attendance = Index(MeasureCatalogue.AttendanceRate), OverallAbsence = Index(MeasureCatalogue.OverallAbsenceRate);
+
+    private static int Index(RateMeasure m) => PeerPositions.Measures.ToList().IndexOf(m);
+
+    /// <summary>Three pupils each, 100 possible sessions (no possible session for D), attending 90, 95, 95.</summary>
+    private static PeerPositions.Cell Cell(int urn, long possible, long attended) =>
+        new(urn, new MeasureValues(3, possible, attended, 0, possible - attended, possible - attended, 0, 0, 0), new CellKeys(1, 2, 3, 4));
+
+    [Fact]
+    public void TiesShareARank_AndASchoolWithoutAValueIsNeitherRankedNorAPeer()
+    {
+        var ranked = PeerPositions.Rank([Cell(1, 100, 90), Cell(2, 100, 95), Cell(3, 100, 95), Cell(4, 0, 0)]);
+        Assert.Equal(3, ranked.PeersExact[Attendance]);
+        Assert.Equal([3, 1, 1, 0], ranked.Schools.Select(s => s.Exact[Attendance]));
+        // Higher is worse for absence: 10 %, 5 %, 5 %.
+        Assert.Equal([3, 1, 1, 0], ranked.Schools.Select(s => s.Exact[OverallAbsence]));
+    }
+
+    /// <summary>
+    /// Three pupils publish no session rate (fewer than 10 enrolments), so the protected form has no peers, and a school
+    /// shown its own exact rate is alone among the others' withheld ones: rank 1 of 1.
+    /// </summary>
+    [Fact]
+    public void AmongWithheldPeers_ASchoolsOwnExactRateIsFirstOfOne()
+    {
+        var ranked = PeerPositions.Rank([Cell(1, 100, 90), Cell(2, 100, 95)]);
+        Assert.Equal(0, ranked.PeersProtected[Attendance]);
+        Assert.All(ranked.Schools, s => Assert.Equal(0, s.Protected[Attendance]));
+        Assert.All(ranked.Schools, s => Assert.Equal(1, s.Own[Attendance]));
+        Assert.All(ranked.Schools, s => Assert.Equal(1, PeerPositions.OwnPeers(ranked.PeersProtected[Attendance], s.Protected[Attendance], s.Exact[Attendance])));
+    }
+
+    [Fact]
+    public void ASchoolsFileMovingASchoolToAnotherPhase_RanksEveryPhaseAgain()
+    {
+        using var w = new EtlWarehouse();
+        w.Load(w.HandChecked);
+        using (var c = w.Open())
+            Assert.Equal(["Primary", "Secondary"], EtlWarehouse.Rows(c, $"SELECT DISTINCT phase FROM {PeerPositions.CountsTable} ORDER BY 1"));
+        var gias = Path.Combine(w.NewFolder("gias"), "edubasealldata20251001.csv");
+        File.WriteAllText(gias, File.ReadAllText(Path.Combine(w.HandChecked, "edubasealldata20250901.csv"), System.Text.Encoding.Latin1)
+            .Replace("Open,Primary,01-09-2012", "Open,Secondary,01-09-2012"), System.Text.Encoding.Latin1);
+        w.Load(gias);
+        using var after = w.Open();
+        Assert.Equal(["Secondary"], EtlWarehouse.Rows(after, $"SELECT phase FROM schools WHERE urn = {Beta}"));
+        // Beta now ranks among Gamma's phase: the year's secondary phase has two schools with an attendance rate.
+        Assert.Equal(["2"], EtlWarehouse.Rows(after,
+            $"SELECT {PeerPositions.PeersColumn(MeasureCatalogue.AttendanceRate, exact: true)} FROM {PeerPositions.CountsTable} WHERE kind = 'year' AND cohort = '' AND phase = 'Secondary'"));
+        EtlWarehouse.AssertPeerPositionsEqualFullRanking(after);
+    }
+
+    [Fact]
+    public void ACorrectedMark_RanksItsPeriodsAgain_AndTheRestStay()
+    {
+        using var w = new EtlWarehouse();
+        w.Load(w.HandChecked);
+        // A mark put right on 12 September: the first week of September is none of the periods ranked again, so a rank
+        // altered there stays; put back, every position equals a full ranking.
+        var rank = PeerPositions.RankColumn(MeasureCatalogue.AttendanceRate, PeerForm.Exact);
+        var firstWeek = $"kind = 'week' AND b_from = DATE '2025-09-01' AND cohort = '' AND urn = {Alpha}";
+        string? before = null;
+        w.EditCurrent(c =>
+        {
+            before = c.Scalar<int>($"SELECT {rank} FROM {PeerPositions.Table} WHERE {firstWeek}").ToString();
+            Assert.Equal(1, c.Execute($"UPDATE {PeerPositions.Table} SET {rank} = 77 WHERE {firstWeek}"));
+        });
+        w.Load(w.WriteMarks(Path.Combine(w.NewFolder("correction"), "marks.csv"), [(P4, Beta, Days[7], "AM", "/")]));
+        w.EditCurrent(c =>
+        {
+            Assert.Equal(77, c.Scalar<int>($"SELECT {rank} FROM {PeerPositions.Table} WHERE {firstWeek}"));
+            c.Execute($"UPDATE {PeerPositions.Table} SET {rank} = {before} WHERE {firstWeek}");
+        });
+        using var after = w.Open();
+        EtlWarehouse.AssertPeerPositionsEqualFullRanking(after);
+    }
+}
