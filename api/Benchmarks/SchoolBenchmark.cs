@@ -2,7 +2,9 @@ using AttendanceGraph.Api.Common;
 using AttendanceGraph.Api.Data;
 using AttendanceGraph.Api.Disclosure;
 using AttendanceGraph.Schema.Measures;
+using AttendanceGraph.Schema.Rollups;
 using GraphQL;
+using GraphQL.DataLoader;
 
 namespace AttendanceGraph.Api.Benchmarks;
 
@@ -17,14 +19,14 @@ public sealed record SchoolBenchmark(
     public NationalFigure? National => NationalComparison.Figure;
 
     /// <summary>
-    /// Two queries per phase and request (the phase's schools; the phase as a whole), shared by every school
-    /// of that phase asking in the same request. Every figure, and every peer compared, is as this caller may see it
+    /// The school's benchmark as this caller may see it. Where the snapshot holds the school's positions among its phase
+    /// (<see cref="PeerPositions"/>: a named period, all pupils or one cohort, compulsory school age), its ranks and the phase's
+    /// peer counts are read with its own cell, every school asking in the request in one read, so the answer does not grow with
+    /// the phase; the phase's own cell and England's are read once per phase. Otherwise the phase's schools are read and ranked
+    /// (<see cref="Phase"/>). Every figure, and every peer compared, is as this caller may see it
     /// (<see cref="ProtectedAggregates"/>), so a position reveals nothing the peers' own published figures do not.
-    /// The phase's published peers and their values are worked out once per request too (<see cref="Phase"/>): the schools
-    /// table asks for all 400 schools' benchmarks, and publishing and ranking the phase's 270 peers again for each school
-    /// was most of that page's time (0.4–0.7 s of a cold first visit on the 38M-mark LA, and all of a warm one).
     /// </summary>
-    public static SchoolBenchmark For(IResolveFieldContext c, SchoolInfo school)
+    public static IDataLoaderResult<SchoolBenchmark> For(IResolveFieldContext c, SchoolInfo school)
     {
         var data = c.Data();
         var source = c.Protected();
@@ -32,10 +34,46 @@ public sealed record SchoolBenchmark(
         // England's figure depends on the period's kind and label (an academic year or the same dates as a day range are
         // compared with different national figures), which the shape key, made of dates, leaves out.
         var key = $"school-benchmark|{shape.ShapeKey}|{shape.Period.Kind}|{shape.Period.Label}";
-        var phase = source.Derived(key, () => Phase.Of(data, source, shape, school.Phase));
+        SchoolBenchmark Ranked() => FromPeers(source.Derived(key, () => Phase.Of(data, source, shape, school.Phase)), source, shape, school);
+        if (PeerPositions.For(shape) is not { } lookup || source.PeerForm(shape, school.Urn, school.Phase) is not { } form)
+            return DeferredResultExtensions.Known(Ranked());
+        var held = source.Derived($"{key}|positions|{form}", () => new RequestDataLoader<int, Held?>(urns =>
+        {
+            var asked = urns.Distinct().ToList();
+            if (data.PeerPositions(lookup, school.Phase, asked) is not { } positions) return asked.ToDictionary(u => u, _ => (Held?)null);
+            // The asked schools' cells and the phase's, in one statement.
+            var grouped = shape with { Urns = asked, GroupBy = MeasureGrouping.School };
+            var both = source.MeasureTogether([grouped, shape]);
+            var own = both[0].GroupBy(r => r.Urn!.Value).ToDictionary(g => g.Key, g => g.First().Measures);
+            var whole = new Whole(both[1].FirstOrDefault()?.Measures ?? source.Empty(shape, null), NationalFigures.Compare(data.Facts, school.Phase, shape.Period));
+            return asked.ToDictionary(u => u, u => (Held?)new Held(own.GetValueOrDefault(u) ?? source.Empty(grouped, u), positions[u], whole));
+        }, null));
+        return held.Load(school.Urn).Then(h => h is null ? Ranked() : h.Benchmark(school, form));
+    }
+
+    private static SchoolBenchmark FromPeers(Phase phase, ProtectedAggregates source, MeasureRequest shape, SchoolInfo school)
+    {
         var own = phase.Peer(school.Urn) ?? source.Empty(shape with { GroupBy = MeasureGrouping.School }, school.Urn);
         var positions = phase.Measures.Select(m => Position(m, own)).ToList();
         return new SchoolBenchmark(school, own, phase.Whole, phase.National, positions);
+    }
+
+    /// <summary>A phase's own cell and England's for it, as this caller may see them.</summary>
+    private sealed record Whole(DisclosedMeasures Measures, NationalComparison National);
+
+    /// <summary>A school's own cell and its held positions among its phase.</summary>
+    private sealed record Held(DisclosedMeasures Own, PeerPositions.Position Position, Whole Phase)
+    {
+        public SchoolBenchmark Benchmark(SchoolInfo school, PeerForm form)
+        {
+            var peers = MeasureSelector.Headline.Select((m, i) =>
+            {
+                var own = m.Value(Own);
+                var rank = Position.Rank(i, form);
+                return Place(m, own, own is null || rank == 0 ? null : rank, Position.Peers(i, form), m.Value(Phase.Measures), NationalFigures.Value(Phase.National.Figure, m));
+            }).ToList();
+            return new SchoolBenchmark(school, Own, Phase.Measures, Phase.National, peers);
+        }
     }
 
     /// <summary>One phase's benchmark as this caller may see it: its schools' published cells, the phase's own, England's, and each headline measure's peer values.</summary>
@@ -85,16 +123,11 @@ public sealed record SchoolBenchmark(
         var m = phase.Measure;
         var values = phase.PeerValues;
         var own = m.Value(ownMeasures);
-        int? rank = null;
-        double? percentile = null;
-        int? quartile = null;
-        if (own is { } v)
-        {
-            // Competition ranking: 1 + the number of peers strictly better.
-            rank = 1 + values.Count(p => m.HigherIsWorse ? p < v : p > v);
-            percentile = PercentileOf(rank.Value, values.Length);
-            quartile = QuartileOf(rank.Value, values.Length);
-        }
-        return new PeerPosition(m, own, rank, values.Length, percentile, quartile, phase.PhaseValue, phase.NationalValue);
+        // Competition ranking: 1 + the number of peers strictly better.
+        int? rank = own is { } v ? 1 + values.Count(p => PeerPositions.IsBetter(p, v, m.HigherIsWorse)) : null;
+        return Place(m, own, rank, values.Length, phase.PhaseValue, phase.NationalValue);
     }
+
+    private static PeerPosition Place(MeasureSelector m, double? own, int? rank, int peers, double? phaseValue, double? nationalValue) =>
+        new(m, own, rank, peers, rank is { } r ? PercentileOf(r, peers) : null, rank is { } q ? QuartileOf(q, peers) : null, phaseValue, nationalValue);
 }

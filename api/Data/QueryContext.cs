@@ -89,6 +89,14 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
         pupilRows.GetOrRun(Lease.SnapshotName, scope, options, viewer, () => Schema.Pupils.PupilAttendanceQuery.Run(db, scope, options, viewer));
 
     /// <summary>
+    /// The asked schools' positions among their phase's schools (<see cref="Schema.Rollups.PeerPositions"/>), or null when the
+    /// snapshot has none (published before them): one read for every school asked.
+    /// </summary>
+    public IReadOnlyDictionary<int, Schema.Rollups.PeerPositions.Position>? PeerPositions(Schema.Rollups.PeerPositions.Lookup lookup, string phase,
+        IReadOnlyList<int> urns) =>
+        Query(c => Schema.Rollups.PeerPositions.Available(c) ? Schema.Rollups.PeerPositions.Read(c, lookup, phase, urns) : null);
+
+    /// <summary>
     /// The rows of <paramref name="shape"/> (a request without schools) for one school, batched with every other
     /// school asking for the same shape in this request.
     /// </summary>

@@ -3,6 +3,7 @@ using AttendanceGraph.Api.Security;
 using AttendanceGraph.Schema.Characteristics;
 using AttendanceGraph.Schema.Disclosure;
 using AttendanceGraph.Schema.Measures;
+using AttendanceGraph.Schema.Rollups;
 using AttendanceGraph.Schema.Warehouse;
 using GraphQL.DataLoader;
 
@@ -39,6 +40,23 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
         if (!user.IsSchool) return false;
         var urn = request.GroupBy == MeasureGrouping.School ? rowUrn : request.Urns is [var only] ? only : (int?)null;
         return urn is not null && urn == user.Urn && request.Unit == MeasureUnit.Enrolment;
+    }
+
+    /// <summary>
+    /// How this caller sees the schools of <paramref name="phase"/> when school <paramref name="urn"/> is ranked among them, as
+    /// <see cref="IsExact"/> publishes each: all exact, all protected, or the school's own exact among the rest protected. Null
+    /// when it sees them otherwise (a school user ranking another school of its own phase sees its own school exact among
+    /// the rest): the peers are then read and ranked as published.
+    /// </summary>
+    public PeerForm? PeerForm(MeasureRequest shape, int urn, string phase)
+    {
+        if (shape.Unit != MeasureUnit.Enrolment) return null;
+        if (access.DisclosureControl) return Schema.Rollups.PeerForm.Protected;
+        var user = access.User;
+        if (ExactByRole(user)) return Schema.Rollups.PeerForm.Exact;
+        if (!user.IsSchool || user.Urn is not { } own) return Schema.Rollups.PeerForm.Protected;
+        if (own == urn) return Schema.Rollups.PeerForm.OwnAmongProtected;
+        return data.Facts.School(own)?.Phase == phase ? null : Schema.Rollups.PeerForm.Protected;
     }
 
     /// <summary>

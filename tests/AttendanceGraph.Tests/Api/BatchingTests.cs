@@ -29,8 +29,8 @@ public sealed class BatchingTests : IClassFixture<BatchingTests.GeneratedLa>
         var few = await CountQueries(4);
         var many = await CountQueries(24);
         // The bound depends on phases, never on schools: the facts (1), measures (1), trend (1), cohorts in and
-        // out (2), and for each of the three phases present its peers and the phase itself (2 × 3: the school benchmark
-        // reads both through the protected source, each cell with its own cell key).
+        // out (2), and for each of the three phases present the asked schools' held positions among it, and their cells
+        // with the phase's own in one statement (2 × 3: read through the protected source, each cell with its own cell key).
         const int bound = 1 + 1 + 1 + 2 + 2 * 3;
         Assert.InRange(few, 1, bound);
         Assert.InRange(many, few, bound);

@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using AttendanceGraph.Api.Security;
+using AttendanceGraph.Schema.Rollups;
+using AttendanceGraph.Schema.Warehouse;
+using AttendanceGraph.Tests.Fixtures;
+using DuckDB.NET.Data;
+
+namespace AttendanceGraph.Tests.Api;
+
+/// <summary>
+/// A school's benchmark read from the positions held in the snapshot (<see cref="PeerPositions"/>) is the benchmark ranked
+/// from its phase's published cells, for every role's view of the peers, on a generated LA (24 schools, 2,400 pupils,
+/// September to March): the same warehouse is served twice, once as loaded and once with the positions dropped (as a
+/// snapshot published before them), and every school's benchmark is asked of both.
+/// </summary>
+public sealed class HeldPeerPositionsTests(HeldPeerPositionsTests.TwoWarehouses w) : IClassFixture<HeldPeerPositionsTests.TwoWarehouses>
+{
+    private const string Benchmarks = """
+        query($p: PeriodInput, $k: String, $all: Boolean) { schools(first: 30) { nodes { urn
+          benchmark(period: $p, cohortKey: $k, includeAllAges: $all) {
+            measures { enrolments attendanceRate overallAbsenceRate persistentAbsenceRate severeAbsenceRate }
+            localAuthorityPhase { enrolments overallAbsenceRate persistentAbsenceRate }
+            peers { measure value rank peerCount percentile quartile localAuthorityPhaseValue nationalPhaseValue } } } } }
+        """;
+
+    /// <summary>Named periods of each kind the positions hold (the LA's data runs to 31 March), and cohorts large and small.</summary>
+    public static TheoryData<string, string?> PeriodsAndCohorts()
+    {
+        var periods = new[]
+        {
+            """{"academicYear":"2025/26"}""", """{"academicYear":"2025/26","term":"SPRING"}""", """{"academicYear":"2025/26","term":"AUTUMN","halfTerm":2}""",
+            """{"academicYear":"2025/26","month":11}""", """{"weekStarting":"2026-01-12"}""", """{"weekStarting":"2025-10-29"}""",
+        };
+        var data = new TheoryData<string, string?>();
+        foreach (var p in periods)
+            foreach (var k in new[] { null, "FSM", "LOOKED_AFTER", "EHC_PLAN" })
+                data.Add(p, k);
+        return data;
+    }
+
+    public static TheoryData<string> Callers => ["la-lead", "virtual-school", "bi-reader", "la-lead asking for disclosure control", "school"];
+
+    [Theory]
+    [MemberData(nameof(PeriodsAndCohorts))]
+    public async Task EveryRolesBenchmark_FromHeldPositions_IsTheBenchmarkRankedFromThePeers(string period, string? cohort)
+    {
+        var compared = 0;
+        foreach (var caller in Callers)
+        {
+            var held = await Ask(w.Held, caller, period, cohort, allAges: false);
+            var ranked = await Ask(w.Ranked, caller, period, cohort, allAges: false);
+            Assert.Equal(ranked.ToJsonString(), held.ToJsonString());
+            compared += held["schools"]!["nodes"]!.AsArray().Count;
+        }
+        // Every school for four roles (the LA's 24 and another LA's, listed for its resident pupils), the school role its own.
+        Assert.Equal(4 * 25 + 1, compared);
+    }
+
+    [Fact]
+    public async Task ABenchmarkOfEveryAge_ReadsThePeers_AndAgreesToo()
+    {
+        foreach (var caller in Callers)
+            Assert.Equal((await Ask(w.Ranked, caller, """{"academicYear":"2025/26","term":"AUTUMN"}""", "FSM", allAges: true)).ToJsonString(),
+                (await Ask(w.Held, caller, """{"academicYear":"2025/26","term":"AUTUMN"}""", "FSM", allAges: true)).ToJsonString());
+    }
+
+    /// <summary>The held path is the one taken: a rank written into the held positions is the rank answered.</summary>
+    [Fact]
+    public async Task ABenchmark_AnswersTheHeldRank_NotOneRankedAgain()
+    {
+        var measure = TwoWarehouses.AlteredMeasure;
+        var data = await Ask(w.Altered, "la-lead", """{"academicYear":"2025/26","term":"SPRING"}""", null, allAges: false);
+        var ranks = data["schools"]!["nodes"]!.AsArray()
+            .Select(n => n!["benchmark"]!["peers"]!.AsArray().First(p => (string)p!["measure"]! == measure.EnumName)!["rank"])
+            .Where(r => r is not null).Select(r => (int)r!).ToList();
+        Assert.NotEmpty(ranks);
+        Assert.All(ranks, r => Assert.Equal(99, r));
+    }
+
+    private static async Task<JsonNode> Ask(Served served, string caller, string period, string? cohort, bool allAges)
+    {
+        var token = caller switch
+        {
+            "school" => ApiFactory.Token(Roles.School, served.ASchool),
+            "la-lead asking for disclosure control" => ApiFactory.LaLeadToken,
+            _ => ApiFactory.Token(caller),
+        };
+        var headers = caller.EndsWith("disclosure control") ? new Dictionary<string, string> { [AccessContext.DisclosureHeader] = "true" } : null;
+        var result = await served.Api.QueryAs(token, Benchmarks, new { p = JsonNode.Parse(period), k = cohort, all = allAges }, headers);
+        Assert.True(result["errors"] is null, $"{caller}: {result["errors"]?.ToJsonString()}");
+        return result["data"]!;
+    }
+
+    /// <summary>A generated LA's warehouse served as loaded, and copies of it: without the held positions, and with one altered.</summary>
+    public sealed class TwoWarehouses : IDisposable
+    {
+        private readonly TempDirectory dir = new();
+        private readonly BatchingTests.GeneratedLa la = new();
+
+        public TwoWarehouses()
+        {
+            Held = new Served(la.Paths);
+            Ranked = new Served(Copy("ranked", c => c.ExecuteAll([$"DROP TABLE {PeerPositions.Table}", $"DROP TABLE {PeerPositions.CountsTable}"])));
+            // Every school's exact rank on one measure in the spring term, all pupils.
+            Altered = new Served(Copy("altered", c => Assert.True(c.Execute(
+                $"UPDATE {PeerPositions.Table} SET {PeerPositions.RankColumn(AlteredMeasure, PeerForm.Exact)} = 99 WHERE kind = 'term' AND b_from = $from AND cohort = ''",
+                ("from", AttendanceGraph.Schema.Calendar.Period.ForTerm(new(2025), AttendanceGraph.Schema.Calendar.Term.Spring).Start)) > 0)));
+        }
+
+        public static AttendanceGraph.Schema.Measures.RateMeasure AlteredMeasure => PeerPositions.Measures[0];
+
+        public Served Held { get; }
+        public Served Ranked { get; }
+        public Served Altered { get; }
+
+        private WarehousePaths Copy(string name, Action<DuckDBConnection> edit)
+        {
+            var paths = new WarehousePaths(dir.Sub(name));
+            foreach (var file in Directory.GetFiles(la.Paths.Root, "*", SearchOption.AllDirectories))
+            {
+                var to = Path.Combine(paths.Root, Path.GetRelativePath(la.Paths.Root, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                File.Copy(file, to);
+            }
+            Served.Edit(paths, edit);
+            return paths;
+        }
+
+        public void Dispose()
+        {
+            Held.Dispose();
+            Ranked.Dispose();
+            Altered.Dispose();
+            la.Dispose();
+            dir.Dispose();
+        }
+    }
+
+    public sealed class Served(WarehousePaths paths) : IDisposable
+    {
+        public ApiFactory Api { get; } = new(paths.Root);
+
+        /// <summary>A school of the LA, for the school role.</summary>
+        public int ASchool { get; } = FirstSchool(paths);
+
+        public static void Edit(WarehousePaths paths, Action<DuckDBConnection> edit)
+        {
+            using var c = new DuckDBConnection(DuckDbSettings.ReadWrite(paths.SnapshotPath(SnapshotPointer.ReadName(paths)!)));
+            c.Open();
+            edit(c);
+        }
+
+        private static int FirstSchool(WarehousePaths paths)
+        {
+            using var c = CurrentSnapshot.TryOpenReadOnly(paths)!;
+            return c.Scalar<int>($"SELECT min(urn) FROM schools WHERE urn IN ({ServedLocalAuthority.SchoolsSql})");
+        }
+
+        public void Dispose() => Api.Dispose();
+    }
+}
