@@ -37,16 +37,13 @@ public sealed record SchoolBenchmark(
         SchoolBenchmark Ranked() => FromPeers(source.Derived(key, () => Phase.Of(data, source, shape, school.Phase)), source, shape, school);
         if (PeerPositions.For(shape) is not { } lookup || source.PeerForm(shape, school.Urn, school.Phase) is not { } form)
             return DeferredResultExtensions.Known(Ranked());
+        // Refused school by school as when the peers are read (a failure is not kept, so each school asking fails alone).
+        source.Derived($"{key}|answerable", () => { data.EnsureAnswerable(shape); return shape; });
         var held = source.Derived($"{key}|positions|{form}", () => new RequestDataLoader<int, Held?>(urns =>
         {
-            var asked = urns.Distinct().ToList();
-            if (data.PeerPositions(lookup, school.Phase, asked) is not { } positions) return asked.ToDictionary(u => u, _ => (Held?)null);
-            // The asked schools' cells and the phase's, in one statement.
-            var grouped = shape with { Urns = asked, GroupBy = MeasureGrouping.School };
-            var both = source.MeasureTogether([grouped, shape]);
-            var own = both[0].GroupBy(r => r.Urn!.Value).ToDictionary(g => g.Key, g => g.First().Measures);
-            var whole = new Whole(both[1].FirstOrDefault()?.Measures ?? source.Empty(shape, null), NationalFigures.Compare(data.Facts, school.Phase, shape.Period));
-            return asked.ToDictionary(u => u, u => (Held?)new Held(own.GetValueOrDefault(u) ?? source.Empty(grouped, u), positions[u], whole));
+            if (source.HeldBenchmark(shape, lookup, urns) is not { } held) return urns.Distinct().ToDictionary(u => u, _ => (Held?)null);
+            var whole = new Whole(held.Phase, NationalFigures.Compare(data.Facts, school.Phase, shape.Period));
+            return held.Schools.ToDictionary(x => x.Key, x => (Held?)new Held(x.Value, held.Positions[x.Key], whole));
         }, null));
         return held.Load(school.Urn).Then(h => h is null ? Ranked() : h.Benchmark(school, form));
     }

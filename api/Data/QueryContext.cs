@@ -89,12 +89,27 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
         pupilRows.GetOrRun(Lease.SnapshotName, scope, options, viewer, () => Schema.Pupils.PupilAttendanceQuery.Run(db, scope, options, viewer));
 
     /// <summary>
-    /// The asked schools' positions among their phase's schools (<see cref="Schema.Rollups.PeerPositions"/>), or null when the
-    /// snapshot has none (published before them): one read for every school asked.
+    /// Refuses (BAD_PERIOD) a request whose period cuts through a week loaded as totals, as its measure would. For a field
+    /// answered in a batch, asked before the batch: a batch's one failure would be every school's, as one error.
     /// </summary>
-    public IReadOnlyDictionary<int, Schema.Rollups.PeerPositions.Position>? PeerPositions(Schema.Rollups.PeerPositions.Lookup lookup, string phase,
-        IReadOnlyList<int> urns) =>
-        Query(c => Schema.Rollups.PeerPositions.Available(c) ? Schema.Rollups.PeerPositions.Read(c, lookup, phase, urns) : null);
+    public void EnsureAnswerable(MeasureRequest request) =>
+        Common.SessionTotalsRefusal.AsPeriodError(() => Query(c => SessionTotalsCoverage.EnsureAnswerable(c, request)));
+
+    /// <summary>
+    /// The asked schools' positions among their phase's schools (<see cref="Schema.Rollups.PeerPositions"/>), their cells of
+    /// <paramref name="schools"/> and the phase's of <paramref name="phase"/>, in one read for every school asked; null when
+    /// the snapshot holds no positions (published before them). A period cutting through weeks loaded as totals is a
+    /// BAD_PERIOD error, as a measure's is.
+    /// </summary>
+    public HeldBenchmarkRows? HeldBenchmark(MeasureRequest schools, MeasureRequest phase, Schema.Rollups.PeerPositions.Lookup lookup, IReadOnlyList<int> urns) =>
+        Common.SessionTotalsRefusal.AsPeriodError(() => Query(c =>
+        {
+            if (!Schema.Rollups.PeerPositions.Available(c)) return null;
+            var held = Schema.Rollups.PeerPositions.Read(c, lookup, phase.Phase!, urns);
+            var own = MeasureQuery.HeldCells(c, schools, held.Cells.Select(x => ((int?)x.Key, x.Value)));
+            var whole = MeasureQuery.HeldCells(c, phase, [(null, held.Phase ?? (_ => 0))]);
+            return new HeldBenchmarkRows(own, whole[0], held.Positions);
+        }));
 
     /// <summary>
     /// The rows of <paramref name="shape"/> (a request without schools) for one school, batched with every other
@@ -140,3 +155,6 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
         lock (gate) lease?.Dispose();
     }
 }
+
+/// <summary>A benchmark's held rows: the asked schools' cells (those with one), the phase's cell, each school's positions.</summary>
+public sealed record HeldBenchmarkRows(IReadOnlyList<MeasureRow> Schools, MeasureRow Phase, IReadOnlyDictionary<int, Schema.Rollups.PeerPositions.Position> Positions);

@@ -60,6 +60,22 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
     }
 
     /// <summary>
+    /// The asked schools' cells of <paramref name="shape"/> (a phase's), the phase's own and the schools' held positions among
+    /// it (<see cref="QueryContext.HeldBenchmark"/>), each cell published as <see cref="MeasureTogether"/> publishes the same
+    /// two requests' rows; null when the snapshot holds no positions.
+    /// </summary>
+    public HeldBenchmarkCells? HeldBenchmark(MeasureRequest shape, PeerPositions.Lookup lookup, IReadOnlyList<int> urns)
+    {
+        var asked = urns.Distinct().ToList();
+        var schools = Publishable(shape with { Urns = asked, GroupBy = MeasureGrouping.School });
+        var phase = Publishable(shape);
+        if (data.HeldBenchmark(Keyed(schools), Keyed(phase), lookup, asked) is not { } held) return null;
+        var own = Publish(schools, held.Schools).ToDictionary(r => r.Urn!.Value, r => r.Measures);
+        return new HeldBenchmarkCells(asked.ToDictionary(u => u, u => own.GetValueOrDefault(u) ?? Empty(schools, u)),
+            Publish(phase, [held.Phase]).FirstOrDefault()?.Measures ?? Empty(phase, null), held.Positions);
+    }
+
+    /// <summary>
     /// Every group of the request, as published; a perturbed group published as empty is left out, like a group with no
     /// enrolments. Published once per request (<see cref="Derived{T}"/>): an export executes its document once a page, and
     /// before, a 78-page export turned all 15,600 measured rows into published rows 78 times.
@@ -198,3 +214,6 @@ public sealed class ProtectedAggregates(QueryContext data, AccessContext access)
 
     private static bool ExactByRole(AttendanceUser user) => user.IsLaLead || user.IsVirtualSchool;
 }
+
+/// <summary>A benchmark's held cells as this caller may see them: each asked school's, the phase's, and each school's positions.</summary>
+public sealed record HeldBenchmarkCells(IReadOnlyDictionary<int, DisclosedMeasures> Schools, DisclosedMeasures Phase, IReadOnlyDictionary<int, PeerPositions.Position> Positions);

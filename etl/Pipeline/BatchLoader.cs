@@ -78,7 +78,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         long marks;
         MarksIndex registers;
         SessionTotalsAppendBeside? totalsAppend = null;
-        bool rollupBuilt;
+        Task<PeerPositionsRefresh.Ranking>? positionsRanked = null;
         try
         {
             marks = StreamMarks(snapshot, batch, batchId, marksTable, options.MarksRead, out registers, ct);
@@ -98,7 +98,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
                 ? $"{staged} beside the {(totalsAlone ? "session totals" : "marks")} (took {dimensionsTook.TotalSeconds:N1} s, waited {step.Elapsed.TotalSeconds:N1} s)"
                 : $"{staged} ({step.Elapsed.TotalSeconds:N1} s)");
             step.Restart();
-            rollupBuilt = direct && CountFromRegisters(snapshot, batch, batchId, registers, totalsAppend, Done, ct);
+            if (direct) positionsRanked = CountFromRegisters(snapshot, batch, batchId, registers, totalsAppend, Done, ct);
         }
         // Whatever fails while the dimensions or the totals are still being written into the working snapshot waits for them:
         // its disposal deletes the file under them.
@@ -108,6 +108,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             throw;
         }
         registers = null!; // a byte per session of every enrolment: free it before the checkpoint
+        var rollupBuilt = positionsRanked is not null;
         if (!direct)
         {
             MarkMerge.MergeStaged(c);
@@ -120,15 +121,14 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         var large = totals >= ReleaseTotalsFrom && !rollupBuilt;
         if (large) ReleaseTotals(c, batch);
         SessionTotalsStager.RebuildSpans(c);
-        // A rollup built from the registers ranked the positions as it was written (FirstLoadRollup).
-        RollupRewrite? rollupRewritten = null;
         if (!rollupBuilt)
         {
+            RollupRewrite? rewritten;
             using (large ? DuckDbMemoryLimit.AtMost(c, LargeRollupMemoryLimit, options.MemoryLimit) : null)
-                rollupRewritten = RollupRefresh.Run(c, firstLoad: direct, batchId);
+                rewritten = RollupRefresh.Run(c, firstLoad: direct, batchId);
             Done("refreshed school rollup");
+            if (PeerPositionsRefresh.Run(c, snapshot.OpenAnotherConnection, rewritten) > 0) Done("ranked the schools among their phase's");
         }
-        if (PeerPositionsRefresh.Run(c, snapshot.OpenAnotherConnection, rollupRewritten) > 0) Done("ranked the schools among their phase's");
         if (!direct)
         {
             SchoolOpenDays.Refresh(c, everyDay: false);
@@ -145,6 +145,14 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             ("cohorts", (long)batch.CohortMemberships.Count), ("benchmarks", (long)(batch.Benchmarks.Count + batch.InYearBenchmarks.Count)),
             ("rejected", batch.Report.TotalRejected));
         StagingTables.Drop(c);
+        if (positionsRanked is not null)
+        {
+            // The positions a first load's rollup is being ranked into finish beside the checkpoint of everything else; the
+            // publish's own checkpoint then writes only them.
+            c.Execute("CHECKPOINT");
+            PeerPositionsRefresh.WriteFirst(c, snapshot.OpenAnotherConnection, positionsRanked.GetAwaiter().GetResult());
+            Done("checkpointed, and ranked the schools among their phase's beside it");
+        }
         options.StepReached?.Invoke("before-publish");
         var name = snapshot.Publish(batchId);
         Done("checkpointed and published");
@@ -158,13 +166,14 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
     /// <summary>
     /// The aggregates, the school rollup (when no enrolment has both registers and DfE totals) and the schools' open days of
     /// marks that went straight into an empty warehouse: nothing to merge, so they are counted from the registers validation
-    /// built rather than from the marks again. Returns whether the rollup was written.
+    /// built rather than from the marks again. Returns the schools' positions being ranked from the rollup when it was
+    /// written (<see cref="FirstLoadRollup.Write"/>), else null.
     /// </summary>
     /// <param name="totalsAppend">
     /// The batch is DfE totals without marks (<see cref="IsTotalsAlone"/>), being appended beside this: counted like
     /// registers, and waited for once counted. Null for any other batch.
     /// </param>
-    private static bool CountFromRegisters(SnapshotBuilder snapshot, ReadBatch batch, int batchId, MarksIndex registers,
+    private static Task<PeerPositionsRefresh.Ranking>? CountFromRegisters(SnapshotBuilder snapshot, ReadBatch batch, int batchId, MarksIndex registers,
         SessionTotalsAppendBeside? totalsAppend, Action<string> done, CancellationToken ct)
     {
         var c = snapshot.Connection;
@@ -183,6 +192,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             using var oc = snapshot.OpenAnotherConnection();
             FirstLoadOpenDays.Write(oc, registers);
         }, ct);
+        Task<PeerPositionsRefresh.Ranking>? positions = null;
         try
         {
             // The build starts the aggregates afresh from the registers; weeks known only as totals go back in.
@@ -195,7 +205,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             if (rollup is not null)
             {
                 if (!totalsCounted) rollup.AddTotalsOnlyEnrolments(c);
-                rollup.Write(snapshot, batchId);
+                positions = rollup.Write(snapshot, batchId);
                 done("wrote school rollup");
             }
         }
@@ -206,7 +216,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         }
         openDays.GetAwaiter().GetResult();
         done("wrote the schools' open days beside them");
-        return rollup is not null;
+        return positions;
     }
 
     /// <summary>The batch's schools, pupils, enrolments, characteristics, cohorts and benchmarks, merged into the working snapshot.</summary>

@@ -203,8 +203,12 @@ internal sealed partial class FirstLoadRollup
         }
     }
 
-    /// <summary>Writes every summer's rows and kept units into the rollup's tables and marks the units current to <paramref name="batchId"/>.</summary>
-    public void Write(SnapshotBuilder snapshot, int batchId)
+    /// <summary>
+    /// Writes every summer's rows and kept units into the rollup's tables and marks the units current to <paramref name="batchId"/>.
+    /// Returns the schools' positions among their phase being ranked from the same cells, to be written before the publish
+    /// (<see cref="PeerPositionsRefresh.WriteFirst"/>).
+    /// </summary>
+    public Task<PeerPositionsRefresh.Ranking> Write(SnapshotBuilder snapshot, int batchId)
     {
         foreach (var s in summers) s.Flush();
         // Each sorted in one array, in place, on one integer a row (a tuple comparison took 0.9 s for both tables at 100,000
@@ -218,23 +222,13 @@ internal sealed partial class FirstLoadRollup
         var cells = MergeSameCells(rows);
         keptSorted.GetAwaiter().GetResult();
 
-        // The schools' positions among their phase, ranked from these cells beside the rollup's two appends (which leave
-        // about half a core idle) rather than read back from the table after them.
-        var positions = PeerPositionsRefresh.StartFirst(snapshot, SchoolCells(rows, cells, PeerPositionsRefresh.Phases(snapshot.Connection)));
-        try
-        {
-            OneDuckDbThread.Run(snapshot.Connection, () => Append(snapshot, rows.AsMemory(0, cells), kept));
-        }
-        catch
-        {
-            // Still writing into the working snapshot the failure deletes: wait for it; the append's failure is the one to report.
-            try { positions.Wait(); } catch (AggregateException) { }
-            throw;
-        }
-        positions.GetAwaiter().GetResult();
-        PeerPositionsRefresh.FinishFirst(snapshot.Connection);
+        // The schools' positions among their phase, ranked from these cells beside the rollup's two appends and the
+        // checkpoint (which leave about half a core idle) rather than read back from the table after them.
+        var positions = PeerPositionsRefresh.RankBeside(SchoolCells(rows, cells, PeerPositionsRefresh.Phases(snapshot.Connection)));
+        OneDuckDbThread.Run(snapshot.Connection, () => Append(snapshot, rows.AsMemory(0, cells), kept));
         RollupUnits.MarkCurrent(snapshot.Connection, batchId);
         RollupOrder.SchoolRows.Written(snapshot.Connection);
+        return positions;
     }
 
     /// <summary>The LA's schools' cells the positions rank: all pupils and each cohort (no rest), compulsory age, with an enrolment, named periods but week parts.</summary>

@@ -28,16 +28,16 @@ public static class PeerPositionsRefresh
         if (rewritten.IsEvery)
         {
             // Dropped rather than emptied: a deleted row's row group would still be read by every lookup.
-            c.ExecuteAll([$"DROP TABLE {PeerPositions.Table}", $"DROP TABLE {PeerPositions.CountsTable}", .. PeerPositions.CreateTablesSql]);
-            written = Write(openAnother, EveryCell(c));
+            c.ExecuteAll([$"DROP TABLE {PeerPositions.Table}", $"DROP TABLE {PeerPositions.PhasesTable}", .. PeerPositions.CreateTablesSql]);
+            written = Write(openAnother, RankAll(EveryCell(c)));
             RollupOrder.PeerPositions.Written(c);
         }
         else
         {
             var (from, to) = (rewritten.From!.Value, rewritten.To!.Value);
-            foreach (var table in new[] { PeerPositions.Table, PeerPositions.CountsTable })
+            foreach (var table in new[] { PeerPositions.Table, PeerPositions.PhasesTable })
                 c.Execute($"DELETE FROM {table} WHERE b_from <= $to AND b_to >= $from", ("from", from), ("to", to));
-            written = Write(openAnother, FromRollup(c, from, to));
+            written = Write(openAnother, RankAll(FromRollup(c, from, to)));
             RollupOrder.PeerPositions.Appended(c, written);
         }
         RankedOver(c, schools);
@@ -45,27 +45,26 @@ public static class PeerPositionsRefresh
     }
 
     /// <summary>
-    /// Starts ranking a first load's positions, from the school rollup's cells it still holds (<see cref="FirstLoadRollup"/>),
-    /// into empty tables on connections of their own: read back from the table after the rollup's write, they took 1.1 s of
-    /// the 38 M-mark LA's load. Wait for the task, then call <see cref="FinishFirst"/>.
+    /// Ranks a first load's positions beside the rest of its publish, from the school rollup's cells it still holds
+    /// (<see cref="FirstLoadRollup"/>): memory only, no database, so a load that fails meanwhile need not wait for it. Read
+    /// back from the table after the rollup's write instead, they took 1.1 s of the 38 M-mark LA's load.
     /// </summary>
-    public static Task StartFirst(SnapshotBuilder snapshot, IEnumerable<SchoolCell> cells)
+    public static Task<Ranking> RankBeside(IEnumerable<SchoolCell> cells) => Task.Run(() => RankAll(cells));
+
+    /// <summary>A first load's positions, ranked beside it (<see cref="RankBeside"/>), written into the snapshot.</summary>
+    public static long WriteFirst(DuckDBConnection c, Func<DuckDBConnection> openAnother, Ranking ranking)
     {
-        snapshot.Connection.ExecuteAll(PeerPositions.CreateTablesSql);
-        return Task.Run(() => Write(snapshot.OpenAnotherConnection, cells));
+        c.ExecuteAll(PeerPositions.CreateTablesSql);
+        var written = Write(openAnother, ranking);
+        RollupOrder.PeerPositions.Written(c);
+        RankedOver(c, c.Scalar<string>(PeerPositions.FingerprintSql)!);
+        return written;
     }
 
     /// <summary>Every bucket's positions ranked again (tests; a load ranks only what it needs).</summary>
     public static IEnumerable<SchoolCell> EveryCell(DuckDBConnection c) => FromRollup(c, Earliest, Latest);
 
     private static readonly DateOnly Earliest = new(1900, 1, 1), Latest = new(9999, 12, 31);
-
-    /// <summary>A first load's positions written: in order, and ranked over the schools now in the snapshot.</summary>
-    public static void FinishFirst(DuckDBConnection c)
-    {
-        RollupOrder.PeerPositions.Written(c);
-        RankedOver(c, c.Scalar<string>(PeerPositions.FingerprintSql)!);
-    }
 
     /// <summary>The LA's schools and their phases (urn → phase), which a first load's cells are grouped by.</summary>
     public static Dictionary<int, string> Phases(DuckDBConnection c) =>
@@ -104,23 +103,31 @@ public static class PeerPositionsRefresh
             if (!phases.TryGetValue((cell.Period, cell.Cohort, cell.Phase), out var list)) phases[(cell.Period, cell.Cohort, cell.Phase)] = list = [];
             list.Add(cell.Cell);
         }
+        // Phases in the counts' order; a named period and cohort's schools, gathered from its phases, in URN order (the
+        // ranks' order): sorting the few thousand phases, not the hundreds of thousands of schools by their strings.
+        var keys = phases.Keys.ToList();
+        keys.Sort((a, b) => Compare(a.Period, a.Cohort, b.Period, b.Cohort) is var k and not 0 ? k : string.CompareOrdinal(a.Phase, b.Phase));
         var ranks = new List<(PeriodKey Period, string Cohort, PeerPositions.SchoolRanks School)>();
-        var counts = new List<(PeriodKey Period, string Cohort, string Phase, PeerPositions.Ranked Ranked)>();
-        foreach (var ((period, cohort, phase), phaseCells) in phases)
+        var counts = new List<(PeriodKey Period, string Cohort, string Phase, PeerPositions.Ranked Ranked)>(keys.Count);
+        var schools = new List<PeerPositions.SchoolRanks>();
+        for (var i = 0; i < keys.Count; i++)
         {
-            var ranked = PeerPositions.Rank(phaseCells);
+            var (period, cohort, phase) = keys[i];
+            var ranked = PeerPositions.Rank(phases[keys[i]]);
             counts.Add((period, cohort, phase, ranked));
-            foreach (var s in ranked.Schools) ranks.Add((period, cohort, s));
+            schools.AddRange(ranked.Schools);
+            if (i + 1 < keys.Count && keys[i + 1].Period == period && keys[i + 1].Cohort == cohort) continue;
+            schools.Sort((a, b) => a.Urn.CompareTo(b.Urn));
+            foreach (var school in schools) ranks.Add((period, cohort, school));
+            schools.Clear();
         }
-        ranks.Sort((a, b) => Compare(a.Period, a.Cohort, b.Period, b.Cohort) is var k and not 0 ? k : a.School.Urn.CompareTo(b.School.Urn));
-        counts.Sort((a, b) => Compare(a.Period, a.Cohort, b.Period, b.Cohort) is var k and not 0 ? k : string.CompareOrdinal(a.Phase, b.Phase));
         return new Ranking(ranks, counts);
     }
 
-    /// <summary>Ranks each phase of each named period and cohort and appends the ranks and counts in their tables' row order.</summary>
-    private static long Write(Func<DuckDBConnection> openAnother, IEnumerable<SchoolCell> cells)
+    /// <summary>Appends the ranks and the counts (each in its table's row order).</summary>
+    private static long Write(Func<DuckDBConnection> openAnother, Ranking ranking)
     {
-        var (ranks, counts) = RankAll(cells);
+        var (ranks, counts) = ranking;
         var measures = PeerPositions.Measures.Count;
         var strings = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         byte[] Utf8(string s) => strings.TryGetValue(s, out var b) ? b : strings[s] = Encoding.UTF8.GetBytes(s);
@@ -152,9 +159,11 @@ public static class PeerPositionsRefresh
             appender.Close();
         }
         using (var connection = openAnother())
-        using (var appender = new ColumnarAppender(connection, PeerPositions.CountsTable,
-            [DuckDBType.Varchar, DuckDBType.Date, DuckDBType.Date, DuckDBType.Varchar, DuckDBType.Varchar, .. Enumerable.Repeat(DuckDBType.Integer, PeerPositions.PeersColumns.Count)]))
+        using (var appender = new ColumnarAppender(connection, PeerPositions.PhasesTable,
+            [DuckDBType.Varchar, DuckDBType.Date, DuckDBType.Date, DuckDBType.Varchar, DuckDBType.Varchar,
+             .. Enumerable.Repeat(DuckDBType.Integer, PeerPositions.PeersColumns.Count), .. Enumerable.Repeat(DuckDBType.BigInt, PeerPositions.CellColumns.Count)]))
         {
+            var cellAt = 5 + PeerPositions.PeersColumns.Count;
             foreach (var (period, cohort, phase, ranked) in counts)
             {
                 var i = appender.Row;
@@ -165,12 +174,19 @@ public static class PeerPositionsRefresh
                     appender.Column<int>(5 + 2 * m)[i] = ranked.PeersExact[m];
                     appender.Column<int>(6 + 2 * m)[i] = ranked.PeersProtected[m];
                 }
+                var cell = PhaseCell(ranked);
+                for (var k = 0; k < cell.Length; k++) appender.Column<long>(cellAt + k)[i] = cell[k];
                 appender.EndRow();
             }
             appender.Close();
         }
         return ranks.Count;
     }
+
+    /// <summary>A phase's own cell in <see cref="PeerPositions.CellColumns"/>' order: the counts, then the keys.</summary>
+    public static long[] PhaseCell(PeerPositions.Ranked ranked) =>
+        [.. SchoolRollup.PersonColumns.Concat(SchoolRollup.SessionColumns).Select(c => c.Of(ranked.Values)),
+         ranked.Keys.Enrolments, ranked.Keys.PersistentAbsence, ranked.Keys.SevereAbsence, ranked.Keys.Sessions];
 
     private static int Compare(PeriodKey a, string aCohort, PeriodKey b, string bCohort) =>
         string.CompareOrdinal(a.Kind, b.Kind) is var k and not 0 ? k

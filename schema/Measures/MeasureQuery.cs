@@ -39,6 +39,21 @@ public static partial class MeasureQuery
         return connection.Rows(plan.Sql, plan.Parameters.ToArray()).Select(plan.Read).ToList();
     }
 
+    /// <summary>
+    /// Cells of <paramref name="request"/> from counts read elsewhere, named as this class's statements name them (schools'
+    /// rollup rows, a phase's held cell: <see cref="Rollups.PeerPositions"/>), made as the statement's rows are: the period
+    /// checked against weeks loaded as totals (refused as the statement is), register detail marked unknown where they count.
+    /// </summary>
+    /// <param name="cells">Each cell's school (for a request grouped by school) and its columns.</param>
+    public static IReadOnlyList<MeasureRow> HeldCells(DuckDBConnection connection, MeasureRequest request, IEnumerable<(int? Urn, Func<string, long> Column)> cells)
+    {
+        EnsureCohorts(request);
+        var fromTotals = SessionTotalsCoverage.EnsureAnswerable(connection, request);
+        var planned = new PlannedMeasure(request, "", [], fromTotals ? SessionTotalsCoverage.CellsFromTotals(connection, request) : null, FromRollup: true);
+        var cohort = request.Population != Population.AllPupils ? request.Cohorts[0] : null;
+        return cells.Select(c => planned.Cell(request.GroupBy == MeasureGrouping.School ? c.Urn : null, null, null, cohort, null, c.Column)).ToList();
+    }
+
     private static void EnsureCohorts(MeasureRequest request)
     {
         if (request.Population != Population.AllPupils && request.Cohorts.Count == 0)

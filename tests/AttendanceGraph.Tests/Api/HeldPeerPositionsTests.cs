@@ -18,8 +18,8 @@ public sealed class HeldPeerPositionsTests(HeldPeerPositionsTests.TwoWarehouses 
     private const string Benchmarks = """
         query($p: PeriodInput, $k: String, $all: Boolean) { schools(first: 30) { nodes { urn
           benchmark(period: $p, cohortKey: $k, includeAllAges: $all) {
-            measures { enrolments attendanceRate overallAbsenceRate persistentAbsenceRate severeAbsenceRate }
-            localAuthorityPhase { enrolments overallAbsenceRate persistentAbsenceRate }
+            measures { enrolments possibleSessions attendanceRate overallAbsenceRate persistentAbsenceRate severeAbsenceRate lateRate registerDetailUnavailable suppressed }
+            localAuthorityPhase { enrolments possibleSessions overallAbsenceRate persistentAbsenceRate severeAbsenceRate lateRate registerDetailUnavailable suppressed }
             peers { measure value rank peerCount percentile quartile localAuthorityPhaseValue nationalPhaseValue } } } } }
         """;
 
@@ -77,7 +77,11 @@ public sealed class HeldPeerPositionsTests(HeldPeerPositionsTests.TwoWarehouses 
         Assert.All(ranks, r => Assert.Equal(99, r));
     }
 
-    private static async Task<JsonNode> Ask(Served served, string caller, string period, string? cohort, bool allAges)
+    private static async Task<JsonNode> Ask(Served served, string caller, string period, string? cohort, bool allAges) =>
+        (await AskForResult(served, caller, period, cohort, allAges, expectErrors: false))["data"]!;
+
+    /// <summary>Every school's benchmark as <paramref name="caller"/> sees it: the whole response, errors included.</summary>
+    public static async Task<JsonObject> AskForResult(Served served, string caller, string period, string? cohort, bool allAges, bool expectErrors)
     {
         var token = caller switch
         {
@@ -87,8 +91,8 @@ public sealed class HeldPeerPositionsTests(HeldPeerPositionsTests.TwoWarehouses 
         };
         var headers = caller.EndsWith("disclosure control") ? new Dictionary<string, string> { [AccessContext.DisclosureHeader] = "true" } : null;
         var result = await served.Api.QueryAs(token, Benchmarks, new { p = JsonNode.Parse(period), k = cohort, all = allAges }, headers);
-        Assert.True(result["errors"] is null, $"{caller}: {result["errors"]?.ToJsonString()}");
-        return result["data"]!;
+        if (!expectErrors) Assert.True(result["errors"] is null, $"{caller}: {result["errors"]?.ToJsonString()}");
+        return result;
     }
 
     /// <summary>A generated LA's warehouse served as loaded, and copies of it: without the held positions, and with one altered.</summary>
@@ -100,7 +104,7 @@ public sealed class HeldPeerPositionsTests(HeldPeerPositionsTests.TwoWarehouses 
         public TwoWarehouses()
         {
             Held = new Served(la.Paths);
-            Ranked = new Served(Copy("ranked", c => c.ExecuteAll([$"DROP TABLE {PeerPositions.Table}", $"DROP TABLE {PeerPositions.CountsTable}"])));
+            Ranked = new Served(Copy("ranked", WithoutPositions));
             // Every school's exact rank on one measure in the spring term, all pupils.
             Altered = new Served(Copy("altered", c => Assert.True(c.Execute(
                 $"UPDATE {PeerPositions.Table} SET {PeerPositions.RankColumn(AlteredMeasure, PeerForm.Exact)} = 99 WHERE kind = 'term' AND b_from = $from AND cohort = ''",
@@ -113,18 +117,24 @@ public sealed class HeldPeerPositionsTests(HeldPeerPositionsTests.TwoWarehouses 
         public Served Ranked { get; }
         public Served Altered { get; }
 
-        private WarehousePaths Copy(string name, Action<DuckDBConnection> edit)
+        private WarehousePaths Copy(string name, Action<DuckDBConnection> edit) => CopyOf(la.Paths, dir.Sub(name), edit);
+
+        /// <summary>A copy of a warehouse, its published snapshot edited.</summary>
+        public static WarehousePaths CopyOf(WarehousePaths from, string root, Action<DuckDBConnection> edit)
         {
-            var paths = new WarehousePaths(dir.Sub(name));
-            foreach (var file in Directory.GetFiles(la.Paths.Root, "*", SearchOption.AllDirectories))
+            var paths = new WarehousePaths(root);
+            foreach (var file in Directory.GetFiles(from.Root, "*", SearchOption.AllDirectories))
             {
-                var to = Path.Combine(paths.Root, Path.GetRelativePath(la.Paths.Root, file));
+                var to = Path.Combine(paths.Root, Path.GetRelativePath(from.Root, file));
                 Directory.CreateDirectory(Path.GetDirectoryName(to)!);
                 File.Copy(file, to);
             }
             Served.Edit(paths, edit);
             return paths;
         }
+
+        /// <summary>Drops the held positions, as a snapshot published before them.</summary>
+        public static void WithoutPositions(DuckDBConnection c) => c.ExecuteAll([$"DROP TABLE {PeerPositions.Table}", $"DROP TABLE {PeerPositions.PhasesTable}"]);
 
         public void Dispose()
         {

@@ -135,10 +135,11 @@ public sealed class EtlWarehouse : IDisposable
         var expectedRanks = ranks.Select(r => $"{Key(r.Period, r.Cohort)}|{r.School.Urn}|" +
             string.Join("|", Enumerable.Range(0, PeerPositions.Measures.Count).SelectMany(m => new[] { r.School.Exact[m], r.School.Protected[m], r.School.Own[m] }))).ToList();
         var expectedCounts = counts.Select(x => $"{Key(x.Period, x.Cohort)}|{x.Phase}|" +
-            string.Join("|", Enumerable.Range(0, PeerPositions.Measures.Count).SelectMany(m => new[] { x.Ranked.PeersExact[m], x.Ranked.PeersProtected[m] }))).ToList();
+            string.Join("|", Enumerable.Range(0, PeerPositions.Measures.Count).SelectMany(m => new long[] { x.Ranked.PeersExact[m], x.Ranked.PeersProtected[m] })
+                .Concat(PeerPositionsRefresh.PhaseCell(x.Ranked)))).ToList();
         var dates = "kind || '|' || strftime(b_from, '%Y-%m-%d') || '|' || strftime(b_to, '%Y-%m-%d') || '|' || cohort";
         Assert.Equal(expectedRanks, Rows(c, $"SELECT {dates} || '|' || urn || '|' || concat_ws('|', {string.Join(", ", PeerPositions.RankColumns)}) FROM {PeerPositions.Table} ORDER BY {PeerPositions.RowOrder}"));
-        Assert.Equal(expectedCounts, Rows(c, $"SELECT {dates} || '|' || phase || '|' || concat_ws('|', {string.Join(", ", PeerPositions.PeersColumns)}) FROM {PeerPositions.CountsTable} ORDER BY kind, b_from, b_to, cohort, phase"));
+        Assert.Equal(expectedCounts, Rows(c, $"SELECT {dates} || '|' || phase || '|' || concat_ws('|', {string.Join(", ", PeerPositions.PeersColumns.Concat(PeerPositions.CellColumns))}) FROM {PeerPositions.PhasesTable} ORDER BY kind, b_from, b_to, cohort, phase"));
         Assert.NotEmpty(expectedRanks);
         Assert.Equal(c.Scalar<string>(PeerPositions.FingerprintSql), c.Scalar<string>($"SELECT value FROM warehouse_info WHERE key = '{PeerPositions.FingerprintKey}'"));
     }

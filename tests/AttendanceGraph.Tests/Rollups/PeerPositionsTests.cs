@@ -50,7 +50,7 @@ public sealed class PeerPositionsTests
         using var w = new EtlWarehouse();
         w.Load(w.HandChecked);
         using (var c = w.Open())
-            Assert.Equal(["Primary", "Secondary"], EtlWarehouse.Rows(c, $"SELECT DISTINCT phase FROM {PeerPositions.CountsTable} ORDER BY 1"));
+            Assert.Equal(["Primary", "Secondary"], EtlWarehouse.Rows(c, $"SELECT DISTINCT phase FROM {PeerPositions.PhasesTable} ORDER BY 1"));
         var gias = Path.Combine(w.NewFolder("gias"), "edubasealldata20251001.csv");
         File.WriteAllText(gias, File.ReadAllText(Path.Combine(w.HandChecked, "edubasealldata20250901.csv"), System.Text.Encoding.Latin1)
             .Replace("Open,Primary,01-09-2012", "Open,Secondary,01-09-2012"), System.Text.Encoding.Latin1);
@@ -59,7 +59,7 @@ public sealed class PeerPositionsTests
         Assert.Equal(["Secondary"], EtlWarehouse.Rows(after, $"SELECT phase FROM schools WHERE urn = {Beta}"));
         // Beta now ranks among Gamma's phase: the year's secondary phase has two schools with an attendance rate.
         Assert.Equal(["2"], EtlWarehouse.Rows(after,
-            $"SELECT {PeerPositions.PeersColumn(MeasureCatalogue.AttendanceRate, exact: true)} FROM {PeerPositions.CountsTable} WHERE kind = 'year' AND cohort = '' AND phase = 'Secondary'"));
+            $"SELECT {PeerPositions.PeersColumn(MeasureCatalogue.AttendanceRate, exact: true)} FROM {PeerPositions.PhasesTable} WHERE kind = 'year' AND cohort = '' AND phase = 'Secondary'"));
         EtlWarehouse.AssertPeerPositionsEqualFullRanking(after);
     }
 
