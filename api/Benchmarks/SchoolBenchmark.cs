@@ -20,10 +20,10 @@ public sealed record SchoolBenchmark(
 
     /// <summary>
     /// The school's benchmark as this caller may see it. Where the snapshot holds the school's positions among its phase
-    /// (<see cref="PeerPositions"/>: a named period, all pupils or one cohort, compulsory school age), its ranks and the phase's
-    /// peer counts are read with its own cell, every school asking in the request in one read, so the answer does not grow with
-    /// the phase; the phase's own cell and England's are read once per phase. Otherwise the phase's schools are read and ranked
-    /// (<see cref="Phase"/>). Every figure, and every peer compared, is as this caller may see it
+    /// (<see cref="PeerPositions"/>: a named period, all pupils or one cohort, compulsory school age), its ranks, its own cell
+    /// and the phase's peer counts and cell are read in one statement for every school of the phase asking in the request,
+    /// so the answer does not grow with the phase (docs/aggregates.md, section 4). Otherwise the phase's schools are read and
+    /// ranked (<see cref="Phase"/>). Every figure, and every peer compared, is as this caller may see it
     /// (<see cref="ProtectedAggregates"/>), so a position reveals nothing the peers' own published figures do not.
     /// </summary>
     public static IDataLoaderResult<SchoolBenchmark> For(IResolveFieldContext c, SchoolInfo school)

@@ -95,7 +95,9 @@ public sealed class DatasetCache(string root, int seed)
     private static bool IsCurrent(WarehousePaths paths)
     {
         using var c = CurrentSnapshot.TryOpenReadOnly(paths);
-        return c is not null && Schema.Rollups.RollupMeasureQuery.Available(c) && WarehouseTables.Has(c, CohortIntervals.Table)
+        // Every table a query reads when the build has it: a warehouse from before one would serve an older path (the scale
+        // section measured the school benchmark from a cached warehouse without the peer positions for two runs).
+        return c is not null && Schema.Rollups.RollupMeasureQuery.Available(c) && WarehouseTables.Has(c, CohortIntervals.Table) && Schema.Rollups.PeerPositions.Available(c)
             && c.Scalar<string?>("SELECT value FROM warehouse_info WHERE key = 'schema_version'") == WarehouseSchema.Version.ToString();
     }
 

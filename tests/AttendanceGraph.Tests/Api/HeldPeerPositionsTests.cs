@@ -77,6 +77,18 @@ public sealed class HeldPeerPositionsTests(HeldPeerPositionsTests.TwoWarehouses 
         Assert.All(ranks, r => Assert.Equal(99, r));
     }
 
+    /// <summary>The dashboard's own question (one school, a cohort enum) takes the held path too.</summary>
+    [Fact]
+    public async Task OneSchoolsBenchmark_AsTheDashboardAsksIt_AnswersTheHeldRank()
+    {
+        var result = await w.Altered.Api.QueryAs(ApiFactory.LaLeadToken,
+            "query($u: Int!, $p: PeriodInput, $c: Cohort) { school(urn: $u) { benchmark(period: $p, cohort: $c) { peers { measure rank } } } }",
+            new { u = w.Altered.ASchool, p = JsonNode.Parse("""{"academicYear":"2025/26","term":"SPRING"}"""), c = "ALL_PUPILS" });
+        Assert.True(result["errors"] is null, result.ToJsonString());
+        var peers = result["data"]!["school"]!["benchmark"]!["peers"]!.AsArray();
+        Assert.Equal(99, (int)peers.First(p => (string)p!["measure"]! == TwoWarehouses.AlteredMeasure.EnumName)!["rank"]!);
+    }
+
     private static async Task<JsonNode> Ask(Served served, string caller, string period, string? cohort, bool allAges) =>
         (await AskForResult(served, caller, period, cohort, allAges, expectErrors: false))["data"]!;
 
