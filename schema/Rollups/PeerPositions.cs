@@ -65,9 +65,7 @@ public static class PeerPositions
     public static string CreateTableSql =>
         $"""
         CREATE TABLE IF NOT EXISTS {Table} (
-          kind VARCHAR NOT NULL,
-          b_from DATE NOT NULL,
-          b_to DATE NOT NULL,
+          {RollupBucket.KeyColumnsDdl},
           cohort VARCHAR NOT NULL,
           urn INTEGER NOT NULL,
           {string.Join(",\n  ", RankColumns.Select(c => $"{c} INTEGER NOT NULL"))})
@@ -76,9 +74,7 @@ public static class PeerPositions
     public static string CreatePhasesTableSql =>
         $"""
         CREATE TABLE IF NOT EXISTS {PhasesTable} (
-          kind VARCHAR NOT NULL,
-          b_from DATE NOT NULL,
-          b_to DATE NOT NULL,
+          {RollupBucket.KeyColumnsDdl},
           cohort VARCHAR NOT NULL,
           phase VARCHAR NOT NULL,
           {string.Join(",\n  ", PeersColumns.Select(c => $"{c} INTEGER NOT NULL").Concat(CellColumns.Select(c => $"{c} BIGINT NOT NULL")))})

@@ -21,6 +21,9 @@ public sealed record RollupBucket(string Kind, DateOnly From, DateOnly To, DateO
     /// </summary>
     public const string WeekPart = "week_part";
 
+    /// <summary>The columns a table keyed by named period begins with (the rollup, the peer positions), as DDL.</summary>
+    public const string KeyColumnsDdl = "kind VARCHAR NOT NULL,\n  b_from DATE NOT NULL,\n  b_to DATE NOT NULL";
+
     /// <summary>
     /// The named periods of one academic year a dashboard asks for: the year, its terms and half terms, its months and
     /// its weeks, and the two month parts of each week that straddles a month end (<see cref="WeekPart"/>). Weeks are clipped to the year (1 August–31 July) so every bucket lies inside one academic year: an

@@ -54,9 +54,7 @@ public static class SchoolRollup
     public static string CreateTableSql =>
         $"""
         CREATE TABLE IF NOT EXISTS {Table} (
-          kind VARCHAR NOT NULL,
-          b_from DATE NOT NULL,
-          b_to DATE NOT NULL,
+          {RollupBucket.KeyColumnsDdl},
           label DATE NOT NULL,
           urn INTEGER NOT NULL,
           cohort VARCHAR NOT NULL,
