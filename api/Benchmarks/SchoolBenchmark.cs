@@ -45,7 +45,7 @@ public sealed record SchoolBenchmark(
             var whole = new Whole(held.Phase, NationalFigures.Compare(data.Facts, school.Phase, shape.Period));
             return held.Schools.ToDictionary(x => x.Key, x => (Held?)new Held(x.Value, held.Positions[x.Key], whole));
         }, null));
-        return held.Load(school.Urn).Then(h => h is null ? Ranked() : h.Benchmark(school, form));
+        return held.Load(school.Urn).Then(h => h is null || !h.Agrees(form) ? Ranked() : h.Benchmark(school, form));
     }
 
     private static SchoolBenchmark FromPeers(Phase phase, ProtectedAggregates source, MeasureRequest shape, SchoolInfo school)
@@ -61,6 +61,9 @@ public sealed record SchoolBenchmark(
     /// <summary>A school's own cell and its held positions among its phase.</summary>
     private sealed record Held(DisclosedMeasures Own, PeerPositions.Position Position, Whole Phase)
     {
+        /// <summary>Ranks within their peer counts (a table out of step with its phase's row would say otherwise): else the peers are read.</summary>
+        public bool Agrees(PeerForm form) => Enumerable.Range(0, MeasureSelector.Headline.Count).All(i => Position.Rank(i, form) <= Position.Peers(i, form));
+
         public SchoolBenchmark Benchmark(SchoolInfo school, PeerForm form)
         {
             var peers = MeasureSelector.Headline.Select((m, i) =>

@@ -10,7 +10,8 @@ namespace AttendanceGraph.Etl.Publish;
 /// <summary>
 /// Brings the schools' positions among their phase (<see cref="PeerPositions"/>) up to date with the school rollup: the
 /// buckets the rollup rewrote, or every bucket when the LA's schools or their phases changed since they were ranked (a
-/// schools file moves a school between phases without touching the rollup) or the snapshot has none yet.
+/// schools file moves a school between phases without touching the rollup), when they were ranked under other disclosure
+/// rules (<see cref="PeerPositions.RulesVersion"/>), or when the snapshot lacks either table.
 /// </summary>
 public static class PeerPositionsRefresh
 {
@@ -19,10 +20,12 @@ public static class PeerPositionsRefresh
     /// <returns>The positions rows written (0 when nothing needed ranking).</returns>
     public static long Run(DuckDBConnection c, Func<DuckDBConnection> openAnother, RollupRewrite? rewritten)
     {
-        c.ExecuteAll(PeerPositions.CreateTablesSql);
-        var schools = c.Scalar<string>(PeerPositions.FingerprintSql)!;
-        var rankedOver = c.Scalar<string?>("SELECT value FROM warehouse_info WHERE key = $k", ("k", PeerPositions.FingerprintKey));
-        if (schools != rankedOver) rewritten = RollupRewrite.Every;
+        // Tables just created hold nothing to bring up to date: every period is ranked, whatever the record says.
+        var held = WarehouseTables.Has(c, PeerPositions.Table) && WarehouseTables.Has(c, PeerPositions.PhasesTable);
+        c.ExecuteAll([.. PeerPositions.PreviousTables.Select(t => $"DROP TABLE IF EXISTS {t}"), .. PeerPositions.CreateTablesSql]);
+        var over = PeerPositions.RankedOver(c);
+        if (!held || over != c.Scalar<string?>("SELECT value FROM warehouse_info WHERE key = $k", ("k", PeerPositions.FingerprintKey)))
+            rewritten = RollupRewrite.Every;
         if (rewritten is null) return 0;
         long written;
         if (rewritten.IsEvery)
@@ -40,7 +43,7 @@ public static class PeerPositionsRefresh
             written = Write(openAnother, RankAll(FromRollup(c, from, to)));
             RollupOrder.PeerPositions.Appended(c, written);
         }
-        RankedOver(c, schools);
+        RankedOver(c, over);
         return written;
     }
 
@@ -54,10 +57,12 @@ public static class PeerPositionsRefresh
     /// <summary>A first load's positions, ranked beside it (<see cref="RankBeside"/>), written into the snapshot.</summary>
     public static long WriteFirst(DuckDBConnection c, Func<DuckDBConnection> openAnother, Ranking ranking)
     {
-        c.ExecuteAll(PeerPositions.CreateTablesSql);
+        // Dropped and made again, as a full ranking does: a first load's warehouse has none, but nothing then depends on it.
+        c.ExecuteAll([.. new[] { PeerPositions.Table, PeerPositions.PhasesTable }.Concat(PeerPositions.PreviousTables).Select(t => $"DROP TABLE IF EXISTS {t}"),
+            .. PeerPositions.CreateTablesSql]);
         var written = Write(openAnother, ranking);
         RollupOrder.PeerPositions.Written(c);
-        RankedOver(c, c.Scalar<string>(PeerPositions.FingerprintSql)!);
+        RankedOver(c, PeerPositions.RankedOver(c));
         return written;
     }
 
@@ -70,10 +75,10 @@ public static class PeerPositionsRefresh
     public static Dictionary<int, string> Phases(DuckDBConnection c) =>
         c.Rows($"SELECT urn, phase FROM schools WHERE urn IN ({ServedLocalAuthority.SchoolsSql})").ToDictionary(r => r.GetInt32(0), r => r.GetString(1));
 
-    private static void RankedOver(DuckDBConnection c, string schools)
+    private static void RankedOver(DuckDBConnection c, string over)
     {
         c.ExecuteAll([$"DELETE FROM warehouse_info WHERE key = '{PeerPositions.FingerprintKey}'"]);
-        c.Execute("INSERT INTO warehouse_info VALUES ($k, $v)", ("k", PeerPositions.FingerprintKey), ("v", schools));
+        c.Execute("INSERT INTO warehouse_info VALUES ($k, $v)", ("k", PeerPositions.FingerprintKey), ("v", over));
     }
 
     /// <summary>The rollup's cells of the named periods overlapping [<paramref name="from"/>, <paramref name="to"/>] (<see cref="PeerPositions.CellsSql"/>).</summary>

@@ -41,7 +41,10 @@ public static class PeerPositions
 
     public const string PhasesTable = "phase_peers_v1";
 
-    /// <summary>The warehouse_info key holding what the positions were ranked over (<see cref="FingerprintSql"/>).</summary>
+    /// <summary>Tables of positions an earlier build wrote, dropped by the next load.</summary>
+    public static IReadOnlyList<string> PreviousTables { get; } = ["phase_peer_counts_v1"];
+
+    /// <summary>The warehouse_info key holding what the positions were ranked over (<see cref="RankedOver"/>).</summary>
     public const string FingerprintKey = "peer_positions_of";
 
     public static IReadOnlyList<RateMeasure> Measures => MeasureCatalogue.Headline;
@@ -91,13 +94,50 @@ public static class PeerPositions
     public const string RowOrder = "kind, b_from, b_to, cohort, urn";
 
     /// <summary>
-    /// The LA's schools and their phases, as one value: positions ranked over other schools or phases are stale. Constant SQL.
+    /// What the held positions were ranked over, as one value: the ranking and disclosure rules (<see cref="RulesVersion"/>)
+    /// and the LA's schools with their phases. Ranks made under other rules, or over other schools or phases, are stale.
     /// </summary>
-    public static string FingerprintSql =>
-        $"SELECT 'v1:' || coalesce(hash(list((urn, phase) ORDER BY urn))::VARCHAR, '') FROM schools WHERE urn IN ({ServedLocalAuthority.SchoolsSql})";
+    public static string RankedOver(DuckDBConnection c) =>
+        RulesVersion + "|" + c.Scalar<string>($"SELECT coalesce(hash(list((urn, phase) ORDER BY urn))::VARCHAR, '') FROM schools WHERE urn IN ({ServedLocalAuthority.SchoolsSql})");
 
-    /// <summary>Whether the snapshot has positions (one published before them does not; its benchmarks read the peers).</summary>
-    public static bool Available(DuckDBConnection connection) => WarehouseTables.Has(connection, Table) && WarehouseTables.Has(connection, PhasesTable);
+    /// <summary>
+    /// The ranking and disclosure rules as one value: a fixed spread of cells (enrolments 0–60, every key) published and
+    /// ranked, hashed. A change to the perturbation table, the rate noise, the thresholds or the ranking changes it, so a
+    /// load ranks every period again and an API of other rules reads the peers rather than ranks it would not publish.
+    /// </summary>
+    public static string RulesVersion { get; } = Rules();
+
+    private static string Rules()
+    {
+        var cells = Enumerable.Range(0, 512).Select(i =>
+        {
+            long enrolments = i % 61, possible = enrolments * (7 + i % 13), absent = possible * (i % 17) / 40, authorised = absent * (i % 5) / 4;
+            return new Cell(i, new MeasureValues(enrolments, possible, possible - absent, authorised, absent - authorised, absent, i % 3, enrolments * (i % 7) / 9,
+                enrolments * (i % 7) / 20), new CellKeys(i % 256, (i * 37) % 256, (i * 101) % 256, (i * 53 + 7) % 256));
+        }).ToList();
+        var text = new System.Text.StringBuilder();
+        foreach (var c in cells)
+        {
+            var published = CellKeyPerturbation.Publish(c.Values, c.Keys);
+            text.Append(published.Values).Append(published.Withheld).Append(published.RatesOnly);
+        }
+        foreach (var group in cells.Chunk(64))
+        {
+            var ranked = Rank(group);
+            text.AppendJoin(',', ranked.PeersExact).AppendJoin(',', ranked.PeersProtected);
+            foreach (var r in ranked.Schools) text.AppendJoin(',', r.Exact).AppendJoin(',', r.Protected).AppendJoin(',', r.Own);
+        }
+        return "v1-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+
+    /// <summary>
+    /// Whether the snapshot holds positions ranked under this build's rules (one published before them, or by a build of
+    /// other rules, does not; its benchmarks read the peers). Asked once per published snapshot.
+    /// </summary>
+    public static bool Available(DuckDBConnection connection) => PublishedSnapshotFacts.Remember(connection, "peer positions ranked under these rules", () =>
+        WarehouseTables.Has(connection, Table) && WarehouseTables.Has(connection, PhasesTable)
+        && connection.Scalar<string?>("SELECT value FROM warehouse_info WHERE key = $k", ("k", FingerprintKey)) is { } over
+        && over.StartsWith(RulesVersion + "|", StringComparison.Ordinal));
 
     /// <summary>One cell of a phase: a school's counts and cell keys for one named period and cohort, compulsory school age.</summary>
     public readonly record struct Cell(int Urn, MeasureValues Values, CellKeys Keys);

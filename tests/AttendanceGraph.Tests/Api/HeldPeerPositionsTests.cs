@@ -64,29 +64,39 @@ public sealed class HeldPeerPositionsTests(HeldPeerPositionsTests.TwoWarehouses 
                 (await Ask(w.Held, caller, """{"academicYear":"2025/26","term":"AUTUMN"}""", "FSM", allAges: true)).ToJsonString());
     }
 
-    /// <summary>The held path is the one taken: a rank written into the held positions is the rank answered.</summary>
+    /// <summary>
+    /// The held path is the one taken: a rank written into the held positions is the rank answered; held under other
+    /// disclosure rules, the same ranks are not (the peers are ranked instead).
+    /// </summary>
     [Fact]
-    public async Task ABenchmark_AnswersTheHeldRank_NotOneRankedAgain()
+    public async Task ABenchmark_AnswersTheHeldRank_UnlessRankedUnderOtherRules()
     {
-        var measure = TwoWarehouses.AlteredMeasure;
-        var data = await Ask(w.Altered, "la-lead", """{"academicYear":"2025/26","term":"SPRING"}""", null, allAges: false);
-        var ranks = data["schools"]!["nodes"]!.AsArray()
-            .Select(n => n!["benchmark"]!["peers"]!.AsArray().First(p => (string)p!["measure"]! == measure.EnumName)!["rank"])
+        var spring = """{"academicYear":"2025/26","term":"SPRING"}""";
+        List<int> Ranks(JsonNode data) => data["schools"]!["nodes"]!.AsArray()
+            .Select(n => n!["benchmark"]!["peers"]!.AsArray().First(p => (string)p!["measure"]! == TwoWarehouses.AlteredMeasure.EnumName)!["rank"])
             .Where(r => r is not null).Select(r => (int)r!).ToList();
-        Assert.NotEmpty(ranks);
-        Assert.All(ranks, r => Assert.Equal(99, r));
+        var held = Ranks(await Ask(w.Altered, "la-lead", spring, null, allAges: false));
+        Assert.NotEmpty(held);
+        Assert.All(held, r => Assert.Equal(1, r));
+        var otherRules = Ranks(await Ask(w.OtherRules, "la-lead", spring, null, allAges: false));
+        Assert.Equal(Ranks(await Ask(w.Ranked, "la-lead", spring, null, allAges: false)), otherRules);
+        Assert.Contains(otherRules, r => r > 1);
     }
 
     /// <summary>The dashboard's own question (one school, a cohort enum) takes the held path too.</summary>
     [Fact]
     public async Task OneSchoolsBenchmark_AsTheDashboardAsksIt_AnswersTheHeldRank()
     {
+        var spring = """{"academicYear":"2025/26","term":"SPRING"}""";
+        // A school the peers rank below first, so that the held rank of 1 can only come from the table.
+        var urn = (await Ask(w.Ranked, "la-lead", spring, null, allAges: false))["schools"]!["nodes"]!.AsArray()
+            .First(n => n!["benchmark"]!["peers"]!.AsArray().Any(p => (string)p!["measure"]! == TwoWarehouses.AlteredMeasure.EnumName && (int?)p["rank"] > 1))!["urn"]!;
         var result = await w.Altered.Api.QueryAs(ApiFactory.LaLeadToken,
             "query($u: Int!, $p: PeriodInput, $c: Cohort) { school(urn: $u) { benchmark(period: $p, cohort: $c) { peers { measure rank } } } }",
-            new { u = w.Altered.ASchool, p = JsonNode.Parse("""{"academicYear":"2025/26","term":"SPRING"}"""), c = "ALL_PUPILS" });
+            new { u = (int)urn, p = JsonNode.Parse(spring), c = "ALL_PUPILS" });
         Assert.True(result["errors"] is null, result.ToJsonString());
         var peers = result["data"]!["school"]!["benchmark"]!["peers"]!.AsArray();
-        Assert.Equal(99, (int)peers.First(p => (string)p!["measure"]! == TwoWarehouses.AlteredMeasure.EnumName)!["rank"]!);
+        Assert.Equal(1, (int)peers.First(p => (string)p!["measure"]! == TwoWarehouses.AlteredMeasure.EnumName)!["rank"]!);
     }
 
     private static async Task<JsonNode> Ask(Served served, string caller, string period, string? cohort, bool allAges) =>
@@ -117,13 +127,23 @@ public sealed class HeldPeerPositionsTests(HeldPeerPositionsTests.TwoWarehouses 
         {
             Held = new Served(la.Paths);
             Ranked = new Served(Copy("ranked", WithoutPositions));
-            // Every school's exact rank on one measure in the spring term, all pupils.
-            Altered = new Served(Copy("altered", c => Assert.True(c.Execute(
-                $"UPDATE {PeerPositions.Table} SET {PeerPositions.RankColumn(AlteredMeasure, PeerForm.Exact)} = 99 WHERE kind = 'term' AND b_from = $from AND cohort = ''",
-                ("from", AttendanceGraph.Schema.Calendar.Period.ForTerm(new(2025), AttendanceGraph.Schema.Calendar.Term.Spring).Start)) > 0)));
+            // Every school's exact rank on one measure in the spring term, all pupils, made 1 (a rank within the peers).
+            Altered = new Served(Copy("altered", AlterRanks));
+            // The same, as ranked by a build of other disclosure rules: served from the peers.
+            OtherRules = new Served(Copy("other-rules", c =>
+            {
+                AlterRanks(c);
+                Assert.Equal(1, c.Execute($"UPDATE warehouse_info SET value = 'v0-' || value WHERE key = '{PeerPositions.FingerprintKey}'"));
+            }));
         }
 
         public static AttendanceGraph.Schema.Measures.RateMeasure AlteredMeasure => PeerPositions.Measures[0];
+
+        public Served OtherRules { get; }
+
+        private static void AlterRanks(DuckDBConnection c) => Assert.True(c.Execute(
+            $"UPDATE {PeerPositions.Table} SET {PeerPositions.RankColumn(AlteredMeasure, PeerForm.Exact)} = 1 WHERE kind = 'term' AND b_from = $from AND cohort = ''",
+            ("from", AttendanceGraph.Schema.Calendar.Period.ForTerm(new(2025), AttendanceGraph.Schema.Calendar.Term.Spring).Start)) > 0);
 
         public Served Held { get; }
         public Served Ranked { get; }
@@ -153,6 +173,7 @@ public sealed class HeldPeerPositionsTests(HeldPeerPositionsTests.TwoWarehouses 
             Held.Dispose();
             Ranked.Dispose();
             Altered.Dispose();
+            OtherRules.Dispose();
             la.Dispose();
             dir.Dispose();
         }

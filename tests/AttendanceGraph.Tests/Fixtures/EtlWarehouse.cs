@@ -141,7 +141,7 @@ public sealed class EtlWarehouse : IDisposable
         Assert.Equal(expectedRanks, Rows(c, $"SELECT {dates} || '|' || urn || '|' || concat_ws('|', {string.Join(", ", PeerPositions.RankColumns)}) FROM {PeerPositions.Table} ORDER BY {PeerPositions.RowOrder}"));
         Assert.Equal(expectedCounts, Rows(c, $"SELECT {dates} || '|' || phase || '|' || concat_ws('|', {string.Join(", ", PeerPositions.PeersColumns.Concat(PeerPositions.CellColumns))}) FROM {PeerPositions.PhasesTable} ORDER BY kind, b_from, b_to, cohort, phase"));
         Assert.NotEmpty(expectedRanks);
-        Assert.Equal(c.Scalar<string>(PeerPositions.FingerprintSql), c.Scalar<string>($"SELECT value FROM warehouse_info WHERE key = '{PeerPositions.FingerprintKey}'"));
+        Assert.Equal(PeerPositions.RankedOver(c), c.Scalar<string>($"SELECT value FROM warehouse_info WHERE key = '{PeerPositions.FingerprintKey}'"));
     }
 
     /// <summary>Writes a marks file (upn,school_urn,date,session,code).</summary>

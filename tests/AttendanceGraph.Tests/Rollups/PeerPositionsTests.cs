@@ -87,4 +87,36 @@ public sealed class PeerPositionsTests
         using var after = w.Open();
         EtlWarehouse.AssertPeerPositionsEqualFullRanking(after);
     }
+
+    [Fact]
+    public void PositionsRankedUnderOtherDisclosureRules_AreAllRankedAgain_ByTheNextLoad()
+    {
+        using var w = new EtlWarehouse();
+        w.Load(w.HandChecked);
+        var rank = PeerPositions.RankColumn(MeasureCatalogue.AttendanceRate, PeerForm.Exact);
+        var firstWeek = $"kind = 'week' AND b_from = DATE '2025-09-01' AND cohort = '' AND urn = {Alpha}";
+        w.EditCurrent(c =>
+        {
+            Assert.Equal(1, c.Execute($"UPDATE {PeerPositions.Table} SET {rank} = 77 WHERE {firstWeek}"));
+            Assert.Equal(1, c.Execute($"UPDATE warehouse_info SET value = 'v0-' || value WHERE key = '{PeerPositions.FingerprintKey}'"));
+        });
+        w.Load(w.WriteMarks(Path.Combine(w.NewFolder("correction"), "marks.csv"), [(P4, Beta, Days[7], "AM", "/")]));
+        using var c = w.Open();
+        Assert.NotEqual(77, c.Scalar<int>($"SELECT {rank} FROM {PeerPositions.Table} WHERE {firstWeek}"));
+        EtlWarehouse.AssertPeerPositionsEqualFullRanking(c);
+        Assert.True(PeerPositions.Available(c));
+    }
+
+    [Fact]
+    public void ATableOfPositionsMissing_IsRankedWhole_NotOnlyForTheLoadsOwnPeriods()
+    {
+        using var w = new EtlWarehouse();
+        w.Load(w.HandChecked);
+        // As a build that kept the phases' counts under another name left it.
+        w.EditCurrent(c => c.Execute($"ALTER TABLE {PeerPositions.PhasesTable} RENAME TO {PeerPositions.PreviousTables[0]}"));
+        w.Load(w.WriteMarks(Path.Combine(w.NewFolder("correction"), "marks.csv"), [(P4, Beta, Days[7], "AM", "/")]));
+        using var c = w.Open();
+        EtlWarehouse.AssertPeerPositionsEqualFullRanking(c);
+        Assert.False(WarehouseTables.Has(c, PeerPositions.PreviousTables[0]));
+    }
 }
