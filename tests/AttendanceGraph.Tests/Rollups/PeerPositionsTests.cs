@@ -70,20 +70,10 @@ public sealed class PeerPositionsTests
         w.Load(w.HandChecked);
         // A mark put right on 12 September: the first week of September is none of the periods ranked again, so a rank
         // altered there stays; put back, every position equals a full ranking.
-        var rank = PeerPositions.RankColumn(MeasureCatalogue.AttendanceRate, PeerForm.Exact);
-        var firstWeek = $"kind = 'week' AND b_from = DATE '2025-09-01' AND cohort = '' AND urn = {Alpha}";
-        string? before = null;
-        w.EditCurrent(c =>
-        {
-            before = c.Scalar<int>($"SELECT {rank} FROM {PeerPositions.Table} WHERE {firstWeek}").ToString();
-            Assert.Equal(1, c.Execute($"UPDATE {PeerPositions.Table} SET {rank} = 77 WHERE {firstWeek}"));
-        });
-        w.Load(w.WriteMarks(Path.Combine(w.NewFolder("correction"), "marks.csv"), [(P4, Beta, Days[7], "AM", "/")]));
-        w.EditCurrent(c =>
-        {
-            Assert.Equal(77, c.Scalar<int>($"SELECT {rank} FROM {PeerPositions.Table} WHERE {firstWeek}"));
-            c.Execute($"UPDATE {PeerPositions.Table} SET {rank} = {before} WHERE {firstWeek}");
-        });
+        var before = 0;
+        w.EditCurrent(c => before = AlterFirstWeeksRank(c, 77));
+        w.Load(CorrectedMark(w));
+        w.EditCurrent(c => Assert.Equal(77, AlterFirstWeeksRank(c, before)));
         using var after = w.Open();
         EtlWarehouse.AssertPeerPositionsEqualFullRanking(after);
     }
@@ -93,16 +83,14 @@ public sealed class PeerPositionsTests
     {
         using var w = new EtlWarehouse();
         w.Load(w.HandChecked);
-        var rank = PeerPositions.RankColumn(MeasureCatalogue.AttendanceRate, PeerForm.Exact);
-        var firstWeek = $"kind = 'week' AND b_from = DATE '2025-09-01' AND cohort = '' AND urn = {Alpha}";
         w.EditCurrent(c =>
         {
-            Assert.Equal(1, c.Execute($"UPDATE {PeerPositions.Table} SET {rank} = 77 WHERE {firstWeek}"));
+            AlterFirstWeeksRank(c, 77);
             Assert.Equal(1, c.Execute($"UPDATE warehouse_info SET value = 'v0-' || value WHERE key = '{PeerPositions.FingerprintKey}'"));
         });
-        w.Load(w.WriteMarks(Path.Combine(w.NewFolder("correction"), "marks.csv"), [(P4, Beta, Days[7], "AM", "/")]));
+        w.Load(CorrectedMark(w));
         using var c = w.Open();
-        Assert.NotEqual(77, c.Scalar<int>($"SELECT {rank} FROM {PeerPositions.Table} WHERE {firstWeek}"));
+        Assert.NotEqual(77, c.Scalar<int>($"SELECT {FirstWeeksRank} FROM {PeerPositions.Table} WHERE {FirstWeek}"));
         EtlWarehouse.AssertPeerPositionsEqualFullRanking(c);
         Assert.True(PeerPositions.Available(c));
     }
@@ -114,9 +102,24 @@ public sealed class PeerPositionsTests
         w.Load(w.HandChecked);
         // As a build that kept the phases' counts under another name left it.
         w.EditCurrent(c => c.Execute($"ALTER TABLE {PeerPositions.PhasesTable} RENAME TO {PeerPositions.PreviousTables[0]}"));
-        w.Load(w.WriteMarks(Path.Combine(w.NewFolder("correction"), "marks.csv"), [(P4, Beta, Days[7], "AM", "/")]));
+        w.Load(CorrectedMark(w));
         using var c = w.Open();
         EtlWarehouse.AssertPeerPositionsEqualFullRanking(c);
         Assert.False(WarehouseTables.Has(c, PeerPositions.PreviousTables[0]));
+    }
+
+    private static string CorrectedMark(EtlWarehouse w) =>
+        w.WriteMarks(Path.Combine(w.NewFolder("correction"), "marks.csv"), [(P4, Beta, Days[7], "AM", "/")]);
+
+    // Alpha's exact attendance rank in the first week of September, all pupils: no period a mark of 12 September is in.
+    private static readonly string FirstWeeksRank = PeerPositions.RankColumn(MeasureCatalogue.AttendanceRate, PeerForm.Exact);
+    private static readonly string FirstWeek = $"kind = 'week' AND b_from = DATE '2025-09-01' AND cohort = '' AND urn = {Alpha}";
+
+    /// <summary>Sets that rank to <paramref name="value"/>, returning what it was.</summary>
+    private static int AlterFirstWeeksRank(DuckDB.NET.Data.DuckDBConnection c, int value)
+    {
+        var was = c.Scalar<int>($"SELECT {FirstWeeksRank} FROM {PeerPositions.Table} WHERE {FirstWeek}");
+        Assert.Equal(1, c.Execute($"UPDATE {PeerPositions.Table} SET {FirstWeeksRank} = {value} WHERE {FirstWeek}"));
+        return was;
     }
 }
