@@ -39,11 +39,11 @@ public sealed record SchoolBenchmark(
             return DeferredResultExtensions.Known(Ranked());
         // Refused school by school as when the peers are read (a failure is not kept, so each school asking fails alone).
         source.Derived($"{key}|answerable", () => { data.EnsureAnswerable(shape); return shape; });
-        var held = source.Derived($"{key}|positions|{form}", () => new RequestDataLoader<int, Held?>(urns =>
+        var held = source.Derived($"{key}|positions|{form}", () => new RequestDataLoader<int, HeldSchool?>(urns =>
         {
-            if (source.HeldBenchmark(shape, lookup, urns) is not { } held) return urns.Distinct().ToDictionary(u => u, _ => (Held?)null);
+            if (source.HeldBenchmark(shape, lookup, urns) is not { } held) return urns.Distinct().ToDictionary(u => u, _ => (HeldSchool?)null);
             var whole = new Whole(held.Phase, NationalFigures.Compare(data.Facts, school.Phase, shape.Period));
-            return held.Schools.ToDictionary(x => x.Key, x => (Held?)new Held(x.Value, held.Positions[x.Key], whole));
+            return held.Schools.ToDictionary(x => x.Key, x => (HeldSchool?)new HeldSchool(x.Value, held.Positions[x.Key], whole));
         }, null));
         return held.Load(school.Urn).Then(h => h is null || !h.Agrees(form) ? Ranked() : h.Benchmark(school, form));
     }
@@ -59,7 +59,7 @@ public sealed record SchoolBenchmark(
     private sealed record Whole(DisclosedMeasures Measures, NationalComparison National);
 
     /// <summary>A school's own cell and its held positions among its phase.</summary>
-    private sealed record Held(DisclosedMeasures Own, PeerPositions.Position Position, Whole Phase)
+    private sealed record HeldSchool(DisclosedMeasures Own, PeerPositions.Position Position, Whole Phase)
     {
         /// <summary>Ranks within their peer counts (a table out of step with its phase's row would say otherwise): else the peers are read.</summary>
         public bool Agrees(PeerForm form) => Enumerable.Range(0, MeasureSelector.Headline.Count).All(i => Position.Rank(i, form) <= Position.Peers(i, form));

@@ -22,7 +22,6 @@ public static class PeerPositionsRefresh
     {
         // Tables just created hold nothing to bring up to date: every period is ranked, whatever the record says.
         var held = WarehouseTables.Has(c, PeerPositions.Table) && WarehouseTables.Has(c, PeerPositions.PhasesTable);
-        c.ExecuteAll([.. PeerPositions.PreviousTables.Select(t => $"DROP TABLE IF EXISTS {t}"), .. PeerPositions.CreateTablesSql]);
         var over = PeerPositions.RankedOver(c);
         if (!held || over != c.Scalar<string?>("SELECT value FROM warehouse_info WHERE key = $k", ("k", PeerPositions.FingerprintKey)))
             rewritten = RollupRewrite.Every;
@@ -30,8 +29,7 @@ public static class PeerPositionsRefresh
         long written;
         if (rewritten.IsEvery)
         {
-            // Dropped rather than emptied: a deleted row's row group would still be read by every lookup.
-            c.ExecuteAll([$"DROP TABLE {PeerPositions.Table}", $"DROP TABLE {PeerPositions.PhasesTable}", .. PeerPositions.CreateTablesSql]);
+            Afresh(c);
             written = Write(openAnother, RankAll(EveryCell(c)));
             RollupOrder.PeerPositions.Written(c);
         }
@@ -57,14 +55,20 @@ public static class PeerPositionsRefresh
     /// <summary>A first load's positions, ranked beside it (<see cref="RankBeside"/>), written into the snapshot.</summary>
     public static long WriteFirst(DuckDBConnection c, Func<DuckDBConnection> openAnother, Ranking ranking)
     {
-        // Dropped and made again, as a full ranking does: a first load's warehouse has none, but nothing then depends on it.
-        c.ExecuteAll([.. new[] { PeerPositions.Table, PeerPositions.PhasesTable }.Concat(PeerPositions.PreviousTables).Select(t => $"DROP TABLE IF EXISTS {t}"),
-            .. PeerPositions.CreateTablesSql]);
+        Afresh(c); // a first load's warehouse has none, but nothing then depends on it
         var written = Write(openAnother, ranking);
         RollupOrder.PeerPositions.Written(c);
         RankedOver(c, PeerPositions.RankedOver(c));
         return written;
     }
+
+    /// <summary>
+    /// The tables dropped (an earlier build's too) and made again, empty: for a full ranking, dropped rather than emptied, as
+    /// a deleted row's row group would still be read by every lookup.
+    /// </summary>
+    private static void Afresh(DuckDBConnection c) =>
+        c.ExecuteAll([.. new[] { PeerPositions.Table, PeerPositions.PhasesTable }.Concat(PeerPositions.PreviousTables).Select(t => $"DROP TABLE IF EXISTS {t}"),
+            .. PeerPositions.CreateTablesSql]);
 
     /// <summary>Every bucket's positions ranked again (tests; a load ranks only what it needs).</summary>
     public static IEnumerable<SchoolCell> EveryCell(DuckDBConnection c) => FromRollup(c, Earliest, Latest);

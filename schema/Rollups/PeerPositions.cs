@@ -267,7 +267,7 @@ public static class PeerPositions
         .Concat(SchoolRollup.PersonColumns.Select(SchoolRollup.KeySumColumn)).Append(SchoolRollup.SessionKeySumColumn).ToList();
 
     /// <summary>A cell from <see cref="CountColumns"/>' values: its counts and keys as the rollup's measure statement gives them.</summary>
-    public static Cell CellOf<T>(int urn, T[] counts) where T : System.Numerics.IBinaryInteger<T>
+    public static Cell CellOf<T>(int urn, T[] counts) where T : IBinaryInteger<T>
     {
         var values = MeasureValues.FromCounts(counts, static (c, m) => long.CreateTruncating(c[CountIndex[BitOperations.TrailingZeroCount((uint)m.Field)]]));
         int Key(int index) => int.CreateTruncating(counts[index] % T.CreateTruncating(256));
@@ -298,9 +298,9 @@ public static class PeerPositions
     /// <summary>
     /// In one statement: the phase's row of <see cref="PhasesTable"/> (part 'phase'), the asked schools' ranks (part 'ranks')
     /// and their rollup cells as the measure statement selects them (part 'cell': compulsory age, the LA's schools, with an
-    /// enrolment; keys mod 256), for one named period and cohort ('' = all pupils). Three point reads together took 1.1 ms
-    /// on the 38 M-mark LA and on 4 × it; the phase's schools and the phase summed, 8.1 and 9.7 ms. Parameters: $kind, $from,
-    /// $to, $cohort, $phase, $urns (a list).
+    /// enrolment; keys mod 256), for one named period and cohort ('' = all pupils). 4.2 ms p50 on the 38 M-mark LA and 3.7
+    /// on 4 × it, where the phase's schools and the phase summed took 8.1 and 9.7 ms (docs/scaling.md, runs 14–16).
+    /// Parameters: $kind, $from, $to, $cohort, $phase, $urns (a list).
     /// </summary>
     public static string LookupSql =>
         $"""
@@ -344,8 +344,6 @@ public static class PeerPositions
     /// <summary>A school's ranks and its phase's peer counts, per measure in <see cref="Measures"/>' order; a rank of 0 is no value.</summary>
     public sealed record Position(int[] PeersExact, int[] PeersProtected, int[] RankExact, int[] RankProtected, int[] RankOwn)
     {
-        public static Position None { get; } = new(new int[Measures.Count], new int[Measures.Count], new int[Measures.Count], new int[Measures.Count], new int[Measures.Count]);
-
         public int Rank(int measure, PeerForm form) => form switch
         {
             PeerForm.Exact => RankExact[measure],
