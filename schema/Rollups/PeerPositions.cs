@@ -176,25 +176,29 @@ public static class PeerPositions
         for (var i = 0; i < cells.Count; i++) schools[i] = new SchoolRanks(cells[i].Urn, new int[measures], new int[measures], new int[measures]);
         var peersExact = new int[measures];
         var peersProtected = new int[measures];
+        // Each measure's values sorted once with their schools, the ranks then read off in one walk (ties share the rank of
+        // the first of them): a binary search per school and form was half of a ranking's time.
+        var (exactSorted, exactSchools) = (new double[cells.Count], new int[cells.Count]);
+        var (shownSorted, shownSchools) = (new double[cells.Count], new int[cells.Count]);
         for (var m = 0; m < measures; m++)
         {
             var worse = Measures[m].HigherIsWorse;
-            var sortedExact = Sorted(exact[m]);
-            var sortedProtected = Sorted(published[m]);
-            peersExact[m] = sortedExact.Length;
-            peersProtected[m] = sortedProtected.Length;
-            for (var i = 0; i < cells.Count; i++)
+            var withExact = peersExact[m] = SortWithSchools(exact[m], exactSorted, exactSchools);
+            var withShown = peersProtected[m] = SortWithSchools(published[m], shownSorted, shownSchools);
+            AssignRanks(exactSorted, exactSchools, withExact, worse, (i, rank) => schools[i].Exact[m] = rank);
+            AssignRanks(shownSorted, shownSchools, withShown, worse, (i, rank) => schools[i].Protected[m] = rank);
+            // Own: a school's exact value among the others' protected ones. Walking the exact values upwards, the protected
+            // values below (or at) each only grow: one pass over both.
+            var below = 0;
+            for (var k = 0; k < withExact; k++)
             {
-                var own = exact[m][i];
+                var own = exactSorted[k];
+                while (below < withShown && (worse ? shownSorted[below] < own : shownSorted[below] <= own)) below++;
+                var i = exactSchools[k];
                 var shown = published[m][i];
-                if (!double.IsNaN(own))
-                {
-                    schools[i].Exact[m] = 1 + Better(sortedExact, own, worse);
-                    // Among the others' protected values: its own protected value is not a peer of its exact one.
-                    var ownShownBetter = !double.IsNaN(shown) && IsBetter(shown, own, worse) ? 1 : 0;
-                    schools[i].Own[m] = 1 + Better(sortedProtected, own, worse) - ownShownBetter;
-                }
-                if (!double.IsNaN(shown)) schools[i].Protected[m] = 1 + Better(sortedProtected, shown, worse);
+                // Its own protected value is not a peer of its exact one.
+                var ownShownBetter = !double.IsNaN(shown) && IsBetter(shown, own, worse) ? 1 : 0;
+                schools[i].Own[m] = 1 + (worse ? below : withShown - below) - ownShownBetter;
             }
         }
         var keys = cells.Aggregate((E: 0, P: 0, S: 0, X: 0), (k, c) => ((k.E + c.Keys.Enrolments) % 256, (k.P + c.Keys.PersistentAbsence) % 256,
@@ -208,43 +212,31 @@ public static class PeerPositions
 
     public static bool IsBetter(double candidate, double than, bool higherIsWorse) => higherIsWorse ? candidate < than : candidate > than;
 
-    private static double[] Sorted(double[] values)
+    /// <summary>The values that are not NaN, ascending, into <paramref name="sorted"/>, each school's index beside it; returns how many.</summary>
+    private static int SortWithSchools(double[] values, double[] sorted, int[] schools)
     {
-        var sorted = new double[values.Length];
         var n = 0;
-        foreach (var v in values)
-            if (!double.IsNaN(v)) sorted[n++] = v;
-        Array.Resize(ref sorted, n);
-        Array.Sort(sorted);
-        return sorted;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (double.IsNaN(values[i])) continue;
+            sorted[n] = values[i];
+            schools[n++] = i;
+        }
+        Array.Sort(sorted, schools, 0, n);
+        return n;
     }
 
-    /// <summary>How many of <paramref name="sorted"/> are strictly better than <paramref name="value"/>.</summary>
-    private static int Better(double[] sorted, double value, bool higherIsWorse) =>
-        higherIsWorse ? FirstAtLeast(sorted, value) : sorted.Length - FirstAbove(sorted, value);
-
-    private static int FirstAtLeast(double[] sorted, double value)
+    /// <summary>Competition ranks (1 + the values strictly better) from ascending values: the lowest first when higher is worse, else the highest.</summary>
+    private static void AssignRanks(double[] sorted, int[] schools, int n, bool higherIsWorse, Action<int, int> assign)
     {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
+        for (var first = 0; first < n;)
         {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) lo = mid + 1;
-            else hi = mid;
+            var end = first + 1;
+            while (end < n && sorted[end] == sorted[first]) end++;
+            var rank = 1 + (higherIsWorse ? first : n - end);
+            for (var k = first; k < end; k++) assign(schools[k], rank);
+            first = end;
         }
-        return lo;
-    }
-
-    private static int FirstAbove(double[] sorted, double value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
     }
 
     /// <summary>

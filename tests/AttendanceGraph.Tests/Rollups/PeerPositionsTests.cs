@@ -1,3 +1,4 @@
+using AttendanceGraph.Schema.Disclosure;
 using AttendanceGraph.Schema.Measures;
 using AttendanceGraph.Schema.Rollups;
 using AttendanceGraph.Schema.Warehouse;
@@ -42,6 +43,42 @@ public sealed class PeerPositionsTests
         Assert.All(ranked.Schools, s => Assert.Equal(0, s.Protected[Attendance]));
         Assert.All(ranked.Schools, s => Assert.Equal(1, s.Own[Attendance]));
         Assert.All(ranked.Schools, s => Assert.Equal(1, PeerPositions.OwnPeers(ranked.PeersProtected[Attendance], s.Protected[Attendance], s.Exact[Attendance])));
+    }
+
+    /// <summary>
+    /// Every rank, in every form, is 1 + the peers strictly better, counted one by one: over phases of random small cells,
+    /// so that rates tie, cells are withheld (fewer than 10 enrolments) and some schools have no possible session.
+    /// </summary>
+    [Fact]
+    public void EveryRank_IsOnePlusThePeersStrictlyBetter_CountedOneByOne()
+    {
+        var random = new Random(20261201);
+        for (var phase = 0; phase < 200; phase++)
+        {
+            var cells = Enumerable.Range(1, random.Next(1, 40)).Select(urn =>
+            {
+                long enrolments = random.Next(0, 30), possible = random.Next(0, 4) == 0 ? 0 : random.Next(1, 21) * 10, absent = possible * random.Next(0, 5) / 10;
+                return new PeerPositions.Cell(urn, new MeasureValues(enrolments, possible, possible - absent, absent / 2, absent - absent / 2, absent, 0,
+                    enrolments * random.Next(0, 3) / 4, 0), new CellKeys(random.Next(256), random.Next(256), random.Next(256), random.Next(256)));
+            }).ToList();
+            var ranked = PeerPositions.Rank(cells);
+            for (var m = 0; m < PeerPositions.Measures.Count; m++)
+            {
+                var measure = PeerPositions.Measures[m];
+                var exact = cells.Select(c => measure.Of(c.Values)).ToList();
+                var shown = cells.Select(c => CellKeyPerturbation.Publish(c.Values, c.Keys) is var p ? measure.Of(p.Values, p.Withheld) : null).ToList();
+                int Rank(double? value, IEnumerable<double?> peers) =>
+                    value is { } v ? 1 + peers.Count(p => p is { } x && PeerPositions.IsBetter(x, v, measure.HigherIsWorse)) : 0;
+                Assert.Equal(exact.Count(v => v is not null), ranked.PeersExact[m]);
+                Assert.Equal(shown.Count(v => v is not null), ranked.PeersProtected[m]);
+                for (var i = 0; i < cells.Count; i++)
+                {
+                    Assert.Equal(Rank(exact[i], exact), ranked.Schools[i].Exact[m]);
+                    Assert.Equal(Rank(shown[i], shown), ranked.Schools[i].Protected[m]);
+                    Assert.Equal(Rank(exact[i], shown.Where((_, j) => j != i)), ranked.Schools[i].Own[m]);
+                }
+            }
+        }
     }
 
     [Fact]
