@@ -78,7 +78,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         long marks;
         MarksIndex registers;
         SessionTotalsAppendBeside? totalsAppend = null;
-        Task<PeerPositionsRefresh.Ranking>? positionsRanked = null;
+        var rollupBuilt = false;
         try
         {
             marks = StreamMarks(snapshot, batch, batchId, marksTable, options.MarksRead, out registers, ct);
@@ -98,7 +98,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
                 ? $"{staged} beside the {(totalsAlone ? "session totals" : "marks")} (took {dimensionsTook.TotalSeconds:N1} s, waited {step.Elapsed.TotalSeconds:N1} s)"
                 : $"{staged} ({step.Elapsed.TotalSeconds:N1} s)");
             step.Restart();
-            if (direct) positionsRanked = CountFromRegisters(snapshot, batch, batchId, registers, totalsAppend, Done, ct);
+            if (direct) rollupBuilt = CountFromRegisters(snapshot, batch, batchId, registers, totalsAppend, Done, ct);
         }
         // Whatever fails while the dimensions or the totals are still being written into the working snapshot waits for them:
         // its disposal deletes the file under them.
@@ -108,7 +108,6 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             throw;
         }
         registers = null!; // a byte per session of every enrolment: free it before the checkpoint
-        var rollupBuilt = positionsRanked is not null;
         if (!direct)
         {
             MarkMerge.MergeStaged(c);
@@ -145,14 +144,6 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             ("cohorts", (long)batch.CohortMemberships.Count), ("benchmarks", (long)(batch.Benchmarks.Count + batch.InYearBenchmarks.Count)),
             ("rejected", batch.Report.TotalRejected));
         StagingTables.Drop(c);
-        if (positionsRanked is not null)
-        {
-            // The positions a first load's rollup is being ranked into finish beside the checkpoint of everything else; the
-            // publish's own checkpoint then writes only them.
-            c.Execute("CHECKPOINT");
-            PeerPositionsRefresh.WriteFirst(c, snapshot.OpenAnotherConnection, positionsRanked.GetAwaiter().GetResult());
-            Done("checkpointed, and ranked the schools among their phase's beside it");
-        }
         options.StepReached?.Invoke("before-publish");
         var name = snapshot.Publish(batchId);
         Done("checkpointed and published");
@@ -166,14 +157,14 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
     /// <summary>
     /// The aggregates, the school rollup (when no enrolment has both registers and DfE totals) and the schools' open days of
     /// marks that went straight into an empty warehouse: nothing to merge, so they are counted from the registers validation
-    /// built rather than from the marks again. Returns the schools' positions being ranked from the rollup when it was
-    /// written (<see cref="FirstLoadRollup.Write"/>), else null.
+    /// built rather than from the marks again, the rollup's with the schools' positions among their phase beside it
+    /// (<see cref="PeerPositionsRefresh.RankAndWriteBeside"/>). Returns whether the rollup was written.
     /// </summary>
     /// <param name="totalsAppend">
     /// The batch is DfE totals without marks (<see cref="IsTotalsAlone"/>), being appended beside this: counted like
     /// registers, and waited for once counted. Null for any other batch.
     /// </param>
-    private static Task<PeerPositionsRefresh.Ranking>? CountFromRegisters(SnapshotBuilder snapshot, ReadBatch batch, int batchId, MarksIndex registers,
+    private static bool CountFromRegisters(SnapshotBuilder snapshot, ReadBatch batch, int batchId, MarksIndex registers,
         SessionTotalsAppendBeside? totalsAppend, Action<string> done, CancellationToken ct)
     {
         var c = snapshot.Connection;
@@ -192,7 +183,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             using var oc = snapshot.OpenAnotherConnection();
             FirstLoadOpenDays.Write(oc, registers);
         }, ct);
-        Task<PeerPositionsRefresh.Ranking>? positions = null;
+        Task<long>? positions = null;
         try
         {
             // The build starts the aggregates afresh from the registers; weeks known only as totals go back in.
@@ -205,18 +196,25 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
             if (rollup is not null)
             {
                 if (!totalsCounted) rollup.AddTotalsOnlyEnrolments(c);
-                positions = rollup.Write(snapshot, batchId);
+                rollup.Sort();
+                // The schools' positions among their phase, ranked from the rollup's cells and written beside its two appends
+                // (which leave about half a core idle).
+                positions = PeerPositionsRefresh.RankAndWriteBeside(c, snapshot.OpenAnotherConnection, rollup.SchoolCells(PeerPositionsRefresh.Phases(c)));
+                rollup.Write(snapshot, batchId);
                 done("wrote school rollup");
+                positions.GetAwaiter().GetResult();
+                PeerPositionsRefresh.FirstWritten(c);
+                done("ranked the schools among their phase's beside it");
             }
+            openDays.GetAwaiter().GetResult();
         }
         catch (Exception failure)
         {
-            if (Beside(openDays, failure) is var reported && reported != failure) throw reported;
+            if (Beside(Task.WhenAll(openDays, positions ?? Task.CompletedTask), failure) is var reported && reported != failure) throw reported;
             throw;
         }
-        openDays.GetAwaiter().GetResult();
         done("wrote the schools' open days beside them");
-        return positions;
+        return rollup is not null;
     }
 
     /// <summary>The batch's schools, pupils, enrolments, characteristics, cohorts and benchmarks, merged into the working snapshot.</summary>

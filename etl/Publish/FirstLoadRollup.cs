@@ -204,11 +204,10 @@ internal sealed partial class FirstLoadRollup
     }
 
     /// <summary>
-    /// Writes every summer's rows and kept units into the rollup's tables and marks the units current to <paramref name="batchId"/>.
-    /// Returns the schools' positions among their phase being ranked from the same cells, to be written before the publish
-    /// (<see cref="PeerPositionsRefresh.WriteFirst"/>).
+    /// Puts every summer's rows and kept units in the order they are written in (<see cref="SchoolRollup.RowOrder"/>), equal
+    /// cells merged: before <see cref="SchoolCells"/> and <see cref="Write"/>.
     /// </summary>
-    public Task<PeerPositionsRefresh.Ranking> Write(SnapshotBuilder snapshot, int batchId)
+    public void Sort()
     {
         foreach (var s in summers) s.Flush();
         // Each sorted in one array, in place, on one integer a row (a tuple comparison took 0.9 s for both tables at 100,000
@@ -219,21 +218,31 @@ internal sealed partial class FirstLoadRollup
         var kept = Take(summers.Select(s => s.Kept));
         var keptSorted = Task.Run(() => SortKeptUnits(kept));
         SortRows(rows);
-        var cells = MergeSameCells(rows);
+        sorted = (rows, MergeSameCells(rows), kept);
         keptSorted.GetAwaiter().GetResult();
+    }
 
-        // The schools' positions among their phase, ranked from these cells beside the rollup's two appends and the
-        // checkpoint (which leave about half a core idle) rather than read back from the table after them.
-        var positions = PeerPositionsRefresh.RankBeside(SchoolCells(rows, cells, PeerPositionsRefresh.Phases(snapshot.Connection)));
+    private (Row[] Rows, int Cells, KeptUnit[] Kept)? sorted;
+
+    private (Row[] Rows, int Cells, KeptUnit[] Kept) Sorted => sorted ?? throw new InvalidOperationException("the rollup's rows are not sorted yet");
+
+    /// <summary>Writes the sorted rows and kept units into the rollup's tables and marks the units current to <paramref name="batchId"/>.</summary>
+    public void Write(SnapshotBuilder snapshot, int batchId)
+    {
+        var (rows, cells, kept) = Sorted;
         OneDuckDbThread.Run(snapshot.Connection, () => Append(snapshot, rows.AsMemory(0, cells), kept));
         RollupUnits.MarkCurrent(snapshot.Connection, batchId);
         RollupOrder.SchoolRows.Written(snapshot.Connection);
-        return positions;
     }
 
-    /// <summary>The LA's schools' cells the positions rank: all pupils and each cohort (no rest), compulsory age, with an enrolment, named periods but week parts.</summary>
-    private IEnumerable<SchoolCell> SchoolCells(Row[] rows, int count, Dictionary<int, string> phases)
+    /// <summary>
+    /// The LA's schools' cells the positions among their phase rank (<see cref="PeerPositionsRefresh"/>): all pupils and each
+    /// cohort (no rest), compulsory age, with an enrolment, named periods but week parts. Read from the sorted rows, which
+    /// <see cref="Write"/> leaves as they are, so they may be read beside it.
+    /// </summary>
+    public IEnumerable<SchoolCell> SchoolCells(Dictionary<int, string> phases)
     {
+        var (rows, count, _) = Sorted;
         var enrolments = SchoolRollup.PersonColumns.ToList().IndexOf(MeasureCatalogue.Enrolments);
         for (var i = 0; i < count; i++)
         {
