@@ -98,7 +98,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
                 ? $"{staged} beside the {(totalsAlone ? "session totals" : "marks")} (took {dimensionsTook.TotalSeconds:N1} s, waited {step.Elapsed.TotalSeconds:N1} s)"
                 : $"{staged} ({step.Elapsed.TotalSeconds:N1} s)");
             step.Restart();
-            if (direct) rollupBuilt = CountFromRegisters(snapshot, batch, batchId, registers, totalsAppend, Done, ct);
+            if (direct) rollupBuilt = CountFromRegisters(snapshot, batch, batchId, registers, totalsAppend, Done, options.StepReached, ct);
         }
         // Whatever fails while the dimensions or the totals are still being written into the working snapshot waits for them:
         // its disposal deletes the file under them.
@@ -157,15 +157,16 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
     /// <summary>
     /// The aggregates, the school rollup (when no enrolment has both registers and DfE totals) and the schools' open days of
     /// marks that went straight into an empty warehouse: nothing to merge, so they are counted from the registers validation
-    /// built rather than from the marks again, the rollup's with the schools' positions among their phase beside it
-    /// (<see cref="PeerPositionsRefresh.RankAndWriteBeside"/>). Returns whether the rollup was written.
+    /// built rather than from the marks again. Beside the rollup's write, the schools' positions among their phase are
+    /// ranked from its cells and written (<see cref="PeerPositionsRefresh.RankAndWriteBeside"/>). Returns whether the
+    /// rollup was written.
     /// </summary>
     /// <param name="totalsAppend">
     /// The batch is DfE totals without marks (<see cref="IsTotalsAlone"/>), being appended beside this: counted like
     /// registers, and waited for once counted. Null for any other batch.
     /// </param>
     private static bool CountFromRegisters(SnapshotBuilder snapshot, ReadBatch batch, int batchId, MarksIndex registers,
-        SessionTotalsAppendBeside? totalsAppend, Action<string> done, CancellationToken ct)
+        SessionTotalsAppendBeside? totalsAppend, Action<string> done, Action<string>? stepReached, CancellationToken ct)
     {
         var c = snapshot.Connection;
         var totalsCounted = totalsAppend is not null;
@@ -176,8 +177,8 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
         var counted = totalsCounted ? "counted aggregates of the session totals" : "counted aggregates";
         var summed = rollup is not null ? $"{counted} and summed the school rollup's units" : counted;
         done(totalsCounted ? $"{summed}, beside appending the totals" : summed);
-        // The schools' open days from the registers, on a connection of their own beside the next two steps (0.1 s of one
-        // core). Awaited before anything could checkpoint, which another connection's open write would fail.
+        // The schools' open days from the registers, on a connection of their own beside the totals' merge and the rollup's
+        // write (0.1 s of one core). Awaited before anything could checkpoint, which another connection's open write would fail.
         var openDays = Task.Run(() =>
         {
             using var oc = snapshot.OpenAnotherConnection();
@@ -202,9 +203,10 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
                 positions = PeerPositionsRefresh.RankAndWriteBeside(c, snapshot.OpenAnotherConnection, rollup.SchoolCells(PeerPositionsRefresh.Phases(c)));
                 rollup.Write(snapshot, batchId);
                 done("wrote school rollup");
-                positions.GetAwaiter().GetResult();
-                PeerPositionsRefresh.FirstWritten(c);
-                done("ranked the schools among their phase's beside it");
+                stepReached?.Invoke("rollup-written");
+                var ranked = positions.GetAwaiter().GetResult();
+                PeerPositionsRefresh.RecordRanked(c);
+                done($"ranked the schools among their phase's beside it ({ranked:N0} positions)");
             }
             openDays.GetAwaiter().GetResult();
         }

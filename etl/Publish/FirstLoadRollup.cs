@@ -30,7 +30,7 @@ namespace AttendanceGraph.Etl.Publish;
 /// <para>
 /// Memory: one enrolment's units at a time per counting thread, one school's rows at a time until they are complete,
 /// the totals-only enrolments' fragments, then the rows and kept units of the whole LA (about 700,000 of each at 100,000
-/// pupils) until they are written.
+/// pupils) until they are written and the schools' positions ranked from them.
 /// </para>
 /// </summary>
 internal sealed partial class FirstLoadRollup

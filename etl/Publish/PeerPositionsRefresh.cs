@@ -51,7 +51,7 @@ public static class PeerPositionsRefresh
     /// from the table after it instead, they took 1.1 s of the 38 M-mark LA's load; ranked beside it but written after a
     /// checkpoint, 0.2–0.3 s of its serial tail. The tables are made afresh first, on <paramref name="c"/>. They write into
     /// the working snapshot: a load that fails meanwhile waits for them before the snapshot is deleted, and one that succeeds
-    /// records what they were ranked over (<see cref="FirstWritten"/>).
+    /// records what they were ranked over (<see cref="RecordRanked"/>).
     /// </summary>
     public static Task<long> RankAndWriteBeside(DuckDBConnection c, Func<DuckDBConnection> openAnother, IEnumerable<SchoolCell> cells)
     {
@@ -60,7 +60,7 @@ public static class PeerPositionsRefresh
     }
 
     /// <summary>After a first load's positions are written (<see cref="RankAndWriteBeside"/>): their row order and what they were ranked over.</summary>
-    public static void FirstWritten(DuckDBConnection c)
+    public static void RecordRanked(DuckDBConnection c)
     {
         RollupOrder.PeerPositions.Written(c);
         RankedOver(c, PeerPositions.RankedOver(c));

@@ -62,8 +62,15 @@ public sealed class AtomicityTests
         EtlWarehouse.AssertAggregatesEqualFullRebuild(c);
     }
 
-    [Fact]
-    public void AFirstLoadThatFailsAfterCommittingRowGroups_PublishesNothing_AndTheRetryLoadsEverything()
+    /// <summary>
+    /// At "rollup-written" the schools' positions may still be being appended on another connection of the working snapshot,
+    /// which the failed load waits for before deleting it. At this size they are done by then, so the test shows the failure
+    /// there leaves nothing behind, not the wait itself (a load without the wait passed it too).
+    /// </summary>
+    [Theory]
+    [InlineData("rollup-written")]
+    [InlineData("aggregates-refreshed")]
+    public void AFirstLoadThatFailsAfterCommittingRowGroups_PublishesNothing_AndTheRetryLoadsEverything(string failAt)
     {
         using var w = new EtlWarehouse();
         var input = w.NewFolder("generated");
@@ -74,7 +81,7 @@ public sealed class AtomicityTests
 
         Assert.Throws<HookFailure>(() => w.Load(new LoadOptions(LaCode: 319)
         {
-            StepReached = step => { if (step == "aggregates-refreshed") throw new HookFailure(step); },
+            StepReached = step => { if (step == failAt) throw new HookFailure(step); },
         }, input));
         Assert.Null(w.Current);
         Assert.DoesNotContain(w.SnapshotFiles(), f => f.StartsWith("building-", StringComparison.Ordinal));
