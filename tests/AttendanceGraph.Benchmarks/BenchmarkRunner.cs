@@ -32,6 +32,7 @@ public static class BenchmarkRunner
         if (options.CacheDir.Length == 0) options = options with { CacheDir = DefaultCacheDir() };
         if (options.OutPath.Length == 0) options = options with { OutPath = Path.Combine(options.CacheDir, "benchmark-results.json") };
         var machine = MachineInfo.Detect(args);
+        var startedUtc = DateTime.UtcNow;
         var context = new BenchmarkContext(options, machine, new DatasetCache(options.CacheDir, options.Seed));
         Console.WriteLine($"# AttendanceGraph benchmark{(options.Smoke ? " (smoke)" : "")}");
         Console.WriteLine($"_Machine: {machine.Describe()}. Command: `{machine.Command}`. Cache: {options.CacheDir}_");
@@ -42,7 +43,7 @@ public static class BenchmarkRunner
         var crashed = false;
         foreach (var section in sections.Where(s => options.Sections.Contains(s.Name)))
         {
-            var report = new SectionReport(section.Name);
+            var report = new SectionReport(section.Name) { StartedUtc = DateTime.UtcNow };
             reports.Add(report);
             var clock = Stopwatch.StartNew();
             var loadBefore = LoadAverage();
@@ -62,9 +63,9 @@ public static class BenchmarkRunner
             report.Seconds = clock.Elapsed.TotalSeconds;
             report.LoadAverage = (loadBefore, LoadAverage());
             ReportPrinter.Print(report, machine, Console.Out);
-            ResultsFile.Write(options.OutPath, machine, OptionsJson(options), reports);
+            ResultsFile.Write(options.OutPath, machine, startedUtc, OptionsJson(options), reports);
         }
-        ResultsFile.Write(options.OutPath, machine, OptionsJson(options), reports);
+        ResultsFile.Write(options.OutPath, machine, startedUtc, OptionsJson(options), reports);
         Console.WriteLine($"\nJSON: {Path.GetFullPath(options.OutPath)}");
         return crashed ? 1 : 0;
     }

@@ -5,11 +5,13 @@ namespace AttendanceGraph.Benchmarks.Reporting;
 /// <summary>Every figure of the run as one JSON document.</summary>
 public static class ResultsFile
 {
-    public static void Write(string path, MachineInfo machine, object options, IEnumerable<SectionReport> sections)
+    /// <param name="startedUtc">When the run began (the file is rewritten after each section; <c>writtenUtc</c> says when).</param>
+    public static void Write(string path, MachineInfo machine, DateTime startedUtc, object options, IEnumerable<SectionReport> sections)
     {
         var doc = new
         {
-            startedUtc = DateTime.UtcNow,
+            startedUtc,
+            writtenUtc = DateTime.UtcNow,
             machine = new { cores = machine.Cores, memoryBytes = machine.MemoryBytes, cpu = machine.Cpu, os = machine.Os, runtime = machine.Runtime },
             command = machine.Command,
             options,

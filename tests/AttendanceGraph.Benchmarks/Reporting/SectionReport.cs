@@ -12,6 +12,9 @@ public sealed class SectionReport(string name)
     public string? Message { get; set; }
     public string? DataDescription { get; set; }
     public double Seconds { get; set; }
+
+    /// <summary>When the section began (UTC): the figures of a noisy machine are read against the time they were taken.</summary>
+    public DateTime StartedUtc { get; set; }
     /// <summary>The machine's 1-minute load average when the section started and ended (other engineers' work included).</summary>
     public (double? Start, double? End) LoadAverage { get; set; }
     public List<(string Title, MarkdownTable Table)> Tables { get; } = [];
@@ -25,5 +28,5 @@ public sealed class SectionReport(string name)
         return t;
     }
 
-    public object ToJson() => new { status = Status, message = Message, data = DataDescription, seconds = Seconds, loadAverage = new { start = LoadAverage.Start, end = LoadAverage.End }, notes = Notes, figures = Figures };
+    public object ToJson() => new { status = Status, message = Message, data = DataDescription, startedUtc = StartedUtc, seconds = Seconds, loadAverage = new { start = LoadAverage.Start, end = LoadAverage.End }, notes = Notes, figures = Figures };
 }
