@@ -206,7 +206,7 @@ public sealed class BatchLoader(WarehousePaths paths, IProgress<string>? progres
                 stepReached?.Invoke("rollup-written");
                 var ranked = positions.GetAwaiter().GetResult();
                 PeerPositionsRefresh.RecordRanked(c);
-                done($"ranked the schools among their phase's beside it ({ranked:N0} positions)");
+                done($"ranked the schools among their phase's beside it: {ranked:N0} positions");
             }
             openDays.GetAwaiter().GetResult();
         }
