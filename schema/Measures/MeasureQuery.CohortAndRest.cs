@@ -56,7 +56,7 @@ public static partial class MeasureQuery
         var cohortPlan = Plan(connection, cohort, wholeFragmentsFromAggregates: true, fromRollup: true, prefix);
         var restPlan = Plan(connection, rest, wholeFragmentsFromAggregates: true, fromRollup: true, prefix);
         if (!cohortPlan.FromRollup || !restPlan.FromRollup) return null;
-        if (RollupMeasureQuery.TryBuildCohortParts(cohort, ServedLocalAuthority.HoldsOtherEnrolments(connection), prefix) is not var (sql, parameters)) return null;
+        if (RollupMeasureQuery.TryBuildCohortParts(cohort, TestsLaSchools(connection, cohort), prefix) is not var (sql, parameters)) return null;
 
         var parts = new Dictionary<(Group Group, string Cohort, bool IsRest), long[]>();
         foreach (var r in connection.Rows(sql, parameters.ToArray()))

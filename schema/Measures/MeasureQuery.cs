@@ -74,12 +74,22 @@ public static partial class MeasureQuery
         // Weeks loaded as totals have no register codes: late sessions and per-code counts are unknown, not zero.
         var fromTotals = SessionTotalsCoverage.EnsureAnswerable(connection, request);
         var cellFromTotals = fromTotals ? SessionTotalsCoverage.CellsFromTotals(connection, request) : null;
-        var otherLas = ServedLocalAuthority.HoldsOtherEnrolments(connection);
+        var otherLas = TestsLaSchools(connection, request);
         var rolled = fromRollup && wholeFragmentsFromAggregates && RollupMeasureQuery.Available(connection) ? RollupMeasureQuery.TryBuild(request, otherLas, fusedAs) : null;
         var units = fromRollup && rolled is null && UnitsBucket(request) is { } bucket && RollupUnits.Readable(connection) ? bucket : null;
         var (sql, parameters) = rolled ?? Build(request, wholeFragmentsFromAggregates, fromTotals, otherLas, CohortIntervals.In(connection), units);
         return new PlannedMeasure(request, sql, parameters, cellFromTotals, FromRollup: rolled is not null);
     }
+
+    /// <summary>
+    /// Whether the request's statement must test each row it reads against the LA's schools: when the warehouse holds
+    /// enrolments at other LAs' schools, unless the request names its schools and every one is the LA's (its rows are then
+    /// the LA's already, whatever its population). The semi-join was about a quarter of a one-school statement's time on
+    /// the 38 M-mark LA, and what grew of it at 4 × (docs/scaling.md, run 17).
+    /// </summary>
+    internal static bool TestsLaSchools(DuckDBConnection connection, MeasureRequest request) =>
+        ServedLocalAuthority.HoldsOtherEnrolments(connection)
+        && !(request.Urns is { Count: > 0 } urns && urns.All(ServedLocalAuthority.Schools(connection).Contains));
 
     /// <summary>A request's statement, and whether it reads the school rollup (and so can share a statement with others).</summary>
     private sealed record PlannedMeasure(MeasureRequest Request, string Sql, List<(string Name, object? Value)> Parameters,

@@ -292,7 +292,8 @@ public static class PeerPositions
     /// and their rollup cells as the measure statement selects them (part 'cell': compulsory age, the LA's schools, with an
     /// enrolment; keys mod 256), for one named period and cohort ('' = all pupils). 4.2 ms p50 on the 38 M-mark LA and 3.7
     /// on 4 × it, where the phase's schools and the phase summed took 8.1 and 9.7 ms (docs/scaling.md, runs 14–16).
-    /// Parameters: $kind, $from, $to, $cohort, $phase, $urns (a list).
+    /// Parameters: $kind, $from, $to, $cohort, $phase, $urns (a list), $own_urns (those of them the LA's: scoped before the
+    /// statement rather than each rollup row tested against the LA's schools, <see cref="ServedLocalAuthority.Schools"/>).
     /// </summary>
     public static string LookupSql =>
         $"""
@@ -307,7 +308,7 @@ public static class PeerPositions
             .Append($"({SchoolRollup.SessionKeySumColumn} % 256) AS {MeasureQuery.SessionKeyColumn}"))}
         FROM {SchoolRollup.Table}
         WHERE kind = $kind AND b_from = $from AND b_to = $to AND cohort = $cohort AND compulsory AND NOT rest
-          AND {MeasureCatalogue.Enrolments.Name} > 0 AND urn IN (SELECT unnest($urns)) AND urn IN ({ServedLocalAuthority.SchoolsSql})
+          AND {MeasureCatalogue.Enrolments.Name} > 0 AND urn IN (SELECT unnest($own_urns))
         """;
 
     /// <summary>A named period and cohort ('' = all pupils) whose positions are held.</summary>
@@ -362,7 +363,9 @@ public static class PeerPositions
         Func<string, long>? phaseRow = null;
         var ranks = new Dictionary<int, (int[] Exact, int[] Protected, int[] Own)>();
         var cells = new Dictionary<int, Func<string, long>>();
-        foreach (var r in c.Rows(LookupSql, ("kind", lookup.Kind), ("from", lookup.From), ("to", lookup.To), ("cohort", lookup.Cohort), ("phase", phase), ("urns", asked)))
+        var own = ServedLocalAuthority.Schools(c);
+        foreach (var r in c.Rows(LookupSql, ("kind", lookup.Kind), ("from", lookup.From), ("to", lookup.To), ("cohort", lookup.Cohort), ("phase", phase), ("urns", asked),
+                     ("own_urns", asked.Where(own.Contains).ToArray())))
         {
             switch (r.GetString(r.GetOrdinal("part")))
             {

@@ -30,6 +30,14 @@ public static class ServedLocalAuthority
             () => connection.Scalar<long>($"SELECT count(*) FROM enrolments WHERE urn NOT IN ({SchoolsSql})") > 0);
 
     /// <summary>
+    /// The URNs of the LA's own schools (<see cref="SchoolsSql"/>), asked once per published snapshot: a statement over
+    /// schools a request names can be scoped to the LA before it is written rather than test every row it reads against
+    /// the LA's schools (<see cref="Measures.MeasureQuery"/>).
+    /// </summary>
+    public static IReadOnlySet<int> Schools(DuckDBConnection connection) =>
+        PublishedSnapshotFacts.Remember(connection, "the LA's schools", () => connection.Rows(SchoolsSql).Select(r => r.GetInt32(0)).ToHashSet());
+
+    /// <summary>
     /// The LA's UKPRN (how DfE's pupil-level files name an LA): the one DfE rows at its own schools gave as the school's LA; else
     /// the home LA most pupils enrolled at other LAs' schools have (only the LA's resident-pupil download has rows there, and
     /// every one of them lives in the LA). Null until a DfE row says, or in a snapshot published before schema version 5.

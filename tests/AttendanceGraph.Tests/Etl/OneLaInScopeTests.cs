@@ -88,6 +88,48 @@ public sealed class OneLaInScopeTests
         Assert.Equal((6L, 30L), (range.Enrolments, range.PossibleSessions));
     }
 
+    /// <summary>
+    /// A request naming only the LA's schools is scoped before its statement is written, not row by row
+    /// (<c>MeasureQuery.TestsLaSchools</c>): each school's figures asked alone, from the rollup and from the aggregates,
+    /// for all pupils, a cohort and a residency population, equal its row among every school of the LA (which still tests
+    /// each row), and a list naming Merton's school beside the LA's still leaves Merton's marks out.
+    /// </summary>
+    [Fact]
+    public void ASchoolAskedAlone_EqualsItsRowAmongTheLasSchools_WhileAnotherLasSchoolStaysOut()
+    {
+        using var w = new EtlWarehouse();
+        w.Load(new LoadOptions(LaCode: 319), WithMertonPupil(w));
+        using var c = w.Open();
+        Assert.True(ServedLocalAuthority.HoldsOtherEnrolments(c));
+        var shapes = new[]
+        {
+            new MeasureRequest(Autumn1),
+            new MeasureRequest(Autumn1) { Population = Population.Cohort, Cohorts = ["FSM"] },
+            new MeasureRequest(Autumn1) { LaPopulation = LaPopulation.NonResidents },
+            new MeasureRequest(Autumn1) { LaPopulation = LaPopulation.ResidentsElsewhere },
+        };
+        var compared = 0;
+        foreach (var fromRollup in new[] { true, false })
+            foreach (var shape in shapes)
+            {
+                var everySchool = MeasureQuery.Run(c, shape with { GroupBy = MeasureGrouping.School }, fromRollup: fromRollup);
+                foreach (var urn in new[] { Alpha, Beta, Gamma })
+                {
+                    // Asked alone, a school without an enrolment in the population is one row of zeros; among all, no row.
+                    var alone = MeasureQuery.Run(c, shape with { Urns = [urn] }, fromRollup: fromRollup).SingleOrDefault()?.Values is { Enrolments: > 0 } v ? v : null;
+                    var amongAll = everySchool.SingleOrDefault(r => r.Urn == urn && r.Cohort == (shape.Population == Population.Cohort ? "FSM" : null))?.Values;
+                    Assert.Equal(amongAll, alone);
+                    if (alone is not null) compared++;
+                }
+            }
+        // From each source: all pupils at the three schools, FSM pupils at one, P5 (living in Merton) at Beta; no pupil of
+        // the LA's schools is a resident educated elsewhere.
+        Assert.Equal(2 * (3 + 1 + 1), compared);
+        var withMerton = Assert.Single(MeasureQuery.Run(c, new MeasureRequest(Autumn1) { Urns = [Alpha, Merton] })).Values;
+        var alpha = Assert.Single(MeasureQuery.Run(c, new MeasureRequest(Autumn1) { Urns = [Alpha] })).Values;
+        Assert.Equal(alpha, withMerton);
+    }
+
     [Fact]
     public void Validate_SaysTheSame_BeforeAnythingIsLoaded()
     {
