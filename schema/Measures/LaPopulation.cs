@@ -27,8 +27,9 @@ public static class LaPopulationSql
 {
     /// <summary>
     /// The condition on a row (alias prefix, e.g. "a.", with urn and pupil_id columns) that keeps the population; null when
-    /// every row is kept. <paramref name="otherLaSchools"/> false: no enrolment outside the LA's schools is loaded, so "at the
-    /// LA's schools" needs no test (<see cref="ServedLocalAuthority.HoldsOtherEnrolments"/>). Constant SQL.
+    /// every row is kept. <paramref name="otherLaSchools"/> false: no row the statement reads is outside the LA's schools (none
+    /// is loaded, <see cref="ServedLocalAuthority.HoldsOtherEnrolments"/>, or the request names only the LA's schools), so
+    /// "at the LA's schools" needs no test and "elsewhere" is no row. Constant SQL.
     /// </summary>
     public static string? Condition(LaPopulation population, string alias, bool otherLaSchools)
     {

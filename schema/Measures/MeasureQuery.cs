@@ -171,7 +171,7 @@ public static partial class MeasureQuery
     }
 
     /// <param name="weeksOfTotals">Some of the period was loaded as session totals: edge days also read the totals' weeks.</param>
-    /// <param name="otherLaSchools">The warehouse holds enrolments at schools of other LAs: count only the LA's own (<see cref="ServedLocalAuthority"/>).</param>
+    /// <param name="otherLaSchools">Rows read may be at other LAs' schools: test each against the LA's own (<see cref="TestsLaSchools"/>).</param>
     /// <param name="cohortIntervals">Where cohort intervals are read from (<see cref="CohortIntervals.In"/>).</param>
     /// <param name="units">
     /// A year or term whose enrolments' totals are read from the rollup's kept units (<see cref="RollupUnits"/>, one row per

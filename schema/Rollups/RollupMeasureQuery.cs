@@ -71,7 +71,7 @@ public static class RollupMeasureQuery
         ["g_cohort"] = "VARCHAR", ["g_urn"] = "INTEGER", ["g_phase"] = "VARCHAR", ["g_bucket"] = "DATE",
     };
 
-    /// <param name="otherLaSchools">The warehouse holds enrolments at schools of other LAs: sum only the LA's own school rows.</param>
+    /// <param name="otherLaSchools">Rows read may be at other LAs' schools: sum only the LA's own school rows (<see cref="MeasureQuery"/>'s TestsLaSchools).</param>
     /// <param name="fusedAs">
     /// Written to be one part of a UNION ALL (<see cref="MeasureQuery.RunTogether"/>): parameters named with this prefix, every
     /// group column and cell-key column present (null where the request has none), and no ORDER BY of its own.
