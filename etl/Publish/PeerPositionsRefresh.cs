@@ -107,7 +107,7 @@ public static class PeerPositionsRefresh
         IReadOnlyList<(PeriodKey Period, string Cohort, PeerPositions.SchoolRanks School)> Ranks,
         IReadOnlyList<(PeriodKey Period, string Cohort, string Phase, PeerPositions.Ranked Ranked)> Counts);
 
-    /// <summary>Ranks the cells phase by phase (what the tables hold; tests compare them with it).</summary>
+    /// <summary>Ranks the cells phase by phase (what the tables hold, in their row orders; tests compare them with it).</summary>
     public static Ranking RankAll(IEnumerable<SchoolCell> cells)
     {
         var phases = new Dictionary<(PeriodKey Period, string Cohort, string Phase), List<PeerPositions.Cell>>();
@@ -116,25 +116,38 @@ public static class PeerPositionsRefresh
             if (!phases.TryGetValue((cell.Period, cell.Cohort, cell.Phase), out var list)) phases[(cell.Period, cell.Cohort, cell.Phase)] = list = [];
             list.Add(cell.Cell);
         }
-        // Phases in the counts' order; a named period and cohort's schools, gathered from its phases, in URN order (the
-        // ranks' order): sorting the few thousand phases, not the hundreds of thousands of schools by their strings.
+        // Phases in the counts' order, and the ranks in that order too before they are put in the table's (URN first):
+        // sorting the few thousand phases, not the hundreds of thousands of schools by their strings.
         var keys = phases.Keys.ToList();
         keys.Sort((a, b) => Compare(a.Period, a.Cohort, b.Period, b.Cohort) is var k and not 0 ? k : string.CompareOrdinal(a.Phase, b.Phase));
         var ranks = new List<(PeriodKey Period, string Cohort, PeerPositions.SchoolRanks School)>();
         var counts = new List<(PeriodKey Period, string Cohort, string Phase, PeerPositions.Ranked Ranked)>(keys.Count);
-        var schools = new List<PeerPositions.SchoolRanks>();
         for (var i = 0; i < keys.Count; i++)
         {
             var (period, cohort, phase) = keys[i];
             var ranked = PeerPositions.Rank(phases[keys[i]]);
             counts.Add((period, cohort, phase, ranked));
-            schools.AddRange(ranked.Schools);
-            if (i + 1 < keys.Count && keys[i + 1].Period == period && keys[i + 1].Cohort == cohort) continue;
-            schools.Sort((a, b) => a.Urn.CompareTo(b.Urn));
-            foreach (var school in schools) ranks.Add((period, cohort, school));
-            schools.Clear();
+            foreach (var school in ranked.Schools) ranks.Add((period, cohort, school));
         }
-        return new Ranking(ranks, counts);
+        return new Ranking(InUrnOrder(ranks), counts);
+    }
+
+    /// <summary>
+    /// The ranks by URN, each school's in the period and cohort order they came in (<see cref="PeerPositions.RowOrder"/>): a
+    /// stable counting sort, linear in the ~800,000 ranks of the 4 × LA.
+    /// </summary>
+    private static List<(PeriodKey Period, string Cohort, PeerPositions.SchoolRanks School)> InUrnOrder(
+        List<(PeriodKey Period, string Cohort, PeerPositions.SchoolRanks School)> ranks)
+    {
+        var urns = ranks.Select(r => r.School.Urn).Distinct().Order().ToArray();
+        var index = new Dictionary<int, int>(urns.Length);
+        foreach (var urn in urns) index[urn] = index.Count;
+        var starts = new int[urns.Length + 1];
+        foreach (var r in ranks) starts[index[r.School.Urn] + 1]++;
+        for (var k = 1; k < starts.Length; k++) starts[k] += starts[k - 1];
+        var ordered = new (PeriodKey, string, PeerPositions.SchoolRanks)[ranks.Count];
+        foreach (var r in ranks) ordered[starts[index[r.School.Urn]]++] = r;
+        return [.. ordered];
     }
 
     /// <summary>Appends the ranks and the counts (each in its table's row order).</summary>
@@ -154,8 +167,10 @@ public static class PeerPositionsRefresh
         }
         using (var connection = openAnother())
         using (var appender = new ColumnarAppender(connection, PeerPositions.Table,
-            [DuckDBType.Varchar, DuckDBType.Date, DuckDBType.Date, DuckDBType.Varchar, DuckDBType.Integer, .. Enumerable.Repeat(DuckDBType.Integer, PeerPositions.RankColumns.Count)]))
+            [DuckDBType.Varchar, DuckDBType.Date, DuckDBType.Date, DuckDBType.Varchar, DuckDBType.Integer, .. Enumerable.Repeat(DuckDBType.Integer, PeerPositions.RankColumns.Count),
+             .. Enumerable.Repeat(DuckDBType.BigInt, PeerPositions.CellColumns.Count)]))
         {
+            var cellAt = 5 + PeerPositions.RankColumns.Count;
             foreach (var (period, cohort, s) in ranks)
             {
                 var i = appender.Row;
@@ -167,6 +182,8 @@ public static class PeerPositionsRefresh
                     appender.Column<int>(6 + 3 * m)[i] = s.Protected[m];
                     appender.Column<int>(7 + 3 * m)[i] = s.Own[m];
                 }
+                var cell = PeerPositions.CellValues(s.Cell.Values, s.Cell.Keys);
+                for (var k = 0; k < cell.Length; k++) appender.Column<long>(cellAt + k)[i] = cell[k];
                 appender.EndRow();
             }
             appender.Close();
@@ -197,9 +214,7 @@ public static class PeerPositionsRefresh
     }
 
     /// <summary>A phase's own cell in <see cref="PeerPositions.CellColumns"/>' order: the counts, then the keys.</summary>
-    public static long[] PhaseCell(PeerPositions.Ranked ranked) =>
-        [.. SchoolRollup.PersonColumns.Concat(SchoolRollup.SessionColumns).Select(c => c.Of(ranked.Values)),
-         ranked.Keys.Enrolments, ranked.Keys.PersistentAbsence, ranked.Keys.SevereAbsence, ranked.Keys.Sessions];
+    public static long[] PhaseCell(PeerPositions.Ranked ranked) => PeerPositions.CellValues(ranked.Values, ranked.Keys);
 
     private static int Compare(PeriodKey a, string aCohort, PeriodKey b, string bCohort) =>
         string.CompareOrdinal(a.Kind, b.Kind) is var k and not 0 ? k

@@ -27,7 +27,9 @@ public enum PeerForm
 /// own row and its phase's counts rather than every peer's cell: on the 4 × LA the peers' cells were what grew
 /// (docs/scaling.md).
 /// <para>
-/// <see cref="Table"/> holds each school's rank per measure and form, 0 where the school has no value in that form;
+/// <see cref="Table"/> holds each school's rank per measure and form, 0 where the school has no value in that form, and the
+/// school's cell as the rollup holds it (its counts and keys: what the measure statement reads), so a benchmark reads one
+/// row per school rather than its row and the rollup's;
 /// <see cref="PhasesTable"/> how many of a phase's schools have a value of each measure, exact and protected, and the
 /// phase's own cell (the sum of its schools' cells, with their keys: what the measure statement sums). Competition
 /// ranking: 1 + the peers strictly better. The values ranked are those <see cref="CellKeyPerturbation"/> publishes from the
@@ -37,12 +39,12 @@ public enum PeerForm
 /// </summary>
 public static class PeerPositions
 {
-    public const string Table = "phase_peer_positions_v1";
+    public const string Table = "phase_peer_positions_v2";
 
     public const string PhasesTable = "phase_peers_v1";
 
     /// <summary>Tables of positions an earlier build wrote, dropped by the next load.</summary>
-    public static IReadOnlyList<string> PreviousTables { get; } = ["phase_peer_counts_v1"];
+    public static IReadOnlyList<string> PreviousTables { get; } = ["phase_peer_counts_v1", "phase_peer_positions_v1"];
 
     /// <summary>The warehouse_info key holding what the positions were ranked over (<see cref="RankedOver"/>).</summary>
     public const string FingerprintKey = "peer_positions_of";
@@ -71,7 +73,7 @@ public static class PeerPositions
           {RollupBucket.KeyColumnsDdl},
           cohort VARCHAR NOT NULL,
           urn INTEGER NOT NULL,
-          {string.Join(",\n  ", RankColumns.Select(c => $"{c} INTEGER NOT NULL"))})
+          {string.Join(",\n  ", RankColumns.Select(c => $"{c} INTEGER NOT NULL").Concat(CellColumns.Select(c => $"{c} BIGINT NOT NULL")))})
         """;
 
     public static string CreatePhasesTableSql =>
@@ -85,13 +87,22 @@ public static class PeerPositions
 
     /// <summary>
     /// A cell's counts (named as the measure statement names them) and its cell keys (Σ record keys mod 256, named as the
-    /// statement's <c>ck_</c> columns): the phase's own cell in <see cref="PhasesTable"/>, a school's read from the rollup.
+    /// statement's <c>ck_</c> columns): the phase's own cell in <see cref="PhasesTable"/>, a school's in <see cref="Table"/>.
     /// </summary>
     public static IReadOnlyList<string> CellColumns { get; } = SchoolRollup.PersonColumns.Concat(SchoolRollup.SessionColumns).Select(c => c.Name)
         .Concat(SchoolRollup.PersonColumns.Select(MeasureQuery.KeyColumn)).Append(MeasureQuery.SessionKeyColumn).ToList();
 
-    /// <summary>The order <see cref="Table"/>'s rows are written in, so a lookup reads about one row group.</summary>
-    public const string RowOrder = "kind, b_from, b_to, cohort, urn";
+    /// <summary>
+    /// The order <see cref="Table"/>'s rows are written in: a school's rows together, so a lookup reads the few vectors that
+    /// hold them whatever the LA's size. In period order, a lookup filtered every row of its period, 4 × the rows at 4 × the
+    /// LA (docs/scaling.md, run 19).
+    /// </summary>
+    public const string RowOrder = "urn, kind, b_from, b_to, cohort";
+
+    /// <summary>A cell's values in <see cref="CellColumns"/>' order: the counts, then the keys.</summary>
+    public static long[] CellValues(MeasureValues values, CellKeys keys) =>
+        [.. SchoolRollup.PersonColumns.Concat(SchoolRollup.SessionColumns).Select(c => c.Of(values)),
+         keys.Enrolments, keys.PersistentAbsence, keys.SevereAbsence, keys.Sessions];
 
     /// <summary>
     /// What the held positions were ranked over, as one value: the ranking and disclosure rules (<see cref="RulesVersion"/>)
@@ -148,8 +159,11 @@ public static class PeerPositions
     /// </summary>
     public sealed record Ranked(int[] PeersExact, int[] PeersProtected, IReadOnlyList<SchoolRanks> Schools, MeasureValues Values, CellKeys Keys);
 
-    /// <summary>One school's rank in each form per measure; 0 where the school has no value in that form.</summary>
-    public sealed record SchoolRanks(int Urn, int[] Exact, int[] Protected, int[] Own);
+    /// <summary>One school's cell and its rank in each form per measure; 0 where the school has no value in that form.</summary>
+    public sealed record SchoolRanks(Cell Cell, int[] Exact, int[] Protected, int[] Own)
+    {
+        public int Urn => Cell.Urn;
+    }
 
     /// <summary>Ranks the cells of one phase (one named period and cohort; every school of the phase with a cell).</summary>
     public static Ranked Rank(IReadOnlyList<Cell> cells)
@@ -173,7 +187,7 @@ public static class PeerPositions
             }
         }
         var schools = new SchoolRanks[cells.Count];
-        for (var i = 0; i < cells.Count; i++) schools[i] = new SchoolRanks(cells[i].Urn, new int[measures], new int[measures], new int[measures]);
+        for (var i = 0; i < cells.Count; i++) schools[i] = new SchoolRanks(cells[i], new int[measures], new int[measures], new int[measures]);
         var peersExact = new int[measures];
         var peersProtected = new int[measures];
         // Each measure's values sorted once with their schools, the ranks then read off in one walk (ties share the rank of
@@ -288,27 +302,20 @@ public static class PeerPositions
     }.Select(c => CountColumns.ToList().IndexOf(c)).ToArray();
 
     /// <summary>
-    /// In one statement: the phase's row of <see cref="PhasesTable"/> (part 'phase'), the asked schools' ranks (part 'ranks')
-    /// and their rollup cells as the measure statement selects them (part 'cell': compulsory age, the LA's schools, with an
-    /// enrolment; keys mod 256), for one named period and cohort ('' = all pupils). 4.2 ms p50 on the 38 M-mark LA and 3.7
-    /// on 4 × it, where the phase's schools and the phase summed took 8.1 and 9.7 ms (docs/scaling.md, runs 14–16).
-    /// Parameters: $kind, $from, $to, $cohort, $phase, $urns (a list), $own_urns (those of them the LA's: scoped before the
-    /// statement rather than each rollup row tested against the LA's schools, <see cref="ServedLocalAuthority.Schools"/>).
+    /// In one statement: the phase's row of <see cref="PhasesTable"/> (part 'phase') and the asked schools' rows of
+    /// <see cref="Table"/>, their ranks and cells (part 'school'), for one named period and cohort ('' = all pupils). The
+    /// rows are the LA's schools' with a cell (compulsory age, an enrolment), as the measure statement selects them. The
+    /// schools' rows read together: with their ranks from the positions in period order and their cells from the rollup, the
+    /// statement took 4.3–4.5 ms p50 on the 38 M-mark LA and 4.6–4.8 on 4 × it; 3.6–3.8 at both sizes this way (a probe,
+    /// the two alternated; docs/scaling.md, run 19). Parameters: $kind, $from, $to, $cohort, $phase, $urns (a list).
     /// </summary>
     public static string LookupSql =>
         $"""
         SELECT 'phase' AS part, {string.Join(", ", PeersColumns.Concat(CellColumns))} FROM {PhasesTable}
         WHERE kind = $kind AND b_from = $from AND b_to = $to AND cohort = $cohort AND phase = $phase
         UNION ALL BY NAME
-        SELECT 'ranks' AS part, urn, {string.Join(", ", RankColumns)} FROM {Table}
+        SELECT 'school' AS part, urn, {string.Join(", ", RankColumns.Concat(CellColumns))} FROM {Table}
         WHERE kind = $kind AND b_from = $from AND b_to = $to AND cohort = $cohort AND urn IN (SELECT unnest($urns))
-        UNION ALL BY NAME
-        SELECT 'cell' AS part, urn, {string.Join(", ", SchoolRollup.PersonColumns.Concat(SchoolRollup.SessionColumns).Select(c => c.Name)
-            .Concat(SchoolRollup.PersonColumns.Select(c => $"({SchoolRollup.KeySumColumn(c)} % 256) AS {MeasureQuery.KeyColumn(c)}"))
-            .Append($"({SchoolRollup.SessionKeySumColumn} % 256) AS {MeasureQuery.SessionKeyColumn}"))}
-        FROM {SchoolRollup.Table}
-        WHERE kind = $kind AND b_from = $from AND b_to = $to AND cohort = $cohort AND compulsory AND NOT rest
-          AND {MeasureCatalogue.Enrolments.Name} > 0 AND urn IN (SELECT unnest($own_urns))
         """;
 
     /// <summary>A named period and cohort ('' = all pupils) whose positions are held.</summary>
@@ -352,7 +359,7 @@ public static class PeerPositions
         };
     }
 
-    /// <summary>What <see cref="LookupSql"/> read: the phase's row (null when none of its schools has a cell), and per asked school its position and rollup cell (null when it has none).</summary>
+    /// <summary>What <see cref="LookupSql"/> read: the phase's row (null when none of its schools has a cell), and per asked school its position and cell (null when it has none).</summary>
     public sealed record Held(Func<string, long>? Phase, IReadOnlyDictionary<int, Position> Positions, IReadOnlyDictionary<int, Func<string, long>> Cells);
 
     /// <summary>The asked schools' positions among <paramref name="phase"/>'s schools and their cells, and the phase's own cell, in one read.</summary>
@@ -363,24 +370,18 @@ public static class PeerPositions
         Func<string, long>? phaseRow = null;
         var ranks = new Dictionary<int, (int[] Exact, int[] Protected, int[] Own)>();
         var cells = new Dictionary<int, Func<string, long>>();
-        var own = ServedLocalAuthority.Schools(c);
-        foreach (var r in c.Rows(LookupSql, ("kind", lookup.Kind), ("from", lookup.From), ("to", lookup.To), ("cohort", lookup.Cohort), ("phase", phase), ("urns", asked),
-                     ("own_urns", asked.Where(own.Contains).ToArray())))
+        foreach (var r in c.Rows(LookupSql, ("kind", lookup.Kind), ("from", lookup.From), ("to", lookup.To), ("cohort", lookup.Cohort), ("phase", phase), ("urns", asked)))
         {
-            switch (r.GetString(r.GetOrdinal("part")))
+            if (r.GetString(r.GetOrdinal("part")) == "phase")
             {
-                case "phase":
-                    phaseRow = Copy(r, PeersColumns.Concat(CellColumns));
-                    break;
-                case "ranks":
-                    var rank = Copy(r, RankColumns);
-                    ranks[r.GetInt32(r.GetOrdinal("urn"))] = (Measures.Select(m => (int)rank(RankColumn(m, PeerForm.Exact))).ToArray(),
-                        Measures.Select(m => (int)rank(RankColumn(m, PeerForm.Protected))).ToArray(), Measures.Select(m => (int)rank(RankColumn(m, PeerForm.OwnAmongProtected))).ToArray());
-                    break;
-                default:
-                    cells[r.GetInt32(r.GetOrdinal("urn"))] = Copy(r, CellColumns);
-                    break;
+                phaseRow = Copy(r, PeersColumns.Concat(CellColumns));
+                continue;
             }
+            var urn = r.GetInt32(r.GetOrdinal("urn"));
+            var rank = Copy(r, RankColumns);
+            ranks[urn] = (Measures.Select(m => (int)rank(RankColumn(m, PeerForm.Exact))).ToArray(),
+                Measures.Select(m => (int)rank(RankColumn(m, PeerForm.Protected))).ToArray(), Measures.Select(m => (int)rank(RankColumn(m, PeerForm.OwnAmongProtected))).ToArray());
+            cells[urn] = Copy(r, CellColumns);
         }
         var peersExact = Measures.Select(m => (int)(phaseRow?.Invoke(PeersColumn(m, true)) ?? 0)).ToArray();
         var peersProtected = Measures.Select(m => (int)(phaseRow?.Invoke(PeersColumn(m, false)) ?? 0)).ToArray();

@@ -125,20 +125,21 @@ public sealed class EtlWarehouse : IDisposable
     }
 
     /// <summary>
-    /// The schools' positions among their phase (<see cref="PeerPositions"/>) as loads wrote them, row for row against every
-    /// phase ranked again from the rollup, and ranked over the LA's schools and phases as they are now.
+    /// The schools' positions among their phase (<see cref="PeerPositions"/>) as loads wrote them, row for row (ranks and
+    /// cells, in the table's row order) against every phase ranked again from the rollup, and ranked over the LA's schools and phases as they are now.
     /// </summary>
     public static void AssertPeerPositionsEqualFullRanking(DuckDBConnection c)
     {
         var (ranks, counts) = PeerPositionsRefresh.RankAll(PeerPositionsRefresh.EveryCell(c));
         static string Key(PeriodKey p, string cohort) => $"{p.Kind}|{p.From:yyyy-MM-dd}|{p.To:yyyy-MM-dd}|{cohort}";
         var expectedRanks = ranks.Select(r => $"{Key(r.Period, r.Cohort)}|{r.School.Urn}|" +
-            string.Join("|", Enumerable.Range(0, PeerPositions.Measures.Count).SelectMany(m => new[] { r.School.Exact[m], r.School.Protected[m], r.School.Own[m] }))).ToList();
+            string.Join("|", Enumerable.Range(0, PeerPositions.Measures.Count).SelectMany(m => new long[] { r.School.Exact[m], r.School.Protected[m], r.School.Own[m] })
+                .Concat(PeerPositions.CellValues(r.School.Cell.Values, r.School.Cell.Keys)))).ToList();
         var expectedCounts = counts.Select(x => $"{Key(x.Period, x.Cohort)}|{x.Phase}|" +
             string.Join("|", Enumerable.Range(0, PeerPositions.Measures.Count).SelectMany(m => new long[] { x.Ranked.PeersExact[m], x.Ranked.PeersProtected[m] })
                 .Concat(PeerPositionsRefresh.PhaseCell(x.Ranked)))).ToList();
         var dates = "kind || '|' || strftime(b_from, '%Y-%m-%d') || '|' || strftime(b_to, '%Y-%m-%d') || '|' || cohort";
-        Assert.Equal(expectedRanks, Rows(c, $"SELECT {dates} || '|' || urn || '|' || concat_ws('|', {string.Join(", ", PeerPositions.RankColumns)}) FROM {PeerPositions.Table} ORDER BY {PeerPositions.RowOrder}"));
+        Assert.Equal(expectedRanks, Rows(c, $"SELECT {dates} || '|' || urn || '|' || concat_ws('|', {string.Join(", ", PeerPositions.RankColumns.Concat(PeerPositions.CellColumns))}) FROM {PeerPositions.Table} ORDER BY {PeerPositions.RowOrder}"));
         Assert.Equal(expectedCounts, Rows(c, $"SELECT {dates} || '|' || phase || '|' || concat_ws('|', {string.Join(", ", PeerPositions.PeersColumns.Concat(PeerPositions.CellColumns))}) FROM {PeerPositions.PhasesTable} ORDER BY kind, b_from, b_to, cohort, phase"));
         Assert.NotEmpty(expectedRanks);
         Assert.Equal(PeerPositions.RankedOver(c), c.Scalar<string>($"SELECT value FROM warehouse_info WHERE key = '{PeerPositions.FingerprintKey}'"));
