@@ -116,38 +116,25 @@ public static class PeerPositionsRefresh
             if (!phases.TryGetValue((cell.Period, cell.Cohort, cell.Phase), out var list)) phases[(cell.Period, cell.Cohort, cell.Phase)] = list = [];
             list.Add(cell.Cell);
         }
-        // Phases in the counts' order, and the ranks in that order too before they are put in the table's (URN first):
-        // sorting the few thousand phases, not the hundreds of thousands of schools by their strings.
+        // Phases in the counts' order; a named period and cohort's schools, gathered from its phases, in URN order (the
+        // ranks' order): sorting the few thousand phases, not the hundreds of thousands of schools by their strings.
         var keys = phases.Keys.ToList();
         keys.Sort((a, b) => Compare(a.Period, a.Cohort, b.Period, b.Cohort) is var k and not 0 ? k : string.CompareOrdinal(a.Phase, b.Phase));
         var ranks = new List<(PeriodKey Period, string Cohort, PeerPositions.SchoolRanks School)>();
         var counts = new List<(PeriodKey Period, string Cohort, string Phase, PeerPositions.Ranked Ranked)>(keys.Count);
+        var schools = new List<PeerPositions.SchoolRanks>();
         for (var i = 0; i < keys.Count; i++)
         {
             var (period, cohort, phase) = keys[i];
             var ranked = PeerPositions.Rank(phases[keys[i]]);
             counts.Add((period, cohort, phase, ranked));
-            foreach (var school in ranked.Schools) ranks.Add((period, cohort, school));
+            schools.AddRange(ranked.Schools);
+            if (i + 1 < keys.Count && keys[i + 1].Period == period && keys[i + 1].Cohort == cohort) continue;
+            schools.Sort((a, b) => a.Urn.CompareTo(b.Urn));
+            foreach (var school in schools) ranks.Add((period, cohort, school));
+            schools.Clear();
         }
-        return new Ranking(InUrnOrder(ranks), counts);
-    }
-
-    /// <summary>
-    /// The ranks by URN, each school's in the period and cohort order they came in (<see cref="PeerPositions.RowOrder"/>): a
-    /// stable counting sort, linear in the ~800,000 ranks of the 4 × LA.
-    /// </summary>
-    private static List<(PeriodKey Period, string Cohort, PeerPositions.SchoolRanks School)> InUrnOrder(
-        List<(PeriodKey Period, string Cohort, PeerPositions.SchoolRanks School)> ranks)
-    {
-        var urns = ranks.Select(r => r.School.Urn).Distinct().Order().ToArray();
-        var index = new Dictionary<int, int>(urns.Length);
-        foreach (var urn in urns) index[urn] = index.Count;
-        var starts = new int[urns.Length + 1];
-        foreach (var r in ranks) starts[index[r.School.Urn] + 1]++;
-        for (var k = 1; k < starts.Length; k++) starts[k] += starts[k - 1];
-        var ordered = new (PeriodKey, string, PeerPositions.SchoolRanks)[ranks.Count];
-        foreach (var r in ranks) ordered[starts[index[r.School.Urn]]++] = r;
-        return [.. ordered];
+        return new Ranking(ranks, counts);
     }
 
     /// <summary>Appends the ranks and the counts (each in its table's row order).</summary>

@@ -41,7 +41,7 @@ public static partial class MeasureQuery
 
     /// <summary>
     /// Cells of <paramref name="request"/> from counts read elsewhere, named as this class's statements name them (schools'
-    /// rollup rows, a phase's held cell: <see cref="Rollups.PeerPositions"/>), made as the statement's rows are: the period
+    /// and a phase's cells held with their positions: <see cref="Rollups.PeerPositions"/>), made as the statement's rows are: the period
     /// checked against weeks loaded as totals (refused as the statement is), register detail marked unknown where they count.
     /// </summary>
     /// <param name="cells">Each cell's school (for a request grouped by school) and its columns.</param>

@@ -28,8 +28,8 @@ public enum PeerForm
 /// (docs/scaling.md).
 /// <para>
 /// <see cref="Table"/> holds each school's rank per measure and form, 0 where the school has no value in that form, and the
-/// school's cell as the rollup holds it (its counts and keys: what the measure statement reads), so a benchmark reads one
-/// row per school rather than its row and the rollup's;
+/// school's cell as the measure statement reads it from the rollup (its counts, and its key sums mod 256), so a benchmark
+/// reads one row per school rather than its row and the rollup's;
 /// <see cref="PhasesTable"/> how many of a phase's schools have a value of each measure, exact and protected, and the
 /// phase's own cell (the sum of its schools' cells, with their keys: what the measure statement sums). Competition
 /// ranking: 1 + the peers strictly better. The values ranked are those <see cref="CellKeyPerturbation"/> publishes from the
@@ -93,11 +93,12 @@ public static class PeerPositions
         .Concat(SchoolRollup.PersonColumns.Select(MeasureQuery.KeyColumn)).Append(MeasureQuery.SessionKeyColumn).ToList();
 
     /// <summary>
-    /// The order <see cref="Table"/>'s rows are written in: a school's rows together, so a lookup reads the few vectors that
-    /// hold them whatever the LA's size. In period order, a lookup filtered every row of its period, 4 × the rows at 4 × the
-    /// LA (docs/scaling.md, run 19).
+    /// The order <see cref="Table"/>'s rows are written in: a named period and cohort's schools together, so a lookup reads
+    /// one period's rows, however many of its schools it asks for (a schools page asks for all of them in one statement).
+    /// In URN order one school's lookup was flat across LA sizes, but thirty schools' read the whole table: 3 × slower at
+    /// 4 × the LA (docs/scaling.md, run 19).
     /// </summary>
-    public const string RowOrder = "urn, kind, b_from, b_to, cohort";
+    public const string RowOrder = "kind, b_from, b_to, cohort, urn";
 
     /// <summary>A cell's values in <see cref="CellColumns"/>' order: the counts, then the keys.</summary>
     public static long[] CellValues(MeasureValues values, CellKeys keys) =>
@@ -105,11 +106,12 @@ public static class PeerPositions
          keys.Enrolments, keys.PersistentAbsence, keys.SevereAbsence, keys.Sessions];
 
     /// <summary>
-    /// What the held positions were ranked over, as one value: the ranking and disclosure rules (<see cref="RulesVersion"/>)
-    /// and the LA's schools with their phases. Ranks made under other rules, or over other schools or phases, are stale.
+    /// What the held positions were ranked over, as one value: the ranking and disclosure rules and the table
+    /// (<see cref="RankedBy"/>), and the LA's schools with their phases. Ranks made under other rules, or over other schools
+    /// or phases, are stale.
     /// </summary>
     public static string RankedOver(DuckDBConnection c) =>
-        RulesVersion + "|" + c.Scalar<string>($"SELECT coalesce(hash(list((urn, phase) ORDER BY urn))::VARCHAR, '') FROM schools WHERE urn IN ({ServedLocalAuthority.SchoolsSql})");
+        RankedBy + "|" + c.Scalar<string>($"SELECT coalesce(hash(list((urn, phase) ORDER BY urn))::VARCHAR, '') FROM schools WHERE urn IN ({ServedLocalAuthority.SchoolsSql})");
 
     /// <summary>
     /// The ranking and disclosure rules as one value: a fixed spread of cells (enrolments 0–60, every key) published and
@@ -148,7 +150,13 @@ public static class PeerPositions
     public static bool Available(DuckDBConnection connection) => PublishedSnapshotFacts.Remember(connection, "peer positions ranked under these rules", () =>
         WarehouseTables.Has(connection, Table) && WarehouseTables.Has(connection, PhasesTable)
         && connection.Scalar<string?>("SELECT value FROM warehouse_info WHERE key = $k", ("k", FingerprintKey)) is { } over
-        && over.StartsWith(RulesVersion + "|", StringComparison.Ordinal));
+        && over.StartsWith(RankedBy + "|", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The rules and the table the positions were written under. The table is in it because a build of an earlier table
+    /// (rolled back to) leaves this one as it was while it records the same rules and schools: its cells would be stale.
+    /// </summary>
+    private static string RankedBy => RulesVersion + "|" + Table;
 
     /// <summary>One cell of a phase: a school's counts and cell keys for one named period and cohort, compulsory school age.</summary>
     public readonly record struct Cell(int Urn, MeasureValues Values, CellKeys Keys);
@@ -304,10 +312,11 @@ public static class PeerPositions
     /// <summary>
     /// In one statement: the phase's row of <see cref="PhasesTable"/> (part 'phase') and the asked schools' rows of
     /// <see cref="Table"/>, their ranks and cells (part 'school'), for one named period and cohort ('' = all pupils). The
-    /// rows are the LA's schools' with a cell (compulsory age, an enrolment), as the measure statement selects them. The
-    /// schools' rows read together: with their ranks from the positions in period order and their cells from the rollup, the
-    /// statement took 4.3–4.5 ms p50 on the 38 M-mark LA and 4.6–4.8 on 4 × it; 3.6–3.8 at both sizes this way (a probe,
-    /// the two alternated; docs/scaling.md, run 19). Parameters: $kind, $from, $to, $cohort, $phase, $urns (a list).
+    /// rows are the LA's schools' with a cell (compulsory age, an enrolment), as the measure statement selects them. Each
+    /// school's ranks and cell in one row. Read from the positions and the rollup, each filtered from the period's rows, one
+    /// school's statement took 5.3 ms p50 on the 38 M-mark LA and 5.4–5.7 on 4 × it, thirty schools' 5.7–5.8 and 6.8–7.1;
+    /// from one table, 4.3–4.4 and 4.3–4.5, 4.4–4.5 and 4.6–4.7 (a probe, alternated; docs/scaling.md, run 19).
+    /// Parameters: $kind, $from, $to, $cohort, $phase, $urns (a list).
     /// </summary>
     public static string LookupSql =>
         $"""

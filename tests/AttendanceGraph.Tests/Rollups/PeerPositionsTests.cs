@@ -133,6 +133,26 @@ public sealed class PeerPositionsTests
     }
 
     [Fact]
+    public void PositionsRecordedWithoutTheirTable_AreNotServed_AndAllRankedAgain_ByTheNextLoad()
+    {
+        using var w = new EtlWarehouse();
+        w.Load(w.HandChecked);
+        // As a build of the earlier table, rolled back to, leaves it: this table untouched (its cells stale), the same rules
+        // and schools recorded, without the table's name.
+        var enrolments = PeerPositions.CellColumns[0];
+        w.EditCurrent(c =>
+        {
+            Assert.True(c.Execute($"UPDATE {PeerPositions.Table} SET {enrolments} = {enrolments} + 1 WHERE {FirstWeek}") > 0);
+            Assert.Equal(1, c.Execute($"UPDATE warehouse_info SET value = replace(value, '|{PeerPositions.Table}|', '|') WHERE key = '{PeerPositions.FingerprintKey}'"));
+        });
+        using (var c = w.Open()) Assert.False(PeerPositions.Available(c));
+        w.Load(CorrectedMark(w));
+        using var check = w.Open();
+        EtlWarehouse.AssertPeerPositionsEqualFullRanking(check);
+        Assert.True(PeerPositions.Available(check));
+    }
+
+    [Fact]
     public void ATableOfPositionsMissing_IsRankedWhole_NotOnlyForTheLoadsOwnPeriods()
     {
         using var w = new EtlWarehouse();

@@ -1,4 +1,5 @@
 using AttendanceGraph.Etl.Generate;
+using AttendanceGraph.Etl.Publish;
 using AttendanceGraph.Schema.Rollups;
 using AttendanceGraph.Schema.Warehouse;
 using AttendanceGraph.Tests.Fixtures;
@@ -98,6 +99,52 @@ public sealed class RollupOrderTests
             Assert.Equal(0, c.Scalar<long>($"SELECT min(rowid) FROM {SchoolRollup.Table}"));
         });
     }
+
+    [Fact]
+    public void ThePositions_AreWrittenInTheirRowOrder_ByAFirstLoad_AFullRanking_AndARewrite()
+    {
+        using var w = new EtlWarehouse();
+        var la = w.NewFolder("la");
+        new DemoAuthorityGenerator().Generate(new GeneratorOptions { Schools = 4, Pupils = 200, Years = 1, Seed = 3, AsOf = new DateOnly(2026, 3, 31) }, la);
+        w.Load(la);
+        using (var c = w.Open())
+        {
+            Assert.True(c.Scalar<long>($"SELECT count(*) FROM {PeerPositions.Table}") > 50, "too few positions to show an order");
+            Assert.Equal(0, PositionsOutOfOrder(c)); // ranked in memory beside the rollup's write
+        }
+        w.EditCurrent(c =>
+        {
+            // Ranked from the rollup by SQL, as a change of rules, phases or a missing table has it.
+            var path = c.DataSource;
+            Assert.True(PeerPositionsRefresh.Run(c, () => Open(path), RollupRewrite.Every) > 50);
+            Assert.Equal(0, PositionsOutOfOrder(c));
+            // As a run of daily loads' appended rows leaves it, then written again in order.
+            c.ExecuteAll(
+            [
+                $"CREATE TEMP TABLE scrambled AS SELECT * FROM {PeerPositions.Table}",
+                $"DELETE FROM {PeerPositions.Table}",
+                $"INSERT INTO {PeerPositions.Table} SELECT * FROM scrambled ORDER BY hash(urn, cohort, b_from)",
+                "DROP TABLE scrambled",
+            ]);
+            Assert.True(PositionsOutOfOrder(c) > 0);
+            RollupOrder.PeerPositions.Rewrite(c);
+            Assert.Equal(0, PositionsOutOfOrder(c));
+        });
+        using var check = w.Open();
+        EtlWarehouse.AssertPeerPositionsEqualFullRanking(check);
+    }
+
+    private static DuckDBConnection Open(string path)
+    {
+        var c = new DuckDBConnection($"Data Source={path}");
+        c.Open();
+        return c;
+    }
+
+    /// <summary>Positions, in the table's physical order, that sort before the row stored just before them.</summary>
+    private static long PositionsOutOfOrder(DuckDBConnection c) => c.Scalar<long>(
+        $"SELECT count(*) FROM (SELECT ROW({PeerPositions.RowOrder}) AS k, lag(ROW({PeerPositions.RowOrder})) OVER (ORDER BY rowid) AS previous " +
+        $"FROM {PeerPositions.Table}) WHERE k < previous");
 
     private static long Rows(DuckDBConnection c) => c.Scalar<long>($"SELECT count(*) FROM {SchoolRollup.Table}");
 
