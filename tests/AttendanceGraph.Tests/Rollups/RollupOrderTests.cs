@@ -64,9 +64,7 @@ public sealed class RollupOrderTests
     {
         using var w = new EtlWarehouse();
         // A generated LA whose year is many weeks, so one day's rebuilt buckets are well under half the table.
-        var la = w.NewFolder("la");
-        new DemoAuthorityGenerator().Generate(new GeneratorOptions { Schools = 4, Pupils = 200, Years = 1, Seed = 3, AsOf = new DateOnly(2026, 3, 31) }, la);
-        w.Load(la);
+        LoadSmallGeneratedLa(w);
         string upn;
         int urn;
         DateOnly day;
@@ -104,9 +102,7 @@ public sealed class RollupOrderTests
     public void ThePositions_AreWrittenInTheirRowOrder_ByAFirstLoad_AFullRanking_AndARewrite()
     {
         using var w = new EtlWarehouse();
-        var la = w.NewFolder("la");
-        new DemoAuthorityGenerator().Generate(new GeneratorOptions { Schools = 4, Pupils = 200, Years = 1, Seed = 3, AsOf = new DateOnly(2026, 3, 31) }, la);
-        w.Load(la);
+        LoadSmallGeneratedLa(w);
         using (var c = w.Open())
         {
             Assert.True(c.Scalar<long>($"SELECT count(*) FROM {PeerPositions.Table}") > 50, "too few positions to show an order");
@@ -132,6 +128,14 @@ public sealed class RollupOrderTests
         });
         using var check = w.Open();
         EtlWarehouse.AssertPeerPositionsEqualFullRanking(check);
+    }
+
+    /// <summary>Four schools, 200 pupils, a year to 31 March 2026: many weeks, and enough positions to show an order.</summary>
+    private static void LoadSmallGeneratedLa(EtlWarehouse w)
+    {
+        var la = w.NewFolder("la");
+        new DemoAuthorityGenerator().Generate(new GeneratorOptions { Schools = 4, Pupils = 200, Years = 1, Seed = 3, AsOf = new DateOnly(2026, 3, 31) }, la);
+        w.Load(la);
     }
 
     private static DuckDBConnection Open(string path)
