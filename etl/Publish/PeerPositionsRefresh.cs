@@ -158,6 +158,7 @@ public static class PeerPositionsRefresh
              .. Enumerable.Repeat(DuckDBType.BigInt, PeerPositions.CellColumns.Count)]))
         {
             var cellAt = 5 + PeerPositions.RankColumns.Count;
+            var cell = new long[PeerPositions.CellColumns.Count];
             foreach (var (period, cohort, s) in ranks)
             {
                 var i = appender.Row;
@@ -169,7 +170,7 @@ public static class PeerPositionsRefresh
                     appender.Column<int>(6 + 3 * m)[i] = s.Protected[m];
                     appender.Column<int>(7 + 3 * m)[i] = s.Own[m];
                 }
-                var cell = PeerPositions.CellValues(s.Cell.Values, s.Cell.Keys);
+                PeerPositions.CopyCell(s.Cell.Values, s.Cell.Keys, cell);
                 for (var k = 0; k < cell.Length; k++) appender.Column<long>(cellAt + k)[i] = cell[k];
                 appender.EndRow();
             }
