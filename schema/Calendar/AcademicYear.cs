@@ -22,17 +22,20 @@ public readonly record struct AcademicYear(int StartYear) : IComparable<Academic
         throw new FormatException($"'{label}' is not an academic year like 2024/25 or 202425");
     }
 
+    /// <summary>
+    /// "2024/25", "2024-25" or the EES time_period form "202425", of a year the warehouse reports on
+    /// (<see cref="ReportingDates"/>): "9999/00" is not one, as its end is not a date .NET can hold.
+    /// </summary>
     public static bool TryParse(string? label, out AcademicYear year)
     {
         year = default;
         if (string.IsNullOrWhiteSpace(label)) return false;
         var s = label.Trim();
-        // Accept "2024/25", "2024-25" and the EES time_period form "202425".
-        if (s.Length == 7 && (s[4] == '/' || s[4] == '-') && int.TryParse(s[..4], out var a) && int.TryParse(s[5..], out var b)
-            && (a + 1) % 100 == b) { year = new AcademicYear(a); return true; }
-        if (s.Length == 6 && int.TryParse(s[..4], out a) && int.TryParse(s[4..], out b) && (a + 1) % 100 == b)
-        { year = new AcademicYear(a); return true; }
-        return false;
+        var (first, second) = s.Length == 7 && (s[4] == '/' || s[4] == '-') ? (s[..4], s[5..]) : s.Length == 6 ? (s[..4], s[4..]) : ("", "");
+        if (!int.TryParse(first, out var a) || !int.TryParse(second, out var b) || (a + 1) % 100 != b) return false;
+        if (!ReportingDates.Contain(new AcademicYear(a))) return false;
+        year = new AcademicYear(a);
+        return true;
     }
 
     /// <summary>Age on 31 August before this year starts: 5 to 15 is compulsory school age (NC years 1–11).</summary>

@@ -205,11 +205,37 @@ public sealed class ApiQueryTests(HandCheckedApi api)
     [Theory]
     [InlineData("{ localAuthority { measures(period: { academicYear: \"2025-2027\" }) { enrolments } } }", "BAD_PERIOD")]
     [InlineData("{ localAuthority { measures(period: { from: \"2025-09-10\", to: \"2025-09-01\" }) { enrolments } } }", "BAD_PERIOD")]
+    [InlineData("{ localAuthority { measures(period: { academicYear: \"9999/00\" }) { enrolments } } }", "BAD_PERIOD")]
+    [InlineData("{ localAuthority { measures(period: { from: \"0001-01-01\", to: \"9999-12-31\" }) { enrolments } } }", "BAD_PERIOD")]
+    [InlineData("{ localAuthority { measures(period: { weekStarting: \"9999-12-31\" }) { enrolments } } }", "BAD_PERIOD")]
+    [InlineData("{ yearOnYear(measure: OVERALL_ABSENCE_RATE, academicYear: \"9999/00\") { weekStarting } }", "BAD_PERIOD")]
+    [InlineData("{ tsmPack(urn: 100001, asOf: \"9999-12-31\", period: { academicYear: \"2025/26\" }) { atRisk } }", "BAD_PERIOD")]
     [InlineData("{ schools(first: 500) { totalCount } }", "PAGE_TOO_LARGE")]
     [InlineData("{ schools(after: \"not-a-cursor\") { totalCount } }", "BAD_CURSOR")]
     public async Task BadArguments_AreAnsweredWithACodedError(string query, string code)
     {
         var result = await api.Factory.Query(query);
         Assert.Equal(code, (string?)result["errors"]![0]!["extensions"]!["code"]);
+    }
+
+    /// <summary>
+    /// A date outside academic years 1900/01–2199/00 is refused by name, wherever it is given: before, a week starting
+    /// 9999-12-31 or a pupil's marks from 0001-01-01 reached the calendar's arithmetic and came back as an unhandled
+    /// ARGUMENT_OUT_OF_RANGE with a stack trace in the log.
+    /// </summary>
+    [Fact]
+    public async Task DatesOutsideTheReportedYears_AreRefusedByName_NotFailedOn()
+    {
+        foreach (var (query, named) in new[]
+        {
+            ($$"""{ pupil(upn: "{{P1}}") { marks(from: "0001-01-01", to: "2025-09-30") { totalCount } } }""", "'from' 0001-01-01"),
+            ($$"""{ pupil(upn: "{{P1}}") { weeklyAttendance(period: { academicYear: "9999/00" }) { weekStart } } }""", "'9999/00'"),
+            ($$"""{ tsmPack(urn: {{Alpha}}, asOf: "2025-09-30", period: { from: "2025-09-01", to: "9999-12-31" }) { atRisk } }""", "'to' 9999-12-31"),
+        })
+        {
+            var error = (await api.Factory.Query(query))["errors"]![0]!;
+            Assert.Equal("BAD_PERIOD", (string?)error["extensions"]!["code"]);
+            Assert.Contains(named, (string?)error["message"]);
+        }
     }
 }

@@ -45,6 +45,15 @@ public class CalendarTests
     [InlineData("2024/25", 2024), InlineData("202425", 2024), InlineData("2025-26", 2025)]
     public void AcademicYear_ParsesUsualForms(string label, int start) => Assert.Equal(start, AcademicYear.Parse(label).StartYear);
 
+    [Theory]
+    [InlineData("1900/01", true), InlineData("2199/00", true), InlineData("1899/00", false), InlineData("9999/00", false), InlineData("220001", false)]
+    public void AcademicYear_IsParsedOnlyInsideTheReportedYears(string label, bool parsed)
+    {
+        Assert.Equal(parsed, AcademicYear.TryParse(label, out var year));
+        // Whatever parses has an end .NET can hold: 9999/00 would end on 31 July 10000.
+        if (parsed) Assert.True(ReportingDates.Contain(year.End));
+    }
+
     [Fact]
     public void AcademicYear_RunsAugustToJuly()
     {
