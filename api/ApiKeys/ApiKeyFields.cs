@@ -1,3 +1,4 @@
+using AttendanceGraph.Api.Common;
 using AttendanceGraph.Api.Security;
 using AttendanceGraph.Schema.Operational;
 using AttendanceGraph.Schema.Warehouse;
@@ -41,7 +42,7 @@ public static class ApiKeyFields
                 {
                     var (key, secret) = Store.Create(db, c.GetArgument<string>("name"), c.GetArgument<string>("role"), c.GetArgument<int?>("urn"),
                         c.GetArgument<DateTime>("expiresAt").ToUniversalTime(), c.GetArgument<bool>("persistedOnly"),
-                        c.Access().User.Subject, Now(c));
+                        c.Access().User.Subject, Now(c), urn => c.Data().Facts.School(urn) is not null);
                     return new CreateApiKeyPayload(key, secret, []);
                 }
                 catch (ArgumentException e)

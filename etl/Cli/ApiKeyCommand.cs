@@ -34,12 +34,13 @@ public static class ApiKeyCommand
         command.SetAction(r =>
         {
             var output = r.InvocationConfiguration.Output;
-            using var db = OperationalDb.Open(WarehousePaths.Resolve(r.GetValue(warehouse)).OperationalStore);
+            var paths = WarehousePaths.Resolve(r.GetValue(warehouse));
+            using var db = OperationalDb.Open(paths.OperationalStore);
             try
             {
                 var (key, secret) = ApiKeys.Create(db, r.GetRequiredValue(name)!, r.GetRequiredValue(role)!, r.GetValue(urn),
                     r.GetRequiredValue(expires)!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-                    !r.GetValue(anyQuery), $"cli:{Environment.UserName}", DateTime.UtcNow);
+                    !r.GetValue(anyQuery), $"cli:{Environment.UserName}", DateTime.UtcNow, u => LaSchools(paths).Contains(u));
                 output.WriteLine($"created key {key.Id} '{key.Name}' ({key.Role}{(key.Urn is { } u ? $" {u}" : "")}), expires {key.ExpiresAt:yyyy-MM-dd}"
                     + (key.PersistedOnly ? ", persisted documents only" : ""));
                 output.WriteLine("secret (shown once; only its hash is stored):");
@@ -87,5 +88,12 @@ public static class ApiKeyCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The URNs of the LA's schools in the current snapshot; none before a first load.</summary>
+    private static HashSet<int> LaSchools(WarehousePaths paths)
+    {
+        using var c = CurrentSnapshot.TryOpenReadOnly(paths);
+        return c is null ? [] : c.Rows($"SELECT urn FROM schools WHERE urn IN ({ServedLocalAuthority.SchoolsSql})").Select(r => r.GetInt32(0)).ToHashSet();
     }
 }

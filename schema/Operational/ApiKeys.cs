@@ -17,12 +17,17 @@ public static class ApiKeys
     private const string SecretPrefix = "agk_";
 
     /// <summary>Stores a new key; returns it and its secret (the only time the secret exists outside the caller).</summary>
+    /// <param name="isLaSchool">
+    /// Whether a URN is one of the LA's schools in the current snapshot: a school key for any other URN (a typo, another
+    /// LA's school) would be made, and answer nothing but NOT_FOUND, so it is refused.
+    /// </param>
     public static (ApiKey Key, string Secret) Create(OperationalDb db, string name, string role, int? urn, DateTime expiresAt,
-        bool persistedOnly, string createdBy, DateTime now)
+        bool persistedOnly, string createdBy, DateTime now, Func<int, bool> isLaSchool)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("a key needs a name");
         if (role is not (BiReaderRole or SchoolRole)) throw new ArgumentException($"a key's role is {BiReaderRole} or {SchoolRole}, not '{role}'");
         if (role == SchoolRole != urn is not null) throw new ArgumentException("a school key needs the school's URN, and only a school key has one");
+        if (urn is { } u && !isLaSchool(u)) throw new ArgumentException($"URN {u} is not one of the local authority's schools in the warehouse");
         if (expiresAt <= now) throw new ArgumentException("the expiry must be in the future");
         var secret = SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var key = new ApiKey

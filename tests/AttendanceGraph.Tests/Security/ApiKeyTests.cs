@@ -186,4 +186,28 @@ public sealed class ApiKeyTests(HandCheckedApi api)
         using var db = OperationalDb.Open(api.Warehouse.Paths.OperationalStore);
         Assert.NotNull(db.ApiKeys.Single(k => k.Id == id).RevokedAt);
     }
+
+    /// <summary>
+    /// A school key is made only for one of the LA's schools: one for an unknown URN or another LA's school (Merton's, in
+    /// the fixture's GIAS rows) was made and answered nothing but NOT_FOUND.
+    /// </summary>
+    [Theory]
+    [InlineData(999999)]
+    [InlineData(HandCheckedAuthority.Merton)]
+    public async Task ASchoolKey_ForAUrnNotOfTheLasSchools_IsAUserError_InTheApiAndTheCli(int urn)
+    {
+        var data = await api.Factory.Data(Create, new { name = "not ours", role = "SCHOOL", urn, persistedOnly = true });
+        Assert.Null(data["createApiKey"]!["secret"]);
+        var error = data["createApiKey"]!["errors"]![0]!;
+        Assert.Equal("BAD_API_KEY_INPUT", (string?)error["code"]);
+        Assert.Contains($"URN {urn} is not one of the local authority's schools", (string?)error["message"]);
+
+        var output = new StringWriter();
+        var exit = EtlProgram.Run(["api-key", "create", "--name", "not ours", "--role", "school", "--urn", urn.ToString(), "--expires", "2099-01-01",
+            "--warehouse", api.Warehouse.Paths.Root], output, output);
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"URN {urn} is not one of the local authority's schools", output.ToString());
+        using var db = OperationalDb.Open(api.Warehouse.Paths.OperationalStore);
+        Assert.DoesNotContain(db.ApiKeys, k => k.Urn == urn);
+    }
 }
