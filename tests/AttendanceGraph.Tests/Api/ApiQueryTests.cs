@@ -238,4 +238,18 @@ public sealed class ApiQueryTests(HandCheckedApi api)
             Assert.Contains(named, (string?)error["message"]);
         }
     }
+
+    /// <summary>A cursor past the end gives an empty last page, the largest one too (its next offset overflowed an int and wrapped to the first page).</summary>
+    [Fact]
+    public async Task ACursorPastTheEnd_GivesAnEmptyPage_NotTheFirstOneAgain()
+    {
+        foreach (var offset in new[] { 50, int.MaxValue })
+        {
+            var data = await api.Factory.Data("query($after: String) { schools(first: 2, after: $after) { nodes { urn } pageInfo { hasPreviousPage hasNextPage } } }",
+                new { after = AttendanceGraph.Api.Common.Paging.Encode(offset) });
+            Assert.Empty(data["schools"]!["nodes"]!.AsArray());
+            Assert.True((bool)data["schools"]!["pageInfo"]!["hasPreviousPage"]!);
+            Assert.False((bool)data["schools"]!["pageInfo"]!["hasNextPage"]!);
+        }
+    }
 }
