@@ -29,7 +29,7 @@ public static class Paging
         if (first is < 0 || last is < 0) throw new ExecutionError("first and last must not be negative") { Code = "BAD_PAGE" };
         if (first > maxSize || last > maxSize)
             throw new ExecutionError($"a page holds at most {maxSize} items; ask for fewer with first/last and page with cursors") { Code = "PAGE_TOO_LARGE" };
-        // In long: a cursor of offset int.MaxValue plus one wrapped round to the first page, so a client following it looped.
+        // In long: a cursor of offset int.MaxValue plus one wrapped round and answered the first page again.
         var start = after is null ? 0 : (int)Math.Min((long)Decode(after) + 1, count);
         var end = before is null ? count : Math.Min(Decode(before), count);
         start = Math.Clamp(start, 0, count);

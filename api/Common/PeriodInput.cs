@@ -18,9 +18,9 @@ public sealed class PeriodInput
 
     public Period Resolve(AcademicYear latest)
     {
-        Reportable("from", From);
-        Reportable("to", To);
-        Reportable("weekStarting", WeekStarting);
+        DateArguments.RequireSupported("from", From);
+        DateArguments.RequireSupported("to", To);
+        DateArguments.RequireSupported("weekStarting", WeekStarting);
         if (From is not null || To is not null)
         {
             if (From is null || To is null) throw new PeriodException("a date range needs both 'from' and 'to'");
@@ -36,7 +36,7 @@ public sealed class PeriodInput
         }
         var year = latest;
         if (AcademicYear is not null && !Schema.Calendar.AcademicYear.TryParse(AcademicYear, out year))
-            throw new PeriodException(NotAnAcademicYear(AcademicYear));
+            throw new PeriodException(Schema.Calendar.AcademicYear.NotOne(AcademicYear));
         if (Month is { } m)
         {
             if (m is < 1 or > 12) throw new PeriodException("month must be 1 to 12");
@@ -51,13 +51,4 @@ public sealed class PeriodInput
         }
         return Term is { } t ? Period.ForTerm(year, t) : Period.Year(year);
     }
-
-    /// <summary>Refuses (BAD_PERIOD) a date argument outside the dates the warehouse reports on (<see cref="ReportingDates"/>).</summary>
-    public static void Reportable(string argument, DateOnly? date)
-    {
-        if (date is { } d && ReportingDates.Refusal($"'{argument}'", d) is { } why) throw new PeriodException(why);
-    }
-
-    public static string NotAnAcademicYear(string text) =>
-        $"'{text}' is not an academic year like 2025/26 from {ReportingDates.FirstYear} to {ReportingDates.LastYear}";
 }

@@ -10,7 +10,7 @@ public sealed class PeriodInputType : InputObjectGraphType<PeriodInput>
         Name = "PeriodInput";
         Description = "A reporting period: an academic year, optionally a term, half term or month of it; or a week; or a date range. " +
                       "Omit it for the latest academic year with possible sessions up to today. Its dates must fall within academic years " +
-                      $"{ReportingDates.FirstYear} to {ReportingDates.LastYear} ({ReportingDates.Earliest:yyyy-MM-dd} to {ReportingDates.Latest:yyyy-MM-dd}); others are refused with BAD_PERIOD.";
+                      $"{SupportedDates.FirstYear} to {SupportedDates.LastYear} ({SupportedDates.Earliest:yyyy-MM-dd} to {SupportedDates.Latest:yyyy-MM-dd}); others are refused with BAD_PERIOD.";
         Field(p => p.AcademicYear, nullable: true).Description("Academic year, e.g. \"2025/26\" (1 August to 31 July).");
         Field(p => p.Term, type: typeof(TermEnum)).Description("Autumn, spring or summer term of the academic year.");
         Field(p => p.HalfTerm, nullable: true).Description("1 or 2: the first or second half of the term.");

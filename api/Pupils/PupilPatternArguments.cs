@@ -30,7 +30,7 @@ public static class PupilPatternArguments
         var facts = c.Data().Facts;
         var period = c.Period();
         var given = c.GetArgument<DateOnly?>("asOf");
-        PeriodInput.Reportable("asOf", given);
+        DateArguments.RequireSupported("asOf", given);
         var asOf = given ?? facts.LastMarkUpTo(c.Data().Today) ?? period.End;
         var end = period.End < asOf ? period.End : asOf;
         var previous = c.GetArgument<PeriodInput?>("previousPeriod") is { } p ? p.Resolve(c.Data().DefaultAcademicYear) : PupilPatternOptions.PreviousTerm(end);

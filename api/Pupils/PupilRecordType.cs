@@ -56,8 +56,8 @@ public sealed class PupilRecordType : ObjectGraphType<PupilRecord>
             {
                 var from = c.GetArgument<DateOnly>("from");
                 var to = c.GetArgument<DateOnly>("to");
-                PeriodInput.Reportable("from", from);
-                PeriodInput.Reportable("to", to);
+                DateArguments.RequireSupported("from", from);
+                DateArguments.RequireSupported("to", to);
                 if (to < from) throw new PeriodException($"the range ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd})");
                 var marks = Read(c, PupilReadKind.PupilMarks, Period.Range(from, to), (db, viewer) => PupilRecordQuery.Marks(db, viewer, c.Source.Identity.PupilId, from, to));
                 return PupilMarksPage.From(Paging.Page(marks, c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), null, null, MaxMarksPage, MaxMarksPage),

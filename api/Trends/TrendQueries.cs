@@ -45,7 +45,7 @@ public static class TrendQueries
                 var yearText = c.GetArgument<string?>("academicYear");
                 var year = c.Data().DefaultAcademicYear;
                 if (yearText is not null && !AcademicYear.TryParse(yearText, out year))
-                    throw new PeriodException(PeriodInput.NotAnAcademicYear(yearText));
+                    throw new PeriodException(AcademicYear.NotOne(yearText));
                 var previous = new AcademicYear(year.StartYear - 1);
                 var cohort = c.CohortKey();
                 MeasureRequest Shape(Period period) => TrendScope.Apply(c, new MeasureRequest(period)

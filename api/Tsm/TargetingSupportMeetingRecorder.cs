@@ -27,7 +27,7 @@ public static class TargetingSupportMeetingRecorder
         var clock = services.GetRequiredService<TimeProvider>();
         var now = clock.GetUtcNow().UtcDateTime;
         if (input.Date > DateOnly.FromDateTime(now)) throw Bad($"the meeting date {input.Date:yyyy-MM-dd} is in the future");
-        if (ReportingDates.Refusal("the meeting date", input.Date) is { } why) throw Bad(why);
+        if (SupportedDates.Refusal("the meeting date", input.Date) is { } why) throw Bad(why);
 
         var actions = input.Actions.Select(a => new TsmPupilAction
         {

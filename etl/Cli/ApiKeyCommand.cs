@@ -90,10 +90,11 @@ public static class ApiKeyCommand
         return command;
     }
 
-    /// <summary>The URNs of the LA's schools in the current snapshot; none before a first load.</summary>
-    private static HashSet<int> LaSchools(WarehousePaths paths)
+    /// <summary>The URNs of the LA's schools in the current snapshot.</summary>
+    private static IReadOnlySet<int> LaSchools(WarehousePaths paths)
     {
-        using var c = CurrentSnapshot.TryOpenReadOnly(paths);
-        return c is null ? [] : c.Rows($"SELECT urn FROM schools WHERE urn IN ({ServedLocalAuthority.SchoolsSql})").Select(r => r.GetInt32(0)).ToHashSet();
+        using var c = CurrentSnapshot.TryOpenReadOnly(paths)
+            ?? throw new UsageException("nothing has been loaded into this warehouse yet: load a batch before creating a school key");
+        return ServedLocalAuthority.Schools(c);
     }
 }

@@ -38,32 +38,44 @@ public sealed class WeekClusteredMarkSink(MarkAppenderSink appender) : IMarkSink
     /// <summary>
     /// Appends what every week of every sink still holds, in date order, then closes them all; call once the stream has
     /// succeeded. The rows are cut into one run per sink, each through that sink's appender beside the others (each
-    /// appender has committed whole row groups only, so each starts a fresh one): one appender alone left the other core
-    /// idle at the end of the stream (0.2–0.3 s of a 38 M-mark load, ~4.6 million marks under a row group a week). Every
-    /// run but the last is whole row groups, cut inside a week where it must: DuckDB keeps a commit of part of a row group
-    /// in its log and, at the checkpoint, joins such parts in the order they were committed, so two runs each ending in
-    /// a part would share a row group spanning both runs' weeks.
+    /// appender has committed whole row groups only, so each starts a fresh one): one appender alone left the other
+    /// parser threads' cores idle at the end of the stream (0.2–0.3 s of a 38 M-mark load, ~4.6 million marks under a row
+    /// group a week). Every run but the last is whole row groups, cut inside a week where it must: DuckDB adds a commit
+    /// of whole row groups as row groups of its own, but appends a commit of under a row group to the table's last row
+    /// group, so two runs each ending in part of one would share a row group across both runs' weeks. The first failure
+    /// stops the other runs at their next week and is the one thrown.
     /// </summary>
     public static void CloseAll(IReadOnlyList<WeekClusteredMarkSink> sinks)
     {
         if (sinks.Count == 0) return;
         var weeks = sinks.SelectMany(s => s.weeks).OrderBy(w => w.Key).Select(w => w.Value).ToList();
         var cuts = Cuts(weeks.Sum(w => (long)w.Count), sinks.Count);
-        Task.WhenAll(sinks.Select((s, i) => Task.Run(() =>
+        var failed = 0;
+        Parallel.For(0, sinks.Count, i =>
         {
-            long at = 0;
-            foreach (var week in weeks)
+            try
             {
-                var (from, to) = (Math.Max(cuts[i], at), Math.Min(cuts[i + 1], at + week.Count));
-                if (from < to) week.Append(s.sink, (int)(from - at), (int)(to - from));
-                at += week.Count;
+                long at = 0;
+                foreach (var week in weeks)
+                {
+                    if (Volatile.Read(ref failed) != 0) return;
+                    var (from, to) = (Math.Max(cuts[i], at), Math.Min(cuts[i + 1], at + week.Count));
+                    if (from < to) week.Append(sinks[i].sink, (int)(from - at), (int)(to - from));
+                    at += week.Count;
+                }
+                sinks[i].sink.Close();
             }
-            s.sink.Close();
-        }))).GetAwaiter().GetResult();
+            catch
+            {
+                Interlocked.Exchange(ref failed, 1);
+                throw;
+            }
+        });
+        foreach (var s in sinks) s.weeks.Clear();
     }
 
     /// <summary>Where each of <paramref name="parts"/> runs of <paramref name="rows"/> rows starts (and the last ends): whole row groups but the last.</summary>
-    private static long[] Cuts(long rows, int parts)
+    internal static long[] Cuts(long rows, int parts)
     {
         var cuts = new long[parts + 1];
         for (var i = 1; i < parts; i++) cuts[i] = Math.Max(cuts[i - 1], rows * i / parts / ColumnarAppender.RowGroupSize * ColumnarAppender.RowGroupSize);

@@ -19,12 +19,16 @@ public readonly record struct AcademicYear(int StartYear) : IComparable<Academic
     public static AcademicYear Parse(string label)
     {
         if (TryParse(label, out var y)) return y;
-        throw new FormatException($"'{label}' is not an academic year like 2024/25 or 202425");
+        throw new FormatException(NotOne(label));
     }
 
+    /// <summary>Why <paramref name="text"/> was not parsed (<see cref="TryParse"/>).</summary>
+    public static string NotOne(string text) =>
+        $"'{text}' is not an academic year like 2025/26 or 202526 from {SupportedDates.FirstYear} to {SupportedDates.LastYear}";
+
     /// <summary>
-    /// "2024/25", "2024-25" or the EES time_period form "202425", of a year the warehouse reports on
-    /// (<see cref="ReportingDates"/>): "9999/00" is not one, as its end is not a date .NET can hold.
+    /// "2024/25", "2024-25" or the EES time_period form "202425", of a supported year
+    /// (<see cref="SupportedDates"/>): "9999/00" is not one, as its end is not a date .NET can hold.
     /// </summary>
     public static bool TryParse(string? label, out AcademicYear year)
     {
@@ -33,7 +37,7 @@ public readonly record struct AcademicYear(int StartYear) : IComparable<Academic
         var s = label.Trim();
         var (first, second) = s.Length == 7 && (s[4] == '/' || s[4] == '-') ? (s[..4], s[5..]) : s.Length == 6 ? (s[..4], s[4..]) : ("", "");
         if (!int.TryParse(first, out var a) || !int.TryParse(second, out var b) || (a + 1) % 100 != b) return false;
-        if (!ReportingDates.Contain(new AcademicYear(a))) return false;
+        if (!SupportedDates.Contain(new AcademicYear(a))) return false;
         year = new AcademicYear(a);
         return true;
     }

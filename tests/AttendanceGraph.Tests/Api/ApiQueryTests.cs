@@ -219,12 +219,12 @@ public sealed class ApiQueryTests(HandCheckedApi api)
     }
 
     /// <summary>
-    /// A date outside academic years 1900/01–2199/00 is refused by name, wherever it is given: before, a week starting
+    /// A date outside academic years 1899/00–2999/00 is refused by name, wherever it is given: before, a week starting
     /// 9999-12-31 or a pupil's marks from 0001-01-01 reached the calendar's arithmetic and came back as an unhandled
     /// ARGUMENT_OUT_OF_RANGE with a stack trace in the log.
     /// </summary>
     [Fact]
-    public async Task DatesOutsideTheReportedYears_AreRefusedByName_NotFailedOn()
+    public async Task DatesOutsideTheSupportedYears_AreRefusedByName_NotFailedOn()
     {
         foreach (var (query, named) in new[]
         {
@@ -236,6 +236,33 @@ public sealed class ApiQueryTests(HandCheckedApi api)
             var error = (await api.Factory.Query(query))["errors"]![0]!;
             Assert.Equal("BAD_PERIOD", (string?)error["extensions"]!["code"]);
             Assert.Contains(named, (string?)error["message"]);
+        }
+    }
+
+    /// <summary>
+    /// The supported dates' ends are answered and the days beyond them refused, and a BI tool's open ends (1900-01-01,
+    /// 2999-12-31) are inside: ranges with them were answered before the dates were bounded and still are.
+    /// </summary>
+    [Theory]
+    [InlineData("1899-08-01", "2025-09-30", null)]
+    [InlineData("1900-01-01", "2025-09-30", null)]
+    [InlineData("2025-09-01", "2999-12-31", null)]
+    [InlineData("2025-09-01", "3000-07-31", null)]
+    [InlineData("1899-07-31", "2025-09-30", "'from' 1899-07-31")]
+    [InlineData("2025-09-01", "3000-08-01", "'to' 3000-08-01")]
+    public async Task TheSupportedDates_EndsIncluded_AreAnswered(string from, string to, string? refused)
+    {
+        var result = await api.Factory.Query("query($p: PeriodInput) { localAuthority { measures(period: $p) { enrolments } } }",
+            new { p = new { from, to } });
+        if (refused is null)
+        {
+            Assert.Null(result["errors"]);
+            Assert.True((int)result["data"]!["localAuthority"]!["measures"]!["enrolments"]! > 0);
+        }
+        else
+        {
+            Assert.Equal("BAD_PERIOD", (string?)result["errors"]![0]!["extensions"]!["code"]);
+            Assert.Contains(refused, (string?)result["errors"]![0]!["message"]);
         }
     }
 

@@ -210,4 +210,20 @@ public sealed class ApiKeyTests(HandCheckedApi api)
         using var db = OperationalDb.Open(api.Warehouse.Paths.OperationalStore);
         Assert.DoesNotContain(db.ApiKeys, k => k.Urn == urn);
     }
+
+    [Fact]
+    public void Cli_CreatesASchoolKey_ForOneOfTheLasSchools_AndRefusesOneBeforeAnyLoad()
+    {
+        var output = new StringWriter();
+        var created = EtlProgram.Run(["api-key", "create", "--name", "alpha's key", "--role", "school", "--urn", HandCheckedAuthority.Alpha.ToString(),
+            "--expires", "2099-01-01", "--warehouse", api.Warehouse.Paths.Root], output, output);
+        Assert.Equal(0, created);
+        Assert.Contains($"(school {HandCheckedAuthority.Alpha})", output.ToString());
+
+        using var empty = new TempDirectory();
+        var refused = EtlProgram.Run(["api-key", "create", "--name", "too soon", "--role", "school", "--urn", HandCheckedAuthority.Alpha.ToString(),
+            "--expires", "2099-01-01", "--warehouse", empty.Path], output, output);
+        Assert.NotEqual(0, refused);
+        Assert.Contains("nothing has been loaded into this warehouse yet", output.ToString());
+    }
 }

@@ -60,4 +60,15 @@ public sealed class WeekClusteredMarkSinkTests
         Assert.Equal(ColumnarAppender.RowGroupSize, appenders[0].Count);
         Assert.Equal(all - ColumnarAppender.RowGroupSize, appenders[1].Count);
     }
+
+    /// <summary>Every run but the last is whole row groups; one sink takes everything; leftovers under a row group all go to the last run.</summary>
+    [Theory]
+    [InlineData(180_000, 1, new long[] { 0, 180_000 })]
+    [InlineData(360_000, 2, new long[] { 0, 122_880, 360_000 })]
+    [InlineData(540_000, 3, new long[] { 0, 122_880, 245_760, 540_000 })]
+    [InlineData(1_080_000, 4, new long[] { 0, 245_760, 491_520, 737_280, 1_080_000 })]
+    [InlineData(600, 3, new long[] { 0, 0, 0, 600 })]
+    [InlineData(0, 2, new long[] { 0, 0, 0 })]
+    public void TheRuns_AreWholeRowGroupsButTheLast(long rows, int parts, long[] cuts) =>
+        Assert.Equal(cuts, WeekClusteredMarkSink.Cuts(rows, parts));
 }

@@ -94,13 +94,13 @@ public sealed class TsmMeetingTests(PupilPatternsWarehouse warehouse)
         Assert.DoesNotContain(audit["accessAudit"]!["nodes"]!.AsArray(), n => ((string)n!["operation"]!).StartsWith(operation, StringComparison.Ordinal));
     }
 
-    /// <summary>A meeting dated before the reported years is refused as such, not as a pupil off roll on that day.</summary>
+    /// <summary>A meeting dated before the supported dates is refused as such, not as a pupil off roll on that day.</summary>
     [Fact]
-    public async Task Recording_ADateOutsideTheReportedYears_IsRefusedForIt()
+    public async Task Recording_ADateOutsideTheSupportedDates_IsRefusedForIt()
     {
         var result = await warehouse.Api.QueryAs(Security.PupilAccessMatrixTests.TokenFor("la-lead"), Record(Delta, "0001-01-01", A));
         var error = result["errors"]![0]!;
         Assert.Equal("BAD_INPUT", (string?)error["extensions"]!["code"]);
-        Assert.Contains("outside the dates the warehouse reports on", (string?)error["message"]);
+        Assert.Contains("outside the supported dates", (string?)error["message"]);
     }
 }
