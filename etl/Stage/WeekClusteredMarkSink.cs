@@ -51,7 +51,17 @@ public sealed class WeekClusteredMarkSink(MarkAppenderSink appender) : IMarkSink
         var weeks = sinks.SelectMany(s => s.weeks).OrderBy(w => w.Key).Select(w => w.Value).ToList();
         var cuts = Cuts(weeks.Sum(w => (long)w.Count), sinks.Count);
         var failed = 0;
-        Parallel.For(0, sinks.Count, i =>
+        try
+        {
+            Parallel.For(0, sinks.Count, Run);
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+        foreach (var s in sinks) s.weeks.Clear();
+
+        void Run(int i)
         {
             try
             {
@@ -70,8 +80,7 @@ public sealed class WeekClusteredMarkSink(MarkAppenderSink appender) : IMarkSink
                 Interlocked.Exchange(ref failed, 1);
                 throw;
             }
-        });
-        foreach (var s in sinks) s.weeks.Clear();
+        }
     }
 
     /// <summary>Where each of <paramref name="parts"/> runs of <paramref name="rows"/> rows starts (and the last ends): whole row groups but the last.</summary>

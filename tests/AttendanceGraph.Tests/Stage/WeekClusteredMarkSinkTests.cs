@@ -71,4 +71,27 @@ public sealed class WeekClusteredMarkSinkTests
     [InlineData(0, 2, new long[] { 0, 0, 0 })]
     public void TheRuns_AreWholeRowGroupsButTheLast(long rows, int parts, long[] cuts) =>
         Assert.Equal(cuts, WeekClusteredMarkSink.Cuts(rows, parts));
+
+    /// <summary>A run that fails is thrown as itself, not wrapped in an AggregateException, so the load reports its cause.</summary>
+    [Fact]
+    public void ARunThatFails_IsThrownAsItself()
+    {
+        using var folder = new TempDirectory();
+        var path = folder.Sub("marks.duckdb");
+        using var c = new DuckDBConnection(DuckDbSettings.ReadWrite(path));
+        c.Open();
+        c.ExecuteAll(WarehouseSchema.Statements);
+        var appenders = Enumerable.Range(0, 2).Select(_ =>
+        {
+            var other = new DuckDBConnection(DuckDbSettings.ReadWrite(path));
+            other.Open();
+            return new MarkAppenderSink(other, batchId: 1, "marks");
+        }).ToList();
+        var sinks = appenders.Select(a => new WeekClusteredMarkSink(a)).ToList();
+        for (var r = 0; r < 2 * ColumnarAppender.RowGroupSize; r++) sinks[r % 2].Add(100_000, r, new DateOnly(2025, 9, 1).AddDays(7 * (r % 20)), 0, 1);
+        appenders[1].Dispose(); // the second run's appender is gone: its first row fails
+
+        Assert.Throws<ObjectDisposedException>(() => WeekClusteredMarkSink.CloseAll(sinks));
+        appenders[0].Dispose();
+    }
 }
