@@ -13,23 +13,28 @@ public sealed class WeekClusteredMarkSinkTests
 {
     private const int Weeks = 20, RowsAWeekASink = 9_000;
 
+    /// <summary>A new warehouse file with the marks table, and two sinks appending to it on connections of their own, as two parser threads have.</summary>
+    private static (DuckDBConnection Warehouse, List<MarkAppenderSink> Appenders, List<WeekClusteredMarkSink> Sinks) TwoSinks(TempDirectory folder)
+    {
+        var path = folder.Sub("marks.duckdb");
+        var c = new DuckDBConnection(DuckDbSettings.ReadWrite(path));
+        c.Open();
+        c.ExecuteAll(WarehouseSchema.Statements);
+        var appenders = Enumerable.Range(0, 2).Select(_ =>
+        {
+            var other = new DuckDBConnection(DuckDbSettings.ReadWrite(path));
+            other.Open();
+            return new MarkAppenderSink(other, batchId: 1, "marks");
+        }).ToList();
+        return (c, appenders, appenders.Select(a => new WeekClusteredMarkSink(a)).ToList());
+    }
+
     [Fact]
     public void TheWeeksLeftAtTheEnd_AreAppendedThroughBothAppenders_InRowGroupsOfConsecutiveWeeks()
     {
         using var folder = new TempDirectory();
-        var path = folder.Sub("marks.duckdb");
-        using var c = new DuckDBConnection(DuckDbSettings.ReadWrite(path));
-        c.Open();
-        c.ExecuteAll(WarehouseSchema.Statements);
-        var appenders = new List<MarkAppenderSink>();
-        var sinks = new List<WeekClusteredMarkSink>();
-        for (var i = 0; i < 2; i++)
-        {
-            var other = new DuckDBConnection(DuckDbSettings.ReadWrite(path));
-            other.Open();
-            appenders.Add(new MarkAppenderSink(other, batchId: 1, "marks"));
-            sinks.Add(new WeekClusteredMarkSink(appenders[i]));
-        }
+        var (c, appenders, sinks) = TwoSinks(folder);
+        using var _ = c;
         var monday = new DateOnly(2025, 9, 1);
         var pupil = 0;
         // Each sink gets part of every week, as each parser thread does of a file in school order.
@@ -77,17 +82,8 @@ public sealed class WeekClusteredMarkSinkTests
     public void ARunThatFails_IsThrownAsItself()
     {
         using var folder = new TempDirectory();
-        var path = folder.Sub("marks.duckdb");
-        using var c = new DuckDBConnection(DuckDbSettings.ReadWrite(path));
-        c.Open();
-        c.ExecuteAll(WarehouseSchema.Statements);
-        var appenders = Enumerable.Range(0, 2).Select(_ =>
-        {
-            var other = new DuckDBConnection(DuckDbSettings.ReadWrite(path));
-            other.Open();
-            return new MarkAppenderSink(other, batchId: 1, "marks");
-        }).ToList();
-        var sinks = appenders.Select(a => new WeekClusteredMarkSink(a)).ToList();
+        var (c, appenders, sinks) = TwoSinks(folder);
+        using var _ = c;
         for (var r = 0; r < 2 * ColumnarAppender.RowGroupSize; r++) sinks[r % 2].Add(100_000, r, new DateOnly(2025, 9, 1).AddDays(7 * (r % 20)), 0, 1);
         appenders[1].Dispose(); // the second run's appender is gone: its first row fails
 
