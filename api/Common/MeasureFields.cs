@@ -17,19 +17,13 @@ public static class MeasureFields
         {
             switch (measure)
             {
-                case CountMeasure count when IsRegisterLevel(count):
-                    type.Field<LongGraphType>(count.Name).Description(count.Description + RegisterLevelNote)
-                        .Resolve(c => published(c) is var d && d.Values.RegisterDetailUnavailable is null ? d.Count(count.Field) : null);
-                    break;
                 case CountMeasure count:
-                    type.Field<LongGraphType>(count.Name).Description(count.Description).Resolve(c => published(c).Count(count.Field));
-                    break;
-                case RateMeasure rate when IsRegisterLevel(rate.Numerator):
-                    type.Field<FloatGraphType>(rate.Name).Description(rate.Description + RegisterLevelNote)
-                        .Resolve(c => published(c) is var d && d.Values.RegisterDetailUnavailable is null ? d.Rate(rate) : null);
+                    type.Field<LongGraphType>(count.Name).Description(count.Description + Note(count))
+                        .Resolve(c => published(c).Count(count.Field));
                     break;
                 case RateMeasure rate:
-                    type.Field<FloatGraphType>(rate.Name).Description(rate.Description).Resolve(c => published(c).Rate(rate));
+                    type.Field<FloatGraphType>(rate.Name).Description(rate.Description + Note(rate.Numerator))
+                        .Resolve(c => published(c).Rate(rate));
                     break;
             }
         }
@@ -39,8 +33,8 @@ public static class MeasureFields
             .Resolve(c => published(c).Values.RegisterDetailUnavailable);
     }
 
-    private const string RegisterLevelNote = " Null where sessions were loaded as weekly totals (see registerDetailUnavailable).";
-
-    /// <summary>Counts of register codes (late is L and U): unknown for sessions loaded as totals.</summary>
-    private static bool IsRegisterLevel(CountMeasure count) => count.Field == MeasureField.LateSessions;
+    /// <summary>What a register-level measure's description adds (the null itself is <see cref="DisclosedMeasures.Unknown"/>'s).</summary>
+    private static string Note(CountMeasure count) => (count.Field & DisclosedMeasures.RegisterLevel) != 0
+        ? " Null where sessions were loaded as weekly totals (see registerDetailUnavailable)."
+        : "";
 }

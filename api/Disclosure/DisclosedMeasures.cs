@@ -21,10 +21,21 @@ public sealed record DisclosedMeasures(MeasureValues Values, MeasureField Suppre
 
     public bool AnySuppressed => CountsWithheld != MeasureField.None;
 
-    public long? Count(MeasureField field) => (CountsWithheld & field) != 0 ? null : Raw(Values, field);
+    /// <summary>
+    /// The counts unknown for this cell: late sessions (codes L and U) where some of its sessions were loaded as DfE's weekly
+    /// totals, which carry no register codes (<see cref="MeasureValues.RegisterDetailUnavailable"/>). Withheld here, with
+    /// the counts disclosure control withholds, so every route (a field, a filter, a sort, a series) sees the same null: a
+    /// count drawn from the registers' part of the cell alone would be a wrong number.
+    /// </summary>
+    public MeasureField Unknown => Values.RegisterDetailUnavailable is null ? MeasureField.None : RegisterLevel;
 
-    /// <summary>A rate as published: withheld whenever its numerator or denominator is withheld outright.</summary>
-    public double? Rate(RateMeasure rate) => rate.Of(Values, Suppressed);
+    /// <summary>The counts only registers hold (late is L and U).</summary>
+    public const MeasureField RegisterLevel = MeasureField.LateSessions;
+
+    public long? Count(MeasureField field) => ((CountsWithheld | Unknown) & field) != 0 ? null : Raw(Values, field);
+
+    /// <summary>A rate as published: withheld whenever its numerator or denominator is withheld outright or unknown.</summary>
+    public double? Rate(RateMeasure rate) => rate.Of(Values, Suppressed | Unknown);
 
     public double? AttendanceRate => Rate(MeasureCatalogue.AttendanceRate);
     public double? OverallAbsenceRate => Rate(MeasureCatalogue.OverallAbsenceRate);

@@ -50,13 +50,7 @@ public sealed class SessionTotalsApiTests
     [Fact]
     public async Task RegisterDetail_IsWithheldPerCell_SoASchoolOnRegistersKeepsItsLateFigures_InTheListAsAlone_AndPerWeek()
     {
-        using var w = new EtlWarehouse();
-        // Registers for every school's first two weeks; Alpha's third week as DfE totals.
-        w.Load(w.HandChecked);
-        // Twenty more of Alpha's pupils known only from the DfE file, so a protected role's cell is large enough to publish
-        // rates (a cell of three would withhold them whatever its register detail).
-        var newcomers = Enumerable.Range(100, 20).Select(n => Row(Upn.Create(319, 2001, 2018, n), Alpha, Week, 9, 0, 0, 1));
-        w.Load(Write(w.NewFolder("dfe"), "vyed.csv", [Row(P1, Alpha, Week, 10, 0, 0, 0), Row(P2, Alpha, Week, 9, 0, 1, 0), .. newcomers]));
+        using var w = AlphasThirdWeekAsTotals();
         using var factory = new ApiFactory(w.Paths.Root);
         const string period = """{ from: "2025-09-01", to: "2025-09-19" }""";
 
@@ -92,5 +86,47 @@ public sealed class SessionTotalsApiTests
         // Its overall absence rate is published (noised), so the late rate's null is the register detail, not the threshold.
         var rates = await factory.QueryAs(ApiFactory.Token(Roles.BiReader), $$"""{ school(urn: {{Alpha}}) { measures(period: {{period}}) { overallAbsenceRate } } }""");
         Assert.NotNull(rates["data"]!["school"]!["measures"]!["overallAbsenceRate"]);
+    }
+
+    [Fact]
+    public async Task ALateRateWithheldForTotals_IsNotKeptByAFilter_SortsWithTheWithheld_AndIsNullInTheYearOnYearSeries()
+    {
+        using var w = AlphasThirdWeekAsTotals();
+        using var factory = new ApiFactory(w.Paths.Root);
+        const string period = """{ from: "2025-09-01", to: "2025-09-19" }""";
+        foreach (var role in new[] { Roles.LaLead, Roles.BiReader })
+        {
+            var result = await factory.QueryAs(ApiFactory.Token(role), $$"""
+                { kept: schools(where: { measure: LATE_RATE, atLeast: 0 }, period: {{period}}) { nodes { urn } }
+                  sorted: schools(orderBy: LATE_RATE, direction: DESCENDING, period: {{period}}) { nodes { urn measures(period: {{period}}) { lateRate } } }
+                  alpha: yearOnYear(measure: LATE_RATE, academicYear: "2025/26", urn: {{Alpha}}) { weekStarting value } }
+                """);
+            Assert.True(result["errors"] is null, result.ToJsonString());
+            var data = result["data"]!;
+            // Alpha's late rate over the three weeks is unknown (its third week is DfE totals): the filter, the sort and the
+            // series see the null its field shows, never the late sessions of its registers' part alone.
+            Assert.DoesNotContain(Alpha, data["kept"]!["nodes"]!.AsArray().Select(n => (int)n!["urn"]!));
+            var sorted = data["sorted"]!["nodes"]!.AsArray().Select(n => ((int)n!["urn"]!, n["measures"]!["lateRate"] is null)).ToList();
+            Assert.Contains((Alpha, true), sorted);
+            Assert.Equal(sorted.OrderBy(s => s.Item2).Select(s => s.Item1), sorted.Select(s => s.Item1)); // every null after every value
+            var weeks = data["alpha"]!.AsArray().Where(p => p!["weekStarting"] is not null)
+                .ToDictionary(p => (string)p!["weekStarting"]!, p => p!["value"]);
+            Assert.Null(weeks["2025-09-15"]);
+            if (role == Roles.LaLead) Assert.NotNull(weeks["2025-09-08"]); // a week of registers keeps its rate
+        }
+    }
+
+    /// <summary>
+    /// The hand-checked LA's registers (every school's first two weeks), then Alpha's third week as DfE totals, with twenty
+    /// more of Alpha's pupils known only from the DfE file, so a protected role's cell is large enough to publish rates (a
+    /// cell of three would withhold them whatever its register detail).
+    /// </summary>
+    private static EtlWarehouse AlphasThirdWeekAsTotals()
+    {
+        var w = new EtlWarehouse();
+        w.Load(w.HandChecked);
+        var newcomers = Enumerable.Range(100, 20).Select(n => Row(Upn.Create(319, 2001, 2018, n), Alpha, Week, 9, 0, 0, 1));
+        w.Load(Write(w.NewFolder("dfe"), "vyed.csv", [Row(P1, Alpha, Week, 10, 0, 0, 0), Row(P2, Alpha, Week, 9, 0, 1, 0), .. newcomers]));
+        return w;
     }
 }
