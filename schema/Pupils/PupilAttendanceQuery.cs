@@ -70,8 +70,11 @@ public static class PupilAttendanceQuery
         var inScope = scope is PupilScope.School ? "SELECT unnest($scoped_ids)" : ids;
         (string, object?)[] Scoped(params (string, object?)[] extra) => With([("scoped_ids", scoped), .. extra]);
 
-        var totals = scope is PupilScope.Cohort && Measures.SessionTotalsCoverage.SpansTableExists(c)
-            ? TotalsByPupil(c, scope, viewer, inScope, Scoped())
+        var withTotals = scope is PupilScope.Cohort && Measures.SessionTotalsCoverage.SpansTableExists(c);
+        if (withTotals) RefuseAWeekOfTotalsCut(c, scope, viewer, inScope, o, Scoped());
+        var totals = withTotals ? TotalsByPupil(c, scope, viewer, inScope, Scoped()) : [];
+        var unpatterned = withTotals
+            ? PupilsWithTotalsBetween(c, scope, viewer, inScope, Scoped(("look_from", o.LookbackStart), ("look_to", o.End)))
             : [];
 
         var pupils = new Dictionary<int, (string Upn, List<PupilEnrolment> Enrolments)>();
@@ -124,7 +127,7 @@ public static class PupilAttendanceQuery
 
         var windows = PupilWindowsQuery.Of(c, viewer, inScope, [.. scope.Parameters(o.Period.Start, o.End), ("scoped_ids", scoped)]);
         var urn = scope is PupilScope.School s ? s.Urn : (int?)null;
-        return new PupilReading(pupils, marks, days, new SchoolDays(days), memberships, windows, totals, urn, DaysTo(o));
+        return new PupilReading(pupils, marks, days, new SchoolDays(days), memberships, windows, totals, unpatterned, urn, DaysTo(o));
     }
 
     /// <summary>The open days a reading needs go to the as-of date (N codes age up to it), or the period end when later.</summary>
@@ -139,6 +142,7 @@ public static class PupilAttendanceQuery
         Dictionary<int, List<PupilCohortMembership>> Memberships,
         IReadOnlyDictionary<int, IReadOnlyList<DateWindow>> Windows,
         Dictionary<int, MeasureValues> Totals,
+        HashSet<int> Unpatterned,
         int? Urn,
         DateOnly DaysUpTo)
     {
@@ -156,7 +160,7 @@ public static class PupilAttendanceQuery
             var days = DaysTo(o) < DaysUpTo ? new SchoolDays(OpenDays.Where(d => d.Date <= DaysTo(o))) : Days;
             return Pupils.Where(p => include(p.Key)).OrderBy(p => p.Value.Upn, StringComparer.Ordinal)
                 .Select(p => new PupilAttendanceRow(p.Key, p.Value.Upn, p.Value.Enrolments, Memberships.GetValueOrDefault(p.Key) ?? [], o.End, Urn,
-                    WithTotals(PupilPatterns.Compute(Marks.GetValueOrDefault(p.Key) ?? [], days, o), Totals.GetValueOrDefault(p.Key)),
+                    WithTotals(PupilPatterns.Compute(Marks.GetValueOrDefault(p.Key) ?? [], days, o), Totals.GetValueOrDefault(p.Key), Unpatterned.Contains(p.Key)),
                     DateWindow.Clip(Windows.GetValueOrDefault(p.Key) ?? [], o.Period.Start, o.End)))
                 .ToList();
         }
@@ -171,10 +175,7 @@ public static class PupilAttendanceQuery
         var byPupil = new Dictionary<int, MeasureValues>();
         foreach (var r in c.Rows(viewer.Sql($"""
             SELECT t.pupil_id, sum(t.possible)::BIGINT, sum(t.present + t.aea)::BIGINT, sum(t.authorised)::BIGINT, sum(t.unauthorised)::BIGINT
-            FROM session_totals t
-            WHERE t.pupil_id IN ({ids}) AND t.span_start >= $scope_from AND t.span_end <= $scope_to{scope.TotalsFilterSql}
-              AND {viewer.TotalsVisibleSql("t")}
-              AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.pupil_id = t.pupil_id AND m.urn = t.urn AND m.date BETWEEN t.span_start AND t.span_end)
+            {VisibleTotalsSql(scope, viewer, ids, "t.span_start >= $scope_from AND t.span_end <= $scope_to")}
             GROUP BY t.pupil_id
             """), parameters))
         {
@@ -184,9 +185,53 @@ public static class PupilAttendanceQuery
         return byPupil;
     }
 
-    /// <summary>The pupil's patterns with weeks known only as totals added to the period's measures (and its band from them).</summary>
-    private static PupilPatterns WithTotals(PupilPatterns patterns, MeasureValues? totals)
+    /// <summary>
+    /// A period that cuts through a week some pupil in scope is known for only as totals is refused, as the aggregate
+    /// measures refuse it: the week's sessions cannot be split by day, and leaving them out would answer with too few.
+    /// </summary>
+    private static void RefuseAWeekOfTotalsCut(DuckDBConnection c, PupilScope scope, PupilViewer viewer, string ids, PupilPatternOptions o,
+        (string, object?)[] parameters)
     {
+        var cut = c.Rows(viewer.Sql($"""
+            SELECT t.span_start, t.span_end
+            {VisibleTotalsSql(scope, viewer, ids, "t.span_start <= $scope_to AND t.span_end >= $scope_from AND (t.span_start < $scope_from OR t.span_end > $scope_to)")}
+            ORDER BY t.span_start LIMIT 1
+            """), parameters).Select(r => (r.GetFieldValue<DateOnly>(0), r.GetFieldValue<DateOnly>(1))).ToList();
+        if (cut is [var (start, end)])
+            throw new Measures.SessionTotalsPeriodException(
+                $"the period {o.Period.Start:yyyy-MM-dd} to {o.End:yyyy-MM-dd} cuts through the week {start:yyyy-MM-dd} to {end:yyyy-MM-dd}, " +
+                "which was loaded as weekly session totals (DfE pupil-level file) for some of these pupils and cannot be split by day: " +
+                "ask for a period that starts on a Monday and ends on a Friday or Sunday of weeks loaded as totals");
+    }
+
+    /// <summary>
+    /// The pupils with a week known only as totals between the lookback's start and the period's end: their patterns (spells,
+    /// weekdays, the penalty-notice window, overdue N codes, reasons, the comparisons before the period) would be read from
+    /// marks that are not there.
+    /// </summary>
+    private static HashSet<int> PupilsWithTotalsBetween(DuckDBConnection c, PupilScope scope, PupilViewer viewer, string ids, (string, object?)[] parameters) =>
+        c.Rows(viewer.Sql($"""
+            SELECT DISTINCT t.pupil_id
+            {VisibleTotalsSql(scope, viewer, ids, "t.span_start <= $look_to AND t.span_end >= $look_from")}
+            """), parameters).Select(r => r.GetInt32(0)).ToHashSet();
+
+    /// <summary>The FROM and WHERE of the visible totals of pupils <paramref name="ids"/> in weeks without their marks at that school.</summary>
+    private static string VisibleTotalsSql(PupilScope scope, PupilViewer viewer, string ids, string spans) =>
+        $"""
+        FROM session_totals t
+        WHERE t.pupil_id IN ({ids}) AND {spans}{scope.TotalsFilterSql}
+          AND {viewer.TotalsVisibleSql("t")}
+          AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.pupil_id = t.pupil_id AND m.urn = t.urn AND m.date BETWEEN t.span_start AND t.span_end)
+        """;
+
+    /// <summary>
+    /// The pupil's patterns with weeks known only as totals added to the period's measures (and its band from them), and
+    /// said to be unknown when such weeks fall where they read (<paramref name="unpatterned"/>): a fall in attendance is then
+    /// not known either, so the band is from the period's measures alone.
+    /// </summary>
+    private static PupilPatterns WithTotals(PupilPatterns patterns, MeasureValues? totals, bool unpatterned)
+    {
+        if (unpatterned) patterns = patterns with { Unavailable = PupilPatterns.UnavailableReason, Band = PupilPatterns.Classify(patterns.Measures, falling: false) };
         if (totals is null) return patterns;
         var m = patterns.Measures;
         long possible = m.PossibleSessions + totals.PossibleSessions, overall = m.OverallAbsenceSessions + totals.OverallAbsenceSessions;
@@ -194,6 +239,6 @@ public static class PupilAttendanceQuery
             m.AuthorisedAbsenceSessions + totals.AuthorisedAbsenceSessions, m.UnauthorisedAbsenceSessions + totals.UnauthorisedAbsenceSessions, overall,
             m.LateSessions, MeasureDefinitions.PersistentAbsence.IsMet(overall, possible) ? 1 : 0, MeasureDefinitions.SevereAbsence.IsMet(overall, possible) ? 1 : 0,
             m.CodeSessions) { RegisterDetailUnavailable = SessionTotalsCoverage.RegisterDetailReason };
-        return patterns with { Measures = measures, Band = PupilPatterns.Classify(measures, patterns.Falling) };
+        return patterns with { Measures = measures, Band = PupilPatterns.Classify(measures, patterns.Falling && !unpatterned) };
     }
 }

@@ -18,6 +18,18 @@ public sealed record PupilPatterns(
     PenaltyNoticeCheck PenaltyNotice,
     IReadOnlyList<OverdueUnexplainedAbsence> OverdueUnexplained)
 {
+    /// <summary>
+    /// Null when every week these patterns read had registers. Otherwise why they are not known: some weeks between the
+    /// lookback's start and the period's end were loaded as DfE's weekly totals, so the patterns, read from marks, would
+    /// count those weeks as if nothing had happened in them.
+    /// </summary>
+    public string? Unavailable { get; init; }
+
+    public const string UnavailableReason =
+        "some of this pupil's weeks in the period or the weeks before it that the patterns compare were loaded as weekly totals " +
+        "(DfE pupil-level file), which have no registers: absence spells, the weekday profile, the penalty-notice window, overdue " +
+        "N codes, reasons by code and the comparisons with earlier weeks are not known for this pupil";
+
     public double? AttendanceRateChange =>
         Measures.AttendanceRate is { } now && PreviousMeasures.AttendanceRate is { } before ? Math.Round(now - before, 4) : null;
 

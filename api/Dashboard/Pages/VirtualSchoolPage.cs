@@ -79,8 +79,10 @@ internal static class VirtualSchoolPage
                         : Cell.Of(p["currentPlacement"]?["name"]?.ToString() ?? "–"),
                     OutOfArea(p["currentPlacement"]),
                     Cell.Of(TsmPackPage.BandLabel(p["band"]?.ToString())), Cell.Rate(Number(p["attendanceRate"])), Cell.Gap(Number(p["attendanceRateChange"])),
-                    Cell.Of(p["measures"]?["registerDetailUnavailable"] is not null ? "Not known (weekly totals only)" : Patterns(p)),
-                    Cell.Of(p["penaltyNotice"]?["thresholdMet"]?.GetValue<bool>() == true ? $"Threshold reached ({p["penaltyNotice"]!["maxSessionsInWindow"]} sessions in 10 weeks)" : "Below threshold"),
+                    Cell.Of(p["patternsUnavailable"] is not null ? NotKnown : Patterns(p)),
+                    Cell.Of(p["patternsUnavailable"] is not null ? NotKnown
+                        : p["penaltyNotice"]?["thresholdMet"]?.GetValue<bool>() == true ? $"Threshold reached ({p["penaltyNotice"]!["maxSessionsInWindow"]} sessions in 10 weeks)"
+                        : "Below threshold"),
                 ]).ToList()));
             b.Append("<div class=\"ag-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Virtual School pupils, scrolls sideways\">").Append(table.ToHtml()).Append("</div>");
             b.Append($"<p class=\"govuk-body-s\"><a class=\"govuk-link\" href=\"{E(PageResult.CsvHref(context, table))}\" download>Download the pupils (CSV)</a></p>");
@@ -115,6 +117,9 @@ internal static class VirtualSchoolPage
         var text = $"Out of area: {la}";
         return new Cell(text, text) { Html = $"<strong class=\"govuk-tag govuk-tag--yellow\">Out of area</strong> {E(la)}" };
     }
+
+    /// <summary>A pupil some of whose weeks are DfE totals: their patterns and penalty-notice window are not known (never "None").</summary>
+    private const string NotKnown = "Not known (weeks loaded as weekly totals)";
 
     private static string Patterns(JsonNode p)
     {

@@ -173,7 +173,9 @@ public sealed class ResidencyApiTests : IDisposable
             { virtualSchool(cohort: LOOKED_AFTER) {
                 measures(period: {{Autumn1}}) { enrolments possibleSessions overallAbsenceSessions registerDetailUnavailable }
                 pupils(period: {{Autumn1}}) { totalCount nodes { upn currentSchool { urn } currentPlacement { urn name laName laCode outOfArea }
-                  attendanceRate measures { possibleSessions registerDetailUnavailable } } } } }
+                  attendanceRate measures { possibleSessions registerDetailUnavailable }
+                  patternsUnavailable absenceSpells longestAbsenceSpell falling weekdays { mondayFlag } penaltyNotice { thresholdMet }
+                  mainAbsenceReasons { code } overdueUnexplainedAbsences { date } yearToDateAttendanceRate } } } }
             """);
         Assert.True(result["errors"] is null, result.ToJsonString());
         var vs = result["data"]!["virtualSchool"]!;
@@ -187,9 +189,33 @@ public sealed class ResidencyApiTests : IDisposable
         Assert.Equal($$"""{"urn":{{MordenBrook}},"name":"Morden Brook Primary School","laName":"Merton","laCode":null,"outOfArea":true}""", r1["currentPlacement"]!.ToJsonString());
         Assert.Equal((10, 80.0), ((int)r1["measures"]!["possibleSessions"]!, (double)r1["attendanceRate"]!));
         Assert.NotNull(r1["measures"]!["registerDetailUnavailable"]);
+        // R1's week is DfE totals: its patterns are unknown and say why, never 0 spells and "below the penalty-notice threshold".
+        Assert.Contains("weekly totals", (string)r1["patternsUnavailable"]!);
+        foreach (var pattern in new[] { "absenceSpells", "longestAbsenceSpell", "falling", "weekdays", "penaltyNotice", "mainAbsenceReasons", "overdueUnexplainedAbsences", "yearToDateAttendanceRate" })
+            Assert.True(r1[pattern] is null, pattern);
         var p6 = pupils[P6]!;
+        Assert.Null(p6["patternsUnavailable"]);
+        Assert.Equal(1, (int)p6["longestAbsenceSpell"]!); // its one U, from registers
+        Assert.False((bool)p6["penaltyNotice"]!["thresholdMet"]!);
         Assert.Equal(Gamma, (int)p6["currentSchool"]!["urn"]!);
         Assert.Equal((Gamma, false, 319), ((int)p6["currentPlacement"]!["urn"]!, (bool)p6["currentPlacement"]!["outOfArea"]!, (int)p6["currentPlacement"]!["laCode"]!));
         Assert.Null(p6["measures"]!["registerDetailUnavailable"]);
+    }
+
+    [Theory]
+    [InlineData("2025-09-10", "2025-09-19")] // starts mid-week
+    [InlineData("2025-09-01", "2025-09-10")] // ends mid-week
+    public async Task TheVirtualSchoolsPupilList_RefusesAPeriodCuttingAWeekKnownOnlyAsTotals_AsItsMeasuresDo(string from, string to)
+    {
+        using var api = new ApiFactory(warehouse.Paths.Root);
+        var period = $$"""{ from: "{{from}}", to: "{{to}}" }""";
+        var result = await api.QueryAs(ApiFactory.Token(Roles.VirtualSchool),
+            $$"""{ virtualSchool(cohort: LOOKED_AFTER) { pupils(period: {{period}}) { nodes { upn measures { possibleSessions } } } } }""");
+        // R1's only week (8-12 Sep) is DfE totals: leaving it out would answer 0 sessions.
+        Assert.Equal("BAD_PERIOD", (string?)result["errors"]?[0]?["extensions"]?["code"]);
+        Assert.Contains("2025-09-08", (string)result["errors"]![0]!["message"]!);
+        var measures = await api.QueryAs(ApiFactory.Token(Roles.VirtualSchool),
+            $$"""{ virtualSchool(cohort: LOOKED_AFTER) { measures(period: {{period}}) { possibleSessions } } }""");
+        Assert.Equal("BAD_PERIOD", (string?)measures["errors"]?[0]?["extensions"]?["code"]);
     }
 }

@@ -58,7 +58,9 @@ public sealed class OutOfAreaDashboardTests(ITestOutputHelper output) : IAsyncLi
         var r1 = Assert.Single(rows, r => r.Contains(R1, StringComparison.Ordinal));
         Assert.Contains("Morden Brook Primary School", r1);
         Assert.Contains("Out of area Merton", r1);
-        Assert.Contains("Not known (weekly totals only)", r1);
+        // Known only from DfE totals: its patterns and its penalty-notice window are not known, not "None" and "Below threshold".
+        Assert.Equal(2, r1.Split("Not known (weeks loaded as weekly totals)").Length - 1);
+        Assert.DoesNotContain("Below threshold", r1);
         Assert.Contains("No", Assert.Single(rows, r => r.Contains(HandCheckedAuthority.P6, StringComparison.Ordinal)));
         Assert.Equal(1, await page.Page.EvaluateExpressionAsync<int>("document.querySelectorAll('#virtual-school-pupils-table .govuk-tag').length"));
         Assert.Empty(page.ConsoleErrors);
