@@ -21,7 +21,8 @@ public static class PupilAccess
         var guard = context.RequestServices?.GetService<IPupilReadGuard>()
             ?? throw new InvalidOperationException("no IPupilReadGuard is registered: pupil-level data is not served unguarded");
         var viewer = guard.Authorize(context, read);
-        var result = context.Data().Query(db => query(db, viewer));
+        // A period that cuts through a week known only as DfE totals is a BAD_PERIOD on every pupil-level read, as on the aggregates.
+        var result = Common.SessionTotalsRefusal.AsPeriodError(() => context.Data().Query(db => query(db, viewer)));
         guard.Audit(context, read, upns(result).Distinct(StringComparer.Ordinal).ToList());
         return result;
     }

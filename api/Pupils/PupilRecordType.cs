@@ -36,8 +36,9 @@ public sealed class PupilRecordType : ObjectGraphType<PupilRecord>
             .Resolve(c => Read(c, PupilReadKind.PupilCohortMemberships, null, (db, viewer) => PupilRecordQuery.Memberships(db, viewer, c.Source.Identity.PupilId)));
 
         Field<ListGraphType<NonNullGraphType<PupilWeekType>>>("weeklyAttendance")
-            .Description("Week by week at each school, from the marks on the days of the period inside visibleWindows (each week's servedWindows). " +
-                         "Null with a FORBIDDEN error when the role may not see the pupil on any day of the period.")
+            .Description("Week by week at each school, from the marks on the days of the period inside visibleWindows (each week's servedWindows), " +
+                         "and the weeks known only as DfE weekly totals (measures.registerDetailUnavailable says so; a period cutting such a week is " +
+                         "BAD_PERIOD). Null with a FORBIDDEN error when the role may not see the pupil on any day of the period.")
             .Argument<PeriodInputType>("period", "Omitted, the latest academic year with possible sessions up to today.")
             .Resolve(c =>
             {
@@ -47,7 +48,8 @@ public sealed class PupilRecordType : ObjectGraphType<PupilRecord>
             });
 
         Field<PupilMarkConnectionType>("marks")
-            .Description($"Register marks from 'from' to 'to' inclusive on the days inside visibleWindows (servedWindows), in date order (at most {MaxMarksPage} a page). " +
+            .Description($"Register marks from 'from' to 'to' inclusive on the days inside visibleWindows (servedWindows), in date order (at most {MaxMarksPage} a page); " +
+                         "weeks known only as DfE weekly totals have none (see weeklyAttendance). " +
                          "Null with a FORBIDDEN error when the role may not see the pupil on any day of that range.")
             .Argument<NonNullGraphType<DateOnlyGraphType>>("from")
             .Argument<NonNullGraphType<DateOnlyGraphType>>("to")

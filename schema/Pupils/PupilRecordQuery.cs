@@ -1,5 +1,6 @@
 using AttendanceGraph.Schema.Calendar;
 using AttendanceGraph.Schema.Codes;
+using AttendanceGraph.Schema.Measures;
 using AttendanceGraph.Schema.Warehouse;
 using DuckDB.NET.Data;
 
@@ -38,17 +39,51 @@ public static class PupilRecordQuery
 
     /// <summary>
     /// Week by week at each school from the visible marks (not the weekly aggregates: a window can end mid-week, and the
-    /// aggregates hold whole weeks). <paramref name="windows"/> (the pupil's, from <see cref="Windows"/>) only label each
-    /// week with the days it was served for.
+    /// aggregates hold whole weeks), and the visible weeks known only as DfE totals (<see cref="TotalsWeeks"/>).
+    /// <paramref name="windows"/> (the pupil's, from <see cref="Windows"/>) only label each week with the days it was served for.
     /// </summary>
     public static IReadOnlyList<PupilWeek> Weeks(DuckDBConnection c, PupilViewer viewer, int pupilId, DateOnly from, DateOnly to,
         IReadOnlyList<DateWindow> windows) =>
         Marks(c, viewer, pupilId, from, to)
             .GroupBy(m => (m.Urn, Week: SchoolCalendar.MondayOf(m.Date)))
-            .OrderBy(g => g.Key.Week).ThenBy(g => g.Key.Urn)
             .Select(g => new PupilWeek(g.Key.Urn, g.Key.Week, PupilPatterns.Measure(g),
                 DateWindow.Clip(windows, g.Key.Week > from ? g.Key.Week : from, g.Key.Week.AddDays(6) < to ? g.Key.Week.AddDays(6) : to)))
+            .Concat(TotalsWeeks(c, viewer, pupilId, from, to, windows))
+            .OrderBy(w => w.WeekStart).ThenBy(w => w.Urn)
             .ToList();
+
+    /// <summary>
+    /// The pupil's visible spans of DfE session totals in [<paramref name="from"/>, <paramref name="to"/>] at schools where the
+    /// pupil has no mark in them (registers win, as in the aggregates), one entry each from the span's Monday, flagged
+    /// <see cref="MeasureValues.RegisterDetailUnavailable"/>. A span the range cuts through is refused, as the measures refuse
+    /// it: its sessions cannot be split by day.
+    /// </summary>
+    private static IEnumerable<PupilWeek> TotalsWeeks(DuckDBConnection c, PupilViewer viewer, int pupilId, DateOnly from, DateOnly to,
+        IReadOnlyList<DateWindow> windows)
+    {
+        if (!Measures.SessionTotalsCoverage.SpansTableExists(c)) return [];
+        var weeks = new List<PupilWeek>();
+        foreach (var r in c.Rows(viewer.Sql($"""
+                SELECT t.urn, t.span_start, t.span_end, t.possible, t.present + t.aea, t.authorised, t.unauthorised
+                FROM session_totals t
+                WHERE t.pupil_id = $id AND t.span_start <= $to AND t.span_end >= $from AND {viewer.TotalsVisibleSql("t")}
+                  AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.pupil_id = t.pupil_id AND m.urn = t.urn AND m.date BETWEEN t.span_start AND t.span_end)
+                ORDER BY t.span_start, t.urn
+                """), [.. viewer.Parameters, ("id", pupilId), ("from", from), ("to", to)]))
+        {
+            DateOnly start = r.GetFieldValue<DateOnly>(1), end = r.GetFieldValue<DateOnly>(2);
+            if (start < from || end > to)
+                throw new Measures.SessionTotalsPeriodException(
+                    $"the period {from:yyyy-MM-dd} to {to:yyyy-MM-dd} cuts through the week {start:yyyy-MM-dd} to {end:yyyy-MM-dd}, which was loaded " +
+                    "as weekly session totals (DfE pupil-level file) and cannot be split by day: ask for a period of whole weeks");
+            long possible = r.GetByte(3), authorised = r.GetByte(5), unauthorised = r.GetByte(6), overall = authorised + unauthorised;
+            var measures = new MeasureValues(1, possible, r.GetInt32(4), authorised, unauthorised, overall, 0,
+                MeasureDefinitions.PersistentAbsence.IsMet(overall, possible) ? 1 : 0, MeasureDefinitions.SevereAbsence.IsMet(overall, possible) ? 1 : 0,
+                new Dictionary<string, long>()) { RegisterDetailUnavailable = Measures.SessionTotalsCoverage.RegisterDetailReason };
+            weeks.Add(new PupilWeek(r.GetInt32(0), start, measures, DateWindow.Clip(windows, start, end)));
+        }
+        return weeks;
+    }
 
     public static IReadOnlyList<PupilMark> Marks(DuckDBConnection c, PupilViewer viewer, int pupilId, DateOnly from, DateOnly to) =>
         c.Rows(viewer.Sql("""

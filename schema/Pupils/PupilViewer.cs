@@ -60,11 +60,12 @@ public abstract record PupilViewer
 
     /// <summary>
     /// The condition, over session totals <paramref name="t"/>, that the viewer may see that week of totals: inside a window,
-    /// and at one of the LA's schools unless inside a window that reaches every school.
+    /// at a school's own URN for a school, and at one of the LA's schools unless inside a window that reaches every school.
     /// </summary>
     public string TotalsVisibleSql(string t)
     {
         var inside = $"EXISTS (SELECT 1 FROM viewer_windows vw WHERE vw.pupil_id = {t}.pupil_id AND {t}.span_start >= vw.window_from AND {t}.span_end <= vw.window_to)";
+        if (this is School) inside += $" AND {t}.urn = $viewer_urn"; // a school sees its own weeks only, as its marks
         return LaSchoolsOnlyInSome
             ? $"""
               {inside} AND ({t}.urn IN ({ServedLocalAuthority.SchoolsSql})

@@ -218,4 +218,27 @@ public sealed class ResidencyApiTests : IDisposable
             $$"""{ virtualSchool(cohort: LOOKED_AFTER) { measures(period: {{period}}) { possibleSessions } } }""");
         Assert.Equal("BAD_PERIOD", (string?)measures["errors"]?[0]?["extensions"]?["code"]);
     }
+
+    [Fact]
+    public async Task APupilsWeeklyAttendance_IncludesAWeekKnownOnlyAsTotals_SaidToBeWithoutRegisterDetail_AndACutWeekIsABadPeriod()
+    {
+        using var api = new ApiFactory(warehouse.Paths.Root);
+        foreach (var role in new[] { Roles.LaLead, Roles.VirtualSchool })
+        {
+            var result = await api.QueryAs(ApiFactory.Token(role), $$"""
+                { pupil(upn: "{{R1}}") { weeklyAttendance(period: {{Autumn1}}) { urn weekStart servedWindows { from to }
+                    measures { possibleSessions overallAbsenceSessions lateSessions registerDetailUnavailable } } } }
+                """);
+            Assert.True(result["errors"] is null, result.ToJsonString());
+            // R1's one week, at Morden Brook, is DfE totals (10 possible, 2 absent): listed, not left out as if no attendance.
+            var week = Assert.Single(result["data"]!["pupil"]!["weeklyAttendance"]!.AsArray())!;
+            Assert.Equal((MordenBrook, "2025-09-08"), ((int)week["urn"]!, (string)week["weekStart"]!));
+            Assert.Equal((10, 2), ((int)week["measures"]!["possibleSessions"]!, (int)week["measures"]!["overallAbsenceSessions"]!));
+            Assert.Null(week["measures"]!["lateSessions"]);
+            Assert.Contains("weekly totals", (string)week["measures"]!["registerDetailUnavailable"]!);
+            var cut = await api.QueryAs(ApiFactory.Token(role),
+                $$"""{ pupil(upn: "{{R1}}") { weeklyAttendance(period: { from: "2025-09-10", to: "2025-09-19" }) { weekStart } } }""");
+            Assert.Equal("BAD_PERIOD", (string?)cut["errors"]?[0]?["extensions"]?["code"]);
+        }
+    }
 }

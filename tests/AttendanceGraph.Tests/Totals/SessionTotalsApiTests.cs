@@ -116,6 +116,25 @@ public sealed class SessionTotalsApiTests
         }
     }
 
+    [Fact]
+    public async Task ASchoolReadingItsPupilsWeeks_SeesItsOwnWeeksOfTotalsOnly_NotADualRegistrationsAtAnotherSchool()
+    {
+        using var w = new EtlWarehouse();
+        w.Load(w.HandChecked);
+        // P1 (on Alpha's registers throughout) also dual-registered at Beta, known there from a DfE file for the third week.
+        w.Load(Write(w.NewFolder("dfe"), "vyed.csv", Row(P1, Beta, Week, 8, 0, 0, 2)));
+        using var factory = new ApiFactory(w.Paths.Root);
+        var query = $$"""{ pupil(upn: "{{P1}}") { weeklyAttendance(period: { from: "2025-09-01", to: "2025-09-19" }) { urn weekStart } } }""";
+        async Task<List<(int, string)>> WeeksAs(string token)
+        {
+            var result = await factory.QueryAs(token, query);
+            Assert.True(result["errors"] is null, result.ToJsonString());
+            return result["data"]!["pupil"]!["weeklyAttendance"]!.AsArray().Select(x => ((int)x!["urn"]!, (string)x["weekStart"]!)).ToList();
+        }
+        Assert.Contains((Beta, "2025-09-15"), await WeeksAs(ApiFactory.Token(Roles.LaLead)));
+        Assert.All(await WeeksAs(ApiFactory.Token(Roles.School, Alpha)), x => Assert.Equal(Alpha, x.Item1));
+    }
+
     /// <summary>
     /// The hand-checked LA's registers (every school's first two weeks), then Alpha's third week as DfE totals, with twenty
     /// more of Alpha's pupils known only from the DfE file, so a protected role's cell is large enough to publish rates (a
