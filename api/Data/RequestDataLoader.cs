@@ -8,7 +8,13 @@ namespace AttendanceGraph.Api.Data;
 /// whole level, and the first of them fetches every key queued so far in one call. So 400 schools' measures
 /// are one warehouse query, not 400. Values are cached for the rest of the request.
 /// </summary>
-public sealed class RequestDataLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, IReadOnlyDictionary<TKey, TValue>> fetch, TValue missing)
+/// <param name="refuse">
+/// Optional: the keys of a batch that cannot be answered, each with its own error, found before the fetch, which then reads
+/// only the others. A refusal is the refused field's alone (its own path, its own message); an exception from the fetch
+/// fails every key of the batch.
+/// </param>
+public sealed class RequestDataLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, IReadOnlyDictionary<TKey, TValue>> fetch, TValue missing,
+    Func<IReadOnlyList<TKey>, IReadOnlyDictionary<TKey, Exception>>? refuse = null)
     where TKey : notnull
 {
     private readonly Lock gate = new();
@@ -60,6 +66,12 @@ public sealed class RequestDataLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, IR
     {
         try
         {
+            if (refuse?.Invoke(batch) is { Count: > 0 } refused)
+            {
+                foreach (var (key, error) in refused) TaskFor(key).TrySetException(error);
+                batch = batch.Where(k => !refused.ContainsKey(k)).ToList();
+                if (batch.Count == 0) return;
+            }
             var values = fetch(batch);
             foreach (var key in batch) TaskFor(key).TrySetResult(values.TryGetValue(key, out var v) ? v : missing);
         }

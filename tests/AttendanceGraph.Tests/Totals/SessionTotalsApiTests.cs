@@ -135,6 +135,27 @@ public sealed class SessionTotalsApiTests
         Assert.All(await WeeksAs(ApiFactory.Token(Roles.School, Alpha)), x => Assert.Equal(Alpha, x.Item1));
     }
 
+    [Fact]
+    public async Task APeriodCuttingOneSchoolsWeekOfTotals_RefusesThatSchoolAlone_OnItsOwnPath_AndAnswersTheOthersInTheSameRequest()
+    {
+        using var w = AlphasThirdWeekAsTotals();
+        using var factory = new ApiFactory(w.Paths.Root);
+        // 10-17 Sep cuts Alpha's week of totals (15-19 Sep); Beta and Gamma are registers those days.
+        const string period = """{ from: "2025-09-10", to: "2025-09-17" }""";
+        var result = await factory.QueryAs(ApiFactory.LaLeadToken, $$"""
+            { alpha: school(urn: {{Alpha}}) { measures(period: {{period}}) { possibleSessions } }
+              beta: school(urn: {{Beta}}) { measures(period: {{period}}) { possibleSessions } }
+              gamma: school(urn: {{Gamma}}) { measures(period: {{period}}) { possibleSessions } } }
+            """);
+        var error = Assert.Single(result["errors"]!.AsArray())!;
+        Assert.Equal("BAD_PERIOD", (string?)error["extensions"]?["code"]);
+        Assert.Equal("""["alpha","measures"]""", error["path"]!.ToJsonString());
+        Assert.True(result["data"]!["alpha"] is null);
+        var alone = await factory.Data($$"""{ school(urn: {{Beta}}) { measures(period: {{period}}) { possibleSessions } } }""");
+        Assert.Equal(alone["school"]!["measures"]!.ToJsonString(), result["data"]!["beta"]!["measures"]!.ToJsonString());
+        Assert.NotNull(result["data"]!["gamma"]!["measures"]!["possibleSessions"]);
+    }
+
     /// <summary>
     /// The hand-checked LA's registers (every school's first two weeks), then Alpha's third week as DfE totals, with twenty
     /// more of Alpha's pupils known only from the DfE file, so a protected role's cell is large enough to publish rates (a
