@@ -65,6 +65,7 @@ public static class Paging
         catch (FormatException)
         {
         }
-        throw new ExecutionError($"'{cursor}' is not a cursor from this list") { Code = "BAD_CURSOR" };
+        // Named, not echoed whole: a cursor is the caller's text, of any length.
+        throw new ExecutionError($"'{(cursor.Length > 40 ? cursor[..40] + "…" : cursor)}' is not a cursor from this list") { Code = "BAD_CURSOR" };
     }
 }

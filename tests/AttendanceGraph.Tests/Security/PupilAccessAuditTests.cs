@@ -17,6 +17,28 @@ public sealed class PupilAccessAuditTests(PupilPatternsWarehouse warehouse)
     }
 
     [Fact]
+    public async Task PagingTheAudit_ListsEachEntryOnce_WhilePupilReadsGoOnBeingAudited()
+    {
+        var operation = $"pagingProbe{Guid.NewGuid():N}";
+        async Task Read(int i) => Assert.Null((await warehouse.Api.QueryAs(ApiFactory.LaLeadToken, $"query {operation}{i} {{ pupil(upn: \"{L}\") {{ upn }} }}"))["errors"]);
+        async Task<(List<string> Operations, string Cursor)> Page(string? after)
+        {
+            var data = await warehouse.Api.Data($$"""{ accessAudit(first: 2{{(after is null ? "" : $", after: \"{after}\"")}}) { nodes { operation } pageInfo { endCursor } } }""");
+            return (data["accessAudit"]!["nodes"]!.AsArray().Select(n => (string)n!["operation"]!).ToList(), (string)data["accessAudit"]!["pageInfo"]!["endCursor"]!);
+        }
+        for (var i = 0; i < 3; i++) await Read(i);
+        var first = await Page(null);
+        Assert.Equal([$"{operation}2:pupil", $"{operation}1:pupil"], first.Operations);
+        // Two more reads audited while the auditor pages: the next page goes on from where the first ended.
+        await Read(3);
+        await Read(4);
+        var second = await Page(first.Cursor);
+        Assert.Equal($"{operation}0:pupil", second.Operations[0]);
+        var bad = await warehouse.Api.Query("""{ accessAudit(after: "not-a-cursor") { totalCount } }""");
+        Assert.Equal("BAD_CURSOR", (string?)bad["errors"]?[0]?["extensions"]?["code"]);
+    }
+
+    [Fact]
     public async Task PupilRead_WritesAnEntryWithTheUpns_WhichTheLaLeadReadsBack()
     {
         var operation = $"vsProbe{Guid.NewGuid():N}";
