@@ -144,6 +144,7 @@ internal sealed partial class SmallFileReaders(ReadOptions options, ExistingWare
         if (!r.Date("entry_date", out var entry)) return;
         if (!r.OptionalDate("leaving_date", TextDecoding.TryIsoDate, "yyyy-mm-dd", out var leaving)) return;
         if (!r.Date("date_of_birth", out var dob)) return;
+        if (r.Rejected(RowProblem.At("date_of_birth", options.Dates.BirthProblem("date of birth", dob)))) return;
         var sex = r["sex"];
         if (r.Rejected(RowRules.Required("sex", sex))) return;
         if (r.Rejected(enrolmentRules.Dates(entry, leaving))) return;

@@ -69,6 +69,7 @@ internal sealed partial class SmallFileReaders
             if (!r.Int(c.Urn, out var urn)) return false;
             if (!DfeLas(r, c, out var las)) return false;
             if (!RequiredDate(r, c.Dob, out var dob)) return false;
+            if (r.Rejected(RowProblem.At(Cols.Dob, options.Dates.BirthProblem("date of birth", dob)))) return false;
             var sex = SessionTotalsRules.Sex(r.Value(c.Sex));
             if (sex is null && r.Rejected(SessionTotalsRules.SexProblem(r[c.Sex], out _))) return false;
             var yearGroup = Short(r.Value(c.YearGroup));

@@ -19,6 +19,7 @@ namespace AttendanceGraph.Etl.Validate;
 /// <item>Leaving and cohort end dates: not before 2006/07, or the whole record lies before any mark that can be
 /// loaded. They may be any distance ahead (a planned leaving date, FSM protected until the end of a phase), and
 /// an entry or start before 2006/07 is kept: a pupil admitted in 2004 was still on roll in 2006/07.</item>
+/// <item>Dates of birth: not after today, and not before 1900.</item>
 /// </list>
 /// </summary>
 public sealed class DateRules
@@ -94,6 +95,15 @@ public sealed class DateRules
     /// <summary>A leaving or cohort end date before the earliest supported year, or null.</summary>
     public DateRejection? EndProblem(string what, DateOnly end) =>
         end.DayNumber >= earliestDay ? null : TooEarly($"{what} {end:yyyy-MM-dd}");
+
+    /// <summary>The earliest date of birth taken: anything before is a typo (a pupil, or an adult learner, is not that old).</summary>
+    public static readonly DateOnly EarliestBirth = new(1900, 1, 1);
+
+    /// <summary>A date of birth after today, or before <see cref="EarliestBirth"/>, or null.</summary>
+    public DateRejection? BirthProblem(string what, DateOnly dob) =>
+        dob > Today ? new DateRejection(RejectionReason.DateInFuture, $"{what} {dob:yyyy-MM-dd} is after today ({Today:yyyy-MM-dd})")
+        : dob < EarliestBirth ? new DateRejection(RejectionReason.DateTooEarly, $"{what} {dob:yyyy-MM-dd} is before {EarliestBirth:yyyy-MM-dd}")
+        : null;
 
     private static DateRejection TooEarly(string what) => new(RejectionReason.DateTooEarly,
         $"{what} is before {EarliestSupportedYear} (from {EarliestSupportedYear.Start:yyyy-MM-dd}), the earliest academic year loaded");

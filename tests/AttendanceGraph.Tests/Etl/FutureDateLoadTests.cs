@@ -28,6 +28,38 @@ public sealed class FutureDateLoadTests
     }
 
     [Theory]
+    [InlineData("9999-12-31", "date of birth 9999-12-31 is after today (2025-09-30)")]
+    [InlineData("1899-12-31", "date of birth 1899-12-31 is before 1900-01-01")]
+    public void AnImpossibleDateOfBirth_IsRejected_NamingFileLineAndColumn(string dob, string reason)
+    {
+        using var w = new EtlWarehouse();
+        var dir = w.NewFolder("dob");
+        foreach (var f in Directory.GetFiles(w.HandChecked)) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        var pupils = Path.Combine(dir, "pupils.csv");
+        // P1's row is line 2.
+        File.WriteAllText(pupils, File.ReadAllText(pupils).Replace($"{P1},{Alpha},2022-09-01,,2018-03-01,", $"{P1},{Alpha},2022-09-01,,{dob},"));
+
+        var (code, output, _) = EtlWarehouse.Cli("validate", dir, "--la", "319", "--warehouse", w.Paths.Root, "--as-of", "2025-09-30");
+
+        Assert.Equal(1, code);
+        Assert.Contains($"pupils.csv line 2, column date_of_birth: {reason}", output);
+    }
+
+    [Fact]
+    public void ADfeRowsDateOfBirthAfterToday_IsRejected_NamingFileLineAndColumn()
+    {
+        using var w = new EtlWarehouse();
+        var dfe = Totals.SessionTotalsFiles.Write(w.NewFolder("dfe"), "vyed.csv",
+            Totals.SessionTotalsFiles.Row(P1, Alpha, new DateOnly(2025, 9, 15), 10, 0, 0, 0, dob: "2030-01-01"));
+
+        var (code, output, _) = EtlWarehouse.Cli("validate", Totals.SessionTotalsFiles.Schools(w), dfe, "--la", "319", "--warehouse", w.Paths.Root,
+            "--as-of", "2025-11-20");
+
+        Assert.Equal(1, code);
+        Assert.Contains("vyed.csv line 2, column DOB: date of birth 2030-01-01 is after today (2025-11-20)", output);
+    }
+
+    [Theory]
     [InlineData("1", 1)] // Friday 12 September is two days after the as-of date: its 16 marks are too far ahead
     [InlineData("2", 0)]
     public void AsOfAndFutureDays_DecideTheLastDayAMarkMayHave(string futureDays, int exitCode)

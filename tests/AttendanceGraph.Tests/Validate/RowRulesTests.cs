@@ -46,6 +46,15 @@ public sealed class RowRulesTests
     }
 
     [Fact]
+    public void ADateOfBirth_IsNotAfterToday_NorBefore1900()
+    {
+        Assert.Null(Dates.BirthProblem("date of birth", new DateOnly(2025, 11, 20)));
+        Assert.Null(Dates.BirthProblem("date of birth", new DateOnly(1900, 1, 1)));
+        Assert.Equal(RejectionReason.DateInFuture, Dates.BirthProblem("date of birth", new DateOnly(2025, 11, 21))?.Reason);
+        Assert.Equal(RejectionReason.DateTooEarly, Dates.BirthProblem("date of birth", new DateOnly(1899, 12, 31))?.Reason);
+    }
+
+    [Fact]
     public void AMembershipCohort_IsStatutoryInAnyCase_OrDeclared()
     {
         var rules = new CohortRules(Dates, ExistingWarehouseState.Empty);
