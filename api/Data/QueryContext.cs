@@ -144,23 +144,25 @@ public sealed class QueryContext(WarehouseReader reader, SnapshotFactsCache fact
                     var perShape = MeasureTogether(shapes.Select(s => s with { Urns = urns, GroupBy = MeasureGrouping.School }).ToList())
                         .Select(rows => rows.ToLookup(r => r.Urn!.Value)).ToList();
                     return urns.Distinct().ToDictionary(u => u, u => (IReadOnlyList<IReadOnlyList<MeasureRow>>)perShape.Select(bySchool => (IReadOnlyList<MeasureRow>)bySchool[u].ToList()).ToList());
-                }, shapes.Select(_ => (IReadOnlyList<MeasureRow>)[]).ToList(), urns => Unanswerable(shapes, urns));
+                }, shapes.Select(_ => (IReadOnlyList<MeasureRow>)[]).ToList(),
+                (urns, failure) => failure is Common.PeriodException ? Unanswerable(shapes, urns) : new Dictionary<int, Exception>());
             }
             return loader;
         }
     }
 
     /// <summary>
-    /// The schools of a batch whose period cuts through one of their own weeks loaded as totals, each refused with its own
-    /// BAD_PERIOD, so the batch answers the others rather than failing every school with one school's error. From the
-    /// snapshot's spans, held in memory (<see cref="SessionTotalsCoverage"/>): one read for the batch, not one per school.
+    /// After a batch failed with BAD_PERIOD: the schools whose period cuts through one of their own weeks loaded as totals,
+    /// each refused with its own BAD_PERIOD, so the batch answers the others rather than failing every school with one
+    /// school's error. From the snapshot's spans, held in memory (<see cref="SessionTotalsCoverage"/>): one read for the
+    /// batch, not one per school.
     /// </summary>
     private Dictionary<int, Exception> Unanswerable(IReadOnlyList<MeasureRequest> shapes, IReadOnlyList<int> urns) => Query(c =>
     {
         var refused = new Dictionary<int, Exception>();
         foreach (var shape in shapes)
         {
-            if (Answerable(c, shape, urns) is null) continue; // the whole batch: most requests, one pass over the spans
+            if (Answerable(c, shape, urns) is null) continue; // the batch as a whole can be answered in this shape
             foreach (var urn in urns.Distinct())
                 if (!refused.ContainsKey(urn) && Answerable(c, shape, [urn]) is { } reason) refused[urn] = new Common.PeriodException(reason);
         }

@@ -8,13 +8,13 @@ namespace AttendanceGraph.Api.Data;
 /// whole level, and the first of them fetches every key queued so far in one call. So 400 schools' measures
 /// are one warehouse query, not 400. Values are cached for the rest of the request.
 /// </summary>
-/// <param name="refuse">
-/// Optional: the keys of a batch that cannot be answered, each with its own error, found before the fetch, which then reads
-/// only the others. A refusal is the refused field's alone (its own path, its own message); an exception from the fetch
-/// fails every key of the batch.
+/// <param name="blame">
+/// Optional: when a batch's fetch fails, the keys to blame for it, each with its own error; the others are fetched again
+/// without them, so the error is the blamed fields' alone (their own paths, their own messages). Asked only on failure, so a
+/// batch that succeeds costs nothing more. With no key blamed, the fetch's exception fails every key of the batch.
 /// </param>
 public sealed class RequestDataLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, IReadOnlyDictionary<TKey, TValue>> fetch, TValue missing,
-    Func<IReadOnlyList<TKey>, IReadOnlyDictionary<TKey, Exception>>? refuse = null)
+    Func<IReadOnlyList<TKey>, Exception, IReadOnlyDictionary<TKey, Exception>>? blame = null)
     where TKey : notnull
 {
     private readonly Lock gate = new();
@@ -66,13 +66,18 @@ public sealed class RequestDataLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, IR
     {
         try
         {
-            if (refuse?.Invoke(batch) is { Count: > 0 } refused)
+            IReadOnlyDictionary<TKey, TValue> values;
+            try
             {
-                foreach (var (key, error) in refused) TaskFor(key).TrySetException(error);
-                batch = batch.Where(k => !refused.ContainsKey(k)).ToList();
-                if (batch.Count == 0) return;
+                values = fetch(batch);
             }
-            var values = fetch(batch);
+            catch (Exception e) when (blame?.Invoke(batch, e) is { Count: > 0 } blamed)
+            {
+                foreach (var (key, error) in blamed) TaskFor(key).TrySetException(error);
+                batch = batch.Where(k => !blamed.ContainsKey(k)).ToList();
+                if (batch.Count == 0) return;
+                values = fetch(batch);
+            }
             foreach (var key in batch) TaskFor(key).TrySetResult(values.TryGetValue(key, out var v) ? v : missing);
         }
         catch (Exception e)
