@@ -21,8 +21,9 @@ public sealed class MeasuresType : ObjectGraphType<object>
             + "session counts and the per-code breakdown are never published (null; listed in suppressedFields), and session rates are the true rates plus cell-key noise (up to half a pupil's share), to one decimal place, withheld below 10 published enrolments.";
         MeasureFields.AddTo(this, Published);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CodeMeasureType>>>>("codes")
-            .Description("Sessions by register code, with each as % of possible sessions. Only codes with sessions are listed (none when withheld).")
-            .Resolve(c => Published(c) is var d && d.IsSuppressed(MeasureField.CodeSessions) ? [] : CodeMeasure.From(d.Values));
+            .Description("Sessions by register code, with each as % of possible sessions. Only codes with sessions are listed (none when withheld, " +
+                         "or where some sessions were loaded as weekly totals: see registerDetailUnavailable).")
+            .Resolve(c => Published(c) is var d && d.CodesPublished ? CodeMeasure.From(d.Values) : []);
         Field<NonNullGraphType<BooleanGraphType>>("suppressed")
             .Description("True when disclosure control withheld any figure here (always, under disclosure control: session counts are never published).")
             .Resolve(c => Published(c).AnySuppressed);

@@ -19,10 +19,6 @@ public static class Paging
         Page(items.Count, (from, to) => Enumerable.Range(from, to - from).Select(i => node(items[i])).ToList(),
             first, after, null, null, defaultSize, maxSize);
 
-    /// <summary>The same paging done by the database: one count and one Skip/Take, never the whole table in memory.</summary>
-    public static Connection<T> Page<T>(IQueryable<T> ordered, int? first, string? after, int defaultSize, int maxSize) =>
-        Page(ordered.Count(), (from, to) => ordered.Skip(from).Take(to - from).ToList(), first, after, null, null, defaultSize, maxSize);
-
     private static Connection<T> Page<T>(int count, Func<int, int, IReadOnlyList<T>> slice,
         int? first, string? after, int? last, string? before, int defaultSize, int maxSize)
     {

@@ -71,8 +71,11 @@ public sealed class RequestDataLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, IR
             {
                 values = fetch(batch);
             }
-            catch (Exception e) when (blame?.Invoke(batch, e) is { Count: > 0 } blamed)
+            catch (Exception e) when (blame is not null)
             {
+                // Asked here rather than in the filter, which would run before the failed fetch's frames (and their locks) unwind.
+                var blamed = blame(batch, e);
+                if (blamed.Count == 0) throw;
                 foreach (var (key, error) in blamed) TaskFor(key).TrySetException(error);
                 batch = batch.Where(k => !blamed.ContainsKey(k)).ToList();
                 if (batch.Count == 0) return;

@@ -60,6 +60,19 @@ public sealed record SnapshotFacts(
         return begun.Count == 0 ? null : begun.Max(y => y.LastMark < today ? y.LastMark : today);
     }
 
+    /// <summary>The last day of any week loaded as DfE totals (null when none).</summary>
+    public DateOnly? LastTotalsDay { get; init; }
+
+    /// <summary>
+    /// The last day with sessions of either kind on or before <paramref name="today"/>: <see cref="LastMarkUpTo"/>, or the
+    /// end of a later week known only as DfE totals.
+    /// </summary>
+    public DateOnly? LastSessionUpTo(DateOnly today)
+    {
+        var totals = LastTotalsDay is { } t ? (t < today ? t : today) : (DateOnly?)null;
+        return LastMarkUpTo(today) is { } mark && (totals is null || mark >= totals) ? mark : totals;
+    }
+
     public static SnapshotFacts Read(string snapshot, DuckDBConnection c)
     {
         // The LA's own schools only: another LA's (kept for residency) is not among them, nor found by URN.
@@ -81,7 +94,10 @@ public sealed record SnapshotFacts(
         var others = c.Rows($"SELECT urn, name, phase, la_code, la_name FROM schools WHERE urn NOT IN ({ServedLocalAuthority.SchoolsSql})")
             .Select(r => new Pupils.SchoolPlacement(r.GetInt32(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt16(3), r.GetString(4),
                 OutOfArea: true)).ToDictionary(p => p.Urn);
-        return new SnapshotFacts(snapshot, schools, markYears, benchmarks) { Cohorts = CohortCatalogue.Read(c), InYear = ReadInYear(c), OtherLaSchools = others };
+        var lastTotals = Schema.Measures.SessionTotalsCoverage.SpansTableExists(c) ? c.Rows("SELECT max(span_end) FROM session_total_spans")
+            .Select(r => r.IsDBNull(0) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(0)).First() : null;
+        return new SnapshotFacts(snapshot, schools, markYears, benchmarks)
+            { Cohorts = CohortCatalogue.Read(c), InYear = ReadInYear(c), OtherLaSchools = others, LastTotalsDay = lastTotals };
     }
 
     /// <summary>The definition of <see cref="MarkYears"/>: every mark of every year read (0.4–1.7 s at 38 M marks).</summary>

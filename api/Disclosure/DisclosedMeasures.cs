@@ -22,15 +22,18 @@ public sealed record DisclosedMeasures(MeasureValues Values, MeasureField Suppre
     public bool AnySuppressed => CountsWithheld != MeasureField.None;
 
     /// <summary>
-    /// The counts unknown for this cell: late sessions (codes L and U) where some of its sessions were loaded as DfE's weekly
-    /// totals, which carry no register codes (<see cref="MeasureValues.RegisterDetailUnavailable"/>). Withheld here, with
+    /// The counts unknown for this cell: late sessions (codes L and U) and the sessions by code where some of its sessions
+    /// were loaded as DfE's weekly totals, which carry no register codes (<see cref="MeasureValues.RegisterDetailUnavailable"/>). Withheld here, with
     /// the counts disclosure control withholds, so every route (a field, a filter, a sort, a series) sees the same null: a
     /// count drawn from the registers' part of the cell alone would be a wrong number.
     /// </summary>
     public MeasureField Unknown => Values.RegisterDetailUnavailable is null ? MeasureField.None : RegisterLevel;
 
-    /// <summary>The counts only registers hold (late is L and U).</summary>
-    public const MeasureField RegisterLevel = MeasureField.LateSessions;
+    /// <summary>The counts only registers hold: late (L and U) and the sessions by code.</summary>
+    public const MeasureField RegisterLevel = MeasureField.LateSessions | MeasureField.CodeSessions;
+
+    /// <summary>The sessions by code as published: none when withheld, or unknown for sessions loaded as totals.</summary>
+    public bool CodesPublished => ((Suppressed | Unknown) & MeasureField.CodeSessions) == 0;
 
     public long? Count(MeasureField field) => ((CountsWithheld | Unknown) & field) != 0 ? null : Raw(Values, field);
 

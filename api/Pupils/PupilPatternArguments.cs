@@ -16,7 +16,7 @@ public static class PupilPatternArguments
     {
         field.Argument<PeriodInputType>("period", "The period (e.g. the half term before the meeting); omitted, the latest academic year with possible sessions up to today.");
         field.Argument<PeriodInputType>("previousPeriod", "The period to compare with (e.g. the last TSM period); omitted, the term before the period's end.");
-        field.Argument<DateOnlyGraphType>("asOf", "Read registers as of this date (N-code ageing, cohort flags); omitted, the latest mark date in the warehouse up to today.");
+        field.Argument<DateOnlyGraphType>("asOf", "Read registers as of this date (N-code ageing, cohort flags); omitted, the latest mark date in the warehouse up to today (for a virtual school's list, the latest day with a mark or a week of DfE totals).");
         field.Argument<FloatGraphType>("fallingMargin", a =>
         {
             a.DefaultValue = PupilPatternOptions.DefaultFallingMargin;
@@ -25,13 +25,19 @@ public static class PupilPatternArguments
         return field;
     }
 
-    public static PupilPatternOptions PatternOptions(this IResolveFieldContext c)
+    /// <param name="throughTotals">
+    /// The list counts weeks known only as DfE totals (the Virtual School's): omitted, asOf is the last day with sessions of
+    /// either kind, so a week of totals after the last register mark is counted, not cut at the mark (a TSM pack's school is
+    /// on registers, and its N codes age to its own last mark).
+    /// </param>
+    public static PupilPatternOptions PatternOptions(this IResolveFieldContext c, bool throughTotals = false)
     {
         var facts = c.Data().Facts;
         var period = c.Period();
         var given = c.GetArgument<DateOnly?>("asOf");
         DateArguments.RequireSupported("asOf", given);
-        var asOf = given ?? facts.LastMarkUpTo(c.Data().Today) ?? period.End;
+        var today = c.Data().Today;
+        var asOf = given ?? (throughTotals ? facts.LastSessionUpTo(today) : facts.LastMarkUpTo(today)) ?? period.End;
         var end = period.End < asOf ? period.End : asOf;
         var previous = c.GetArgument<PeriodInput?>("previousPeriod") is { } p ? p.Resolve(c.Data().DefaultAcademicYear) : PupilPatternOptions.PreviousTerm(end);
         var margin = c.GetArgument("fallingMargin", PupilPatternOptions.DefaultFallingMargin);

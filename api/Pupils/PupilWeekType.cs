@@ -9,7 +9,8 @@ public sealed class PupilWeekType : ObjectGraphType<PupilWeek>
     public PupilWeekType()
     {
         Name = "PupilWeek";
-        Description = "One week of one enrolment, counting the marks on its servedWindows only.";
+        Description = "One week of one enrolment, counting the marks on its servedWindows only, or a week known only as DfE weekly totals " +
+                      "(measures.registerDetailUnavailable says so).";
         Field(w => w.Urn);
         Field(w => w.WeekStart).Description("Monday of the week.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DateWindowType>>>>("servedWindows")

@@ -29,6 +29,15 @@ public static class AgreedActionFollowUps
         if (last.Count == 0) return new Dictionary<string, AgreedActionFollowUp>();
 
         var from = last.Min(a => AgreedActionFollowUp.BeforeStart(a.Meeting!.Date, end));
+        // The rates before and since compare marks, and the window before a meeting can reach past the pack's own lookback
+        // (which the pack checks): a week of the school's known only as DfE totals would count as no sessions at all.
+        if (SessionTotalsCoverage.SpansTableExists(warehouse) && warehouse.Scalar<bool>(
+                "SELECT EXISTS (SELECT 1 FROM session_total_spans WHERE urn = $urn AND span_start <= $to AND span_end >= $from)",
+                ("urn", urn), ("from", from), ("to", end)))
+            throw new SessionTotalsPeriodException(
+                $"the attendance before and since the agreed actions is compared from {from:yyyy-MM-dd} to {end:yyyy-MM-dd}, and some of the " +
+                "school's weeks then were loaded as weekly session totals (DfE pupil-level file), which have no marks: ask for the pack without " +
+                "lastAgreedAction, or for a period whose meetings fall after those weeks");
         var upns = last.Select((a, i) => ($"u{i}", (object?)a.Upn)).ToList();
         var sql = viewer.Sql($"""
             SELECT p.upn, m.date, m.code_id FROM visible_marks m JOIN pupils p ON p.pupil_id = m.pupil_id

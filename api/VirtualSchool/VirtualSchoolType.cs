@@ -61,7 +61,7 @@ public sealed class VirtualSchoolType : ObjectGraphType<VirtualSchool>
             .RequiresPupilAccess()
             .Resolve(c =>
             {
-                var options = c.PatternOptions();
+                var options = c.PatternOptions(throughTotals: true);
                 var key = c.Source.Cohort.Key;
                 var rows = PupilAccess.Read(c, new PupilRead(PupilReadKind.VirtualSchoolPupils, Cohort: key, Period: options.Period),
                     (db, viewer) => SessionTotalsRefusal.AsPeriodError(() => c.Data().PupilRows(db, new PupilScope.Cohort(key), options, viewer)), r => r.Select(x => x.Upn));

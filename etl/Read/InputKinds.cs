@@ -45,7 +45,6 @@ public static class InputKinds
         public const string PeriodStart = "period_start";
         public const string PeriodEnd = "period_end";
         public const string LeavingDate = "leaving_date";
-        public const string Dob = "DOB";
         public const string Absent = "absent_sessions";
     }
 

@@ -23,6 +23,8 @@ internal sealed partial class SmallFileReaders
     /// </summary>
     private sealed class TotalsRowParser(ReadOptions options)
     {
+        private const string DobColumn = "DOB";
+
         /// <summary>Short values repeated on every row (year groups, LA names), one string each.</summary>
         private readonly Dictionary<string, string> shortValues = new(StringComparer.Ordinal);
         private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ShortValueLookup => field.Dictionary is null ? field = shortValues.GetAlternateLookup<ReadOnlySpan<char>>() : field;
@@ -34,7 +36,7 @@ internal sealed partial class SmallFileReaders
         /// <summary>The DfE columns of the file <see cref="columnsOf"/> reads, found once a file rather than by name every row.</summary>
         private sealed class TotalsColumns(RowContext r)
         {
-            public readonly Column Upn = r.ColumnOf("UPN"), Urn = r.ColumnOf("unique_reference_number"), Dob = r.ColumnOf("DOB"),
+            public readonly Column Upn = r.ColumnOf("UPN"), Urn = r.ColumnOf("unique_reference_number"), Dob = r.ColumnOf(DobColumn),
                 Sex = r.ColumnOf("sex"), YearGroup = r.ColumnOf("year_group"), Admission = r.ColumnOf("admission_date"),
                 Leaving = r.ColumnOf(Cols.LeavingDate), PeriodStart = r.ColumnOf(Cols.PeriodStart), PeriodEnd = r.ColumnOf(Cols.PeriodEnd),
                 Possible = r.ColumnOf("possible_sessions"), Present = r.ColumnOf("present_sessions"),
@@ -69,7 +71,7 @@ internal sealed partial class SmallFileReaders
             if (!r.Int(c.Urn, out var urn)) return false;
             if (!DfeLas(r, c, out var las)) return false;
             if (!RequiredDate(r, c.Dob, out var dob)) return false;
-            if (r.Rejected(RowProblem.At(Cols.Dob, options.Dates.BirthProblem("date of birth", dob)))) return false;
+            if (r.Rejected(RowProblem.At(DobColumn, options.Dates.BirthProblem("date of birth", dob)))) return false;
             var sex = SessionTotalsRules.Sex(r.Value(c.Sex));
             if (sex is null && r.Rejected(SessionTotalsRules.SexProblem(r[c.Sex], out _))) return false;
             var yearGroup = Short(r.Value(c.YearGroup));
