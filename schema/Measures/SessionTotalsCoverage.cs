@@ -37,10 +37,7 @@ public static class SessionTotalsCoverage
             overlaps |= span.Start <= to && span.End >= from;
         }
         if (cutStart is { } s && cutEnd is { } e)
-            throw new SessionTotalsPeriodException(
-                $"the period {r.Period.Label} cuts through the week {s:yyyy-MM-dd} to {e:yyyy-MM-dd}, " +
-                "which was loaded as weekly session totals (DfE pupil-level file) and cannot be split by day: " +
-                "ask for a period that starts on a Monday and ends on a Friday or Sunday of weeks loaded as totals");
+            throw SessionTotalsPeriodException.CutsWeek(r.Period.Label, s, e);
         if (r.Grain == TimeGrain.Month && straddles)
             throw new SessionTotalsPeriodException(
                 $"monthly figures for {r.Period.Label} would split a week that straddles a month end and was loaded as weekly " +
@@ -135,4 +132,11 @@ public static class SessionTotalsCoverage
 }
 
 /// <summary>A period the weekly session totals cannot answer exactly; the message says why and what to ask instead.</summary>
-public sealed class SessionTotalsPeriodException(string message) : InvalidOperationException(message);
+public sealed class SessionTotalsPeriodException(string message) : InvalidOperationException(message)
+{
+    /// <summary>The refusal of a period (<paramref name="period"/>, as the caller will recognise it) that cuts through a week of totals.</summary>
+    public static SessionTotalsPeriodException CutsWeek(string period, DateOnly weekStart, DateOnly weekEnd) => new(
+        $"the period {period} cuts through the week {weekStart:yyyy-MM-dd} to {weekEnd:yyyy-MM-dd}, " +
+        "which was loaded as weekly session totals (DfE pupil-level file) and cannot be split by day: " +
+        "ask for a period that starts on a Monday and ends on a Friday or Sunday of weeks loaded as totals");
+}

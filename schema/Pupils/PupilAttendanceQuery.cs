@@ -198,10 +198,7 @@ public static class PupilAttendanceQuery
             ORDER BY t.span_start LIMIT 1
             """), parameters).Select(r => (r.GetFieldValue<DateOnly>(0), r.GetFieldValue<DateOnly>(1))).ToList();
         if (cut is [var (start, end)])
-            throw new Measures.SessionTotalsPeriodException(
-                $"the period {o.Period.Start:yyyy-MM-dd} to {o.End:yyyy-MM-dd} cuts through the week {start:yyyy-MM-dd} to {end:yyyy-MM-dd}, " +
-                "which was loaded as weekly session totals (DfE pupil-level file) for some of these pupils and cannot be split by day: " +
-                "ask for a period that starts on a Monday and ends on a Friday or Sunday of weeks loaded as totals");
+            throw Measures.SessionTotalsPeriodException.CutsWeek($"{o.Period.Start:yyyy-MM-dd} to {o.End:yyyy-MM-dd}", start, end);
     }
 
     /// <summary>

@@ -73,9 +73,7 @@ public static class PupilRecordQuery
         {
             DateOnly start = r.GetFieldValue<DateOnly>(1), end = r.GetFieldValue<DateOnly>(2);
             if (start < from || end > to)
-                throw new Measures.SessionTotalsPeriodException(
-                    $"the period {from:yyyy-MM-dd} to {to:yyyy-MM-dd} cuts through the week {start:yyyy-MM-dd} to {end:yyyy-MM-dd}, which was loaded " +
-                    "as weekly session totals (DfE pupil-level file) and cannot be split by day: ask for a period of whole weeks");
+                throw Measures.SessionTotalsPeriodException.CutsWeek($"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}", start, end);
             long possible = r.GetByte(3), authorised = r.GetByte(5), unauthorised = r.GetByte(6), overall = authorised + unauthorised;
             var measures = new MeasureValues(1, possible, r.GetInt32(4), authorised, unauthorised, overall, 0,
                 MeasureDefinitions.PersistentAbsence.IsMet(overall, possible) ? 1 : 0, MeasureDefinitions.SevereAbsence.IsMet(overall, possible) ? 1 : 0,
