@@ -31,9 +31,7 @@ public static class AgreedActionFollowUps
         var from = last.Min(a => AgreedActionFollowUp.BeforeStart(a.Meeting!.Date, end));
         // The rates before and since compare marks, and the window before a meeting can reach past the pack's own lookback
         // (which the pack checks): a week of the school's known only as DfE totals would count as no sessions at all.
-        if (SessionTotalsCoverage.SpansTableExists(warehouse) && warehouse.Scalar<bool>(
-                "SELECT EXISTS (SELECT 1 FROM session_total_spans WHERE urn = $urn AND span_start <= $to AND span_end >= $from)",
-                ("urn", urn), ("from", from), ("to", end)))
+        if (SessionTotalsCoverage.AnyAtSchool(warehouse, urn, from, end))
             throw new SessionTotalsPeriodException(
                 $"the attendance before and since the agreed actions is compared from {from:yyyy-MM-dd} to {end:yyyy-MM-dd}, and some of the " +
                 "school's weeks then were loaded as weekly session totals (DfE pupil-level file), which have no marks: ask for the pack without " +

@@ -81,6 +81,10 @@ public static class SessionTotalsCoverage
     /// The spans at the request's schools (a phase or a list, and the LA's or other LAs' by its population); every span
     /// otherwise. Weeks of DfE's resident-pupil download at other LAs' schools never touch the LA's own figures.
     /// </summary>
+    /// <summary>Whether school <paramref name="urn"/> has a week known only as totals overlapping [<paramref name="from"/>, <paramref name="to"/>].</summary>
+    public static bool AnyAtSchool(DuckDBConnection connection, int urn, DateOnly from, DateOnly to) =>
+        Spans(connection).Any(s => s.Urn == urn && s.Start <= to && s.End >= from);
+
     private static IEnumerable<TotalsSpan> InScope(IReadOnlyList<TotalsSpan> spans, MeasureRequest r)
     {
         // A population that reaches other LAs' schools is checked against every school's spans, whatever its phase or

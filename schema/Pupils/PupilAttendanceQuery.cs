@@ -54,9 +54,7 @@ public static class PupilAttendanceQuery
         // A school's pupils are those with marks there, so its weeks of totals are checked directly. A virtual school's
         // pupils are listed all the same (a looked-after child at another LA's school is often known only from DfE's
         // resident-pupil download): their weeks of totals count in their measures, flagged as without register detail.
-        const string totalsWeeks = "SELECT 1 FROM session_total_spans WHERE urn = $scope_urn AND span_start <= $look_to AND span_end >= $look_from";
-        if (scope is PupilScope.School && Measures.SessionTotalsCoverage.SpansTableExists(c)
-            && c.Scalar<bool>(viewer.Sql($"SELECT EXISTS ({totalsWeeks})"), With(("look_from", o.LookbackStart), ("look_to", o.End))))
+        if (scope is PupilScope.School school && SessionTotalsCoverage.AnyAtSchool(c, school.Urn, o.LookbackStart, o.End))
             throw new Measures.SessionTotalsPeriodException(
                 $"pupil-level patterns (absence spells, weekday profile, the penalty-notice window, overdue N codes, reasons by code) " +
                 $"need registers, and some of these pupils' weeks from {o.LookbackStart:yyyy-MM-dd} to {o.End:yyyy-MM-dd} were loaded " +
@@ -70,12 +68,9 @@ public static class PupilAttendanceQuery
         var inScope = scope is PupilScope.School ? "SELECT unnest($scoped_ids)" : ids;
         (string, object?)[] Scoped(params (string, object?)[] extra) => With([("scoped_ids", scoped), .. extra]);
 
-        var withTotals = scope is PupilScope.Cohort && Measures.SessionTotalsCoverage.SpansTableExists(c);
-        if (withTotals) RefuseAWeekOfTotalsCut(c, scope, viewer, inScope, o, Scoped());
-        var totals = withTotals ? TotalsByPupil(c, scope, viewer, inScope, Scoped()) : [];
-        var unpatterned = withTotals
-            ? PupilsWithTotalsBetween(c, scope, viewer, inScope, Scoped(("look_from", o.LookbackStart), ("look_to", o.End)))
-            : [];
+        var (totals, unpatterned) = scope is PupilScope.Cohort && SessionTotalsCoverage.SpansTableExists(c)
+            ? TotalsByPupil(c, scope, viewer, inScope, o, Scoped(("look_from", o.LookbackStart), ("look_to", o.End)))
+            : ([], []);
 
         var pupils = new Dictionary<int, (string Upn, List<PupilEnrolment> Enrolments)>();
         foreach (var r in c.Rows(viewer.Sql($"""
@@ -167,59 +162,36 @@ public static class PupilAttendanceQuery
     }
 
     /// <summary>
-    /// Each pupil's session totals in the period, over the weeks wholly inside it and inside the viewer's windows, at schools
-    /// where the pupil has no mark that week (registers win, as in the aggregates).
+    /// The pupils' visible weeks known only as totals (registers win, as in the aggregates) from the lookback's start to the
+    /// period's end, in one read: each pupil's totals over the weeks wholly inside the period, and the pupils with any such
+    /// week, whose patterns (spells, weekdays, the penalty-notice window, overdue N codes, reasons, the comparisons before
+    /// the period) would be read from marks that are not there. A period that cuts through one of those weeks is refused, as
+    /// the aggregate measures refuse it: the week's sessions cannot be split by day, and leaving them out would answer with
+    /// too few.
     /// </summary>
-    private static Dictionary<int, MeasureValues> TotalsByPupil(DuckDBConnection c, PupilScope scope, PupilViewer viewer, string ids, (string, object?)[] parameters)
+    private static (Dictionary<int, MeasureValues> InPeriod, HashSet<int> Unpatterned) TotalsByPupil(DuckDBConnection c, PupilScope scope,
+        PupilViewer viewer, string ids, PupilPatternOptions o, (string, object?)[] parameters)
     {
-        var byPupil = new Dictionary<int, MeasureValues>();
+        var sums = new Dictionary<int, (long Possible, long Attendance, long Authorised, long Unauthorised)>();
+        var unpatterned = new HashSet<int>();
+        var (from, to) = (o.Period.Start, o.End);
         foreach (var r in c.Rows(viewer.Sql($"""
-            SELECT t.pupil_id, sum(t.possible)::BIGINT, sum(t.present + t.aea)::BIGINT, sum(t.authorised)::BIGINT, sum(t.unauthorised)::BIGINT
-            {VisibleTotalsSql(scope, viewer, ids, "t.span_start >= $scope_from AND t.span_end <= $scope_to")}
-            GROUP BY t.pupil_id
+            SELECT t.pupil_id, t.span_start, t.span_end, t.possible, t.present + t.aea, t.authorised, t.unauthorised
+            {viewer.VisibleTotalsSql($"t.pupil_id IN ({ids}) AND t.span_start <= $look_to AND t.span_end >= $look_from{scope.TotalsFilterSql}")}
+            ORDER BY t.span_start
             """), parameters))
         {
-            long possible = r.GetInt64(1), authorised = r.GetInt64(3), unauthorised = r.GetInt64(4);
-            byPupil[r.GetInt32(0)] = new MeasureValues(possible > 0 ? 1 : 0, possible, r.GetInt64(2), authorised, unauthorised, authorised + unauthorised, 0, 0, 0);
+            var pupilId = r.GetInt32(0);
+            DateOnly start = r.GetFieldValue<DateOnly>(1), end = r.GetFieldValue<DateOnly>(2);
+            unpatterned.Add(pupilId);
+            if (start > to || end < from) continue; // before the period: its patterns' weeks only
+            if (start < from || end > to) throw SessionTotalsPeriodException.CutsWeek($"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}", start, end);
+            var s = sums.GetValueOrDefault(pupilId);
+            sums[pupilId] = (s.Possible + r.GetByte(3), s.Attendance + r.GetInt32(4), s.Authorised + r.GetByte(5), s.Unauthorised + r.GetByte(6));
         }
-        return byPupil;
+        return (sums.ToDictionary(x => x.Key, x => PupilPatterns.MeasureTotals(x.Value.Possible, x.Value.Attendance, x.Value.Authorised, x.Value.Unauthorised)),
+            unpatterned);
     }
-
-    /// <summary>
-    /// A period that cuts through a week some pupil in scope is known for only as totals is refused, as the aggregate
-    /// measures refuse it: the week's sessions cannot be split by day, and leaving them out would answer with too few.
-    /// </summary>
-    private static void RefuseAWeekOfTotalsCut(DuckDBConnection c, PupilScope scope, PupilViewer viewer, string ids, PupilPatternOptions o,
-        (string, object?)[] parameters)
-    {
-        var cut = c.Rows(viewer.Sql($"""
-            SELECT t.span_start, t.span_end
-            {VisibleTotalsSql(scope, viewer, ids, "t.span_start <= $scope_to AND t.span_end >= $scope_from AND (t.span_start < $scope_from OR t.span_end > $scope_to)")}
-            ORDER BY t.span_start LIMIT 1
-            """), parameters).Select(r => (r.GetFieldValue<DateOnly>(0), r.GetFieldValue<DateOnly>(1))).ToList();
-        if (cut is [var (start, end)])
-            throw Measures.SessionTotalsPeriodException.CutsWeek($"{o.Period.Start:yyyy-MM-dd} to {o.End:yyyy-MM-dd}", start, end);
-    }
-
-    /// <summary>
-    /// The pupils with a week known only as totals between the lookback's start and the period's end: their patterns (spells,
-    /// weekdays, the penalty-notice window, overdue N codes, reasons, the comparisons before the period) would be read from
-    /// marks that are not there.
-    /// </summary>
-    private static HashSet<int> PupilsWithTotalsBetween(DuckDBConnection c, PupilScope scope, PupilViewer viewer, string ids, (string, object?)[] parameters) =>
-        c.Rows(viewer.Sql($"""
-            SELECT DISTINCT t.pupil_id
-            {VisibleTotalsSql(scope, viewer, ids, "t.span_start <= $look_to AND t.span_end >= $look_from")}
-            """), parameters).Select(r => r.GetInt32(0)).ToHashSet();
-
-    /// <summary>The FROM and WHERE of the visible totals of pupils <paramref name="ids"/> in weeks without their marks at that school.</summary>
-    private static string VisibleTotalsSql(PupilScope scope, PupilViewer viewer, string ids, string spans) =>
-        $"""
-        FROM session_totals t
-        WHERE t.pupil_id IN ({ids}) AND {spans}{scope.TotalsFilterSql}
-          AND {viewer.TotalsVisibleSql("t")}
-          AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.pupil_id = t.pupil_id AND m.urn = t.urn AND m.date BETWEEN t.span_start AND t.span_end)
-        """;
 
     /// <summary>
     /// The pupil's patterns with weeks known only as totals added to the period's measures (and its band from them), and

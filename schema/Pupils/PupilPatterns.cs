@@ -94,6 +94,18 @@ public sealed record PupilPatterns(
     /// four times (period, previous period, year to date, recent weeks) over a few hundred marks, and asking six measures
     /// of every mark was half of a school's pupil patterns.
     /// </remarks>
+    /// <summary>
+    /// One enrolment's measures from DfE session totals (one or more weeks of them): by category only, flagged as without
+    /// register detail (no late sessions, no codes).
+    /// </summary>
+    public static MeasureValues MeasureTotals(long possible, long attendance, long authorised, long unauthorised)
+    {
+        var overall = authorised + unauthorised;
+        return new MeasureValues(possible > 0 ? 1 : 0, possible, attendance, authorised, unauthorised, overall, 0,
+            MeasureDefinitions.PersistentAbsence.IsMet(overall, possible) ? 1 : 0, MeasureDefinitions.SevereAbsence.IsMet(overall, possible) ? 1 : 0,
+            new Dictionary<string, long>()) { RegisterDetailUnavailable = SessionTotalsCoverage.RegisterDetailReason };
+    }
+
     public static MeasureValues Measure(IEnumerable<PupilMark> marks)
     {
         Span<long> byId = stackalloc long[256];

@@ -65,19 +65,14 @@ public static class PupilRecordQuery
         var weeks = new List<PupilWeek>();
         foreach (var r in c.Rows(viewer.Sql($"""
                 SELECT t.urn, t.span_start, t.span_end, t.possible, t.present + t.aea, t.authorised, t.unauthorised
-                FROM session_totals t
-                WHERE t.pupil_id = $id AND t.span_start <= $to AND t.span_end >= $from AND {viewer.TotalsVisibleSql("t")}
-                  AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.pupil_id = t.pupil_id AND m.urn = t.urn AND m.date BETWEEN t.span_start AND t.span_end)
+                {viewer.VisibleTotalsSql("t.pupil_id = $id AND t.span_start <= $to AND t.span_end >= $from")}
                 ORDER BY t.span_start, t.urn
                 """), [.. viewer.Parameters, ("id", pupilId), ("from", from), ("to", to)]))
         {
             DateOnly start = r.GetFieldValue<DateOnly>(1), end = r.GetFieldValue<DateOnly>(2);
             if (start < from || end > to)
                 throw Measures.SessionTotalsPeriodException.CutsWeek($"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}", start, end);
-            long possible = r.GetByte(3), authorised = r.GetByte(5), unauthorised = r.GetByte(6), overall = authorised + unauthorised;
-            var measures = new MeasureValues(1, possible, r.GetInt32(4), authorised, unauthorised, overall, 0,
-                MeasureDefinitions.PersistentAbsence.IsMet(overall, possible) ? 1 : 0, MeasureDefinitions.SevereAbsence.IsMet(overall, possible) ? 1 : 0,
-                new Dictionary<string, long>()) { RegisterDetailUnavailable = Measures.SessionTotalsCoverage.RegisterDetailReason };
+            var measures = PupilPatterns.MeasureTotals(r.GetByte(3), r.GetInt32(4), r.GetByte(5), r.GetByte(6));
             weeks.Add(new PupilWeek(r.GetInt32(0), start, measures, DateWindow.Clip(windows, start, end)));
         }
         return weeks;

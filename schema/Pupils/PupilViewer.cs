@@ -59,10 +59,20 @@ public abstract record PupilViewer
     };
 
     /// <summary>
+    /// The FROM and WHERE of a query over the weeks of DfE session totals (alias <c>t</c>) meeting <paramref name="condition"/>
+    /// that the viewer may see, at schools where the pupil has no mark that week (registers win, as in the aggregates).
+    /// </summary>
+    public string VisibleTotalsSql(string condition) => $"""
+        FROM session_totals t
+        WHERE {condition} AND {TotalsVisibleSql("t")}
+          AND NOT EXISTS (SELECT 1 FROM marks m WHERE m.pupil_id = t.pupil_id AND m.urn = t.urn AND m.date BETWEEN t.span_start AND t.span_end)
+        """;
+
+    /// <summary>
     /// The condition, over session totals <paramref name="t"/>, that the viewer may see that week of totals: inside a window,
     /// at a school's own URN for a school, and at one of the LA's schools unless inside a window that reaches every school.
     /// </summary>
-    public string TotalsVisibleSql(string t)
+    private string TotalsVisibleSql(string t)
     {
         var inside = $"EXISTS (SELECT 1 FROM viewer_windows vw WHERE vw.pupil_id = {t}.pupil_id AND {t}.span_start >= vw.window_from AND {t}.span_end <= vw.window_to)";
         if (this is School) inside += $" AND {t}.urn = $viewer_urn"; // a school sees its own weeks only, as its marks
