@@ -70,12 +70,15 @@ public abstract record PupilViewer
 
     /// <summary>
     /// The condition, over session totals <paramref name="t"/>, that the viewer may see that week of totals: inside a window,
-    /// at a school's own URN for a school, and at one of the LA's schools unless inside a window that reaches every school.
+    /// and at one of the LA's schools unless inside a window that reaches every school. A school sees its own URN's weeks
+    /// only, as its marks, and each of them where it touches the pupil's enrolment there: the row is that enrolment's own
+    /// sessions, and a pupil who joined or left mid-week would otherwise lose the week from the school's view.
     /// </summary>
     private string TotalsVisibleSql(string t)
     {
+        if (this is School)
+            return $"{t}.urn = $viewer_urn AND EXISTS (SELECT 1 FROM viewer_windows vw WHERE vw.pupil_id = {t}.pupil_id AND {t}.span_start <= vw.window_to AND {t}.span_end >= vw.window_from)";
         var inside = $"EXISTS (SELECT 1 FROM viewer_windows vw WHERE vw.pupil_id = {t}.pupil_id AND {t}.span_start >= vw.window_from AND {t}.span_end <= vw.window_to)";
-        if (this is School) inside += $" AND {t}.urn = $viewer_urn"; // a school sees its own weeks only, as its marks
         return LaSchoolsOnlyInSome
             ? $"""
               {inside} AND ({t}.urn IN ({ServedLocalAuthority.SchoolsSql})

@@ -156,6 +156,24 @@ public sealed class SessionTotalsApiTests
         Assert.NotNull(result["data"]!["gamma"]!["measures"]!["possibleSessions"]);
     }
 
+    [Fact]
+    public async Task ASchoolSeesItsOwnWeekOfTotals_ForAPupilWhoJoinedMidWeek()
+    {
+        using var w = new EtlWarehouse();
+        w.Load(w.HandChecked);
+        // A pupil admitted to Alpha on Wednesday 17 Sep, known from a DfE row for that week (Wednesday to Friday: 6 sessions).
+        var joiner = Upn.Create(319, 2001, 2018, 150);
+        w.Load(Write(w.NewFolder("dfe"), "vyed.csv", Row(joiner, Alpha, Week, 5, 0, 1, 0, admission: "2025-09-17")));
+        using var factory = new ApiFactory(w.Paths.Root);
+        var result = await factory.QueryAs(ApiFactory.Token(Roles.School, Alpha), $$"""
+            { pupil(upn: "{{joiner}}") { weeklyAttendance(period: { from: "2025-09-15", to: "2025-09-19" }) { urn weekStart measures { possibleSessions } } } }
+            """);
+        Assert.True(result["errors"] is null, result.ToJsonString());
+        // The week is Alpha's own enrolment's sessions: the school sees it, though its window (the enrolment) starts mid-week.
+        var week = Assert.Single(result["data"]!["pupil"]!["weeklyAttendance"]!.AsArray())!;
+        Assert.Equal((Alpha, "2025-09-15", 6), ((int)week["urn"]!, (string)week["weekStart"]!, (int)week["measures"]!["possibleSessions"]!));
+    }
+
     /// <summary>
     /// The hand-checked LA's registers (every school's first two weeks), then Alpha's third week as DfE totals, with twenty
     /// more of Alpha's pupils known only from the DfE file, so a protected role's cell is large enough to publish rates (a
